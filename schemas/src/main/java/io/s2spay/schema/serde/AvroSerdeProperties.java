@@ -1,0 +1,28 @@
+package io.s2spay.schema.serde;
+
+import java.util.Map;
+
+/**
+ * The Apicurio serde settings that put s2spay's Avro records on Kafka in the Confluent wire format
+ * (magic byte 0 + 4-byte content id, no headers, subject {@code <topic>-value}), so that Confluent
+ * clients in any language read and write the same topics through the registry's ccompat API.
+ */
+public final class AvroSerdeProperties {
+
+    private AvroSerdeProperties() {}
+
+    /** Serializer and deserializer properties for the registry's native API at {@code registryUrl}. */
+    public static Map<String, Object> forRegistry(String registryUrl) {
+        return Map.of(
+                "apicurio.registry.url", registryUrl,
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.headers.enabled", "false",
+                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler",
+                "apicurio.registry.auto-register", "true",
+                "apicurio.registry.find-latest", "false",
+                // consumers decode into the generated classes of this module
+                "apicurio.registry.deserializer.avro.specific-reader", "true",
+                "apicurio.registry.avro.specific-reader", "true",
+                "apicurio.registry.use-specific-avro-reader", "true");
+    }
+}
