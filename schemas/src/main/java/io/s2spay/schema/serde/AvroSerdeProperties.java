@@ -20,9 +20,8 @@ public final class AvroSerdeProperties {
                 "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler",
                 "apicurio.registry.auto-register", "true",
                 "apicurio.registry.find-latest", "false",
-                // consumers decode into the generated classes of this module
-                "apicurio.registry.deserializer.avro.specific-reader", "true",
-                "apicurio.registry.avro.specific-reader", "true",
+                // consumers decode into the generated classes of this module (AvroSerdeConfig.USE_SPECIFIC_AVRO_READER
+                // in serde 3.1.7); the writer's schema is resolved against the generated class's schema
                 "apicurio.registry.use-specific-avro-reader", "true");
     }
 }
