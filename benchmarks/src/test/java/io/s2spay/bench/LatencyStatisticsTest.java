@@ -1,0 +1,61 @@
+package io.s2spay.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class LatencyStatisticsTest {
+
+    @Test
+    void percentilesUseTheNearestRank() {
+        long[] millis = LongStream.rangeClosed(1, 100).map(ms -> ms * 1_000_000).toArray();
+        LatencyStatistics statistics = new LatencyStatistics(millis);
+
+        assertThat(statistics.percentileMillis(50)).isEqualTo(50.0);
+        assertThat(statistics.percentileMillis(95)).isEqualTo(95.0);
+        assertThat(statistics.percentileMillis(99)).isEqualTo(99.0);
+        assertThat(statistics.maxMillis()).isEqualTo(100.0);
+        assertThat(statistics.meanMillis()).isEqualTo(50.5);
+    }
+
+    @Test
+    void aSingleSampleIsEveryPercentile() {
+        LatencyStatistics statistics = new LatencyStatistics(new long[] {7_000_000});
+
+        assertThat(statistics.percentileMillis(50)).isEqualTo(7.0);
+        assertThat(statistics.percentileMillis(99)).isEqualTo(7.0);
+    }
+
+    @Test
+    void noSamplesGiveNoFigures() {
+        assertThat(new LatencyStatistics(new long[0]).percentileMillis(50)).isNaN();
+    }
+
+    @Test
+    void optionsDefaultToTwoThousandPaymentsAtSixteenWithAWarmUp() {
+        BenchmarkOptions options = BenchmarkOptions.parse();
+
+        assertThat(options.payments()).isEqualTo(2000);
+        assertThat(options.concurrency()).isEqualTo(16);
+        assertThat(options.warmup()).isEqualTo(200);
+    }
+
+    @Test
+    void optionsReadPositionalAndNamedArguments() {
+        BenchmarkOptions options = BenchmarkOptions.parse("500", "4", "--warmup", "0", "--url", "http://host:9/");
+
+        assertThat(options.payments()).isEqualTo(500);
+        assertThat(options.concurrency()).isEqualTo(4);
+        assertThat(options.warmup()).isZero();
+        assertThat(options.baseUrl()).hasToString("http://host:9");
+    }
+
+    @Test
+    void optionsRefuseNonsense() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("0")).hasMessageContaining("payments");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("10", "x")).hasMessageContaining("concurrency");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("--fast");
+    }
+}
