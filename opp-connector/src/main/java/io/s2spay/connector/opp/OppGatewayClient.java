@@ -128,7 +128,9 @@ public final class OppGatewayClient implements AutoCloseable {
     public OppTransaction submitPayment(String merchantId, OppPaymentRequest request) {
         OppProperties.Account account = properties.account(merchantId);
         OppForm form = OppForm.payment(account.entityId(), request);
-        return post(merchantId, account, "v1/payments", form, request.merchantTransactionId(), describe(request));
+        OppTransaction result = post(merchantId, account, "v1/payments", form, request.merchantTransactionId(),
+                describe(request));
+        return unlessDuplicate(merchantId, request.paymentType(), result);
     }
 
     /**
@@ -139,17 +141,43 @@ public final class OppGatewayClient implements AutoCloseable {
             OppPaymentRequest request) {
         OppProperties.Account account = properties.account(merchantId);
         OppForm form = OppForm.registrationPayment(account.entityId(), request);
-        return post(merchantId, account, "v1/registrations/" + id(registrationId, "registrationId") + "/payments",
-                form, request.merchantTransactionId(), describe(request) + " registration=" + registrationId);
+        OppTransaction result = post(merchantId, account,
+                "v1/registrations/" + id(registrationId, "registrationId") + "/payments", form,
+                request.merchantTransactionId(), describe(request) + " registration=" + registrationId);
+        return unlessDuplicate(merchantId, request.paymentType(), result);
     }
 
     /** Sends a back-office operation (CP RV RF RB CB CR RC) on {@code gatewayPaymentId} to {@code POST /v1/payments/{id}}. */
     public OppTransaction submitBackOffice(String merchantId, String gatewayPaymentId, OppBackOfficeRequest request) {
         OppProperties.Account account = properties.account(merchantId);
         OppForm form = OppForm.backOffice(account.entityId(), request);
-        return post(merchantId, account, "v1/payments/" + id(gatewayPaymentId, "gatewayPaymentId"), form,
-                request.merchantTransactionId(), request.paymentType() + " " + request.amountMinor() + " "
+        OppTransaction result = post(merchantId, account, "v1/payments/" + id(gatewayPaymentId, "gatewayPaymentId"),
+                form, request.merchantTransactionId(), request.paymentType() + " " + request.amountMinor() + " "
                         + request.currency() + " on " + gatewayPaymentId + " mtid=" + request.merchantTransactionId());
+        return unlessDuplicate(merchantId, request.paymentType(), result);
+    }
+
+    /**
+     * A refusal as a duplicate says nothing about the payment: another request with the same merchantTransactionId
+     * (a first attempt whose answer was lost, a redelivered command) holds the real outcome, so that one is returned
+     * ({@link OppOutcome#UNKNOWN} when it cannot be asked for). A refusal stands when no other transaction exists.
+     */
+    private OppTransaction unlessDuplicate(String merchantId, OppPaymentType type, OppTransaction result) {
+        if (!ResultCodes.isPossibleDuplicateRefusal(result.resultCode())) {
+            return result;
+        }
+        OppTransaction held = resolve(merchantId, result.merchantTransactionId(), type);
+        if (held.outcome() == OppOutcome.UNKNOWN) {
+            return held;
+        }
+        boolean other = held.gatewayTransactionId() != null
+                && !held.gatewayTransactionId().equals(result.gatewayTransactionId());
+        if (other) {
+            log.info("OPP refused mtid={} as a duplicate ({}); the transaction held under it is {} ({})",
+                    result.merchantTransactionId(), result.resultCode(), held.gatewayTransactionId(), held.outcome());
+            return held;
+        }
+        return result;
     }
 
     /** Deletes stored card data ({@code DELETE /v1/registrations/{id}}); throws when the gateway does not confirm it. */
@@ -313,15 +341,9 @@ public final class OppGatewayClient implements AutoCloseable {
             resends++;
             log.info("OPP never received mtid={}; sending it again (resend {} of {})", merchantTransactionId,
                     resends, settings.maxResends());
+            // should the first attempt arrive late after all, the gateway refuses this one as a duplicate and
+            // the submission returns the first one's outcome instead (see unlessDuplicate)
             result = send.get();
-            if (result.outcome() == OppOutcome.DECLINED || result.outcome() == OppOutcome.FAILED) {
-                // a resend may be refused as a duplicate of a first attempt that arrived late after all:
-                // what the gateway holds under the id is the truth, not this refusal
-                OppTransaction held = resolve(merchantId, merchantTransactionId, type);
-                if (held.outcome() == OppOutcome.SUCCEEDED || held.outcome() == OppOutcome.PENDING) {
-                    return held;
-                }
-            }
         }
         return result;
     }

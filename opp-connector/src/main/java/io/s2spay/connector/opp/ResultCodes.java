@@ -1,6 +1,7 @@
 package io.s2spay.connector.opp;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,18 @@ public final class ResultCodes {
             "900.300.600", OppOutcome.DECLINED, // user session timeout
             "800.600.100", OppOutcome.UNKNOWN); // transaction is being already processed
 
+    /**
+     * Refusals that may mean "a transaction with this merchantTransactionId already exists" (OPP's duplicate checks,
+     * reported in the risk-validation group), after which the existing transaction holds the outcome.
+     */
+    private static final Set<String> POSSIBLE_DUPLICATE_REFUSALS = Set.of("800.110.100", "800.130.100");
+
     private ResultCodes() {}
+
+    /** True for a refusal that may only mean that another transaction with the same merchantTransactionId exists. */
+    public static boolean isPossibleDuplicateRefusal(String code) {
+        return code != null && POSSIBLE_DUPLICATE_REFUSALS.contains(code);
+    }
 
     /** The documented group of {@code code}; {@link ResultCategory#UNCLASSIFIED} for null, malformed or unknown codes. */
     public static ResultCategory classify(String code) {
