@@ -1,0 +1,153 @@
+package io.s2spay.platform.kafka;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.s2spay.platform.PlatformProperties;
+import io.s2spay.platform.messaging.InvalidMessageException;
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.serde.AvroSerdeProperties;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Kafka wiring of every s2spay service: Avro values through the registry in the Confluent wire format,
+ * {@code @KafkaListener}s that never stop on a bad record (retry, then {@code <topic>.dlt}), and the
+ * topics of the contract.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "s2spay.service", name = "name")
+@EnableConfigurationProperties(PlatformProperties.class)
+public final class PlatformKafkaAutoConfiguration {
+
+    @Bean
+    KafkaClientConfigs s2spayKafkaClientConfigs(KafkaProperties properties, KafkaConnectionDetails connectionDetails) {
+        return new KafkaClientConfigs(properties, connectionDetails);
+    }
+
+    /**
+     * Spring Boot's consumer factory (so {@code spring.kafka.consumer.*} still applies) decoding values
+     * into the generated classes of {@code schemas}; a record that cannot be decoded becomes a
+     * {@code DeserializationException} for the error handler instead of a poison pill.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer s2spayConsumerFactoryCustomizer(
+            PlatformProperties platform, KafkaProperties kafka) {
+        return factory -> {
+            Map<String, Object> config = new HashMap<>(AvroSerdeProperties.forRegistry(platform.registry().url()));
+            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+            config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, OriginalValueRetainingAvroDeserializer.class);
+            if (kafka.getConsumer().getGroupId() == null) {
+                config.put(ConsumerConfig.GROUP_ID_CONFIG, platform.serviceName());
+            }
+            if (kafka.getConsumer().getAutoOffsetReset() == null) {
+                config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            }
+            factory.updateConfigs(config);
+        };
+    }
+
+    /** Producer of Avro records, for code that publishes directly (tools, tests); services use the outbox. */
+    @Bean
+    @Primary
+    DefaultKafkaProducerFactory<String, SpecificRecord> kafkaProducerFactory(
+            KafkaClientConfigs clients, PlatformProperties platform,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        Map<String, Object> config = reliableProducer(clients);
+        config.putAll(AvroSerdeProperties.forRegistry(platform.registry().url()));
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+        DefaultKafkaProducerFactory<String, SpecificRecord> factory = new DefaultKafkaProducerFactory<>(config);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
+    }
+
+    @Bean
+    @Primary
+    KafkaTemplate<String, SpecificRecord> kafkaTemplate(DefaultKafkaProducerFactory<String, SpecificRecord> kafkaProducerFactory) {
+        return new KafkaTemplate<>(kafkaProducerFactory);
+    }
+
+    /** Producer of dead letters: bytes as they arrived. */
+    @Bean
+    DefaultKafkaProducerFactory<String, byte[]> s2spayDeadLetterProducerFactory(
+            KafkaClientConfigs clients, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        Map<String, Object> config = reliableProducer(clients);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
+    }
+
+    /**
+     * Picked up by Spring Boot's listener container factory. Records that can never succeed (undecodable,
+     * wrong type, {@link InvalidMessageException}) go to the dead-letter topic at once; other failures are
+     * retried with a bounded exponential backoff first.
+     */
+    @Bean
+    CommonErrorHandler s2spayKafkaErrorHandler(
+            DefaultKafkaProducerFactory<String, byte[]> s2spayDeadLetterProducerFactory, PlatformProperties platform) {
+        PlatformProperties.Retry retry = platform.kafka().retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                new DeadLetterRecoverer(new KafkaTemplate<>(s2spayDeadLetterProducerFactory)), backOff);
+        // DeserializationException, ClassCastException and conversion errors are not retried by default
+        handler.addNotRetryableExceptions(InvalidMessageException.class);
+        return handler;
+    }
+
+    /** The topics of the contract and their dead-letter topics, created at start-up if missing. */
+    @Bean
+    KafkaAdmin.NewTopics s2spayTopics(PlatformProperties platform) {
+        PlatformProperties.Kafka kafka = platform.kafka();
+        return new KafkaAdmin.NewTopics(List.of(Topics.PAYMENT_COMMANDS, Topics.BACKOFFICE_COMMANDS, Topics.PAYMENT_EVENTS)
+                .stream()
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
+                .map(topic -> {
+                    TopicBuilder builder = TopicBuilder.name(topic).partitions(kafka.topicPartitions());
+                    if (kafka.topicReplicationFactor() > 0) {
+                        builder.replicas(kafka.topicReplicationFactor());
+                    }
+                    return builder.build();
+                })
+                .toArray(NewTopic[]::new));
+    }
+
+    /** Producer settings for records that must not be lost or duplicated by producer retries. */
+    static Map<String, Object> reliableProducer(KafkaClientConfigs clients) {
+        Map<String, Object> config = clients.producer();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+}

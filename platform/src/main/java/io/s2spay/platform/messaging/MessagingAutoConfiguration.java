@@ -1,0 +1,22 @@
+package io.s2spay.platform.messaging;
+
+import io.s2spay.platform.PlatformProperties;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Idempotent consumption for every s2spay service: the {@code processed_message} record. */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "s2spay.service", name = "name")
+@EnableConfigurationProperties(PlatformProperties.class)
+public final class MessagingAutoConfiguration {
+
+    @Bean
+    ProcessedMessages processedMessages(DataSource dataSource) {
+        return new JdbcProcessedMessages(JdbcClient.create(dataSource));
+    }
+}

@@ -1,0 +1,57 @@
+package io.s2spay.platform.outbox;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * {@link OutboxWriter} on the service's {@code outbox} table. The payload is stored already encoded in
+ * the Confluent wire format for the topic (schema registered as {@code <topic>-value}), so the relay
+ * forwards bytes and a schema problem fails the business transaction instead of the relay.
+ */
+final class JdbcOutboxWriter implements OutboxWriter {
+
+    private final JdbcClient jdbc;
+    private final AvroKafkaSerializer<SpecificRecord> serializer;
+
+    /** @param serializer configured once: it caches the registry's schema ids */
+    JdbcOutboxWriter(JdbcClient jdbc, AvroKafkaSerializer<SpecificRecord> serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public void append(String topic, String key, SpecificRecord message) {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("topic is blank");
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("key is blank: records are keyed by payment id");
+        }
+        if (message == null) {
+            throw new IllegalArgumentException("message is null");
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("OutboxWriter.append needs an active transaction: the message must "
+                    + "commit together with the state change it announces");
+        }
+        byte[] payload = serializer.serialize(topic, message);
+        jdbc.sql("insert into outbox (id, aggregatetype, aggregateid, type, payload, created_at)"
+                        + " values (?, ?, ?, ?, ?, clock_timestamp())")
+                .params(UUID.randomUUID(), topic, key, eventType(message), payload)
+                .update();
+    }
+
+    /** The payload's record name for an envelope ({@code PaymentDebited}), else the record's own name. */
+    static String eventType(SpecificRecord message) {
+        Schema.Field payloadField = message.getSchema().getField("payload");
+        if (payloadField != null && message.get(payloadField.pos()) instanceof GenericContainer payload) {
+            return payload.getSchema().getName();
+        }
+        return message.getSchema().getName();
+    }
+}

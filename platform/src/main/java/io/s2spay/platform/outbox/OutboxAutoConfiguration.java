@@ -1,0 +1,83 @@
+package io.s2spay.platform.outbox;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.s2spay.platform.PlatformProperties;
+import io.s2spay.platform.kafka.KafkaClientConfigs;
+import io.s2spay.platform.kafka.PlatformKafkaAutoConfiguration;
+import io.s2spay.schema.serde.AvroSerdeProperties;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The transactional outbox of a service that emits ({@code s2spay.outbox.enabled=true}): the writer
+ * used inside business transactions, the Debezium relay that publishes committed rows, its health and
+ * the purge of relayed rows.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, PlatformKafkaAutoConfiguration.class})
+@ConditionalOnProperty(prefix = "s2spay.service", name = "name")
+@ConditionalOnProperty(prefix = "s2spay.outbox", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(PlatformProperties.class)
+public final class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxWriter outboxWriter(DataSource dataSource, PlatformProperties platform) {
+        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(AvroSerdeProperties.forRegistry(platform.registry().url()), false);
+        return new JdbcOutboxWriter(JdbcClient.create(dataSource), serializer);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
+            PlatformProperties platform, KafkaClientConfigs kafka, ObjectProvider<MeterRegistry> meters) {
+        Map<String, Object> producer = kafka.producer();
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // relay latency is the product: send at once, and fail a batch within seconds when Kafka is away
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "s2spay-outbox-relay-" + platform.slotName());
+        return new OutboxRelay(platform, JdbcClient.create(dataSource), postgres(dataSource, connectionDetails),
+                producer, kafka.producerBootstrapServers(), meters.getIfAvailable());
+    }
+
+    @Bean
+    OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay outboxRelay) {
+        return new OutboxRelayHealthIndicator(outboxRelay);
+    }
+
+    @Bean
+    OutboxPurger outboxPurger(DataSource dataSource, PlatformProperties platform) {
+        return new OutboxPurger(JdbcClient.create(dataSource), platform.outbox());
+    }
+
+    private static PostgresConnectionSettings postgres(DataSource dataSource,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+        JdbcConnectionDetails details = connectionDetails.getIfAvailable();
+        if (details != null) {
+            return PostgresConnectionSettings.fromJdbc(details.getJdbcUrl(), details.getUsername(), details.getPassword());
+        }
+        if (dataSource instanceof HikariDataSource hikari) {
+            return PostgresConnectionSettings.fromJdbc(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        }
+        throw new IllegalStateException("The outbox relay cannot tell the database's address: define "
+                + "spring.datasource.url/username/password");
+    }
+}
