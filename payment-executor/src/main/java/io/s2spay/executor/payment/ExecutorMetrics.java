@@ -1,0 +1,55 @@
+package io.s2spay.executor.payment;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/** The executor's Micrometer meters: outcomes recorded, commands refused, and the time spent in gateway calls. */
+@Component
+class ExecutorMetrics {
+
+    private final MeterRegistry registry;
+
+    ExecutorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Counts an attempt recorded in {@code state}; {@code path} says whether the live flow or the recovery job did it. */
+    void outcome(AttemptState state, String path) {
+        Counter.builder("s2spay.executor.outcomes")
+                .description("Payment attempts whose gateway outcome was recorded")
+                .tag("state", state.name())
+                .tag("path", path)
+                .register(registry)
+                .increment();
+    }
+
+    /** Counts a refused command. */
+    void rejection(RejectionReason reason) {
+        Counter.builder("s2spay.executor.rejections")
+                .description("Payment commands refused with a PaymentCommandRejected event")
+                .tag("reason", reason.name())
+                .register(registry)
+                .increment();
+    }
+
+    /** Times one gateway operation (submission with its resolution, or a resolution alone). */
+    GatewayAnswer timeGatewayCall(String operation, Supplier<GatewayAnswer> call) {
+        long start = System.nanoTime();
+        GatewayAnswer answer = null;
+        try {
+            answer = call.get();
+            return answer;
+        } finally {
+            Timer.builder("s2spay.executor.gateway.calls")
+                    .description("Gateway calls made by the executor, including resolution of unknown outcomes")
+                    .tag("operation", operation)
+                    .tag("outcome", answer == null ? "ERROR" : answer.outcome().name())
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .register(registry)
+                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+}

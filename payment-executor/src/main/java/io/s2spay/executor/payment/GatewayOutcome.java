@@ -1,0 +1,19 @@
+package io.s2spay.executor.payment;
+
+/** What a gateway answer (after resolving any uncertainty through the query endpoint) means for an attempt. */
+enum GatewayOutcome {
+    /** Approved (including "successful, review manually"). */
+    SUCCEEDED,
+    /** Accepted, the shopper must follow a redirect. */
+    REDIRECT,
+    /** Accepted but pending without a redirect (long-term pending, bank receipt awaited). */
+    PENDING,
+    /** Refused by the bank, a risk or 3-D Secure check, or for the card data: final. */
+    DECLINED,
+    /** Not processed for the request, the merchant's configuration or a gateway system error: final. */
+    FAILED,
+    /** Provably never reached the gateway (query says no such merchantTransactionId, or the call was not sent). */
+    NOT_RECEIVED,
+    /** Not known whether the gateway processed it: timeout, reset, lost response, 5xx, still unresolved by query. */
+    UNKNOWN
+}

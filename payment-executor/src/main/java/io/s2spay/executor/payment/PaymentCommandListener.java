@@ -1,0 +1,28 @@
+package io.s2spay.executor.payment;
+
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.command.PaymentCommandEnvelope;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands every initial payment command to the execution service. Undecodable and invalid records are dead-lettered
+ * by the platform's error handler; the consumer itself never stops on a bad record.
+ */
+@Component
+class PaymentCommandListener {
+
+    private final PaymentExecutionService executions;
+
+    PaymentCommandListener(PaymentExecutionService executions) {
+        this.executions = executions;
+    }
+
+    // one consumer thread per partition: each blocks on its gateway call (virtual threads when enabled)
+    @KafkaListener(id = "payment-executor", topics = Topics.PAYMENT_COMMANDS,
+            groupId = "${s2spay.executor.consumer-group:payment-executor}",
+            concurrency = "${s2spay.executor.listener-concurrency:${s2spay.kafka.topic-partitions:3}}")
+    void onCommand(PaymentCommandEnvelope command) {
+        executions.execute(command);
+    }
+}

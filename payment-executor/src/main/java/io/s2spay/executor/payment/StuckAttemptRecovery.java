@@ -1,0 +1,99 @@
+package io.s2spay.executor.payment;
+
+import io.s2spay.connector.opp.OppCardData;
+import io.s2spay.vault.CardNotInVaultException;
+import io.s2spay.vault.CardVault;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finds attempts an executor recorded but never finished (it died between recording the attempt and recording
+ * the gateway's answer) and resolves them through the gateway's query endpoint, exactly like a lost response: the
+ * request is sent again, with the same merchantTransactionId, only when the query proves the gateway never got it.
+ * Several instances share the work: attempts are claimed with {@code for update skip locked} and a lease.
+ */
+@Component
+@ConditionalOnProperty(name = "s2spay.executor.recovery.enabled", matchIfMissing = true)
+class StuckAttemptRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(StuckAttemptRecovery.class);
+
+    private final PaymentAttempts attempts;
+    private final PaymentGateway gateway;
+    private final CardVault vault;
+    private final PaymentExecutionService executions;
+    private final TransactionTemplate transactions;
+    private final ExecutorMetrics metrics;
+    private final ExecutorProperties.Recovery settings;
+
+    StuckAttemptRecovery(PaymentAttempts attempts, PaymentGateway gateway, CardVault vault,
+            PaymentExecutionService executions, TransactionTemplate transactions, ExecutorMetrics metrics,
+            ExecutorProperties properties) {
+        this.attempts = attempts;
+        this.gateway = gateway;
+        this.vault = vault;
+        this.executions = executions;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.settings = properties.recovery();
+    }
+
+    /** One run: claims the stuck attempts due now and resolves each; returns how many outcomes were recorded. */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${s2spay.executor.recovery.interval:10s}")
+    int recoverStuckAttempts() {
+        int recorded = 0;
+        List<PaymentAttempt> claimed;
+        do {
+            claimed = transactions.execute(status -> attempts.claimStuck(settings.batchSize(), settings.lease()));
+            for (PaymentAttempt attempt : claimed) {
+                try {
+                    if (recover(attempt)) {
+                        recorded++;
+                    }
+                } catch (RuntimeException e) {
+                    // left SUBMITTING: claimed again once its lease has expired
+                    log.warn("Recovery of payment {} (merchantTransactionId={}) failed; retried after the lease",
+                            attempt.instruction().paymentId(), attempt.instruction().merchantTransactionId(), e);
+                }
+            }
+        } while (claimed.size() == settings.batchSize());
+        return recorded;
+    }
+
+    private boolean recover(PaymentAttempt attempt) {
+        PaymentInstruction command = attempt.instruction();
+        log.info("Resolving payment {} left SUBMITTING since {} (merchantTransactionId={})", command.paymentId(),
+                attempt.createdAt(), command.merchantTransactionId());
+        GatewayAnswer answer = metrics.timeGatewayCall("resolve", () -> gateway.resolve(command));
+        if (answer.outcome() == GatewayOutcome.NOT_RECEIVED && mayResubmit(attempt)) {
+            OppCardData card = null;
+            boolean sendable = true;
+            if (command.vaultId() != null) {
+                try {
+                    card = PaymentGateway.cardData(vault.reveal(command.merchantId(), command.vaultId()));
+                } catch (CardNotInVaultException | IllegalArgumentException e) {
+                    log.warn("Card of payment {} cannot be sent any more ({}); the attempt fails", command.paymentId(),
+                            e.getMessage());
+                    sendable = false;
+                }
+            }
+            if (sendable) {
+                log.info("Payment {} never reached the gateway; sending it now with merchantTransactionId={}",
+                        command.paymentId(), command.merchantTransactionId());
+                OppCardData cardData = card;
+                answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, cardData));
+            }
+        }
+        return executions.complete(attempt.attemptId(), answer, "recovery").isPresent();
+    }
+
+    private boolean mayResubmit(PaymentAttempt attempt) {
+        return attempt.createdAt().plus(settings.resubmitWithin()).isAfter(Instant.now());
+    }
+}

@@ -1,0 +1,123 @@
+package io.s2spay.executor.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s2spay.schema.CardSummary;
+import io.s2spay.schema.PaymentType;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PaymentCommandValidatorTest {
+
+    private final PaymentCommandValidator validator =
+            new PaymentCommandValidator(merchantId -> merchantId.equals("merchant-demo"));
+
+    private static PaymentInstruction debit(long amountMinor, String currency) {
+        return new PaymentInstruction("msg-1", "pay-1", "merchant-demo", "corr-1", PaymentType.DB, amountMinor,
+                currency, "VISA", "order-1", "card_1", new CardSummary("420000", "0000", "VISA", 12, 2030), null,
+                false, null, null, null);
+    }
+
+    private static PaymentInstruction with(PaymentInstruction c, String brand, String merchantTransactionId,
+            String vaultId, CardSummary card, String registrationId, String merchantId) {
+        return new PaymentInstruction(c.messageId(), c.paymentId(), merchantId, c.correlationId(), c.paymentType(),
+                c.amountMinor(), c.currency(), brand, merchantTransactionId, vaultId, card, registrationId,
+                c.createRegistration(), c.standingInstruction(), c.shopperResultUrl(), c.descriptor());
+    }
+
+    private Optional<RejectionReason> reasonFor(PaymentInstruction command) {
+        return validator.validate(command).map(CommandRejection::reasonCode);
+    }
+
+    @Test
+    void acceptsAValidCardDebit() {
+        assertThat(validator.validate(debit(9200, "EUR"))).isEmpty();
+    }
+
+    @Test
+    void acceptsAValidRegistrationDebit() {
+        PaymentInstruction c = debit(500, "JPY");
+        assertThat(validator.validate(with(c, "VISA", "order-1", null, null, "8ac7a4a1registration",
+                "merchant-demo"))).isEmpty();
+    }
+
+    @Test
+    void rejectsZeroAndNegativeAmounts() {
+        assertThat(reasonFor(debit(0, "EUR"))).contains(RejectionReason.INVALID_AMOUNT);
+        assertThat(reasonFor(debit(-100, "EUR"))).contains(RejectionReason.INVALID_AMOUNT);
+        assertThat(validator.validate(debit(-100, "EUR")).orElseThrow().reason()).contains("-100");
+    }
+
+    @Test
+    void rejectsAmountsAboveTheMaximum() {
+        assertThat(reasonFor(debit(1_000_000_000_000L, "EUR"))).contains(RejectionReason.INVALID_AMOUNT);
+    }
+
+    @Test
+    void rejectsUnknownAndMalformedCurrencies() {
+        assertThat(reasonFor(debit(100, "EUX"))).contains(RejectionReason.INVALID_CURRENCY);
+        assertThat(reasonFor(debit(100, "eur"))).contains(RejectionReason.INVALID_CURRENCY);
+        assertThat(reasonFor(debit(100, "XAU"))).contains(RejectionReason.INVALID_CURRENCY);
+        assertThat(reasonFor(debit(100, null))).contains(RejectionReason.INVALID_CURRENCY);
+    }
+
+    @Test
+    void rejectsAMissingOrMalformedBrand() {
+        PaymentInstruction c = debit(100, "EUR");
+        assertThat(reasonFor(with(c, null, "order-1", "card_1", c.card(), null, "merchant-demo")))
+                .contains(RejectionReason.INVALID_PAYMENT_BRAND);
+        assertThat(reasonFor(with(c, "visa card", "order-1", "card_1", c.card(), null, "merchant-demo")))
+                .contains(RejectionReason.INVALID_PAYMENT_BRAND);
+    }
+
+    @Test
+    void rejectsBlankOverlongOrControlCharacterMerchantTransactionIds() {
+        PaymentInstruction c = debit(100, "EUR");
+        for (String bad : new String[] {null, "", "  ", " order", "a".repeat(256), "order\n1"}) {
+            assertThat(reasonFor(with(c, "VISA", bad, "card_1", c.card(), null, "merchant-demo")))
+                    .as("merchantTransactionId %s", bad)
+                    .contains(RejectionReason.INVALID_MERCHANT_TRANSACTION_ID);
+        }
+        assertThat(reasonFor(with(c, "VISA", "a".repeat(255), "card_1", c.card(), null, "merchant-demo"))).isEmpty();
+    }
+
+    @Test
+    void rejectsACommandWithoutCardOrRegistration() {
+        PaymentInstruction c = debit(100, "EUR");
+        assertThat(reasonFor(with(c, "VISA", "order-1", null, null, null, "merchant-demo")))
+                .contains(RejectionReason.MISSING_PAYMENT_INSTRUMENT);
+        assertThat(reasonFor(with(c, "VISA", "order-1", null, null, " ", "merchant-demo")))
+                .contains(RejectionReason.MISSING_PAYMENT_INSTRUMENT);
+    }
+
+    @Test
+    void rejectsACommandWithBothCardAndRegistration() {
+        PaymentInstruction c = debit(100, "EUR");
+        assertThat(reasonFor(with(c, "VISA", "order-1", "card_1", c.card(), "reg-1", "merchant-demo")))
+                .contains(RejectionReason.AMBIGUOUS_PAYMENT_INSTRUMENT);
+    }
+
+    @Test
+    void rejectsAnIncompleteCardReference() {
+        PaymentInstruction c = debit(100, "EUR");
+        assertThat(reasonFor(with(c, "VISA", "order-1", " ", c.card(), null, "merchant-demo")))
+                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+        assertThat(reasonFor(with(c, "VISA", "order-1", "card_1", null, null, "merchant-demo")))
+                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+        assertThat(reasonFor(with(c, "VISA", "order-1", "card_1",
+                new CardSummary("420000", "0000", "VISA", 13, 2030), null, "merchant-demo")))
+                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+        assertThat(reasonFor(with(c, "VISA", "order-1", "card_1",
+                new CardSummary("4200000000000000", "0000", "VISA", 12, 2030), null, "merchant-demo")))
+                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+    }
+
+    @Test
+    void rejectsAMerchantWithoutGatewayAccount() {
+        PaymentInstruction c = debit(100, "EUR");
+        Optional<CommandRejection> rejection =
+                validator.validate(with(c, "VISA", "order-1", "card_1", c.card(), null, "merchant-unknown"));
+        assertThat(rejection.map(CommandRejection::reasonCode)).contains(RejectionReason.UNKNOWN_MERCHANT_ACCOUNT);
+        assertThat(rejection.orElseThrow().reason()).contains("merchant-unknown");
+    }
+}
