@@ -18,8 +18,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * A Java agent for the child JVMs the test kit starts (the Apicurio registry): it ends the child when the
- * JVM that started it is gone, so a test JVM killed with SIGKILL or crashed leaves no orphan behind.
+ * A Java agent for the child JVMs the test kit starts (the Apicurio registry) and the local stack starts (Kafka, the
+ * sandbox, the services): it ends the child when the JVM that started it is gone, so a JVM killed with SIGKILL or
+ * crashed leaves no orphan behind.
  *
  * <p>Only JDK classes may be used here: the agent runs on the child's system class path, next to nothing.
  */
@@ -58,7 +59,7 @@ public final class ParentWatchdogAgent {
      * The agent as a jar in {@code directory} (written once, named by its content hash so that parallel
      * JVMs and new versions never overwrite a jar a running child has open).
      */
-    static Path agentJar(Path directory) {
+    public static Path agentJar(Path directory) {
         byte[] classBytes = classBytes();
         String hash = HexFormat.of().formatHex(sha256(classBytes), 0, 8);
         Path jar = directory.resolve("s2spay-parent-watchdog-" + hash + ".jar");
