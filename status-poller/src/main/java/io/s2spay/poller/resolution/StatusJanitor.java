@@ -1,0 +1,117 @@
+package io.s2spay.poller.resolution;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.poller.PollerProperties;
+import io.s2spay.poller.tracking.TrackedPayment;
+import io.s2spay.poller.tracking.TrackedPayments;
+import io.s2spay.poller.tracking.TrackingStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The janitor (after Kill Bill's): claims the tracked payments that are due with {@code for update skip locked},
+ * asks the gateway's unlimited query endpoint about each, outside any transaction, and records what it learnt under
+ * a fresh lock. Several poller instances share the work without checking a payment twice at once.
+ */
+@Component
+class StatusJanitor {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusJanitor.class);
+
+    private final TrackedPayments payments;
+    private final OppGatewayClient gateway;
+    private final CheckRecorder recorder;
+    private final ResolutionPolicy policy;
+    private final PollerProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer queryTimer;
+
+    StatusJanitor(TrackedPayments payments, OppGatewayClient gateway, CheckRecorder recorder,
+                  PollerProperties properties, Clock clock, MeterRegistry meters) {
+        this.payments = payments;
+        this.gateway = gateway;
+        this.recorder = recorder;
+        this.policy = new ResolutionPolicy(properties);
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        this.queryTimer = Timer.builder("s2spay.poller.gateway.query").description("Gateway queries of tracked payments")
+                .register(meters);
+        for (TrackingStatus status : List.of(TrackingStatus.REDIRECT_PENDING, TrackingStatus.UNKNOWN)) {
+            meters.gauge("s2spay.poller.tracked", List.of(Tag.of("status", status.name())),
+                    payments, p -> p.countOpen(status));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${s2spay.poller.janitor-interval:1s}", initialDelayString = "${s2spay.poller.janitor-interval:1s}")
+    void checkDuePayments() {
+        List<TrackedPayment> due;
+        try {
+            due = payments.claimDue(clock.instant(), properties.batchSize(), properties.lease());
+        } catch (RuntimeException e) {
+            log.warn("Could not claim due payments: {}", e.toString());
+            return;
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        Semaphore slots = new Semaphore(properties.parallelism());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            // closing the executor waits for every check of this batch
+            for (TrackedPayment payment : due) {
+                executor.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        check(payment);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+    }
+
+    /** One check of one payment; a failure only delays this payment (its lease expires and it is due again). */
+    void check(TrackedPayment payment) {
+        try {
+            OppTransaction answer = queryTimer.record(() -> query(payment));
+            Instant now = clock.instant();
+            Decision decision = policy.decide(payment, answer, now);
+            if (recorder.record(payment, decision, now)) {
+                meters.counter("s2spay.poller.checks", "status", payment.status().name(),
+                        "result", decision instanceof Decision.Settle s ? s.payload().getClass().getSimpleName() : "CHECK_AGAIN")
+                        .increment();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Check of payment {} failed, retried after the lease: {}", payment.paymentId(), e.toString());
+        }
+    }
+
+    private OppTransaction query(TrackedPayment payment) {
+        if (payment.gatewayTransactionId() != null) {
+            return gateway.queryById(payment.merchantId(), payment.gatewayTransactionId());
+        }
+        return gateway.queryByMerchantTransactionId(payment.merchantId(), payment.merchantTransactionId());
+    }
+
+    @Scheduled(fixedDelayString = "${s2spay.poller.purge-interval:1h}", initialDelayString = "${s2spay.poller.purge-interval:1h}")
+    void purgeClosed() {
+        int purged = payments.purgeClosed(properties.closedRetention());
+        if (purged > 0) {
+            log.info("Purged {} closed tracked payments older than {}", purged, properties.closedRetention());
+        }
+    }
+}

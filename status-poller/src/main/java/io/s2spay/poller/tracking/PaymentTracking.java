@@ -1,0 +1,93 @@
+package io.s2spay.poller.tracking;
+
+import io.s2spay.platform.messaging.InvalidMessageException;
+import io.s2spay.platform.messaging.ProcessedMessages;
+import io.s2spay.poller.PollerProperties;
+import io.s2spay.schema.Money;
+import io.s2spay.schema.PaymentType;
+import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentDebited;
+import io.s2spay.schema.event.PaymentDeclined;
+import io.s2spay.schema.event.PaymentEventEnvelope;
+import io.s2spay.schema.event.PaymentExpired;
+import io.s2spay.schema.event.PaymentFailed;
+import io.s2spay.schema.event.PaymentOutcomeUnknown;
+import io.s2spay.schema.event.PaymentRedirectRequired;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code tracked_payment} in step with the payment events: a redirect or an unknown outcome starts
+ * tracking, any final outcome of the initial payment ends it.
+ */
+@Service
+public class PaymentTracking {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentTracking.class);
+
+    private final TrackedPayments payments;
+    private final ProcessedMessages processed;
+    private final PollerProperties properties;
+    private final Clock clock;
+
+    PaymentTracking(TrackedPayments payments, ProcessedMessages processed, PollerProperties properties, Clock clock) {
+        this.payments = payments;
+        this.processed = processed;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Applies one event exactly once: the processed-message row commits with its effect. */
+    @Transactional
+    public void apply(PaymentEventEnvelope event) {
+        if (event.getPaymentId() == null || event.getPaymentId().isBlank() || event.getPayload() == null) {
+            throw new InvalidMessageException("payment event " + event.getMessageId() + " has no payment id or payload");
+        }
+        if (!processed.markProcessed(event.getMessageId())) {
+            log.debug("Skipping already processed event {}", event.getMessageId());
+            return;
+        }
+        Instant now = clock.instant();
+        switch (event.getPayload()) {
+            case PaymentRedirectRequired p -> payments.track(tracked(event, p.getPaymentType(), p.getAmount(),
+                    p.getMerchantTransactionId(), p.getGatewayResult().getGatewayTransactionId(),
+                    TrackingStatus.REDIRECT_PENDING, now, now.plus(properties.redirectFirstCheck())));
+            case PaymentOutcomeUnknown p -> payments.track(tracked(event, p.getPaymentType(), p.getAmount(),
+                    p.getMerchantTransactionId(), null, TrackingStatus.UNKNOWN, now,
+                    now.plus(properties.unknownFirstCheck())));
+            case PaymentAuthorized p -> close(event);
+            case PaymentDebited p -> close(event);
+            case PaymentDeclined p -> close(event);
+            case PaymentFailed p -> close(event);
+            case PaymentExpired p -> close(event);
+            default -> {
+                // requests, rejected commands (e.g. a duplicate of a payment still being resolved) and
+                // back-office steps say nothing about an initial payment's open outcome
+            }
+        }
+    }
+
+    private void close(PaymentEventEnvelope event) {
+        String closedBy = event.getPayload().getClass().getSimpleName() + ":" + event.getMessageId();
+        if (payments.close(event.getPaymentId(), closedBy)) {
+            log.info("Payment {} no longer tracked: {}", event.getPaymentId(), closedBy);
+        }
+    }
+
+    private static TrackedPayment tracked(PaymentEventEnvelope event, PaymentType type, Money amount,
+                                          String merchantTransactionId, String gatewayTransactionId,
+                                          TrackingStatus status, Instant now, Instant firstCheck) {
+        if (type == null || amount == null || merchantTransactionId == null || merchantTransactionId.isBlank()) {
+            throw new InvalidMessageException("event " + event.getMessageId()
+                    + " lacks the payment type, amount or merchantTransactionId needed to resolve it");
+        }
+        return new TrackedPayment(event.getPaymentId(), event.getMerchantId(), merchantTransactionId,
+                gatewayTransactionId, type.name(), amount.getAmountMinor(), amount.getCurrency(), status,
+                event.getCorrelationId(), event.getMessageId(), event.getOccurredAt() == null ? now : event.getOccurredAt(),
+                firstCheck, 0, null, null);
+    }
+}
