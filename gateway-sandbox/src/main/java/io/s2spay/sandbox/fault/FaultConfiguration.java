@@ -1,0 +1,29 @@
+package io.s2spay.sandbox.fault;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import io.s2spay.sandbox.SandboxProperties;
+
+/** Wires fault injection into Tomcat and in front of the OPP API ({@code /v1/*}). */
+@Configuration(proxyBeanMethods = false)
+class FaultConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDropper() {
+        return factory -> factory.addEngineValves(new ConnectionDropper());
+    }
+
+    @Bean
+    FilterRegistrationBean<FaultFilter> faultFilter(SandboxProperties properties) {
+        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(new FaultFilter(
+                properties.faults()));
+        registration.addUrlPatterns("/v1/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
