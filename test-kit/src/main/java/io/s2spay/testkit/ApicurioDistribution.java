@@ -37,7 +37,15 @@ final class ApicurioDistribution {
         if (Files.isRegularFile(target.resolve("quarkus-run.jar"))) {
             return target;
         }
-        Path archive = locateArchive(version);
+        return unpacked(locateArchive(version), target);
+    }
+
+    /** {@code archive} unpacked into {@code target}, unless a complete tree is already there. */
+    static Path unpacked(Path archive, Path target) {
+        if (Files.isRegularFile(target.resolve("quarkus-run.jar"))) {
+            return target;
+        }
+        Path cacheDirectory = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(cacheDirectory);
             // unpack beside the target and rename: a parallel JVM either sees nothing or the complete tree

@@ -17,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -223,7 +222,6 @@ public final class ApicurioRegistryServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Apicurio Registry " + Versions.APICURIO_REGISTRY + " at " + baseUrl() + " (pid " + process.pid() + ", "
-                + Objects.toString(logFile) + ")";
+        return "Apicurio Registry " + Versions.APICURIO_REGISTRY + " at " + baseUrl();
     }
 }

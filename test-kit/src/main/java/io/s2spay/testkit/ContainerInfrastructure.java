@@ -1,7 +1,11 @@
 package io.s2spay.testkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -31,8 +35,34 @@ final class ContainerInfrastructure implements RunningInfrastructure {
         this.summary = summary;
     }
 
+    /**
+     * Whether a Docker engine answers. Testcontainers is asked only when some Docker endpoint could exist: on
+     * machines without any, its detection logs an alarming ERROR in every test JVM for an expected situation.
+     */
     static boolean dockerAvailable() {
-        return DockerClientFactory.instance().isDockerAvailable();
+        return dockerEndpointMightExist() && DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    private static boolean dockerEndpointMightExist() {
+        if (System.getenv("DOCKER_HOST") != null || System.getenv("TESTCONTAINERS_DOCKER_CLIENT_STRATEGY") != null
+                || System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows")) {
+            return true;
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        List<Path> candidates = new ArrayList<>(List.of(
+                home.resolve(".testcontainers.properties"),
+                Path.of("/var/run/docker.sock"),
+                home.resolve(".docker/run/docker.sock"),
+                home.resolve(".docker/desktop/docker.sock"),
+                home.resolve(".colima/default/docker.sock"),
+                home.resolve(".rd/docker.sock"),
+                home.resolve(".orbstack/run/docker.sock")));
+        String runtimeDirectory = System.getenv("XDG_RUNTIME_DIR");
+        if (runtimeDirectory != null) {
+            candidates.add(Path.of(runtimeDirectory, "docker.sock"));
+            candidates.add(Path.of(runtimeDirectory, "podman", "podman.sock"));
+        }
+        return candidates.stream().anyMatch(Files::exists);
     }
 
     static ContainerInfrastructure start() {
