@@ -1,0 +1,116 @@
+package io.s2spay.backoffice.operation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.s2spay.backoffice.BackofficeProperties;
+import io.s2spay.backoffice.balance.PaymentBalance;
+import io.s2spay.backoffice.balance.PaymentBalances;
+import io.s2spay.connector.opp.OppBackOfficeRequest;
+import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.connector.opp.ResultCategory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Carries out one back-office command: admits it against the balances (transaction 1), sends it to the gateway
+ * outside any transaction, resolving a lost answer through the query endpoint before anything is sent again, and
+ * records the outcome with its event (transaction 2).
+ */
+@Service
+class BackofficeCommandHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(BackofficeCommandHandler.class);
+
+    private final OperationAdmission admission;
+    private final OperationOutcomes outcomes;
+    private final PaymentBalances balances;
+    private final OppGatewayClient gateway;
+    private final BackofficeProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    BackofficeCommandHandler(OperationAdmission admission, OperationOutcomes outcomes, PaymentBalances balances,
+                             OppGatewayClient gateway, BackofficeProperties properties, Clock clock,
+                             MeterRegistry meters) {
+        this.admission = admission;
+        this.outcomes = outcomes;
+        this.balances = balances;
+        this.gateway = gateway;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    void handle(BackofficeCommand command) {
+        Optional<PaymentBalance> balance = awaitPayment(command);
+        boolean awaitingReceipt = command.operationType() == OppPaymentType.RC
+                && balance.map(b -> awaitsReceipt(command, b)).orElse(false);
+        boolean merchantConfigured = gateway.properties().accounts().containsKey(command.merchantId());
+        Optional<Operation> toSend = admission.admit(command, awaitingReceipt, merchantConfigured, clock.instant())
+                .toSend();
+        if (toSend.isEmpty()) {
+            meters.counter("s2spay.backoffice.commands", "type", command.operationType().name(), "result", "REJECTED")
+                    .increment();
+            return;
+        }
+        Operation op = toSend.get();
+        String gatewayPaymentId = balance.map(PaymentBalance::gatewayTransactionId).orElseThrow();
+        OppTransaction answer = send(gateway, op, gatewayPaymentId);
+        OperationState state = outcomes.record(op, answer, OperationOutcomes.Source.SUBMISSION, clock.instant());
+        meters.counter("s2spay.backoffice.commands", "type", op.operationType().name(), "result", state.name())
+                .increment();
+    }
+
+    /**
+     * Sends an operation once and, when the answer is lost, resolves it through the query endpoint before sending
+     * anything again; resends (with the same merchantTransactionId) only when the gateway never received it.
+     */
+    static OppTransaction send(OppGatewayClient gateway, Operation op, String gatewayPaymentId) {
+        OppBackOfficeRequest request = op.operationType() == OppPaymentType.RV
+                ? OppBackOfficeRequest.reversal(op.merchantTransactionId())
+                : OppBackOfficeRequest.of(op.operationType(), op.amountMinor(), op.currency(), op.merchantTransactionId());
+        return gateway.submitBackOfficeSafely(op.merchantId(), gatewayPaymentId, request);
+    }
+
+    /**
+     * The payment's balance once its initial outcome is known (for a receipt: once the gateway holds it), waiting a
+     * little when the command arrived before the outcome's event (the two travel on different topics); after the
+     * wait, whatever is known.
+     */
+    private Optional<PaymentBalance> awaitPayment(BackofficeCommand command) {
+        String paymentId = command.paymentId();
+        boolean receipt = command.operationType() == OppPaymentType.RC;
+        Instant deadline = clock.instant().plus(properties.paymentWait());
+        Optional<PaymentBalance> balance = balances.find(paymentId);
+        while (balance.map(b -> receipt ? b.gatewayTransactionId() == null : !b.state().isFinal()).orElse(true)
+                && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            balance = balances.find(paymentId);
+        }
+        return balance;
+    }
+
+    /**
+     * Whether the gateway holds the payment as awaiting the bank's receipt (OPP "waiting for confirmation of
+     * non-instant payment"); no event says so, so the unlimited query endpoint is asked.
+     */
+    private boolean awaitsReceipt(BackofficeCommand command, PaymentBalance balance) {
+        if (balance.gatewayTransactionId() == null || !balance.merchantId().equals(command.merchantId())
+                || !gateway.properties().accounts().containsKey(command.merchantId())) {
+            return false;
+        }
+        OppTransaction status = gateway.queryById(command.merchantId(), balance.gatewayTransactionId());
+        log.debug("Payment {} at the gateway: {} {}", command.paymentId(), status.outcome(), status.resultCode());
+        return status.category() == ResultCategory.PENDING_LONG_TERM;
+    }
+}

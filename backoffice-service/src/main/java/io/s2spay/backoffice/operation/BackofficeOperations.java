@@ -1,0 +1,156 @@
+package io.s2spay.backoffice.operation;
+
+import io.s2spay.connector.opp.OppPaymentType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code backoffice_operation} table. */
+@Repository
+class BackofficeOperations {
+
+    private final JdbcClient jdbc;
+
+    BackofficeOperations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Operation> find(String paymentId, String operationId) {
+        return jdbc.sql("select * from backoffice_operation where payment_id = :paymentId and operation_id = :operationId")
+                .param("paymentId", paymentId)
+                .param("operationId", operationId)
+                .query(BackofficeOperations::map)
+                .optional();
+    }
+
+    /** The operation locked for the caller's transaction, so its outcome is written once. */
+    Optional<Operation> lock(String paymentId, String operationId) {
+        return jdbc.sql("""
+                select * from backoffice_operation where payment_id = :paymentId and operation_id = :operationId
+                for update
+                """)
+                .param("paymentId", paymentId)
+                .param("operationId", operationId)
+                .query(BackofficeOperations::map)
+                .optional();
+    }
+
+    /** The amounts of the operations on a payment whose outcome is not known yet, by type. */
+    OpenOperations open(String paymentId) {
+        Map<OppPaymentType, Long> amounts = new EnumMap<>(OppPaymentType.class);
+        jdbc.sql("""
+                select operation_type, coalesce(sum(amount_minor), 0) as amount from backoffice_operation
+                where payment_id = :paymentId and state in ('SUBMITTING', 'UNKNOWN')
+                group by operation_type
+                """)
+                .param("paymentId", paymentId)
+                .query((rs, row) -> amounts.put(OppPaymentType.valueOf(rs.getString("operation_type")), rs.getLong("amount")))
+                .list();
+        return OpenOperations.of(amounts);
+    }
+
+    /** Records a newly received operation; its state says whether it goes to the gateway or was refused. */
+    void insert(Operation op, OperationState state, String reasonCode, String reason, Instant nextCheckAt) {
+        jdbc.sql("""
+                insert into backoffice_operation (payment_id, operation_id, command_message_id, command_type,
+                    operation_type, merchant_id, amount_minor, currency, merchant_transaction_id, correlation_id, state,
+                    reason_code, reason, next_check_at, created_at, updated_at)
+                values (:paymentId, :operationId, :commandMessageId, :commandType, :operationType, :merchantId,
+                    :amountMinor, :currency, :merchantTransactionId, :correlationId, :state, :reasonCode, :reason,
+                    :nextCheckAt, :createdAt, :createdAt)
+                """)
+                .param("paymentId", op.paymentId())
+                .param("operationId", op.operationId())
+                .param("commandMessageId", op.commandMessageId())
+                .param("commandType", op.commandType())
+                .param("operationType", op.operationType().name())
+                .param("merchantId", op.merchantId())
+                .param("amountMinor", op.amountMinor())
+                .param("currency", op.currency())
+                .param("merchantTransactionId", op.merchantTransactionId())
+                .param("correlationId", op.correlationId())
+                .param("state", state.name())
+                .param("reasonCode", reasonCode)
+                .param("reason", reason)
+                .param("nextCheckAt", nextCheckAt == null ? null : Timestamp.from(nextCheckAt))
+                .param("createdAt", Timestamp.from(op.createdAt()))
+                .update();
+    }
+
+    /** Records the gateway's answer (or the lack of one) for an operation. */
+    void update(Operation op, OperationState state, String gatewayTransactionId, String resultCode,
+                String resultDescription, String reasonCode, String reason, Instant nextCheckAt, boolean checked,
+                Instant at) {
+        jdbc.sql("""
+                update backoffice_operation set state = :state,
+                    gateway_transaction_id = coalesce(:gatewayTransactionId, gateway_transaction_id),
+                    result_code = coalesce(:resultCode, result_code),
+                    result_description = coalesce(:resultDescription, result_description),
+                    reason_code = :reasonCode, reason = :reason, next_check_at = :nextCheckAt,
+                    checks_made = checks_made + :checked, updated_at = :at
+                where payment_id = :paymentId and operation_id = :operationId
+                """)
+                .param("paymentId", op.paymentId())
+                .param("operationId", op.operationId())
+                .param("state", state.name())
+                .param("gatewayTransactionId", gatewayTransactionId)
+                .param("resultCode", resultCode)
+                .param("resultDescription", resultDescription)
+                .param("reasonCode", reasonCode)
+                .param("reason", reason)
+                .param("nextCheckAt", nextCheckAt == null ? null : Timestamp.from(nextCheckAt))
+                .param("checked", checked ? 1 : 0)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * Claims open operations that are due (unknown outcomes, and submissions stuck since before {@code now} because
+     * the service stopped between admitting and recording them), hiding them for {@code lease} from other instances.
+     */
+    List<Operation> claimDue(Instant now, int limit, Duration lease) {
+        return jdbc.sql("""
+                update backoffice_operation o set next_check_at = :leaseEnd
+                from (select payment_id, operation_id from backoffice_operation
+                      where state in ('SUBMITTING', 'UNKNOWN') and next_check_at <= :now
+                      order by next_check_at
+                      limit :limit
+                      for update skip locked) due
+                where o.payment_id = due.payment_id and o.operation_id = due.operation_id
+                returning o.*
+                """)
+                .param("leaseEnd", Timestamp.from(now.plus(lease)))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(BackofficeOperations::map)
+                .list();
+    }
+
+    private static Operation map(ResultSet rs, int row) throws SQLException {
+        long amountValue = rs.getLong("amount_minor");
+        Long amount = rs.wasNull() ? null : amountValue;
+        return new Operation(
+                rs.getString("payment_id"),
+                rs.getString("operation_id"),
+                rs.getString("command_message_id"),
+                rs.getString("command_type"),
+                OppPaymentType.valueOf(rs.getString("operation_type")),
+                rs.getString("merchant_id"),
+                amount,
+                rs.getString("currency"),
+                rs.getString("merchant_transaction_id"),
+                rs.getString("correlation_id"),
+                OperationState.valueOf(rs.getString("state")),
+                rs.getString("gateway_transaction_id"),
+                rs.getInt("checks_made"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

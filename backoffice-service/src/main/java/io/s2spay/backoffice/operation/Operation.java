@@ -1,0 +1,15 @@
+package io.s2spay.backoffice.operation;
+
+import io.s2spay.connector.opp.OppPaymentType;
+import java.time.Instant;
+
+/**
+ * One back-office operation on a payment, as recorded in {@code backoffice_operation}.
+ *
+ * @param amountMinor the amount sent to the gateway (resolved from the balance when the command gave none)
+ * @param merchantTransactionId the operation's own gateway reference, derived from (payment, operation)
+ */
+record Operation(String paymentId, String operationId, String commandMessageId, String commandType,
+        OppPaymentType operationType, String merchantId, Long amountMinor, String currency,
+        String merchantTransactionId, String correlationId, OperationState state, String gatewayTransactionId,
+        int checksMade, Instant createdAt) {}

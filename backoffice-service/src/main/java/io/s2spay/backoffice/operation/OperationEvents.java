@@ -1,0 +1,65 @@
+package io.s2spay.backoffice.operation;
+
+import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.platform.gateway.GatewayOutcomeEvents;
+import io.s2spay.schema.Money;
+import io.s2spay.schema.event.BackofficeCommandRejected;
+import io.s2spay.schema.event.PaymentEventEnvelope;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+
+/** Builds the events of back-office operations, each caused by its command and sharing its correlation id. */
+final class OperationEvents {
+
+    private OperationEvents() {}
+
+    /** The operation succeeded at the gateway ({@code PaymentCaptured}, {@code PaymentRefunded}...). */
+    static PaymentEventEnvelope succeeded(Operation op, OppTransaction answer, Instant now) {
+        Money amount = new Money(op.amountMinor(), op.currency());
+        return envelope(op.paymentId(), op.merchantId(), op.correlationId(), op.commandMessageId(), now,
+                GatewayOutcomeEvents.backOfficeSucceeded(op.operationType(), op.operationId(), amount, answer));
+    }
+
+    /** The operation was refused by the gateway; its result goes with the rejection. */
+    static PaymentEventEnvelope refusedByGateway(Operation op, RejectionReason code, String reason,
+                                                 OppTransaction answer, Instant now) {
+        return envelope(op.paymentId(), op.merchantId(), op.correlationId(), op.commandMessageId(), now,
+                BackofficeCommandRejected.newBuilder()
+                        .setCommandMessageId(op.commandMessageId())
+                        .setCommandType(op.commandType())
+                        .setOperationId(op.operationId())
+                        .setReasonCode(code.name())
+                        .setReason(reason)
+                        .setGatewayResult(answer == null || answer.resultCode() == null ? null
+                                : GatewayOutcomeEvents.gatewayResult(answer))
+                        .build());
+    }
+
+    /** The command was refused before anything was sent to the gateway. */
+    static PaymentEventEnvelope rejected(BackofficeCommand command, RejectionReason code, String reason, Instant now) {
+        return envelope(command.paymentId(), command.merchantId(), command.correlationId(), command.messageId(), now,
+                BackofficeCommandRejected.newBuilder()
+                        .setCommandMessageId(command.messageId())
+                        .setCommandType(command.commandType())
+                        .setOperationId(command.operationId())
+                        .setReasonCode(code.name())
+                        .setReason(reason)
+                        .setGatewayResult(null)
+                        .build());
+    }
+
+    private static PaymentEventEnvelope envelope(String paymentId, String merchantId, String correlationId,
+                                                 String causationId, Instant now, SpecificRecord payload) {
+        return PaymentEventEnvelope.newBuilder()
+                .setMessageId(UUID.randomUUID().toString())
+                .setPaymentId(paymentId)
+                .setMerchantId(merchantId)
+                .setOccurredAt(now.truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId(correlationId == null ? paymentId : correlationId)
+                .setCausationId(causationId)
+                .setPayload(payload)
+                .build();
+    }
+}

@@ -1,0 +1,28 @@
+package io.s2spay.backoffice.operation;
+
+import io.s2spay.connector.opp.OppPaymentType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Derives the gateway reference of a back-office operation from what identifies it. */
+final class OperationIds {
+
+    private OperationIds() {}
+
+    /**
+     * The operation's merchantTransactionId: the same (payment, operation) always gives the same value, so a
+     * resubmission after a crash or a lost answer is recognised by the gateway's duplicate check and found by the
+     * query endpoint. Hashed because operation ids are the caller's free text; 35 characters of OPP's safe set.
+     */
+    static String merchantTransactionId(OppPaymentType type, String paymentId, String operationId) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha256.digest((paymentId + '\u0000' + operationId).getBytes(StandardCharsets.UTF_8));
+            return type.name() + "-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.s2spay.backoffice.operation;
+
+/** The machine-readable reasons ({@code reasonCode}) of a {@code BackofficeCommandRejected}. */
+enum RejectionReason {
+    /** The command lacks its operation id or carries no valid payload. */
+    INVALID_COMMAND,
+    /** The amount is zero or negative. */
+    INVALID_AMOUNT,
+    /** The amount is in another currency than the payment. */
+    CURRENCY_MISMATCH,
+    /** The command needs an amount (a rebill) and has none. */
+    AMOUNT_REQUIRED,
+    /** No payment with this id for this merchant. */
+    PAYMENT_NOT_FOUND,
+    /** The initial payment did not succeed (declined, failed, expired) or its outcome is not known yet. */
+    PAYMENT_NOT_COMPLETED,
+    /** A capture or reversal of a payment that is not a pre-authorization (PA). */
+    NOT_A_PREAUTHORIZATION,
+    /** A second capture: a pre-authorization is captured once. */
+    ALREADY_CAPTURED,
+    /** The pre-authorization was reversed: nothing left to capture or reverse. */
+    ALREADY_REVERSED,
+    /** A capture or receipt above the authorized amount. */
+    AMOUNT_EXCEEDS_AUTHORIZED,
+    /** A refund, rebill or chargeback on a payment whose money was never captured. */
+    NOT_CAPTURED,
+    /** Refunds (or chargebacks) above what was captured and is not already refunded or charged back. */
+    AMOUNT_EXCEEDS_REFUNDABLE,
+    /** Nothing left to refund or charge back. */
+    NOTHING_TO_REFUND,
+    /** A chargeback reversal without a chargeback to reverse. */
+    NO_CHARGEBACK,
+    /** A chargeback reversal above the open chargebacks. */
+    AMOUNT_EXCEEDS_CHARGEBACK,
+    /** A receipt confirmation for a payment that does not await one. */
+    NO_PENDING_RECEIPT,
+    /** The same (payment, operation id) was already received; it is carried out once. */
+    DUPLICATE_OPERATION,
+    /** The merchant has no gateway account configured in this service. */
+    MERCHANT_NOT_CONFIGURED,
+    /** The gateway refused the operation; its result is attached. */
+    GATEWAY_REJECTED,
+    /** The operation could not be sent to the gateway (circuit open, connection refused): nothing was done. */
+    GATEWAY_UNAVAILABLE
+}

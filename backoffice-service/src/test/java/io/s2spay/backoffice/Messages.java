@@ -1,0 +1,119 @@
+package io.s2spay.backoffice;
+
+import io.s2spay.schema.GatewayResult;
+import io.s2spay.schema.Money;
+import io.s2spay.schema.PaymentType;
+import io.s2spay.schema.command.BackofficeCommandEnvelope;
+import io.s2spay.schema.command.CapturePayment;
+import io.s2spay.schema.command.ConfirmReceipt;
+import io.s2spay.schema.command.RebillPayment;
+import io.s2spay.schema.command.RecordChargeback;
+import io.s2spay.schema.command.RefundPayment;
+import io.s2spay.schema.command.ReverseChargeback;
+import io.s2spay.schema.command.ReversePayment;
+import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentDebited;
+import io.s2spay.schema.event.PaymentEventEnvelope;
+import io.s2spay.schema.event.PaymentRefunded;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+
+/** Commands and events as other services publish them, for tests that play their part. */
+final class Messages {
+
+    static final String MERCHANT = "merchant-demo";
+
+    private Messages() {}
+
+    static String newPaymentId() {
+        return "pay_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static Money eur(long minor) {
+        return new Money(minor, "EUR");
+    }
+
+    static PaymentEventEnvelope event(String paymentId, SpecificRecord payload) {
+        return PaymentEventEnvelope.newBuilder()
+                .setMessageId(UUID.randomUUID().toString())
+                .setPaymentId(paymentId)
+                .setMerchantId(MERCHANT)
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId("corr-" + paymentId)
+                .setCausationId(null)
+                .setPayload(payload)
+                .build();
+    }
+
+    static BackofficeCommandEnvelope command(String paymentId, SpecificRecord payload) {
+        return command(paymentId, MERCHANT, payload);
+    }
+
+    static BackofficeCommandEnvelope command(String paymentId, String merchantId, SpecificRecord payload) {
+        return BackofficeCommandEnvelope.newBuilder()
+                .setMessageId(UUID.randomUUID().toString())
+                .setPaymentId(paymentId)
+                .setMerchantId(merchantId)
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId("corr-" + paymentId)
+                .setCausationId(null)
+                .setPayload(payload)
+                .build();
+    }
+
+    static PaymentAuthorized authorized(long minor, String merchantTransactionId, String gatewayTransactionId) {
+        return PaymentAuthorized.newBuilder()
+                .setPaymentType(PaymentType.PA)
+                .setAmount(eur(minor))
+                .setMerchantTransactionId(merchantTransactionId)
+                .setGatewayResult(new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
+                .setCard(null)
+                .setRegistrationId(null)
+                .build();
+    }
+
+    static PaymentDebited debited(long minor, String merchantTransactionId, String gatewayTransactionId) {
+        return PaymentDebited.newBuilder()
+                .setPaymentType(PaymentType.DB)
+                .setAmount(eur(minor))
+                .setMerchantTransactionId(merchantTransactionId)
+                .setGatewayResult(new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
+                .setCard(null)
+                .setRegistrationId(null)
+                .build();
+    }
+
+    static PaymentRefunded refunded(String operationId, long minor) {
+        return new PaymentRefunded(operationId, eur(minor), new GatewayResult("gw-rf", "000.100.110", "ok", null));
+    }
+
+    static CapturePayment capture(String operationId, Money amount) {
+        return new CapturePayment(operationId, amount);
+    }
+
+    static ReversePayment reverse(String operationId) {
+        return new ReversePayment(operationId, null);
+    }
+
+    static RefundPayment refund(String operationId, Money amount) {
+        return new RefundPayment(operationId, amount);
+    }
+
+    static RebillPayment rebill(String operationId, Money amount) {
+        return new RebillPayment(operationId, amount);
+    }
+
+    static RecordChargeback chargeback(String operationId, Money amount) {
+        return new RecordChargeback(operationId, amount);
+    }
+
+    static ReverseChargeback chargebackReversal(String operationId, Money amount) {
+        return new ReverseChargeback(operationId, amount);
+    }
+
+    static ConfirmReceipt receipt(String operationId, Money amount) {
+        return new ConfirmReceipt(operationId, amount);
+    }
+}
