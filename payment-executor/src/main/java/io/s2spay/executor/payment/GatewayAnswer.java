@@ -1,42 +1,49 @@
 package io.s2spay.executor.payment;
 
-import java.time.Instant;
-import java.util.Map;
+import io.s2spay.connector.opp.OppOutcome;
+import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.platform.gateway.GatewayOutcomeEvents;
 
 /**
- * The gateway's final word on one attempt as the executor records it: the outcome, the gateway's own result, and
- * what came with it (card summary, redirect, new registration). For UNKNOWN and NOT_RECEIVED there may be no
- * result code; {@code reason} then says what happened (timeout, HTTP 503, not found by query...).
- * {@code submissions} counts how often the request was sent to obtain this answer (0 for a query alone).
+ * The gateway's final word on one attempt as the executor records it: what it means for the attempt
+ * ({@link GatewayOutcome}) and the connector's transaction it came from (result code, gateway id, card echo,
+ * redirect, or why there was no answer). {@code submissions} counts the sends that produced it (0 for a query).
  */
-record GatewayAnswer(
-        GatewayOutcome outcome,
-        String category,
-        String gatewayTransactionId,
-        String resultCode,
-        String resultDescription,
-        Instant timestamp,
-        CardOnFile card,
-        RedirectInstruction redirect,
-        String registrationId,
-        String reason,
-        int submissions) {
+record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int submissions) {
 
-    /** The masked card the gateway reports (for payments on a stored registration). */
-    record CardOnFile(String bin, String last4Digits, Integer expiryMonth, Integer expiryYear) {}
-
-    /** Where the gateway wants the shopper sent. */
-    record RedirectInstruction(String url, String method, Map<String, String> parameters) {}
-
-    boolean hasResultCode() {
-        return resultCode != null && !resultCode.isBlank();
+    /**
+     * Reads the connector's answer for {@code attempt}. A transaction found under the attempt's merchantTransactionId
+     * with another amount or currency is not taken as the attempt's: its outcome stays UNKNOWN for an operator.
+     */
+    static GatewayAnswer of(PaymentInstruction attempt, OppTransaction t, int submissions) {
+        GatewayOutcome outcome = switch (t.outcome()) {
+            case SUCCEEDED -> GatewayOutcome.SUCCEEDED;
+            case PENDING -> t.requiresRedirect() ? GatewayOutcome.REDIRECT : GatewayOutcome.PENDING;
+            case DECLINED -> GatewayOutcome.DECLINED;
+            case FAILED -> t.safeToResend() ? GatewayOutcome.NOT_RECEIVED : GatewayOutcome.FAILED;
+            case UNKNOWN -> GatewayOutcome.UNKNOWN;
+        };
+        if (outcome != GatewayOutcome.UNKNOWN && outcome != GatewayOutcome.NOT_RECEIVED && !isFor(attempt, t)) {
+            OppTransaction foreign = new OppTransaction(OppOutcome.UNKNOWN, ResultCategory.UNCLASSIFIED,
+                    t.gatewayTransactionId(), t.paymentType(), null, null, t.amountMinor(), t.currency(),
+                    t.merchantTransactionId(), null, null, null, t.timestamp(),
+                    "the gateway's transaction " + t.gatewayTransactionId() + " under merchantTransactionId "
+                            + attempt.merchantTransactionId() + " is " + t.amountMinor() + " " + t.currency()
+                            + ", not the payment's " + attempt.amountMinor() + " " + attempt.currency());
+            return new GatewayAnswer(GatewayOutcome.UNKNOWN, foreign, submissions);
+        }
+        return new GatewayAnswer(outcome, t, submissions);
     }
 
-    /** A short text for logs and events: the result code and description, or the reason. */
+    private static boolean isFor(PaymentInstruction attempt, OppTransaction t) {
+        boolean amountMatches = t.amountMinor() == null || t.amountMinor() == attempt.amountMinor();
+        boolean currencyMatches = t.currency() == null || t.currency().equals(attempt.currency());
+        return amountMatches && currencyMatches;
+    }
+
+    /** A short text for logs: the result code and description, or why there was none. */
     String summary() {
-        if (hasResultCode()) {
-            return resultCode + " " + (resultDescription == null ? "" : resultDescription);
-        }
-        return reason == null ? outcome.name() : reason;
+        return GatewayOutcomeEvents.summary(transaction);
     }
 }

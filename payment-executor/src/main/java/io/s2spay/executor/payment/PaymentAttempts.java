@@ -1,5 +1,6 @@
 package io.s2spay.executor.payment;
 
+import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.StandingInstruction;
@@ -131,6 +132,7 @@ class PaymentAttempts {
 
     /** Records the gateway's answer and the state it led to. */
     void recordOutcome(UUID attemptId, AttemptState state, GatewayAnswer answer, int submissions) {
+        OppTransaction t = answer.transaction();
         jdbc.sql("""
                         update payment_attempt set state = :state, submissions = :submissions,
                             gateway_transaction_id = :gatewayTransactionId, result_code = :resultCode,
@@ -140,13 +142,13 @@ class PaymentAttempts {
                         where attempt_id = :attemptId""")
                 .param("state", state.name())
                 .param("submissions", submissions)
-                .param("gatewayTransactionId", answer.gatewayTransactionId())
-                .param("resultCode", answer.resultCode())
-                .param("resultDescription", answer.resultDescription())
-                .param("resultCategory", answer.category())
-                .param("resultTimestamp", answer.timestamp() == null ? null : Timestamp.from(answer.timestamp()))
-                .param("registrationId", answer.registrationId())
-                .param("reason", answer.reason())
+                .param("gatewayTransactionId", t.gatewayTransactionId())
+                .param("resultCode", t.resultCode())
+                .param("resultDescription", t.resultDescription())
+                .param("resultCategory", t.category().name())
+                .param("resultTimestamp", t.timestamp() == null ? null : Timestamp.from(t.timestamp()))
+                .param("registrationId", t.registrationId())
+                .param("reason", t.failureReason())
                 .param("attemptId", attemptId)
                 .update();
     }

@@ -4,22 +4,16 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.s2spay.connector.opp.OppCardData;
-import io.s2spay.connector.opp.OppCardSummary;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppProperties;
-import io.s2spay.connector.opp.OppRedirect;
 import io.s2spay.connector.opp.OppStandingInstruction;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.schema.StandingInstruction;
 import io.s2spay.vault.CardDetails;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PaymentGateway {
-
-    private static final Logger log = LoggerFactory.getLogger(PaymentGateway.class);
 
     private final OppGatewayClient client;
     private final ExecutorProperties properties;
@@ -71,7 +63,7 @@ class PaymentGateway {
         OppTransaction transaction = attempt.registrationId() != null
                 ? client.submitRegistrationPaymentSafely(attempt.merchantId(), attempt.registrationId(), request)
                 : client.submitPaymentSafely(attempt.merchantId(), request);
-        return answer(attempt, transaction, 1);
+        return GatewayAnswer.of(attempt, transaction, 1);
     }
 
     /**
@@ -91,50 +83,7 @@ class PaymentGateway {
                 .build());
         OppTransaction transaction = retry.executeSupplier(
                 () -> client.resolve(attempt.merchantId(), attempt.merchantTransactionId(), type));
-        return answer(attempt, transaction, 0);
-    }
-
-    static GatewayAnswer answer(PaymentInstruction attempt, OppTransaction t, int submissions) {
-        GatewayOutcome outcome = switch (t.outcome()) {
-            case SUCCEEDED -> GatewayOutcome.SUCCEEDED;
-            case PENDING -> t.requiresRedirect() ? GatewayOutcome.REDIRECT : GatewayOutcome.PENDING;
-            case DECLINED -> GatewayOutcome.DECLINED;
-            case FAILED -> t.safeToResend() ? GatewayOutcome.NOT_RECEIVED : GatewayOutcome.FAILED;
-            case UNKNOWN -> GatewayOutcome.UNKNOWN;
-        };
-        String reason = t.failureReason();
-        if (outcome != GatewayOutcome.UNKNOWN && outcome != GatewayOutcome.NOT_RECEIVED && !matches(attempt, t)) {
-            // a transaction under our merchantTransactionId that is not ours: let an operator look rather than guess
-            log.warn("Gateway transaction {} under merchantTransactionId={} is {} {}, payment {} is {} {}",
-                    t.gatewayTransactionId(), attempt.merchantTransactionId(), t.amountMinor(), t.currency(),
-                    attempt.paymentId(), attempt.amountMinor(), attempt.currency());
-            outcome = GatewayOutcome.UNKNOWN;
-            reason = "the gateway's transaction " + t.gatewayTransactionId() + " under this merchantTransactionId has"
-                    + " amount " + t.amountMinor() + " " + t.currency() + ", not the payment's";
-        }
-        return new GatewayAnswer(outcome, t.category().name(), t.gatewayTransactionId(), t.resultCode(),
-                t.resultDescription(), t.timestamp(), cardOnFile(t.card()), redirect(t.redirect()),
-                t.registrationId(), reason, submissions);
-    }
-
-    private static boolean matches(PaymentInstruction attempt, OppTransaction t) {
-        boolean amountMatches = t.amountMinor() == null || t.amountMinor() == attempt.amountMinor();
-        boolean currencyMatches = t.currency() == null || t.currency().equals(attempt.currency());
-        return amountMatches && currencyMatches;
-    }
-
-    private static GatewayAnswer.CardOnFile cardOnFile(OppCardSummary card) {
-        return card == null ? null
-                : new GatewayAnswer.CardOnFile(card.bin(), card.last4Digits(), card.expiryMonth(), card.expiryYear());
-    }
-
-    private static GatewayAnswer.RedirectInstruction redirect(OppRedirect redirect) {
-        if (redirect == null) {
-            return null;
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        redirect.parameters().forEach(p -> parameters.put(p.name(), p.value() == null ? "" : p.value()));
-        return new GatewayAnswer.RedirectInstruction(redirect.url(), redirect.method(), parameters);
+        return GatewayAnswer.of(attempt, transaction, 0);
     }
 
     private static OppStandingInstruction standingInstruction(StandingInstruction si) {
