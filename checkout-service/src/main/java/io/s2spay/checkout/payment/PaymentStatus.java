@@ -1,0 +1,55 @@
+package io.s2spay.checkout.payment;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Status of a payment in the read model, with the transitions events may cause: a final status never
+ * changes, so an event that arrives late or twice cannot move a payment backwards.
+ */
+enum PaymentStatus {
+    PENDING,
+    REQUIRES_ACTION,
+    UNKNOWN,
+    SUCCEEDED,
+    DECLINED,
+    FAILED,
+    EXPIRED;
+
+    private static final Map<PaymentStatus, Set<PaymentStatus>> TRANSITIONS = Map.of(
+            PENDING, EnumSet.of(REQUIRES_ACTION, UNKNOWN, SUCCEEDED, DECLINED, FAILED, EXPIRED),
+            REQUIRES_ACTION, EnumSet.of(UNKNOWN, SUCCEEDED, DECLINED, FAILED, EXPIRED),
+            UNKNOWN, EnumSet.of(REQUIRES_ACTION, SUCCEEDED, DECLINED, FAILED, EXPIRED),
+            SUCCEEDED, EnumSet.noneOf(PaymentStatus.class),
+            DECLINED, EnumSet.noneOf(PaymentStatus.class),
+            FAILED, EnumSet.noneOf(PaymentStatus.class),
+            EXPIRED, EnumSet.noneOf(PaymentStatus.class));
+
+    /** Whether an event may move a payment from this status to {@code next}. */
+    boolean canMoveTo(PaymentStatus next) {
+        return TRANSITIONS.get(this).contains(next);
+    }
+
+    /** Whether nothing can change this status any more. */
+    boolean isFinal() {
+        return TRANSITIONS.get(this).isEmpty();
+    }
+
+    /**
+     * Whether {@code POST /v1/payments} answers with this status instead of waiting on: final statuses, and a
+     * redirect the shopper must follow. An unknown outcome is still being resolved, so the call keeps waiting.
+     */
+    boolean answersPaymentRequest() {
+        return isFinal() || this == REQUIRES_ACTION;
+    }
+
+    /** The API's name of this status, e.g. {@code requires_action}. */
+    String apiName() {
+        return name().toLowerCase();
+    }
+
+    static PaymentStatus fromApiName(String name) {
+        return valueOf(name.toUpperCase());
+    }
+}
