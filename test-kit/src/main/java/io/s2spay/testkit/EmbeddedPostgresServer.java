@@ -55,24 +55,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            Process orphanReaper = null;
-            if (dataDirectory != null) {
-                Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            } else {
-                // in zonky's working directory, so that its own stale-directory cleanup also covers ours
-                Path throwAway = zonkyWorkingDirectory().resolve("s2spay-" + UUID.randomUUID());
-                Files.createDirectories(throwAway);
-                builder.setDataDirectory(throwAway).setCleanDataDirectory(true);
-                orphanReaper = startOrphanReaper(throwAway);
-            }
+            boolean throwAway = dataDirectory == null;
+            // a throw-away cluster lives in zonky's working directory, so that zonky's stale-directory cleanup covers it too
+            Path directory = throwAway ? zonkyWorkingDirectory().resolve("s2spay-" + UUID.randomUUID()) : dataDirectory;
+            Files.createDirectories(directory);
+            builder.setDataDirectory(directory).setCleanDataDirectory(throwAway);
+            Process orphanReaper = startOrphanReaper(directory, throwAway);
             EmbeddedPostgres postgres;
             try {
                 postgres = builder.start();
             } catch (IOException | RuntimeException e) {
-                if (orphanReaper != null) {
-                    orphanReaper.destroy();
-                }
+                orphanReaper.destroy();
                 throw e;
             }
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, orphanReaper);
@@ -107,18 +100,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
         } finally {
-            if (orphanReaper != null) {
-                orphanReaper.destroy();
-            }
+            orphanReaper.destroy();
         }
     }
 
     /**
      * The postmaster is a daemon: it outlives a JVM that dies without running its shutdown hooks (SIGKILL, crash).
-     * A small shell process watches this JVM and then stops the server and deletes its throw-away cluster, so
+     * A small shell process watches this JVM and then stops the server and deletes a throw-away cluster, so
      * neither the process nor the cluster's replication slots (retaining WAL) survive a crashed test run.
      */
-    private static Process startOrphanReaper(Path dataDirectory) throws IOException {
+    private static Process startOrphanReaper(Path dataDirectory, boolean deleteCluster) throws IOException {
         String script = """
                 jvm=$1; data=$2
                 while kill -0 "$jvm" 2>/dev/null; do sleep 1; done
@@ -129,10 +120,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                   while kill -0 "$pid" 2>/dev/null && [ $i -lt 20 ]; do sleep 1; i=$((i+1)); done
                   kill -KILL "$pid" 2>/dev/null
                 fi
-                rm -rf "$data"
+                if [ "$3" = delete ]; then rm -rf "$data"; fi
                 """;
         return new ProcessBuilder("/bin/sh", "-c", script, "s2spay-postgres-reaper",
-                Long.toString(ProcessHandle.current().pid()), dataDirectory.toString())
+                Long.toString(ProcessHandle.current().pid()), dataDirectory.toString(), deleteCluster ? "delete" : "keep")
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

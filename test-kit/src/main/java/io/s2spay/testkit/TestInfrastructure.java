@@ -1,11 +1,9 @@
 package io.s2spay.testkit;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,9 +31,6 @@ public final class TestInfrastructure {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    /** Shutdown-hook threads of Spring contexts (Framework's and Boot's): they must close before the servers stop. */
-    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringContextShutdownHook", "SpringApplicationShutdownHook");
-    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private static final Object LOCK = new Object();
     private static volatile TestInfrastructure instance;
@@ -73,7 +68,7 @@ public final class TestInfrastructure {
     private static TestInfrastructure start() {
         RunningInfrastructure running = useContainers() ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start();
         TestInfrastructure infrastructure = new TestInfrastructure(running);
-        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stopAfterSpringContexts, "s2spay-testkit-shutdown"));
+        ShutdownOrdering.afterSpringContexts("s2spay-testkit-shutdown", running::close);
         System.out.println(running.summary());
         return infrastructure;
     }
@@ -162,25 +157,5 @@ public final class TestInfrastructure {
     @Override
     public String toString() {
         return running.summary();
-    }
-
-    /**
-     * Stops the servers once this JVM's Spring contexts have closed (their shutdown hooks run at the same time as
-     * this one): a consumer or outbox relay that loses its broker or database while closing hangs or fails noisily.
-     */
-    private void stopAfterSpringContexts() {
-        long deadline = System.nanoTime() + SPRING_SHUTDOWN_WAIT.toNanos();
-        try {
-            Thread.sleep(20); // all hooks are started together: let the others be started before looking for them
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining > 0 && thread != Thread.currentThread() && SPRING_SHUTDOWN_HOOKS.contains(thread.getName())) {
-                    thread.join(Duration.ofNanos(remaining));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        running.close();
     }
 }
