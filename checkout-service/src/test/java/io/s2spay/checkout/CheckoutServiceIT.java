@@ -381,6 +381,72 @@ class CheckoutServiceIT {
     }
 
     @Test
+    void deadLettersAnEventThatNamesAnotherMerchantAndLeavesThePaymentAlone() throws Exception {
+        String merchantTransactionId = "order-" + UUID.randomUUID();
+        String paymentId = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null).body()).get("id").asString();
+
+        publish(outcome(paymentId, "merchant-other", PaymentDebited.newBuilder().setPaymentType(PaymentType.DB)
+                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
+                .setGatewayResult(new GatewayResult("8ac7", "000.100.110", "ok", null)).build()));
+
+        ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(30)).until(
+                () -> topics.readRaw(Topics.deadLetter(Topics.PAYMENT_EVENTS)).stream()
+                        .filter(record -> paymentId.equals(new String(record.key(), StandardCharsets.UTF_8))).findFirst(),
+                Optional::isPresent).get();
+        assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("belongs to another merchant");
+        assertThat(deadLetter.value()[0]).as("original wire-format bytes").isZero();
+        assertThat(JSON.readTree(get(events, "/v1/payments/" + paymentId, DEMO_KEY).body()).get("status").asString())
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void replaysTheFirstResponseWhenTheInstanceHoldingTheRequestDiedBeforeAnswering() throws Exception {
+        String key = "idem-" + UUID.randomUUID();
+        String request = debit("order-" + UUID.randomUUID());
+        HttpResponse<String> first = post(events, DEMO_KEY, request, key);
+        // as if the instance had died while waiting: the final answer was never recorded, and the in-flight window passes
+        db.sql("""
+                update checkout.idempotency_key set completed_at = null, in_flight_until = now() - interval '1 second'
+                 where merchant_id = 'merchant-demo' and idempotency_key = ?""").param(key).update();
+
+        HttpResponse<String> replay = post(events, DEMO_KEY, request, key);
+
+        assertThat(replay.statusCode()).isEqualTo(202);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+    }
+
+    @Test
+    void keepsAnsweringWithOutcomesAfterTheListeningConnectionIsKilled() throws Exception {
+        long killed = db.sql("""
+                select count(pg_terminate_backend(pid)) from pg_stat_activity
+                 where application_name = 's2spay-checkout-payment-updates'""").query(Long.class).single();
+        assertThat(killed).isEqualTo(2);
+        for (ConfigurableApplicationContext instance : List.of(requests, events)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode updates = JSON.readTree(get(instance, "/actuator/health", null).body()).at("/components/paymentUpdates");
+                assertThat(updates.get("status").asString()).isEqualTo("UP");
+                assertThat(updates.at("/details/lastError").asString()).isNotBlank();
+            });
+        }
+
+        String merchantTransactionId = "order-" + UUID.randomUUID();
+        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(
+                () -> post(requests, DEMO_KEY, debit(merchantTransactionId), null));
+        String paymentId = awaitCommandFor(merchantTransactionId).key();
+        publish(outcome(paymentId, "merchant-demo", PaymentDeclined.newBuilder().setPaymentType(PaymentType.DB)
+                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId).setCategory("BANK_DECLINE")
+                .setGatewayResult(new GatewayResult("8ac7", "800.100.151", "transaction declined (invalid card)", null)).build()));
+
+        HttpResponse<String> response = pending.get(REQUESTS_SYNC_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("status").asString()).isEqualTo("declined");
+        assertThat(body.at("/result/code").asString()).isEqualTo("800.100.151");
+    }
+
+    @Test
     void exposesHealthMetricsAndTheOpenApiDocument() throws Exception {
         JsonNode health = JSON.readTree(get(events, "/actuator/health", null).body());
         assertThat(health.get("status").asString()).isEqualTo("UP");
