@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +43,14 @@ class InfrastructureLifecycleIT {
     }
 
     @Test
-    void aNormalExitStopsTheRegistryAndPostgresqlAndDeletesTheCluster() throws Exception {
+    void aNormalExitStopsEverythingAfterTheSpringContextsClosedAndDeletesTheCluster() throws Exception {
         Started started = startChild("exit");
 
+        child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+        child.getOutputStream().flush();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
+        assertThat(started.laterOutput().get(10, TimeUnit.SECONDS)).contains("CLOSED-WITH-INFRASTRUCTURE");
         assertStoppedAndCleanedUp(started);
     }
 
@@ -67,7 +71,7 @@ class InfrastructureLifecycleIT {
         });
     }
 
-    private record Started(ProcessHandle registry, long postmasterPid, Path dataDirectory) {}
+    private record Started(ProcessHandle registry, long postmasterPid, Path dataDirectory, CompletableFuture<String> laterOutput) {}
 
     private Started startChild(String mode) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -78,7 +82,8 @@ class InfrastructureLifecycleIT {
                 "-cp", classPath, InfrastructureChild.class.getName(), mode)
                 .redirectErrorStream(true)
                 .start();
-        Map<String, String> values = readUntilReady(child);
+        CompletableFuture<String> laterOutput = new CompletableFuture<>();
+        Map<String, String> values = readUntilReady(child, laterOutput);
         String jdbcUrl = values.get("JDBC");
 
         ProcessHandle registry = child.descendants()
@@ -93,10 +98,10 @@ class InfrastructureLifecycleIT {
         }
         long postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
         assertThat(ProcessHandle.of(postmasterPid)).isPresent();
-        return new Started(registry, postmasterPid, dataDirectory);
+        return new Started(registry, postmasterPid, dataDirectory, laterOutput);
     }
 
-    private static Map<String, String> readUntilReady(Process process) throws Exception {
+    private static Map<String, String> readUntilReady(Process process, CompletableFuture<String> laterOutput) throws Exception {
         CompletableFuture<Map<String, String>> ready = CompletableFuture.supplyAsync(() -> {
             Map<String, String> values = new HashMap<>();
             StringBuilder output = new StringBuilder();
@@ -106,8 +111,8 @@ class InfrastructureLifecycleIT {
                 while ((line = reader.readLine()) != null) {
                     output.append(line).append('\n');
                     if (line.equals("READY")) {
-                        // keep draining so the child never blocks on a full pipe
-                        Thread.ofVirtual().start(() -> reader.lines().forEach(ignored -> { }));
+                        // keep draining so the child never blocks on a full pipe; what follows is the shutdown's output
+                        Thread.ofVirtual().start(() -> laterOutput.complete(reader.lines().collect(Collectors.joining("\n"))));
                         return values;
                     }
                     int equals = line.indexOf('=');
