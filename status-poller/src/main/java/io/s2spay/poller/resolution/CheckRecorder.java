@@ -44,7 +44,8 @@ class CheckRecorder {
             case Decision.Settle settle -> {
                 PaymentEventEnvelope event = event(current, settle.payload(), now);
                 outbox.append(Topics.PAYMENT_EVENTS, current.paymentId(), event);
-                payments.close(current.paymentId(), settle.payload().getClass().getSimpleName() + ":" + event.getMessageId());
+                payments.settled(current.paymentId(), settle.payload().getClass().getSimpleName() + ":"
+                        + event.getMessageId(), settle.summary(), now);
                 log.info("Payment {} resolved after {} checks: {} ({})", current.paymentId(), current.checksMade() + 1,
                         settle.payload().getClass().getSimpleName(), settle.summary());
             }

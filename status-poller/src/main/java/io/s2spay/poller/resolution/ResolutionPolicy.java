@@ -24,10 +24,11 @@ import org.apache.avro.specific.SpecificRecord;
 final class ResolutionPolicy {
 
     /**
-     * OPP codes of an asynchronous session that timed out because the shopper never completed it: the contract
-     * calls that {@code PaymentExpired}, not a decline.
+     * OPP codes of an asynchronous session that timed out because the shopper never completed it (a bank redirect,
+     * a 3-D Secure challenge): for a payment waiting on its redirect the contract calls that {@code PaymentExpired},
+     * not a decline.
      */
-    static final Set<String> SESSION_TIMEOUT_CODES = Set.of("100.396.103");
+    static final Set<String> SESSION_TIMEOUT_CODES = Set.of("100.396.103", "100.380.501", "100.395.501");
 
     private final PollerProperties properties;
 
@@ -40,7 +41,8 @@ final class ResolutionPolicy {
         String summary = GatewayOutcomeEvents.summary(answer);
         return switch (answer.outcome()) {
             case SUCCEEDED -> new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
-            case DECLINED -> SESSION_TIMEOUT_CODES.contains(answer.resultCode())
+            case DECLINED -> payment.status() == TrackingStatus.REDIRECT_PENDING
+                    && SESSION_TIMEOUT_CODES.contains(answer.resultCode())
                     ? new Decision.Settle(expired(initial, answer), summary)
                     : new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             case FAILED -> failed(payment, initial, answer, summary, now);

@@ -63,6 +63,20 @@ public class TrackedPayments {
                 .update() == 1;
     }
 
+    /** Closes the tracking of a payment the janitor resolved, counting that last check. */
+    public void settled(String paymentId, String closedBy, String lastResult, Instant checkedAt) {
+        jdbc.sql("""
+                update tracked_payment set status = 'CLOSED', closed_at = :checkedAt, closed_by = :closedBy,
+                    checks_made = checks_made + 1, last_checked_at = :checkedAt, last_result = :lastResult
+                where payment_id = :paymentId and status <> 'CLOSED'
+                """)
+                .param("paymentId", paymentId)
+                .param("closedBy", closedBy)
+                .param("lastResult", lastResult)
+                .param("checkedAt", Timestamp.from(checkedAt))
+                .update();
+    }
+
     /** The row, whatever its status. */
     public Optional<TrackedPayment> find(String paymentId) {
         return jdbc.sql("select * from tracked_payment where payment_id = :paymentId")
