@@ -72,7 +72,8 @@ class OppRequestParser {
         String shopperResultUrl = optionalUrl(params, "shopperResultUrl", errors);
         String notificationUrl = optionalUrl(params, "notificationUrl", errors);
         String createRegistrationValue = params.get("createRegistration");
-        if (createRegistrationValue != null && !Set.of("true", "false").contains(createRegistrationValue)) {
+        if (createRegistrationValue != null && !"true".equals(createRegistrationValue)
+                && !"false".equals(createRegistrationValue)) {
             errors.add(error("createRegistration", createRegistrationValue, "must be true or false"));
         }
         StandingInstruction standingInstruction = standingInstruction(params, errors);
@@ -191,13 +192,13 @@ class OppRequestParser {
             return null;
         }
         int before = errors.size();
-        if (!SI_MODES.contains(mode)) {
+        if (mode == null || !SI_MODES.contains(mode)) {
             errors.add(error("standingInstruction.mode", mode, "must be INITIAL or REPEATED"));
         }
-        if (!SI_TYPES.contains(type)) {
+        if (type == null || !SI_TYPES.contains(type)) {
             errors.add(error("standingInstruction.type", type, "must be UNSCHEDULED, RECURRING or INSTALLMENT"));
         }
-        if (!SI_SOURCES.contains(source)) {
+        if (source == null || !SI_SOURCES.contains(source)) {
             errors.add(error("standingInstruction.source", source, "must be CIT or MIT"));
         } else if ("INITIAL".equals(mode) && !"CIT".equals(source)) {
             errors.add(error("standingInstruction.source", source,

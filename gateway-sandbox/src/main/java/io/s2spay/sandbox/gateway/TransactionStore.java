@@ -73,6 +73,7 @@ public class TransactionStore {
         return found;
     }
 
+    /** The transaction a redirect session token was issued for, also after the session ended. */
     public Optional<Transaction> bySessionToken(String token) {
         return Optional.ofNullable(bySessionToken.get(token)).map(byId::get);
     }
@@ -141,10 +142,6 @@ public class TransactionStore {
                     key -> new CopyOnWriteArrayList<>()).add(transaction.id());
             uniqueMerchantIds.putIfAbsent(uniqueKey(transaction.entityId(), scopeOf(transaction.paymentType()),
                     transaction.merchantTransactionId()), transaction.id());
-        }
-        if (previous != null && previous.session() != null && previous.session().token() != null
-                && (transaction.session() == null || !previous.session().token().equals(transaction.session().token()))) {
-            bySessionToken.remove(previous.session().token());
         }
         if (transaction.session() != null) {
             awaiting.add(transaction.id());
