@@ -3,7 +3,8 @@ package io.s2spay.connector.opp;
 /**
  * A back-office operation for {@code POST /v1/payments/{id}}: CP, RV, RF, RB, CB, CR or RC on an existing payment.
  *
- * @param amountMinor           amount in minor units; null only for a reversal (RV), which reverses the whole payment
+ * @param amountMinor           amount in minor units; may be null only for a reversal (RV) or a receipt (RC), which
+ *                              apply to the whole payment
  * @param currency              ISO 4217 code, required with an amount
  * @param merchantTransactionId this operation's own unique reference (not the original payment's): it is how an
  *                              UNKNOWN outcome of the operation is resolved through the query endpoint
@@ -15,7 +16,7 @@ public record OppBackOfficeRequest(OppPaymentType paymentType, Long amountMinor,
         if (paymentType == null || !paymentType.isBackOffice()) {
             throw new IllegalArgumentException("a back-office operation is CP, RV, RF, RB, CB, CR or RC, not " + paymentType);
         }
-        if (amountMinor == null && paymentType != OppPaymentType.RV) {
+        if (amountMinor == null && paymentType != OppPaymentType.RV && paymentType != OppPaymentType.RC) {
             throw new IllegalArgumentException(paymentType + " needs an amount");
         }
         if (amountMinor != null && amountMinor <= 0) {
@@ -38,5 +39,10 @@ public record OppBackOfficeRequest(OppPaymentType paymentType, Long amountMinor,
     /** A full reversal of the referenced payment. */
     public static OppBackOfficeRequest reversal(String merchantTransactionId) {
         return new OppBackOfficeRequest(OppPaymentType.RV, null, null, merchantTransactionId);
+    }
+
+    /** The merchant's confirmation that the whole amount of an asynchronous payment was received. */
+    public static OppBackOfficeRequest receipt(String merchantTransactionId) {
+        return new OppBackOfficeRequest(OppPaymentType.RC, null, null, merchantTransactionId);
     }
 }

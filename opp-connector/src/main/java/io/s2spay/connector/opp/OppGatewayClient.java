@@ -152,8 +152,10 @@ public final class OppGatewayClient implements AutoCloseable {
         OppProperties.Account account = properties.account(merchantId);
         OppForm form = OppForm.backOffice(account.entityId(), request);
         OppTransaction result = post(merchantId, account, "v1/payments/" + id(gatewayPaymentId, "gatewayPaymentId"),
-                form, request.merchantTransactionId(), request.paymentType() + " " + request.amountMinor() + " "
-                        + request.currency() + " on " + gatewayPaymentId + " mtid=" + request.merchantTransactionId());
+                form, request.merchantTransactionId(), request.paymentType() + " "
+                        + (request.amountMinor() == null ? "(whole amount)" : request.amountMinor() + " "
+                                + request.currency())
+                        + " on " + gatewayPaymentId + " mtid=" + request.merchantTransactionId());
         return unlessDuplicate(merchantId, request.paymentType(), result);
     }
 

@@ -73,7 +73,9 @@ final class OppResponses {
                 merchantTransactionId != null ? merchantTransactionId : fallbackMerchantTransactionId,
                 card(payment), redirect(payment.path("redirect")), text(payment, "registrationId"),
                 timestamp(text(payment, "timestamp")),
-                category == ResultCategory.UNCLASSIFIED ? "result code " + code + " matches no documented group" : null);
+                category == ResultCategory.UNCLASSIFIED ? "result code " + code + " matches no documented group" : null,
+                text(payment, "paymentBrand"), text(payment, "referencedId"),
+                text(payment.path("standingInstruction"), "initialTransactionId"));
     }
 
     /** The transactions listed by a query answer ({@code payments[]}), or the single one it describes. */

@@ -13,16 +13,31 @@ import java.time.Instant;
  * @param registrationId       the stored card's id when the payment created or used a registration
  * @param failureReason        for connector-assigned categories (timeout, HTTP 503, reset, circuit open, not
  *                             found...): a short reason for operators; null when the gateway answered
+ * @param paymentBrand         OPP's {@code paymentBrand} (VISA, MASTER, SOFORTUEBERWEISUNG...)
+ * @param referencedId         for a back-office transaction, the id of the payment it refers to
+ * @param initialTransactionId the {@code standingInstruction.initialTransactionId} the gateway answered: for the
+ *                             INITIAL payment of a series, the id later merchant-initiated payments must reference
  */
 public record OppTransaction(OppOutcome outcome, ResultCategory category, String gatewayTransactionId,
         String paymentType, String resultCode, String resultDescription, Long amountMinor, String currency,
         String merchantTransactionId, OppCardSummary card, OppRedirect redirect, String registrationId,
-        Instant timestamp, String failureReason) {
+        Instant timestamp, String failureReason, String paymentBrand, String referencedId,
+        String initialTransactionId) {
 
     public OppTransaction {
         if (outcome == null || category == null) {
             throw new IllegalArgumentException("outcome and category are required");
         }
+    }
+
+    /** A transaction without brand, reference and standing-instruction details. */
+    public OppTransaction(OppOutcome outcome, ResultCategory category, String gatewayTransactionId,
+            String paymentType, String resultCode, String resultDescription, Long amountMinor, String currency,
+            String merchantTransactionId, OppCardSummary card, OppRedirect redirect, String registrationId,
+            Instant timestamp, String failureReason) {
+        this(outcome, category, gatewayTransactionId, paymentType, resultCode, resultDescription, amountMinor,
+                currency, merchantTransactionId, card, redirect, registrationId, timestamp, failureReason, null, null,
+                null);
     }
 
     /** An attempt whose outcome is not known because no usable answer arrived. */
