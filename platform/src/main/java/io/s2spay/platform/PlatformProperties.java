@@ -77,6 +77,8 @@ public record PlatformProperties(
      * @param dropSlotOnStop drop the slot when the relay stops (tests only: a restart then re-reads the table)
      * @param retention how long relayed rows stay in the outbox table before they are purged
      * @param purgeInterval how often the purge runs
+     * @param pollInterval how long Debezium waits for new changes when there are none: it bounds the
+     *     relay's added latency (twice: it waits both for the WAL and for its internal queue)
      * @param heartbeatInterval Debezium heartbeat, so that the slot advances while the outbox is idle
      * @param restartBackoffInitial first wait before the relay restarts a failed engine
      * @param restartBackoffMax longest wait between restarts
@@ -91,6 +93,7 @@ public record PlatformProperties(
             @DefaultValue("false") boolean dropSlotOnStop,
             @DefaultValue("1h") Duration retention,
             @DefaultValue("1m") Duration purgeInterval,
+            @DefaultValue("20ms") Duration pollInterval,
             @DefaultValue("10s") Duration heartbeatInterval,
             @DefaultValue("1s") Duration restartBackoffInitial,
             @DefaultValue("30s") Duration restartBackoffMax) {}

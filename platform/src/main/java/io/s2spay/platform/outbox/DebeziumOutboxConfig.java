@@ -46,7 +46,7 @@ final class DebeziumOutboxConfig {
         config.setProperty("snapshot.select.statement.overrides", table);
         config.setProperty("snapshot.select.statement.overrides." + table,
                 "select * from \"" + schema + "\".outbox order by created_at");
-        config.setProperty("poll.interval.ms", "20");
+        config.setProperty("poll.interval.ms", Long.toString(outbox.pollInterval().toMillis()));
         config.setProperty("max.batch.size", "2048");
         config.setProperty("tombstones.on.delete", "false");
         config.setProperty("heartbeat.interval.ms", Long.toString(outbox.heartbeatInterval().toMillis()));

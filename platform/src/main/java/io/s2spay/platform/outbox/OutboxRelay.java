@@ -64,6 +64,7 @@ final class OutboxRelay implements SmartLifecycle {
     private volatile State state = State.STOPPED;
     private Thread supervisor;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private volatile boolean engineStarted;
     private volatile String schema;
 
     private final AtomicLong recordsRelayed = new AtomicLong();
@@ -141,7 +142,11 @@ final class OutboxRelay implements SmartLifecycle {
             try {
                 runEngine();
             } catch (Throwable failure) {
-                recordError(failure);
+                if (running) {
+                    recordError(failure);
+                } else {
+                    log.debug("Outbox relay {} ended while stopping", platform.slotName(), failure);
+                }
             }
             if (!running) {
                 break;
@@ -185,6 +190,12 @@ final class OutboxRelay implements SmartLifecycle {
                             failure.set(error != null ? error : new IllegalStateException(message));
                         }
                     })
+                    .using(new DebeziumEngine.ConnectorCallback() {
+                        @Override
+                        public void pollingStarted() {
+                            engineStarted = true;
+                        }
+                    })
                     .notifying(new BatchPublisher(producer))
                     .build();
             synchronized (lock) {
@@ -192,6 +203,7 @@ final class OutboxRelay implements SmartLifecycle {
                     closeQuietly(created);
                     return;
                 }
+                engineStarted = false;
                 engine = created;
             }
             state = State.RUNNING;
@@ -212,27 +224,45 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Stops the running engine; an engine still starting refuses to stop, so this retries for a while. */
+    /**
+     * Stops the running engine. An engine that is still starting fails noisily when closed (or refuses
+     * to), so this first gives it a few seconds to finish starting.
+     */
     private void closeEngine() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long startDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long closeDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         DebeziumEngine<RecordChangeEvent<SourceRecord>> current;
         while ((current = engine) != null) {
+            if (!engineStarted && System.nanoTime() < startDeadline) {
+                if (!pause(50)) {
+                    return;
+                }
+                continue;
+            }
             try {
                 current.close();
                 return;
             } catch (Exception e) {
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > closeDeadline) {
                     log.warn("Outbox relay {} did not stop in time", platform.slotName(), e);
                     return;
                 }
-                synchronized (lock) {
-                    try {
-                        lock.wait(100);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                if (!pause(100)) {
+                    return;
                 }
+            }
+        }
+    }
+
+    /** Waits a little; false if interrupted. */
+    private boolean pause(long millis) {
+        synchronized (lock) {
+            try {
+                lock.wait(millis);
+                return true;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
     }

@@ -21,7 +21,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -48,6 +53,7 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
     @Autowired HealthContributorRegistry health;
+    @Autowired MeterRegistry meters;
 
     private TopicRecorder events;
     private AvroKafkaDeserializer<SpecificRecord> deserializer;
@@ -146,6 +152,36 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     }
 
     @Test
+    void losesNothingWhenItsReplicationConnectionIsKilled() throws Exception {
+        int total = 200;
+        List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger written = new AtomicInteger();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < total; i++) {
+                PaymentEventEnvelope event = TestMessages.paymentRequested();
+                transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
+                keys.add(event.getPaymentId());
+                written.incrementAndGet();
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> written.get() >= total / 3);
+        int killed = jdbc.sql("select count(pg_terminate_backend(active_pid)) from pg_replication_slots"
+                        + " where slot_name = ? and active")
+                .param(relay.slotName())
+                .query(Integer.class)
+                .single();
+        writer.get();
+
+        assertThat(killed).isOne();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(keys).allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
+        long duplicates = keys.stream().mapToLong(key -> events.received(key).size() - 1).sum();
+        System.out.printf("replication connection killed during %d commits: all relayed, %d duplicates%n", total, duplicates);
+        await().atMost(Duration.ofSeconds(60)).until(() -> relayHealth().getStatus().equals(Status.UP));
+    }
+
+    @Test
     void republishesTheOutboxWhenTheSlotWasLostWhileTheRelayWasStopped() {
         relay.stop();
         await().atMost(Duration.ofSeconds(30)).until(() -> !slotActive());
@@ -175,6 +211,8 @@ class OutboxRelayIT extends PlatformIntegrationTest {
                 .containsEntry("schema", SERVICE)
                 .containsKey("lastRelayedAt");
         assertThat((Long) up.getDetails().get("recordsRelayed")).isPositive();
+        assertThat(meters.get("s2spay.outbox.relayed").tag("slot", relay.slotName()).counter().count()).isPositive();
+        assertThat(meters.get("s2spay.outbox.relay.lag").timer().count()).isPositive();
 
         relay.stop();
         Health down = relayHealth();
@@ -202,29 +240,57 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     }
 
     @Test
-    void measuresCommitToConsumerLatency() {
-        int count = 500;
+    void measuresCommitToConsumerLatency() throws Exception {
+        commitToConsumerLatencies(100, Duration.ZERO); // warm-up
+        List<Long> paced = commitToConsumerLatencies(500, Duration.ofMillis(10));
+        List<Long> backToBack = commitToConsumerLatencies(500, Duration.ZERO);
+
+        report("one commit every 10 ms", paced);
+        report("back-to-back commits", backToBack);
+        assertThat(paced).hasSize(500);
+        assertThat(backToBack).hasSize(500);
+    }
+
+    /** Commits {@code count} outbox rows, one per transaction, {@code interval} apart; latencies in µs, sorted. */
+    private List<Long> commitToConsumerLatencies(int count, Duration interval) throws Exception {
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
-        long started = System.nanoTime();
-        for (int i = 0; i < count; i++) {
+        Runnable commitOne = () -> {
             PaymentEventEnvelope event = TestMessages.paymentRequested();
             transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
             committedAt.put(event.getPaymentId(), System.nanoTime());
+        };
+        if (interval.isZero()) {
+            for (int i = 0; i < count; i++) {
+                commitOne.run();
+            }
+        } else {
+            ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+            try {
+                CountDownLatch done = new CountDownLatch(count);
+                pacer.scheduleAtFixedRate(() -> {
+                    if (done.getCount() > 0) {
+                        commitOne.run();
+                        done.countDown();
+                    }
+                }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+                assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                pacer.shutdownNow();
+            }
         }
-        long writtenIn = System.nanoTime() - started;
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(committedAt.keySet()).allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
-
-        List<Long> latenciesMicros = committedAt.entrySet().stream()
+        return committedAt.entrySet().stream()
                 .map(entry -> (events.received(entry.getKey()).getFirst().receivedNanos() - entry.getValue()) / 1_000)
                 .sorted()
                 .toList();
-        System.out.printf("outbox commit -> consumer over %d sequential commits (%.0f commits/s): p50 %.1f ms, "
-                        + "p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                count, count / (writtenIn / 1e9), percentile(latenciesMicros, 50), percentile(latenciesMicros, 95),
-                percentile(latenciesMicros, 99), latenciesMicros.getLast() / 1000.0);
-        assertThat(latenciesMicros).hasSize(count);
+    }
+
+    private static void report(String load, List<Long> sortedMicros) {
+        System.out.printf("outbox commit -> consumer, %d messages, %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sortedMicros.size(), load, percentile(sortedMicros, 50), percentile(sortedMicros, 95),
+                percentile(sortedMicros, 99), sortedMicros.getLast() / 1000.0);
     }
 
     private static double percentile(List<Long> sortedMicros, int percentile) {
