@@ -1,6 +1,5 @@
 package io.s2spay.checkout.payment;
 
-import io.s2spay.checkout.payment.PaymentRepository.PaymentRow;
 import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -25,10 +24,11 @@ import java.util.TreeMap;
 
 /**
  * What one payment event says about a payment, in the read model's terms: the status it leads to, the
- * gateway's answer, and the descriptive fields (type, amount, card) a row can be created from if the
- * payment was started outside this API.
+ * outcome (gateway result, failure reason, redirect), and the descriptive fields (type, amount, card) a row
+ * can be created from when the payment was started outside this API.
  *
  * @param status the status the event leads to; {@code null} for events that do not change it (back office)
+ * @param rejectedCommandMessageId for a command rejection, the command it is about
  */
 record PaymentChange(
         PaymentStatus status,
@@ -39,35 +39,41 @@ record PaymentChange(
         CardSummary card,
         GatewayResult result,
         Redirect redirect,
-        String failureReason) {
+        String failureReason,
+        String rejectedCommandMessageId) {
+
+    /** Rejections that say nothing about the payment itself: a second command for it was refused. */
+    private static final String DUPLICATE_PAYMENT = "DUPLICATE_PAYMENT";
 
     /**
      * The change an event makes, or empty for events that leave the read model as it is (back-office
-     * operations, which have their own views).
+     * operations, which have their own views, and the rejection of a duplicate command).
      *
      * @throws InvalidMessageException when the event carries an impossible amount or currency
      */
     static Optional<PaymentChange> of(PaymentEventEnvelope event) {
         PaymentChange change = switch (event.getPayload()) {
             case PaymentRequested e -> new PaymentChange(PaymentStatus.PENDING, e.getPaymentType().name(),
-                    e.getAmount(), e.getPaymentBrand(), e.getMerchantTransactionId(), e.getCard(), null, null, null);
+                    e.getAmount(), e.getPaymentBrand(), e.getMerchantTransactionId(), e.getCard(), null, null, null, null);
             case PaymentAuthorized e -> new PaymentChange(PaymentStatus.SUCCEEDED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null);
+                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null);
             case PaymentDebited e -> new PaymentChange(PaymentStatus.SUCCEEDED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null);
+                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null);
             case PaymentRedirectRequired e -> new PaymentChange(PaymentStatus.REQUIRES_ACTION,
                     e.getPaymentType().name(), e.getAmount(), null, e.getMerchantTransactionId(), null,
-                    e.getGatewayResult(), e.getRedirect(), null);
+                    e.getGatewayResult(), e.getRedirect(), null, null);
             case PaymentDeclined e -> new PaymentChange(PaymentStatus.DECLINED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null);
+                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null);
             case PaymentFailed e -> new PaymentChange(PaymentStatus.FAILED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, e.getReason());
+                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, e.getReason(),
+                    null);
             case PaymentOutcomeUnknown e -> new PaymentChange(PaymentStatus.UNKNOWN, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, null, null, e.getReason());
+                    e.getAmount(), null, e.getMerchantTransactionId(), null, null, null, e.getReason(), null);
             case PaymentExpired e -> new PaymentChange(PaymentStatus.EXPIRED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null);
-            case PaymentCommandRejected e -> new PaymentChange(PaymentStatus.FAILED, null, null, null, null, null,
-                    null, null, e.getReasonCode() + ": " + e.getReason());
+                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null);
+            case PaymentCommandRejected e when !DUPLICATE_PAYMENT.equals(e.getReasonCode()) -> new PaymentChange(
+                    PaymentStatus.FAILED, null, null, null, null, null, null, null,
+                    e.getReasonCode() + ": " + e.getReason(), e.getCommandMessageId());
             default -> null;
         };
         if (change != null && change.amount() != null) {
@@ -85,55 +91,49 @@ record PaymentChange(
     PaymentRow newRow(String paymentId, String merchantId, Instant occurredAt, Instant now) {
         PaymentRow empty = new PaymentRow(paymentId, merchantId, paymentType, PaymentStatus.PENDING,
                 amount.getAmountMinor(), amount.getCurrency(), null, merchantTransactionId, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, occurredAt, occurredAt);
-        return status == PaymentStatus.PENDING ? fillIn(empty, now) : applyTo(empty, now);
+                null, PaymentRow.Outcome.NONE, occurredAt, occurredAt);
+        return applyTo(empty, now);
     }
 
     /**
      * {@code row} after this change: the status moves only if the transition table allows it, and only then
-     * does the event's outcome (gateway result, redirect, failure reason) replace the previous one; missing
-     * descriptive fields (brand, card) are filled in either way. Returns {@code row} itself if nothing changes.
+     * does the event's outcome replace the previous one; a missing brand and card are filled in either way.
+     * Returns {@code row} itself if nothing changes.
      */
     PaymentRow applyTo(PaymentRow row, Instant now) {
-        PaymentRow filled = fillIn(row, now);
-        if (status == null || !row.status().canMoveTo(status)) {
-            return filled;
+        PaymentRow described = describe(row, now);
+        if (status == null || !row.status().canMoveTo(status) || isAboutAnotherCommand(row)) {
+            return described;
         }
         String gatewayTransactionId = result != null && result.getGatewayTransactionId() != null
-                ? result.getGatewayTransactionId() : filled.gatewayTransactionId();
-        return new PaymentRow(filled.paymentId(), filled.merchantId(), filled.paymentType(), status,
-                filled.amountMinor(), filled.currency(), filled.paymentBrand(), filled.merchantTransactionId(),
-                filled.descriptor(), filled.shopperResultUrl(), filled.vaultId(), filled.cardBin(),
-                filled.cardLast4Digits(), filled.cardBrand(), filled.cardExpiryMonth(), filled.cardExpiryYear(),
+                ? result.getGatewayTransactionId() : row.outcome().gatewayTransactionId();
+        return described.withStatus(status, new PaymentRow.Outcome(
                 result == null ? null : result.getCode(),
                 result == null ? null : result.getDescription(),
                 gatewayTransactionId,
                 failureReason,
                 redirect == null ? null : redirect.getUrl(),
                 redirect == null ? null : redirect.getMethod(),
-                redirect == null ? null : new TreeMap<>(redirect.getParameters()),
-                filled.createdAt(), now);
+                redirect == null ? null : new TreeMap<>(redirect.getParameters())), now);
     }
 
-    /** {@code row} with the brand and card filled in from this change where they are missing. */
-    private PaymentRow fillIn(PaymentRow row, Instant now) {
+    /** A rejection of a command other than the one checkout sent for this payment. */
+    private boolean isAboutAnotherCommand(PaymentRow row) {
+        return rejectedCommandMessageId != null && row.commandMessageId() != null
+                && !rejectedCommandMessageId.equals(row.commandMessageId());
+    }
+
+    private PaymentRow describe(PaymentRow row, Instant now) {
         String brand = row.paymentBrand() != null ? row.paymentBrand()
                 : paymentBrand != null ? paymentBrand
                 : card != null ? card.getBrand() : null;
-        boolean addCard = row.cardBin() == null && card != null;
-        if (!addCard && Objects.equals(brand, row.paymentBrand())) {
+        PaymentRow.MaskedCard masked = row.card() != null || card == null ? row.card()
+                : new PaymentRow.MaskedCard(card.getBin(), card.getLast4Digits(), card.getBrand(),
+                        card.getExpiryMonth(), card.getExpiryYear());
+        if (Objects.equals(brand, row.paymentBrand()) && Objects.equals(masked, row.card())) {
             return row;
         }
-        return new PaymentRow(row.paymentId(), row.merchantId(), row.paymentType(), row.status(), row.amountMinor(),
-                row.currency(), brand, row.merchantTransactionId(), row.descriptor(), row.shopperResultUrl(),
-                row.vaultId(),
-                addCard ? card.getBin() : row.cardBin(),
-                addCard ? card.getLast4Digits() : row.cardLast4Digits(),
-                addCard ? card.getBrand() : row.cardBrand(),
-                addCard ? Integer.valueOf(card.getExpiryMonth()) : row.cardExpiryMonth(),
-                addCard ? Integer.valueOf(card.getExpiryYear()) : row.cardExpiryYear(),
-                row.resultCode(), row.resultDescription(), row.gatewayTransactionId(), row.failureReason(),
-                row.redirectUrl(), row.redirectMethod(), row.redirectParameters(), row.createdAt(), now);
+        return row.withDescription(brand, masked, now);
     }
 
     private static void checkMoney(Money money) {

@@ -1,6 +1,5 @@
 package io.s2spay.checkout.payment;
 
-import io.s2spay.checkout.payment.PaymentRepository.PaymentRow;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.schema.event.PaymentEventEnvelope;

@@ -1,10 +1,9 @@
 package io.s2spay.checkout.payment;
 
-import io.s2spay.domain.money.MoneyAmounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -53,45 +52,31 @@ class PaymentRepository {
                 .optional();
     }
 
-    /** Inserts a payment the API has just accepted. */
+    /** Inserts a payment accepted by the API or first heard of through an event. */
     void insert(PaymentRow row) {
         jdbc.sql("""
                         insert into payment (payment_id, merchant_id, payment_type, status, amount_minor, currency,
                                payment_brand, merchant_transaction_id, descriptor, shopper_result_url, vault_id,
-                               card_bin, card_last4_digits, card_brand, card_expiry_month, card_expiry_year,
-                               result_code, result_description, gateway_transaction_id, failure_reason,
+                               command_message_id, card_bin, card_last4_digits, card_brand, card_expiry_month,
+                               card_expiry_year, result_code, result_description, gateway_transaction_id, failure_reason,
                                redirect_url, redirect_method, redirect_parameters, created_at, updated_at)
                         values (:paymentId, :merchantId, :paymentType, :status, :amountMinor, :currency,
                                :paymentBrand, :merchantTransactionId, :descriptor, :shopperResultUrl, :vaultId,
-                               :cardBin, :cardLast4, :cardBrand, :cardExpiryMonth, :cardExpiryYear,
-                               :resultCode, :resultDescription, :gatewayTransactionId, :failureReason,
+                               :commandMessageId, :cardBin, :cardLast4, :cardBrand, :cardExpiryMonth,
+                               :cardExpiryYear, :resultCode, :resultDescription, :gatewayTransactionId, :failureReason,
                                :redirectUrl, :redirectMethod, cast(:redirectParameters as jsonb), :createdAt, :updatedAt)
                         """)
-                .param("paymentId", row.paymentId())
-                .param("merchantId", row.merchantId())
                 .param("paymentType", row.paymentType())
-                .param("status", row.status().apiName())
                 .param("amountMinor", row.amountMinor())
                 .param("currency", row.currency())
-                .param("paymentBrand", row.paymentBrand())
+                .param("merchantId", row.merchantId())
                 .param("merchantTransactionId", row.merchantTransactionId())
                 .param("descriptor", row.descriptor())
                 .param("shopperResultUrl", row.shopperResultUrl())
                 .param("vaultId", row.vaultId())
-                .param("cardBin", row.cardBin())
-                .param("cardLast4", row.cardLast4Digits())
-                .param("cardBrand", row.cardBrand())
-                .param("cardExpiryMonth", row.cardExpiryMonth())
-                .param("cardExpiryYear", row.cardExpiryYear())
-                .param("resultCode", row.resultCode())
-                .param("resultDescription", row.resultDescription())
-                .param("gatewayTransactionId", row.gatewayTransactionId())
-                .param("failureReason", row.failureReason())
-                .param("redirectUrl", row.redirectUrl())
-                .param("redirectMethod", row.redirectMethod())
-                .param("redirectParameters", row.redirectParameters() == null ? null : JSON.writeValueAsString(row.redirectParameters()))
+                .param("commandMessageId", row.commandMessageId())
                 .param("createdAt", Timestamp.from(row.createdAt()))
-                .param("updatedAt", Timestamp.from(row.updatedAt()))
+                .params(changeable(row))
                 .update();
     }
 
@@ -112,7 +97,7 @@ class PaymentRepository {
                 .optional();
     }
 
-    /** Writes back a payment changed by an event. */
+    /** Writes back what an event changed: status, brand, card and outcome. */
     void update(PaymentRow row) {
         jdbc.sql("""
                         update payment set status = :status, payment_brand = :paymentBrand,
@@ -124,23 +109,33 @@ class PaymentRepository {
                                redirect_parameters = cast(:redirectParameters as jsonb), updated_at = :updatedAt
                          where payment_id = :paymentId
                         """)
-                .param("paymentId", row.paymentId())
-                .param("status", row.status().apiName())
-                .param("paymentBrand", row.paymentBrand())
-                .param("cardBin", row.cardBin())
-                .param("cardLast4", row.cardLast4Digits())
-                .param("cardBrand", row.cardBrand())
-                .param("cardExpiryMonth", row.cardExpiryMonth())
-                .param("cardExpiryYear", row.cardExpiryYear())
-                .param("resultCode", row.resultCode())
-                .param("resultDescription", row.resultDescription())
-                .param("gatewayTransactionId", row.gatewayTransactionId())
-                .param("failureReason", row.failureReason())
-                .param("redirectUrl", row.redirectUrl())
-                .param("redirectMethod", row.redirectMethod())
-                .param("redirectParameters", row.redirectParameters() == null ? null : JSON.writeValueAsString(row.redirectParameters()))
-                .param("updatedAt", Timestamp.from(row.updatedAt()))
+                .params(changeable(row))
                 .update();
+    }
+
+    /** The columns an event may change, plus the key. */
+    private static Map<String, Object> changeable(PaymentRow row) {
+        PaymentRow.MaskedCard card = row.card();
+        PaymentRow.Outcome outcome = row.outcome();
+        Map<String, Object> params = new HashMap<>();
+        params.put("paymentId", row.paymentId());
+        params.put("status", row.status().apiName());
+        params.put("paymentBrand", row.paymentBrand());
+        params.put("cardBin", card == null ? null : card.bin());
+        params.put("cardLast4", card == null ? null : card.last4Digits());
+        params.put("cardBrand", card == null ? null : card.brand());
+        params.put("cardExpiryMonth", card == null ? null : card.expiryMonth());
+        params.put("cardExpiryYear", card == null ? null : card.expiryYear());
+        params.put("resultCode", outcome.resultCode());
+        params.put("resultDescription", outcome.resultDescription());
+        params.put("gatewayTransactionId", outcome.gatewayTransactionId());
+        params.put("failureReason", outcome.failureReason());
+        params.put("redirectUrl", outcome.redirectUrl());
+        params.put("redirectMethod", outcome.redirectMethod());
+        params.put("redirectParameters",
+                outcome.redirectParameters() == null ? null : JSON.writeValueAsString(outcome.redirectParameters()));
+        params.put("updatedAt", Timestamp.from(row.updatedAt()));
+        return params;
     }
 
     /** Records the {@code merchantTransactionId} of a payment started outside the API, if it is still free. */
@@ -167,6 +162,9 @@ class PaymentRepository {
 
     private static PaymentRow row(ResultSet rs, int rowNum) throws SQLException {
         String parameters = rs.getString("redirect_parameters");
+        Integer expiryMonth = rs.getObject("card_expiry_month", Integer.class);
+        Integer expiryYear = rs.getObject("card_expiry_year", Integer.class);
+        String bin = rs.getString("card_bin");
         return new PaymentRow(
                 rs.getString("payment_id"),
                 rs.getString("merchant_id"),
@@ -179,72 +177,18 @@ class PaymentRepository {
                 rs.getString("descriptor"),
                 rs.getString("shopper_result_url"),
                 rs.getString("vault_id"),
-                rs.getString("card_bin"),
-                rs.getString("card_last4_digits"),
-                rs.getString("card_brand"),
-                (Integer) rs.getObject("card_expiry_month", Integer.class),
-                (Integer) rs.getObject("card_expiry_year", Integer.class),
-                rs.getString("result_code"),
-                rs.getString("result_description"),
-                rs.getString("gateway_transaction_id"),
-                rs.getString("failure_reason"),
-                rs.getString("redirect_url"),
-                rs.getString("redirect_method"),
-                parameters == null ? null : JSON.readValue(parameters, STRING_MAP),
+                rs.getString("command_message_id"),
+                bin == null || expiryMonth == null || expiryYear == null ? null : new PaymentRow.MaskedCard(bin,
+                        rs.getString("card_last4_digits"), rs.getString("card_brand"), expiryMonth, expiryYear),
+                new PaymentRow.Outcome(
+                        rs.getString("result_code"),
+                        rs.getString("result_description"),
+                        rs.getString("gateway_transaction_id"),
+                        rs.getString("failure_reason"),
+                        rs.getString("redirect_url"),
+                        rs.getString("redirect_method"),
+                        parameters == null ? null : JSON.readValue(parameters, STRING_MAP)),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
-    }
-
-    /** One row of the read model. */
-    record PaymentRow(
-            String paymentId,
-            String merchantId,
-            String paymentType,
-            PaymentStatus status,
-            long amountMinor,
-            String currency,
-            String paymentBrand,
-            String merchantTransactionId,
-            String descriptor,
-            String shopperResultUrl,
-            String vaultId,
-            String cardBin,
-            String cardLast4Digits,
-            String cardBrand,
-            Integer cardExpiryMonth,
-            Integer cardExpiryYear,
-            String resultCode,
-            String resultDescription,
-            String gatewayTransactionId,
-            String failureReason,
-            String redirectUrl,
-            String redirectMethod,
-            Map<String, String> redirectParameters,
-            Instant createdAt,
-            Instant updatedAt) {
-
-        PaymentView toView() {
-            return new PaymentView(
-                    paymentId,
-                    paymentType,
-                    status.apiName(),
-                    MoneyAmounts.format(amountMinor, currency),
-                    currency,
-                    paymentBrand,
-                    merchantTransactionId,
-                    descriptor,
-                    cardBin == null ? null : new PaymentView.Card(cardBin, cardLast4Digits, cardBrand,
-                            cardExpiryMonth == null ? null : String.format("%02d", cardExpiryMonth),
-                            cardExpiryYear == null ? null : String.valueOf(cardExpiryYear)),
-                    resultCode == null ? null : new PaymentView.Result(resultCode, resultDescription),
-                    gatewayTransactionId,
-                    status == PaymentStatus.REQUIRES_ACTION && redirectUrl != null
-                            ? new PaymentView.Redirect(redirectUrl, redirectMethod,
-                                    redirectParameters == null ? Map.of() : redirectParameters)
-                            : null,
-                    failureReason,
-                    createdAt,
-                    updatedAt);
-        }
     }
 }

@@ -103,7 +103,7 @@ class PaymentRequests {
 
     PaymentView find(String merchantId, String paymentId) {
         return payments.find(merchantId, paymentId)
-                .map(PaymentRepository.PaymentRow::toView)
+                .map(PaymentRow::toView)
                 .orElseThrow(() -> new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "payment-not-found",
                         "Payment not found", "there is no payment " + abbreviate(paymentId) + " for this merchant")));
     }

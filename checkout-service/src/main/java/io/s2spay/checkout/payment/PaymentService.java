@@ -3,7 +3,6 @@ package io.s2spay.checkout.payment;
 import io.s2spay.checkout.idempotency.IdempotencyStore;
 import io.s2spay.checkout.idempotency.IdempotencyStore.Claim;
 import io.s2spay.checkout.idempotency.IdempotencyStore.StoredResponse;
-import io.s2spay.checkout.payment.PaymentRepository.PaymentRow;
 import io.s2spay.checkout.web.ApiProblemException;
 import io.s2spay.checkout.web.Problems;
 import io.s2spay.platform.outbox.OutboxWriter;
@@ -76,13 +75,15 @@ class PaymentService {
         VaultedCard card = vault.store(merchantId, payment.card());
         // PostgreSQL and Avro keep micro- and milliseconds: the answer must equal what GET reads back later
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        PaymentCommandEnvelope command = PaymentMessages.command(paymentId, merchantId, correlationId, now, payment, card);
         PaymentRow row = new PaymentRow(paymentId, merchantId, payment.paymentType().name(), PaymentStatus.PENDING,
                 payment.amountMinor(), payment.currency(), payment.paymentBrand(), payment.merchantTransactionId(),
-                payment.descriptor(), payment.shopperResultUrl(), card.vaultId(), card.bin(), card.last4Digits(),
-                card.brand(), card.expiryMonth(), card.expiryYear(), null, null, null, null, null, null, null, now, now);
+                payment.descriptor(), payment.shopperResultUrl(), card.vaultId(), command.getMessageId(),
+                new PaymentRow.MaskedCard(card.bin(), card.last4Digits(), card.brand(), card.expiryMonth(),
+                        card.expiryYear()),
+                PaymentRow.Outcome.NONE, now, now);
         payments.insert(row);
 
-        PaymentCommandEnvelope command = PaymentMessages.command(paymentId, merchantId, correlationId, now, payment, card);
         outbox.append(Topics.PAYMENT_COMMANDS, paymentId, command);
         outbox.append(Topics.PAYMENT_EVENTS, paymentId,
                 PaymentMessages.requested(paymentId, merchantId, correlationId, now, payment, card, command.getMessageId()));

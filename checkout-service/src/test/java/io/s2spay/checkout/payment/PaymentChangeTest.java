@@ -3,7 +3,6 @@ package io.s2spay.checkout.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.s2spay.checkout.payment.PaymentRepository.PaymentRow;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.GatewayResult;
@@ -34,9 +33,9 @@ class PaymentChangeTest {
         PaymentRow changed = change(debited()).applyTo(pending(), NOW);
 
         assertThat(changed.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-        assertThat(changed.resultCode()).isEqualTo("000.100.110");
-        assertThat(changed.resultDescription()).isEqualTo("Request successfully processed in 'Merchant in Integrator Test Mode'");
-        assertThat(changed.gatewayTransactionId()).isEqualTo("8ac7a4a18f0b2a3c");
+        assertThat(changed.outcome().resultCode()).isEqualTo("000.100.110");
+        assertThat(changed.outcome().resultDescription()).isEqualTo("Request successfully processed in 'Merchant in Integrator Test Mode'");
+        assertThat(changed.outcome().gatewayTransactionId()).isEqualTo("8ac7a4a18f0b2a3c");
         assertThat(changed.updatedAt()).isEqualTo(NOW);
     }
 
@@ -74,22 +73,40 @@ class PaymentChangeTest {
         PaymentRow unknown = change(envelope(PaymentOutcomeUnknown.newBuilder().setPaymentType(PaymentType.DB)
                 .setAmount(AMOUNT).setMerchantTransactionId("order-1").setReason("read timeout").build()))
                 .applyTo(pending(), NOW);
-        assertThat(unknown.failureReason()).isEqualTo("read timeout");
+        assertThat(unknown.outcome().failureReason()).isEqualTo("read timeout");
 
         PaymentRow succeeded = change(debited()).applyTo(unknown, NOW.plusSeconds(5));
 
         assertThat(succeeded.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-        assertThat(succeeded.failureReason()).isNull();
+        assertThat(succeeded.outcome().failureReason()).isNull();
     }
 
     @Test
     void aRejectedCommandFailsThePaymentWithItsReason() {
-        PaymentRow failed = change(envelope(PaymentCommandRejected.newBuilder().setCommandMessageId("m1")
+        PaymentRow failed = change(envelope(PaymentCommandRejected.newBuilder().setCommandMessageId("command-1")
                 .setCommandType("DebitPayment").setReasonCode("CARD_NOT_IN_VAULT").setReason("card card_1 is not in the vault")
                 .build())).applyTo(pending(), NOW);
 
         assertThat(failed.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(failed.failureReason()).isEqualTo("CARD_NOT_IN_VAULT: card card_1 is not in the vault");
+        assertThat(failed.outcome().failureReason()).isEqualTo("CARD_NOT_IN_VAULT: card card_1 is not in the vault");
+    }
+
+    @Test
+    void aRejectionOfAnotherCommandDoesNotFailThePayment() {
+        PaymentRow pending = pending();
+
+        PaymentRow after = change(envelope(PaymentCommandRejected.newBuilder().setCommandMessageId("command-from-elsewhere")
+                .setCommandType("DebitPayment").setReasonCode("DUPLICATE_MERCHANT_TRANSACTION_ID").setReason("used")
+                .build())).applyTo(pending, NOW);
+
+        assertThat(after).isEqualTo(pending);
+    }
+
+    @Test
+    void aDuplicatePaymentRejectionSaysNothingAboutThePayment() {
+        assertThat(PaymentChange.of(envelope(PaymentCommandRejected.newBuilder().setCommandMessageId("command-1")
+                .setCommandType("DebitPayment").setReasonCode("DUPLICATE_PAYMENT")
+                .setReason("payment pay_1 already has a gateway attempt").build()))).isEmpty();
     }
 
     @Test
@@ -103,7 +120,7 @@ class PaymentChangeTest {
         assertThat(row.paymentType()).isEqualTo("DB");
         assertThat(row.amountMinor()).isEqualTo(9200L);
         assertThat(row.merchantTransactionId()).isEqualTo("order-1");
-        assertThat(row.cardBin()).isEqualTo("420000");
+        assertThat(row.card().bin()).isEqualTo("420000");
         assertThat(row.paymentBrand()).isEqualTo("VISA");
         assertThat(row.createdAt()).isEqualTo(CREATED);
         assertThat(row.toView().amount()).isEqualTo("92.00");
@@ -129,8 +146,8 @@ class PaymentChangeTest {
 
     private static PaymentRow pending() {
         return new PaymentRow("pay_1", "merchant-demo", "DB", PaymentStatus.PENDING, 9200L, "EUR", "VISA", "order-1",
-                null, null, "card_1", "420000", "0000", "VISA", 5, 2034, null, null, null, null, null, null, null,
-                CREATED, CREATED);
+                null, null, "card_1", "command-1", new PaymentRow.MaskedCard("420000", "0000", "VISA", 5, 2034),
+                PaymentRow.Outcome.NONE, CREATED, CREATED);
     }
 
     private static PaymentChange change(PaymentEventEnvelope event) {
