@@ -49,6 +49,9 @@ final class DebeziumOutboxConfig {
         config.setProperty("poll.interval.ms", Long.toString(outbox.pollInterval().toMillis()));
         config.setProperty("max.batch.size", "2048");
         config.setProperty("tombstones.on.delete", "false");
+        // a connector error is retried inside the engine a few times, then the relay restarts it from scratch
+        // (schema, publication, producer), with its own backoff, for as long as it takes
+        config.setProperty("errors.max.retries", "10");
         config.setProperty("heartbeat.interval.ms", Long.toString(outbox.heartbeatInterval().toMillis()));
         config.setProperty("topic.heartbeat.prefix", HEARTBEAT_TOPIC_PREFIX);
 

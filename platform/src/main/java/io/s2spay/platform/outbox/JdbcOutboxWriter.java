@@ -2,6 +2,7 @@ package io.s2spay.platform.outbox;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.specific.SpecificRecord;
@@ -13,7 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the Confluent wire format for the topic (schema registered as {@code <topic>-value}), so the relay
  * forwards bytes and a schema problem fails the business transaction instead of the relay.
  */
-final class JdbcOutboxWriter implements OutboxWriter {
+final class JdbcOutboxWriter implements OutboxWriter, AutoCloseable {
+
+    private static final Pattern KAFKA_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    /** Kafka producers refuse records above {@code max.request.size} (1 MiB by default), headers and key included. */
+    static final int MAX_PAYLOAD_BYTES = 1_000_000;
 
     private final JdbcClient jdbc;
     private final AvroKafkaSerializer<SpecificRecord> serializer;
@@ -26,8 +31,9 @@ final class JdbcOutboxWriter implements OutboxWriter {
 
     @Override
     public void append(String topic, String key, SpecificRecord message) {
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException("topic is blank");
+        // a row Kafka refuses would stop the relay for good (it never skips a row), so refuse it here
+        if (topic == null || !KAFKA_TOPIC.matcher(topic).matches()) {
+            throw new IllegalArgumentException("not a Kafka topic name: " + topic);
         }
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("key is blank: records are keyed by payment id");
@@ -40,10 +46,18 @@ final class JdbcOutboxWriter implements OutboxWriter {
                     + "commit together with the state change it announces");
         }
         byte[] payload = serializer.serialize(topic, message);
+        if (payload.length > MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("message of " + payload.length + " bytes is larger than Kafka accepts");
+        }
         jdbc.sql("insert into outbox (id, aggregatetype, aggregateid, type, payload, created_at)"
                         + " values (?, ?, ?, ?, ?, clock_timestamp())")
                 .params(UUID.randomUUID(), topic, key, eventType(message), payload)
                 .update();
+    }
+
+    @Override
+    public void close() {
+        serializer.close();
     }
 
     /** The payload's record name for an envelope ({@code PaymentDebited}), else the record's own name. */
