@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the real backoffice-service on the test kit's PostgreSQL, Kafka and registry. */
-final class BackofficeTestApplication {
+public final class BackofficeTestApplication {
 
     private BackofficeTestApplication() {}
 
@@ -14,7 +14,7 @@ final class BackofficeTestApplication {
      * The service with the test infrastructure's connection settings and {@code overrides}, passed as command-line
      * arguments so that they win over {@code backoffice-service.yml} as they would in production.
      */
-    static ConfigurableApplicationContext start(Map<String, Object> overrides) {
+    public static ConfigurableApplicationContext start(Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.get().springProperties("backoffice"));
         properties.put("server.port", 0);
         properties.putAll(overrides);

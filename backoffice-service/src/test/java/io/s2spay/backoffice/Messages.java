@@ -21,21 +21,21 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Commands and events as other services publish them, for tests that play their part. */
-final class Messages {
+public final class Messages {
 
-    static final String MERCHANT = "merchant-demo";
+    public static final String MERCHANT = "merchant-demo";
 
     private Messages() {}
 
-    static String newPaymentId() {
+    public static String newPaymentId() {
         return "pay_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    static Money eur(long minor) {
+    public static Money eur(long minor) {
         return new Money(minor, "EUR");
     }
 
-    static PaymentEventEnvelope event(String paymentId, SpecificRecord payload) {
+    public static PaymentEventEnvelope event(String paymentId, SpecificRecord payload) {
         return PaymentEventEnvelope.newBuilder()
                 .setMessageId(UUID.randomUUID().toString())
                 .setPaymentId(paymentId)
@@ -47,11 +47,11 @@ final class Messages {
                 .build();
     }
 
-    static BackofficeCommandEnvelope command(String paymentId, SpecificRecord payload) {
+    public static BackofficeCommandEnvelope command(String paymentId, SpecificRecord payload) {
         return command(paymentId, MERCHANT, payload);
     }
 
-    static BackofficeCommandEnvelope command(String paymentId, String merchantId, SpecificRecord payload) {
+    public static BackofficeCommandEnvelope command(String paymentId, String merchantId, SpecificRecord payload) {
         return BackofficeCommandEnvelope.newBuilder()
                 .setMessageId(UUID.randomUUID().toString())
                 .setPaymentId(paymentId)
@@ -63,7 +63,7 @@ final class Messages {
                 .build();
     }
 
-    static PaymentAuthorized authorized(long minor, String merchantTransactionId, String gatewayTransactionId) {
+    public static PaymentAuthorized authorized(long minor, String merchantTransactionId, String gatewayTransactionId) {
         return PaymentAuthorized.newBuilder()
                 .setPaymentType(PaymentType.PA)
                 .setAmount(eur(minor))
@@ -74,7 +74,7 @@ final class Messages {
                 .build();
     }
 
-    static PaymentDebited debited(long minor, String merchantTransactionId, String gatewayTransactionId) {
+    public static PaymentDebited debited(long minor, String merchantTransactionId, String gatewayTransactionId) {
         return PaymentDebited.newBuilder()
                 .setPaymentType(PaymentType.DB)
                 .setAmount(eur(minor))
@@ -85,35 +85,35 @@ final class Messages {
                 .build();
     }
 
-    static PaymentRefunded refunded(String operationId, long minor) {
+    public static PaymentRefunded refunded(String operationId, long minor) {
         return new PaymentRefunded(operationId, eur(minor), new GatewayResult("gw-rf", "000.100.110", "ok", null));
     }
 
-    static CapturePayment capture(String operationId, Money amount) {
+    public static CapturePayment capture(String operationId, Money amount) {
         return new CapturePayment(operationId, amount);
     }
 
-    static ReversePayment reverse(String operationId) {
+    public static ReversePayment reverse(String operationId) {
         return new ReversePayment(operationId, null);
     }
 
-    static RefundPayment refund(String operationId, Money amount) {
+    public static RefundPayment refund(String operationId, Money amount) {
         return new RefundPayment(operationId, amount);
     }
 
-    static RebillPayment rebill(String operationId, Money amount) {
+    public static RebillPayment rebill(String operationId, Money amount) {
         return new RebillPayment(operationId, amount);
     }
 
-    static RecordChargeback chargeback(String operationId, Money amount) {
+    public static RecordChargeback chargeback(String operationId, Money amount) {
         return new RecordChargeback(operationId, amount);
     }
 
-    static ReverseChargeback chargebackReversal(String operationId, Money amount) {
+    public static ReverseChargeback chargebackReversal(String operationId, Money amount) {
         return new ReverseChargeback(operationId, amount);
     }
 
-    static ConfirmReceipt receipt(String operationId, Money amount) {
+    public static ConfirmReceipt receipt(String operationId, Money amount) {
         return new ConfirmReceipt(operationId, amount);
     }
 }

@@ -14,17 +14,17 @@ import java.util.List;
  * The events on {@code s2spay.payment.events} of one payment, decoded through the registry. Only the payment's own
  * records are decoded, so the undecodable records other tests publish on purpose do not get in the way.
  */
-final class PublishedEvents {
+public final class PublishedEvents {
 
     private final KafkaTopicReader reader;
     private final AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
 
-    PublishedEvents(TestInfrastructure infrastructure) {
+    public PublishedEvents(TestInfrastructure infrastructure) {
         this.reader = KafkaTopicReader.of(infrastructure);
         deserializer.configure(new HashMap<>(AvroSerdeProperties.forRegistry(infrastructure.registryUrl())), false);
     }
 
-    List<PaymentEventEnvelope> of(String paymentId) {
+    public List<PaymentEventEnvelope> of(String paymentId) {
         return reader.readRaw(Topics.PAYMENT_EVENTS).stream()
                 .filter(r -> r.key() != null && paymentId.equals(new String(r.key(), StandardCharsets.UTF_8)))
                 .map(r -> deserializer.deserialize(Topics.PAYMENT_EVENTS, r.value()))
@@ -34,7 +34,7 @@ final class PublishedEvents {
     }
 
     /** The payloads of {@code type} published for the payment, in order. */
-    <T> List<T> of(String paymentId, Class<T> type) {
+    public <T> List<T> of(String paymentId, Class<T> type) {
         return of(paymentId).stream().map(PaymentEventEnvelope::getPayload).filter(type::isInstance).map(type::cast)
                 .toList();
     }

@@ -5,7 +5,9 @@ import static io.s2spay.backoffice.operation.RejectionReason.ALREADY_REVERSED;
 import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_EXCEEDS_AUTHORIZED;
 import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_EXCEEDS_CHARGEBACK;
 import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE;
+import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_MISMATCH;
 import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_REQUIRED;
+import static io.s2spay.backoffice.operation.RejectionReason.CHARGEBACK_OPEN;
 import static io.s2spay.backoffice.operation.RejectionReason.CURRENCY_MISMATCH;
 import static io.s2spay.backoffice.operation.RejectionReason.INVALID_AMOUNT;
 import static io.s2spay.backoffice.operation.RejectionReason.NOTHING_TO_REFUND;
@@ -24,8 +26,9 @@ import io.s2spay.schema.Money;
 /**
  * The balance rules of back-office operations (ARCHITECTURE rule 4), checked before the gateway is called: one
  * capture of a pre-authorization and not above the authorized amount, refunds in total not above what was
- * captured, reversal only of an uncaptured pre-authorization, chargeback reversal only after a chargeback, receipt
- * only on a payment awaiting one, amounts positive and in the payment's currency.
+ * captured, reversal only of an uncaptured pre-authorization, no refund, rebill or second chargeback while a
+ * chargeback is open, chargeback reversal only after a chargeback, receipt only on a payment awaiting one and for its
+ * whole amount, amounts positive and in the payment's currency.
  */
 final class OperationRules {
 
@@ -106,9 +109,13 @@ final class OperationRules {
             return reject(NOT_CAPTURED, "nothing was captured on this payment, so nothing can be refunded"
                     + (b.isPreauthorization() ? " (reverse the pre-authorization instead)" : ""));
         }
-        long refundable = b.refundableMinor() - open.amount(OppPaymentType.RF) - open.amount(OppPaymentType.CB);
+        if (b.openChargebackMinor() > 0 || open.has(OppPaymentType.CB)) {
+            return reject(CHARGEBACK_OPEN, "a chargeback of " + format(b.openChargebackMinor(), b.currency())
+                    + " is open on this payment: the bank already returned that money to the shopper");
+        }
+        long refundable = b.refundableMinor() - open.amount(OppPaymentType.RF);
         if (refundable <= 0) {
-            return reject(NOTHING_TO_REFUND, "everything captured was already refunded or charged back");
+            return reject(NOTHING_TO_REFUND, "everything captured was already refunded");
         }
         long toRefund = amount == null ? refundable : amount.getAmountMinor();
         if (toRefund > refundable) {
@@ -127,6 +134,9 @@ final class OperationRules {
         if (b.settledMinor() == 0) {
             return reject(NOT_CAPTURED, "only a processed (captured or debited) payment can be rebilled");
         }
+        if (b.openChargebackMinor() > 0 || open.has(OppPaymentType.CB)) {
+            return reject(CHARGEBACK_OPEN, "a chargeback is open on this payment; it cannot be rebilled");
+        }
         return allowed(amount.getAmountMinor(), b.currency());
     }
 
@@ -134,14 +144,17 @@ final class OperationRules {
         if (b.settledMinor() == 0) {
             return reject(NOT_CAPTURED, "nothing was captured on this payment, so nothing can be charged back");
         }
-        long chargeable = b.refundableMinor() - open.amount(OppPaymentType.RF) - open.amount(OppPaymentType.CB);
+        if (b.openChargebackMinor() > 0 || open.has(OppPaymentType.CB)) {
+            return reject(CHARGEBACK_OPEN, "a chargeback is already open on this payment (one at a time)");
+        }
+        long chargeable = b.refundableMinor() - open.amount(OppPaymentType.RF);
         if (chargeable <= 0) {
-            return reject(NOTHING_TO_REFUND, "everything captured was already refunded or charged back");
+            return reject(NOTHING_TO_REFUND, "everything captured was already refunded");
         }
         long toChargeBack = amount == null ? chargeable : amount.getAmountMinor();
         if (toChargeBack > chargeable) {
             return reject(AMOUNT_EXCEEDS_REFUNDABLE, "chargeback of " + format(toChargeBack, b.currency())
-                    + " exceeds the " + format(chargeable, b.currency()) + " captured and not refunded or charged back");
+                    + " exceeds the " + format(chargeable, b.currency()) + " captured and not refunded");
         }
         return allowed(toChargeBack, b.currency());
     }
@@ -169,9 +182,9 @@ final class OperationRules {
         }
         long expected = b.requestedMinor() == null ? 0 : b.requestedMinor();
         long toConfirm = amount == null ? expected : amount.getAmountMinor();
-        if (toConfirm > expected) {
-            return reject(AMOUNT_EXCEEDS_AUTHORIZED, "receipt of " + format(toConfirm, b.currency())
-                    + " exceeds the payment's " + format(expected, b.currency()));
+        if (toConfirm != expected) {
+            return reject(AMOUNT_MISMATCH, "a receipt confirms the whole payment of " + format(expected, b.currency())
+                    + ", not " + format(toConfirm, b.currency()));
         }
         return allowed(toConfirm, b.currency());
     }

@@ -28,6 +28,10 @@ enum RejectionReason {
     AMOUNT_EXCEEDS_REFUNDABLE,
     /** Nothing left to refund or charge back. */
     NOTHING_TO_REFUND,
+    /** A refund, rebill or second chargeback while a chargeback is open (the bank holds the money). */
+    CHARGEBACK_OPEN,
+    /** A receipt for another amount than the payment's: a receipt confirms the whole payment. */
+    AMOUNT_MISMATCH,
     /** A chargeback reversal without a chargeback to reverse. */
     NO_CHARGEBACK,
     /** A chargeback reversal above the open chargebacks. */

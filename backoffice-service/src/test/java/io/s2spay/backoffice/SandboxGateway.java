@@ -1,0 +1,105 @@
+package io.s2spay.backoffice;
+
+import io.s2spay.sandbox.GatewaySandbox;
+import io.s2spay.sandbox.SandboxMerchant;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OPP gateway sandbox of a test, and what a shopper or the bank does there (complete a 3-D Secure challenge,
+ * abandon it) and what an operator reads (the ledger of what was really charged).
+ */
+public final class SandboxGateway implements AutoCloseable {
+
+    private final GatewaySandbox sandbox;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    public SandboxGateway(Map<String, String> properties) {
+        this.sandbox = GatewaySandbox.start(properties);
+    }
+
+    /** Connector properties that map {@code merchantId} to the sandbox's first merchant. */
+    public Map<String, Object> connectorProperties(String merchantId) {
+        SandboxMerchant merchant = sandbox.merchant();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("s2spay.opp.base-url", sandbox.baseUrl());
+        properties.put("s2spay.opp.read-timeout", "3s");
+        properties.put("s2spay.opp.accounts." + merchantId + ".entity-id", merchant.entityId());
+        properties.put("s2spay.opp.accounts." + merchantId + ".access-token", merchant.accessToken());
+        return properties;
+    }
+
+    /** How many successful transactions of {@code paymentType} the gateway holds for this merchantTransactionId. */
+    public int charges(String merchantTransactionId, String paymentType) {
+        JsonNode ledger = get("sandbox/ledger?merchantTransactionId=" + encode(merchantTransactionId));
+        int count = 0;
+        for (JsonNode entity : ledger.path("entities")) {
+            count += entity.path("counts").path(paymentType).asInt(0);
+        }
+        return count;
+    }
+
+    /** The shopper answers the bank's page of a bank-transfer brand ({@code approve}, {@code fail} or {@code cancel}). */
+    public int completeBankTransfer(String brand, String sessionId, String action) {
+        return post("connectors/bank/" + brand.toLowerCase(java.util.Locale.ROOT) + "/complete",
+                "sessionId=" + encode(sessionId) + "&action=" + encode(action));
+    }
+
+    /** The shopper answers the 3-D Secure challenge ({@code approve}, {@code fail} or {@code cancel}). */
+    public int completeChallenge(String sessionToken, String action) {
+        return post("connectors/threeds/challenge/complete",
+                "threeDSSessionData=" + encode(sessionToken) + "&action=" + encode(action));
+    }
+
+    /** The shopper walks away from the redirect now (the gateway times the session out). */
+    public int abandon(String gatewayPaymentId) {
+        return post("sandbox/operator/payments/" + gatewayPaymentId + "/abandon", "");
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int post(String path, String form) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

@@ -1,0 +1,328 @@
+package io.s2spay.backoffice.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s2spay.backoffice.balance.PaymentBalance;
+import io.s2spay.backoffice.balance.PaymentState;
+import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.schema.Money;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperationRulesTest {
+
+    private static final String MERCHANT = "merchant-demo";
+
+    // --- common rules -------------------------------------------------------------------------------------------
+
+    @Test
+    void rejectsAnOperationOnAnUnknownPayment() {
+        assertRejected(check(OppPaymentType.CP, eur(100), null), RejectionReason.PAYMENT_NOT_FOUND);
+    }
+
+    @Test
+    void rejectsAnOperationOnAnotherMerchantsPaymentAsIfItDidNotExist() {
+        PaymentBalance others = preauthorization(10_000).withMerchant("merchant-other");
+
+        assertRejected(check(OppPaymentType.CP, eur(100), others), RejectionReason.PAYMENT_NOT_FOUND);
+    }
+
+    @Test
+    void rejectsZeroAndNegativeAmounts() {
+        assertRejected(check(OppPaymentType.CP, eur(0), preauthorization(10_000).build()), RejectionReason.INVALID_AMOUNT);
+        assertRejected(check(OppPaymentType.RF, eur(-5), debit(10_000).build()), RejectionReason.INVALID_AMOUNT);
+    }
+
+    @Test
+    void rejectsAnAmountInAnotherCurrency() {
+        assertRejected(check(OppPaymentType.RF, new Money(100L, "USD"), debit(10_000).build()),
+                RejectionReason.CURRENCY_MISMATCH);
+    }
+
+    @Test
+    void rejectsOperationsOnAPaymentThatDidNotSucceed() {
+        for (PaymentState state : new PaymentState[] {PaymentState.DECLINED, PaymentState.FAILED, PaymentState.EXPIRED,
+                PaymentState.REDIRECT_PENDING, PaymentState.UNKNOWN, PaymentState.REQUESTED}) {
+            assertRejected(check(OppPaymentType.RF, eur(100), debit(10_000).state(state).build()),
+                    RejectionReason.PAYMENT_NOT_COMPLETED);
+        }
+    }
+
+    // --- capture ------------------------------------------------------------------------------------------------
+
+    @Test
+    void capturesTheWholeAuthorizationWhenNoAmountIsGiven() {
+        assertAllowed(check(OppPaymentType.CP, null, preauthorization(9_200).build()), 9_200);
+    }
+
+    @Test
+    void capturesPartOfTheAuthorization() {
+        assertAllowed(check(OppPaymentType.CP, eur(5_000), preauthorization(9_200).build()), 5_000);
+    }
+
+    @Test
+    void rejectsCaptureAboveAuthorizedAmount() {
+        assertRejected(check(OppPaymentType.CP, eur(9_201), preauthorization(9_200).build()),
+                RejectionReason.AMOUNT_EXCEEDS_AUTHORIZED);
+    }
+
+    @Test
+    void rejectsASecondCapture() {
+        assertRejected(check(OppPaymentType.CP, eur(100), preauthorization(9_200).captured(1_000).build()),
+                RejectionReason.ALREADY_CAPTURED);
+    }
+
+    @Test
+    void rejectsACaptureWhileAnotherIsStillUnresolved() {
+        var open = OpenOperations.of(Map.of(OppPaymentType.CP, 9_200L));
+
+        assertRejected(OperationRules.check(command(OppPaymentType.CP, eur(100)), preauthorization(9_200).build(), open,
+                false), RejectionReason.ALREADY_CAPTURED);
+    }
+
+    @Test
+    void rejectsCaptureOfADebit() {
+        assertRejected(check(OppPaymentType.CP, eur(100), debit(9_200).build()), RejectionReason.NOT_A_PREAUTHORIZATION);
+    }
+
+    @Test
+    void rejectsCaptureAfterAReversal() {
+        assertRejected(check(OppPaymentType.CP, eur(100), preauthorization(9_200).reversed(9_200).build()),
+                RejectionReason.ALREADY_REVERSED);
+    }
+
+    // --- reversal -----------------------------------------------------------------------------------------------
+
+    @Test
+    void reversesTheWholeUncapturedAuthorizationWithoutSendingAnAmount() {
+        RuleCheck verdict = check(OppPaymentType.RV, null, preauthorization(9_200).build());
+
+        assertThat(verdict).isEqualTo(new RuleCheck.Allowed(9_200, "EUR", false));
+    }
+
+    @Test
+    void rejectsReversalOfACapturedAuthorization() {
+        assertRejected(check(OppPaymentType.RV, null, preauthorization(9_200).captured(9_200).build()),
+                RejectionReason.ALREADY_CAPTURED);
+    }
+
+    @Test
+    void rejectsReversalOfADebit() {
+        assertRejected(check(OppPaymentType.RV, null, debit(9_200).build()), RejectionReason.NOT_A_PREAUTHORIZATION);
+    }
+
+    @Test
+    void rejectsASecondReversal() {
+        assertRejected(check(OppPaymentType.RV, null, preauthorization(9_200).reversed(9_200).build()),
+                RejectionReason.ALREADY_REVERSED);
+    }
+
+    // --- refund -------------------------------------------------------------------------------------------------
+
+    @Test
+    void refundsWhatRemainsWhenNoAmountIsGiven() {
+        assertAllowed(check(OppPaymentType.RF, null, debit(10_000).refunded(2_500).build()), 7_500);
+    }
+
+    @Test
+    void refundsInTotalUpToTheCapturedAmount() {
+        assertAllowed(check(OppPaymentType.RF, eur(7_500), debit(10_000).refunded(2_500).build()), 7_500);
+        assertRejected(check(OppPaymentType.RF, eur(7_501), debit(10_000).refunded(2_500).build()),
+                RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
+    }
+
+    @Test
+    void countsRefundsStillUnresolvedAgainstTheRefundableAmount() {
+        var open = OpenOperations.of(Map.of(OppPaymentType.RF, 6_000L));
+
+        assertRejected(OperationRules.check(command(OppPaymentType.RF, eur(5_000)), debit(10_000).build(), open, false),
+                RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
+    }
+
+    @Test
+    void refundsWhatACaptureAndARebillTook() {
+        assertAllowed(check(OppPaymentType.RF, null, preauthorization(9_200).captured(5_000).rebilled(1_000).build()),
+                6_000);
+    }
+
+    @Test
+    void rejectsRefundOfAnUncapturedAuthorization() {
+        assertRejected(check(OppPaymentType.RF, eur(100), preauthorization(9_200).build()), RejectionReason.NOT_CAPTURED);
+    }
+
+    @Test
+    void rejectsRefundWhenEverythingWasRefunded() {
+        assertRejected(check(OppPaymentType.RF, null, debit(10_000).refunded(10_000).build()),
+                RejectionReason.NOTHING_TO_REFUND);
+    }
+
+    @Test
+    void rejectsRefundWhileAChargebackIsOpen() {
+        assertRejected(check(OppPaymentType.RF, eur(100), debit(10_000).chargedBack(10_000).build()),
+                RejectionReason.CHARGEBACK_OPEN);
+    }
+
+    @Test
+    void countsANonInstantDebitAndItsReceiptOnce() {
+        assertAllowed(check(OppPaymentType.RF, null, debit(10_000).receipt(10_000).build()), 10_000);
+    }
+
+    // --- rebill -------------------------------------------------------------------------------------------------
+
+    @Test
+    void rebillsAProcessedPayment() {
+        assertAllowed(check(OppPaymentType.RB, eur(1_500), debit(10_000).build()), 1_500);
+    }
+
+    @Test
+    void rejectsRebillWithoutAmount() {
+        assertRejected(check(OppPaymentType.RB, null, debit(10_000).build()), RejectionReason.AMOUNT_REQUIRED);
+    }
+
+    @Test
+    void rejectsRebillOfAnUncapturedAuthorization() {
+        assertRejected(check(OppPaymentType.RB, eur(100), preauthorization(9_200).build()), RejectionReason.NOT_CAPTURED);
+    }
+
+    // --- chargeback and its reversal ----------------------------------------------------------------------------
+
+    @Test
+    void chargesBackUpToWhatWasCapturedAndNotRefunded() {
+        assertAllowed(check(OppPaymentType.CB, null, debit(10_000).refunded(4_000).build()), 6_000);
+        assertRejected(check(OppPaymentType.CB, eur(6_001), debit(10_000).refunded(4_000).build()),
+                RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
+    }
+
+    @Test
+    void rejectsASecondOpenChargeback() {
+        assertRejected(check(OppPaymentType.CB, eur(100), debit(10_000).chargedBack(5_000).build()),
+                RejectionReason.CHARGEBACK_OPEN);
+    }
+
+    @Test
+    void reversesAChargebackUpToItsAmount() {
+        assertAllowed(check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).build()), 5_000);
+        assertRejected(check(OppPaymentType.CR, eur(5_001), debit(10_000).chargedBack(5_000).build()),
+                RejectionReason.AMOUNT_EXCEEDS_CHARGEBACK);
+    }
+
+    @Test
+    void rejectsChargebackReversalWithoutAChargeback() {
+        assertRejected(check(OppPaymentType.CR, eur(100), debit(10_000).build()), RejectionReason.NO_CHARGEBACK);
+    }
+
+    @Test
+    void rejectsChargebackReversalOnceTheChargebackWasReversed() {
+        assertRejected(check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).chargebackReversed(5_000).build()),
+                RejectionReason.NO_CHARGEBACK);
+    }
+
+    // --- receipt ------------------------------------------------------------------------------------------------
+
+    @Test
+    void confirmsTheReceiptOfAPaymentAwaitingItForItsWholeAmount() {
+        PaymentBalance awaiting = preauthorization(9_200).state(PaymentState.REDIRECT_PENDING).build();
+
+        assertAllowed(OperationRules.check(command(OppPaymentType.RC, null), awaiting, OpenOperations.NONE, true), 9_200);
+        assertRejected(OperationRules.check(command(OppPaymentType.RC, eur(100)), awaiting, OpenOperations.NONE, true),
+                RejectionReason.AMOUNT_MISMATCH);
+    }
+
+    @Test
+    void rejectsAReceiptOnAPaymentNotAwaitingOne() {
+        assertRejected(OperationRules.check(command(OppPaymentType.RC, null), debit(9_200).build(), OpenOperations.NONE,
+                false), RejectionReason.NO_PENDING_RECEIPT);
+    }
+
+    @Test
+    void rejectsASecondReceipt() {
+        PaymentBalance confirmed = preauthorization(9_200).state(PaymentState.REDIRECT_PENDING).receipt(9_200).build();
+
+        assertRejected(OperationRules.check(command(OppPaymentType.RC, null), confirmed, OpenOperations.NONE, true),
+                RejectionReason.NO_PENDING_RECEIPT);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private static RuleCheck check(OppPaymentType type, Money amount, PaymentBalance balance) {
+        return OperationRules.check(command(type, amount), balance, OpenOperations.NONE, false);
+    }
+
+    private static BackofficeCommand command(OppPaymentType type, Money amount) {
+        return new BackofficeCommand("msg-1", "pay_1", MERCHANT, "corr-1", Instant.now(), "Command", type, "op-1", amount);
+    }
+
+    private static Money eur(long minor) {
+        return new Money(minor, "EUR");
+    }
+
+    private static void assertRejected(RuleCheck verdict, RejectionReason reason) {
+        assertThat(verdict).isInstanceOfSatisfying(RuleCheck.Rejected.class, rejected -> {
+            assertThat(rejected.reasonCode()).isEqualTo(reason);
+            assertThat(rejected.reason()).isNotBlank();
+        });
+    }
+
+    private static void assertAllowed(RuleCheck verdict, long amountMinor) {
+        assertThat(verdict).isInstanceOfSatisfying(RuleCheck.Allowed.class, allowed -> {
+            assertThat(allowed.amountMinor()).isEqualTo(amountMinor);
+            assertThat(allowed.currency()).isEqualTo("EUR");
+        });
+    }
+
+    private static Balance preauthorization(long authorized) {
+        Balance b = new Balance("PA", PaymentState.AUTHORIZED, authorized);
+        b.authorized = authorized;
+        return b;
+    }
+
+    private static Balance debit(long amount) {
+        Balance b = new Balance("DB", PaymentState.DEBITED, amount);
+        b.debited = amount;
+        return b;
+    }
+
+    /** A balance built step by step, as the events would have made it. */
+    private static final class Balance {
+        private final String type;
+        private final long requested;
+        private PaymentState state;
+        private String merchant = MERCHANT;
+        private long authorized;
+        private long debited;
+        private long captured;
+        private int captures;
+        private long reversed;
+        private long refunded;
+        private long rebilled;
+        private long chargedBack;
+        private long chargebackReversed;
+        private long receipt;
+
+        Balance(String type, PaymentState state, long requested) {
+            this.type = type;
+            this.state = state;
+            this.requested = requested;
+        }
+
+        Balance state(PaymentState value) { state = value; return this; }
+        Balance captured(long value) { captured = value; captures = 1; return this; }
+        Balance reversed(long value) { reversed = value; return this; }
+        Balance refunded(long value) { refunded = value; return this; }
+        Balance rebilled(long value) { rebilled = value; return this; }
+        Balance chargedBack(long value) { chargedBack = value; return this; }
+        Balance chargebackReversed(long value) { chargebackReversed = value; return this; }
+        Balance receipt(long value) { receipt = value; return this; }
+
+        PaymentBalance withMerchant(String value) {
+            merchant = value;
+            return build();
+        }
+
+        PaymentBalance build() {
+            return new PaymentBalance("pay_1", merchant, type, "EUR", requested, "mtid-1", "gw-1", state, authorized,
+                    debited, captured, captures, reversed, refunded, rebilled, chargedBack, chargebackReversed, receipt);
+        }
+    }
+}
