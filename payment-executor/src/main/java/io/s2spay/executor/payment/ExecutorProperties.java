@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("s2spay.executor")
 public record ExecutorProperties(
         String notificationUrl,
-        @DefaultValue("2m") Duration recoverAfter,
+        @DefaultValue("3m") Duration recoverAfter,
         @DefaultValue Recovery recovery) {
 
     public ExecutorProperties {

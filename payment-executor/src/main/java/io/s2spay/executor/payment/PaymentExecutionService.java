@@ -7,6 +7,7 @@ import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
 import io.s2spay.vault.CardNotInVaultException;
 import io.s2spay.vault.CardVault;
+import io.s2spay.vault.CardVaultException;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ class PaymentExecutionService {
             } catch (CardNotInVaultException e) {
                 rejection = Optional.of(new CommandRejection(RejectionReason.CARD_NOT_IN_VAULT,
                         "card " + command.vaultId() + " is not in the vault for merchant " + command.merchantId()));
+            } catch (CardVaultException e) {
+                // a key that is not configured or a tampered row: the card cannot be charged, say so
+                rejection = Optional.of(new CommandRejection(RejectionReason.CARD_UNREADABLE, e.getMessage()));
             } catch (IllegalArgumentException e) {
                 rejection = Optional.of(new CommandRejection(RejectionReason.INVALID_CARD_REFERENCE,
                         "card " + command.vaultId() + " cannot be sent to the gateway: " + e.getMessage()));

@@ -33,6 +33,26 @@ class PaymentGateway {
         this.properties = properties;
     }
 
+    /**
+     * The longest a {@link #submit} can take with the connector's settings: every call running into its timeout,
+     * every resolution using all its queries and backoff, every allowed resend made. An executor still inside a
+     * submission must not be presumed dead before this.
+     */
+    Duration longestSubmission() {
+        OppProperties settings = client.properties();
+        OppProperties.Resolution resolution = settings.resolution();
+        Duration call = settings.connectTimeout().plus(settings.readTimeout());
+        Duration backoff = resolution.initialBackoff();
+        double step = resolution.initialBackoff().toMillis();
+        for (int query = 1; query < resolution.maxQueries(); query++) {
+            backoff = backoff.plusMillis((long) step);
+            step *= resolution.backoffMultiplier();
+        }
+        Duration round = call.multipliedBy(1L + resolution.maxQueries()).plus(backoff);
+        // after a refused resend, one more query checks what the gateway holds
+        return round.multipliedBy(1L + resolution.maxResends()).plus(call.multipliedBy(resolution.maxResends()));
+    }
+
     /** True when the connector has a gateway account for {@code merchantId}. */
     boolean hasAccount(String merchantId) {
         return merchantId != null && client.properties().accounts().containsKey(merchantId);

@@ -3,6 +3,8 @@ package io.s2spay.executor.payment;
 import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.vault.CardNotInVaultException;
 import io.s2spay.vault.CardVault;
+import io.s2spay.vault.CardVaultException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,6 +44,13 @@ class StuckAttemptRecovery {
         this.transactions = transactions;
         this.metrics = metrics;
         this.settings = properties.recovery();
+        Duration longest = gateway.longestSubmission();
+        if (properties.recoverAfter().compareTo(longest) <= 0) {
+            // recovery would then race a live executor that is still resolving its own call; the gateway's
+            // duplicate check of the merchantTransactionId still prevents a second charge, but not a confusing log
+            log.warn("s2spay.executor.recover-after ({}) is not longer than the longest gateway submission with the"
+                    + " connector's timeouts and resolution settings ({}); raise it", properties.recoverAfter(), longest);
+        }
     }
 
     /** One run: claims the stuck attempts due now and resolves each; returns how many outcomes were recorded. */
@@ -77,7 +86,7 @@ class StuckAttemptRecovery {
             if (command.vaultId() != null) {
                 try {
                     card = PaymentGateway.cardData(vault.reveal(command.merchantId(), command.vaultId()));
-                } catch (CardNotInVaultException | IllegalArgumentException e) {
+                } catch (CardNotInVaultException | CardVaultException | IllegalArgumentException e) {
                     log.warn("Card of payment {} cannot be sent any more ({}); the attempt fails", command.paymentId(),
                             e.getMessage());
                     sendable = false;

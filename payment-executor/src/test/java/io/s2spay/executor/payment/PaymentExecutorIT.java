@@ -81,7 +81,9 @@ import tools.jackson.databind.json.JsonMapper;
             "s2spay.opp.resolution.initial-backoff=200ms",
             "s2spay.kafka.retry.max-retries=2",
             "s2spay.kafka.retry.initial-interval=100ms",
-            "s2spay.kafka.retry.max-interval=200ms"
+            "s2spay.kafka.retry.max-interval=200ms",
+            // the recovery job runs once at start; the tests run it themselves, so nothing races them
+            "s2spay.executor.recovery.interval=1h"
         })
 class PaymentExecutorIT {
 
@@ -401,6 +403,46 @@ class PaymentExecutorIT {
                 .hasSize(1);
         assertThat(outcomeEvents(command.getPaymentId())).hasSize(1);
         assertThat(ledgerCount(instruction.merchantTransactionId(), "DB")).isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesClaimDisjointStuckAttempts() throws Exception {
+        List<PaymentInstruction> stuck = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            PaymentInstruction instruction = PaymentInstruction.from(debit(storeCard(APPROVED_VISA, "123"), 100, "EUR"));
+            recordStuckAttempt(instruction);
+            stuck.add(instruction);
+        }
+        java.util.concurrent.CountDownLatch firstClaimed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        Duration lease = Duration.ofHours(1);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = executor.submit(() -> transactions.execute(status -> {
+                List<PaymentAttempt> claimed = attempts.claimStuck(3, lease);
+                firstClaimed.countDown();
+                try {
+                    // keep the rows locked while the other instance claims
+                    secondDone.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return claimed;
+            }));
+            assertThat(firstClaimed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            List<PaymentAttempt> second = transactions.execute(status -> attempts.claimStuck(20, lease));
+            secondDone.countDown();
+            List<PaymentAttempt> firstClaims = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            List<java.util.UUID> firstIds = firstClaims.stream().map(PaymentAttempt::attemptId).toList();
+            List<java.util.UUID> secondIds = second.stream().map(PaymentAttempt::attemptId).toList();
+            assertThat(firstIds).hasSize(3).doesNotContainAnyElementsOf(secondIds);
+            assertThat(java.util.stream.Stream.concat(firstClaims.stream(), second.stream())
+                    .map(attempt -> attempt.instruction().paymentId()))
+                    .containsAll(stuck.stream().map(PaymentInstruction::paymentId).toList());
+            // claimed attempts are leased: nobody takes them again before the lease ends
+            List<PaymentAttempt> again = transactions.execute(status -> attempts.claimStuck(20, lease));
+            assertThat(again).isEmpty();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- operations

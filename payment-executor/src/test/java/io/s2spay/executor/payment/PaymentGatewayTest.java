@@ -1,0 +1,48 @@
+package io.s2spay.executor.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppProperties;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PaymentGatewayTest {
+
+    private static PaymentGateway gateway(OppProperties properties) {
+        return new PaymentGateway(new OppGatewayClient(properties),
+                new ExecutorProperties(null, Duration.ofMinutes(3), null));
+    }
+
+    private static OppProperties properties() {
+        return OppProperties.of("http://127.0.0.1:8090/",
+                Map.of("merchant-demo", new OppProperties.Account("entity", "token", null)), null);
+    }
+
+    @Test
+    void knowsWhichMerchantsHaveAGatewayAccount() {
+        PaymentGateway gateway = gateway(properties());
+        assertThat(gateway.hasAccount("merchant-demo")).isTrue();
+        assertThat(gateway.hasAccount("merchant-other")).isFalse();
+        assertThat(gateway.hasAccount(null)).isFalse();
+    }
+
+    @Test
+    void longestSubmissionCountsEveryTimeoutBackoffAndResend() {
+        // 2 s connect + 10 s read per call; 4 queries after 0.25 + 0.25 + 0.5 + 1 s of backoff; one resend
+        OppProperties properties = properties()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+        assertThat(gateway(properties).longestSubmission()).isEqualTo(Duration.ofSeconds(136));
+    }
+
+    @Test
+    void withoutResendsOnlyOneRoundIsCounted() {
+        OppProperties properties = properties()
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(4))
+                .withResolution(new OppProperties.Resolution(2, Duration.ofMillis(100), 2.0, 0));
+        // 5 s x (1 send + 2 queries) + 0.1 + 0.1 s
+        assertThat(gateway(properties).longestSubmission()).isEqualTo(Duration.ofMillis(15_200));
+    }
+}
