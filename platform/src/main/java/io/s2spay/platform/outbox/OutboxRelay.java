@@ -48,8 +48,12 @@ final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    /** What the relay is doing, for the health indicator. */
-    enum State { STOPPED, STARTING, RUNNING, RESTARTING }
+    /**
+     * What the relay is doing, for the health indicator (which reports RELAYING once Debezium streams):
+     * preparing the publication, running an engine that has not connected (or is snapshotting), waiting to
+     * restart a failed engine, or stopped.
+     */
+    enum State { STOPPED, STARTING, CONNECTING, RESTARTING }
 
     private final PlatformProperties platform;
     private final JdbcClient jdbc;
@@ -139,6 +143,7 @@ final class OutboxRelay implements SmartLifecycle {
         Duration backoff = outbox.restartBackoffInitial();
         while (running) {
             long startedAt = System.nanoTime();
+            state = State.STARTING;
             try {
                 runEngine();
             } catch (Throwable failure) {
@@ -182,7 +187,8 @@ final class OutboxRelay implements SmartLifecycle {
         ensurePublication(outboxSchema);
         Properties config = DebeziumOutboxConfig.build(platform, database, outboxSchema, bootstrapServers);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig);
+        try {
             DebeziumEngine<RecordChangeEvent<SourceRecord>> created = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(config)
                     .using((success, message, error) -> {
@@ -206,7 +212,7 @@ final class OutboxRelay implements SmartLifecycle {
                 engineStarted = false;
                 engine = created;
             }
-            state = State.RUNNING;
+            state = State.CONNECTING;
             log.info("Outbox relay {} starting: {}.outbox on {} -> Kafka {}", platform.slotName(), outboxSchema, database,
                     bootstrapServers);
             try {
@@ -221,6 +227,9 @@ final class OutboxRelay implements SmartLifecycle {
             if (running) {
                 throw new IllegalStateException("Debezium engine ended without being stopped");
             }
+        } finally {
+            // every acknowledged batch is committed already; whatever is still in flight is sent again later
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
