@@ -5,6 +5,7 @@ import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ class PaymentReadModelUpdater {
         if (change.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<PaymentRow> current = payments.lock(event.getPaymentId());
         if (current.isEmpty()) {
             if (!change.get().describesPayment()) {

@@ -71,6 +71,8 @@ class PaymentRequests {
             throw new InvalidRequestException("Idempotency-Key",
                     "must be 1 to 255 printable ASCII characters without spaces");
         }
+        // the wait is counted from the request's arrival, so that sync-wait bounds how long a merchant waits
+        Instant deadline = clock.instant().plus(syncWait);
         ValidatedPayment payment = validator.validate(body);
         IdempotentRequest idempotentRequest = idempotencyKey == null ? null
                 : new IdempotentRequest(idempotencyKey, idempotency.fingerprint("POST", "/v1/payments", body));
@@ -87,7 +89,7 @@ class PaymentRequests {
                 return new PaymentResponse(stored.status(), stored.body(), stored.paymentId(), true);
             }
             Instant accepted = clock.instant();
-            PaymentView view = awaitAnswer(waiter, merchantId, paymentId, accepted.plus(syncWait));
+            PaymentView view = awaitAnswer(waiter, merchantId, paymentId, deadline);
             waitTimer.record(Duration.between(accepted, clock.instant()));
             boolean answered = PaymentStatus.fromApiName(view.status()).answersPaymentRequest();
             PaymentResponse response = new PaymentResponse(
