@@ -12,6 +12,7 @@ final class ShutdownOrdering {
     /** Shutdown-hook threads of Spring contexts (Framework's and Boot's). */
     private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringContextShutdownHook", "SpringApplicationShutdownHook");
     private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    private static final Duration SETTLE_TIME = Duration.ofMillis(100);
 
     private ShutdownOrdering() {}
 
@@ -24,13 +25,17 @@ final class ShutdownOrdering {
 
     private static void awaitSpringShutdownHooks() {
         long deadline = System.nanoTime() + SPRING_SHUTDOWN_WAIT.toNanos();
+        // all hooks are started together, but on a busy machine the others may start a little after this one
+        long settled = System.nanoTime() + SETTLE_TIME.toNanos();
         try {
-            Thread.sleep(20); // all hooks are started together: let the others be started before looking for them
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining > 0 && thread != Thread.currentThread() && SPRING_SHUTDOWN_HOOKS.contains(thread.getName())) {
-                    thread.join(Duration.ofNanos(remaining));
+            while (System.nanoTime() < settled) {
+                for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining > 0 && thread != Thread.currentThread() && SPRING_SHUTDOWN_HOOKS.contains(thread.getName())) {
+                        thread.join(Duration.ofNanos(remaining));
+                    }
                 }
+                Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
