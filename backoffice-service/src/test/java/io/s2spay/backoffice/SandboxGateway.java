@@ -34,7 +34,6 @@ public final class SandboxGateway implements AutoCloseable {
         SandboxMerchant merchant = sandbox.merchant();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("s2spay.opp.base-url", sandbox.baseUrl());
-        properties.put("s2spay.opp.read-timeout", "3s");
         properties.put("s2spay.opp.accounts." + merchantId + ".entity-id", merchant.entityId());
         properties.put("s2spay.opp.accounts." + merchantId + ".access-token", merchant.accessToken());
         return properties;
