@@ -422,6 +422,8 @@ public final class OppGatewayClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange = Exchange.noAnswer("interrupted while waiting for the gateway");
+        } catch (Error e) {
+            throw e;
         } catch (Throwable e) {
             exchange = failure(e);
         }
