@@ -49,6 +49,8 @@ public final class GatewaySandbox implements AutoCloseable {
     /** Starts a sandbox; the given properties win over {@code gateway-sandbox.yml} and the defaults above. */
     public static GatewaySandbox start(Map<String, String> properties) {
         Map<String, String> effective = new LinkedHashMap<>();
+        // as an argument it wins over a spring.config.name system property another application may have set
+        effective.put("spring.config.name", "gateway-sandbox");
         effective.put("server.port", "0");
         effective.put("server.address", "127.0.0.1");
         if (!properties.containsKey("sandbox.data-dir")) {

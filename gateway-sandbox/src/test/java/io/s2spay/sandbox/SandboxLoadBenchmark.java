@@ -43,11 +43,17 @@ public final class SandboxLoadBenchmark {
         URI base = URI.create(url);
         try {
             run(base, clients, warmup, false, mode);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
             Result result = run(base, clients, seconds, true, mode);
+            double cpuMillisPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1e6 / Math.max(1, result.requests);
             System.out.printf("gateway-sandbox %s: %d clients, %d s: %d requests, %.0f requests/s, errors %d,"
-                    + " latency p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d cores)%n", mode, clients, seconds,
-                    result.requests, result.requests / (double) seconds, result.errors, result.percentile(50),
-                    result.percentile(99), result.percentile(100), Runtime.getRuntime().availableProcessors());
+                    + " latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d cores, system load average %.1f;"
+                    + " this JVM used %.3f CPU-ms per request (sandbox and load generator together)%n", mode,
+                    clients, seconds, result.requests, result.requests / (double) seconds, result.errors,
+                    result.percentile(50), result.percentile(99), result.percentile(100),
+                    Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), cpuMillisPerRequest);
         } finally {
             if (sandbox != null) {
                 sandbox.close();

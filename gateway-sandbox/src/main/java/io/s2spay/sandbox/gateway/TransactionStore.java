@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ public class TransactionStore {
     private final Map<String, String> initialByNetworkId = new ConcurrentHashMap<>();
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final List<TransactionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock registrationLock = new ReentrantLock();
 
     public TransactionStore(Journal journal) {
         this.journal = journal;
@@ -104,11 +106,18 @@ public class TransactionStore {
 
     /** Records a new transaction or a new version of one, durably, and tells the listeners. */
     public void save(Transaction transaction) {
-        index(transaction);
-        journal.append(TRANSACTION, transaction.id(), transaction);
-        for (TransactionListener listener : listeners) {
-            listener.transactionChanged(transaction);
-        }
+        PaymentTree tree = transaction.isRoot()
+                ? trees.computeIfAbsent(transaction.id(), id -> new PaymentTree(transaction))
+                : trees.get(transaction.rootId());
+        // under the tree's lock, the journal and the listeners see a tree's versions in the order they were made
+        tree.locked(() -> {
+            index(transaction);
+            journal.append(TRANSACTION, transaction.id(), transaction);
+            for (TransactionListener listener : listeners) {
+                listener.transactionChanged(transaction);
+            }
+            return null;
+        });
     }
 
     public Optional<Registration> registration(String id) {
@@ -116,8 +125,13 @@ public class TransactionStore {
     }
 
     public void save(Registration registration) {
-        registrations.put(registration.id(), registration);
-        journal.append(REGISTRATION, registration.id(), registration);
+        registrationLock.lock();
+        try {
+            registrations.put(registration.id(), registration);
+            journal.append(REGISTRATION, registration.id(), registration);
+        } finally {
+            registrationLock.unlock();
+        }
     }
 
     public static String scopeOf(PaymentType type) {

@@ -77,12 +77,9 @@ public class Journal {
             log.debug("Journal closed, not recording {} {}", kind, id);
             return;
         }
-        ObjectNode line = mapper.createObjectNode();
-        line.put("k", kind);
-        line.put("id", id);
-        line.set("v", mapper.valueToTree(value));
-        byte[] bytes = (mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        queue.add(bytes);
+        // kind and id are plain tokens (letters, hex ids): no escaping needed around the serialized value
+        String line = "{\"k\":\"" + kind + "\",\"id\":\"" + id + "\",\"v\":" + mapper.writeValueAsString(value) + "}\n";
+        queue.add(line.getBytes(StandardCharsets.UTF_8));
     }
 
     private void replay() throws IOException {
