@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two checkout instances on real PostgreSQL, Kafka and the registry, sharing one database like a scaled-out
- * deployment: {@code requests} serves HTTP only (its read-model consumer is off) and waits up to 8 s for outcomes;
+ * deployment: {@code requests} serves HTTP only (its read-model consumer is off) and waits up to 15 s for outcomes;
  * {@code events} consumes the payment events and waits 1 s. The test plays the payment executor: it reads commands
  * from Kafka and publishes outcome events.
  */
@@ -58,7 +58,7 @@ class CheckoutServiceIT {
     static final String PAN = "4200000000000000";
     static final String DEMO_KEY = "sk_test_s2spay_demo_0001";
     static final String OTHER_KEY = "sk_test_s2spay_other_0002";
-    static final Duration REQUESTS_SYNC_WAIT = Duration.ofSeconds(8);
+    static final Duration REQUESTS_SYNC_WAIT = Duration.ofSeconds(15);
     static final Duration EVENTS_SYNC_WAIT = Duration.ofSeconds(1);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -498,7 +498,7 @@ class CheckoutServiceIT {
     }
 
     private static ConsumerRecord<String, PaymentCommandEnvelope> awaitCommandFor(String merchantTransactionId) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
                 () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
                         .filter(record -> record.value().getPayload() instanceof DebitPayment debit
                                 && debit.getMerchantTransactionId().equals(merchantTransactionId))

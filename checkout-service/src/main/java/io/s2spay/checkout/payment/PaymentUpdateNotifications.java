@@ -86,6 +86,12 @@ class PaymentUpdateNotifications implements SmartLifecycle, HealthIndicator {
         wakeAll();
     }
 
+    /** Stops after the web server's graceful shutdown, so requests still waiting then keep hearing outcomes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
