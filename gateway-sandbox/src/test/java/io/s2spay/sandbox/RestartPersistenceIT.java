@@ -3,6 +3,7 @@ package io.s2spay.sandbox;
 import static io.s2spay.sandbox.OppClient.visaDebit;
 import static io.s2spay.sandbox.OppClient.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -89,6 +90,19 @@ class RestartPersistenceIT {
                         webhook.deliveries().get(0)).path("payload");
                 assertThat(payload.path("id").asString()).isEqualTo(unnotifiedId);
             }
+        }
+    }
+
+    @Test
+    void refusesASecondSandboxOnTheSameDataDirectory() {
+        Map<String, String> props = Map.of("sandbox.data-dir", dataDir.toString());
+        try (GatewaySandbox first = GatewaySandbox.start(props)) {
+            assertThatThrownBy(() -> GatewaySandbox.start(props))
+                    .hasStackTraceContaining("another gateway sandbox is using");
+            assertThat(new OppClient(first).pay(visaDebit()).code()).isEqualTo("000.100.110");
+        }
+        try (GatewaySandbox again = GatewaySandbox.start(props)) {
+            assertThat(again.port()).isPositive();
         }
     }
 

@@ -6,10 +6,14 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +50,17 @@ public class Journal {
     private final FileOutputStream fileStream;
     private final OutputStream out;
     private final Thread writer;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     private volatile boolean closed;
 
     public Journal(SandboxProperties properties) {
         try {
             Files.createDirectories(properties.dataDir());
             this.file = properties.dataDir().resolve("journal.jsonl");
+            this.lockChannel = FileChannel.open(properties.dataDir().resolve("journal.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            this.lock = tryLock(lockChannel, properties.dataDir());
             replay();
             compact();
             this.fileStream = new FileOutputStream(file.toFile(), true);
@@ -158,6 +167,21 @@ public class Journal {
         }
     }
 
+    private static FileLock tryLock(FileChannel channel, Path dataDir) throws IOException {
+        FileLock acquired;
+        try {
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            channel.close();
+            throw new IllegalStateException("another gateway sandbox is using " + dataDir
+                    + ": give each running sandbox its own sandbox.data-dir");
+        }
+        return acquired;
+    }
+
     @PreDestroy
     public void close() {
         if (closed) {
@@ -170,6 +194,8 @@ public class Journal {
             out.flush();
             fileStream.getFD().sync();
             out.close();
+            lock.release();
+            lockChannel.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
