@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BackofficeProperties(
         @DefaultValue("10s") Duration paymentWait,
         @DefaultValue("1s") Duration janitorInterval,
-        @DefaultValue("2m") Duration stuckAfter,
+        @DefaultValue("3m") Duration stuckAfter,
         @DefaultValue("2s") Duration unknownFirstCheck,
         @DefaultValue("5m") Duration unknownMaxInterval,
         @DefaultValue("50") int batchSize,
