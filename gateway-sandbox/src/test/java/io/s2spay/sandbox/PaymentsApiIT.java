@@ -152,6 +152,14 @@ class PaymentsApiIT {
     }
 
     @Test
+    void readsTheFormBodyAsUtf8() {
+        Reply reply = opp.pay(with(visaDebit(), "card.holder", "Jürgen Müller-Łukasz", "descriptor", "Café Zoë"));
+
+        assertThat(reply.json().path("card").path("holder").asString()).isEqualTo("Jürgen Müller-Łukasz");
+        assertThat(reply.json().path("descriptor").asString()).isEqualTo("Café Zoë");
+    }
+
+    @Test
     void neverEchoesAMalformedCardNumber() {
         Reply reply = opp.pay(with(visaDebit(), "card.number", "4200-0000-0000-0000"));
 

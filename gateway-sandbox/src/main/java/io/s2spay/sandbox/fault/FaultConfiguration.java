@@ -23,7 +23,8 @@ class FaultConfiguration {
         FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(new FaultFilter(
                 properties.faults()));
         registration.addUrlPatterns("/v1/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // after Boot's character encoding filter: reading the amount parses the body, which fixes its charset
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }
