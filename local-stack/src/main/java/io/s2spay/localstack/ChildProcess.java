@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 final class ChildProcess {
 
     private static final int TAIL_LINES = 40;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
     private final String name;
     private final Process process;
@@ -106,9 +107,16 @@ final class ChildProcess {
     /** Waits until {@code url} answers 200 (e.g. Actuator health UP); fails if the program exits or the time runs out. */
     void awaitHttpOk(URI url, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long begin = System.nanoTime();
+        long deadline = begin + timeout.toNanos();
+        long nextProgress = begin + PROGRESS_INTERVAL.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() > nextProgress) {
+                // a loaded machine can take minutes: say that it is still coming
+                LocalStack.say(String.format("still waiting for %s (%d s)", name, (System.nanoTime() - begin) / 1_000_000_000L));
+                nextProgress += PROGRESS_INTERVAL.toNanos();
+            }
             if (!process.isAlive()) {
                 throw failure("exited with code " + process.exitValue() + " before it was ready");
             }

@@ -21,7 +21,7 @@ import org.apache.kafka.common.Uuid;
 final class KafkaBroker {
 
     private static final Pattern STARTED = Pattern.compile("Kafka Server started");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private KafkaBroker() {}
 

@@ -72,7 +72,7 @@ final class LocalStack {
             new Application("status-poller", 8082, "resolves payments whose outcome is not final"),
             new Application("backoffice-service", 8083, "captures, refunds, reversals, balances"));
 
-    private static final Duration APPLICATION_START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration APPLICATION_START_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration APPLICATION_STOP_GRACE = Duration.ofSeconds(30);
 
     private final Path root;
