@@ -36,6 +36,7 @@ final class SandboxGateway implements AutoCloseable {
         properties.put("s2spay.opp.base-url", sandbox.baseUrl());
         properties.put("s2spay.opp.accounts." + merchantId + ".entity-id", merchant.entityId());
         properties.put("s2spay.opp.accounts." + merchantId + ".access-token", merchant.accessToken());
+        properties.put("s2spay.opp.accounts." + merchantId + ".notification-secret", merchant.notificationSecret());
         return properties;
     }
 

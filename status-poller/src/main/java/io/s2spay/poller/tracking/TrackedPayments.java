@@ -77,6 +77,23 @@ public class TrackedPayments {
                 .update();
     }
 
+    /**
+     * Makes the merchant's open payment with this gateway id or merchantTransactionId due now (a webhook said it
+     * changed); true if there was one.
+     */
+    public boolean checkNow(String merchantId, String gatewayTransactionId, String merchantTransactionId, Instant now) {
+        return jdbc.sql("""
+                update tracked_payment set next_check_at = :now
+                where merchant_id = :merchantId and status <> 'CLOSED'
+                  and (gateway_transaction_id = :gatewayTransactionId or merchant_transaction_id = :merchantTransactionId)
+                """)
+                .param("merchantId", merchantId)
+                .param("gatewayTransactionId", gatewayTransactionId)
+                .param("merchantTransactionId", merchantTransactionId)
+                .param("now", Timestamp.from(now))
+                .update() > 0;
+    }
+
     /** The row, whatever its status. */
     public Optional<TrackedPayment> find(String paymentId) {
         return jdbc.sql("select * from tracked_payment where payment_id = :paymentId")

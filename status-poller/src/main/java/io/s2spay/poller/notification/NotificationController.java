@@ -1,0 +1,79 @@
+package io.s2spay.poller.notification;
+
+import io.s2spay.connector.opp.InvalidOppNotificationException;
+import io.s2spay.connector.opp.OppNotification;
+import io.s2spay.connector.opp.OppNotificationDecoders;
+import io.s2spay.connector.opp.UnknownOppAccountException;
+import io.s2spay.poller.tracking.TrackedPayments;
+import java.net.URI;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Receives OPP's encrypted webhooks for a merchant ({@code POST /v1/notifications/opp/{merchantId}}, the URL set as
+ * the merchant's notification URL) and makes the payment they concern due for a check at once. The payload is not
+ * applied as such: the janitor asks the query endpoint, so that notifications arriving late, twice or out of order
+ * change nothing, and one code path decides every outcome.
+ */
+@RestController
+class NotificationController {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
+
+    private final OppNotificationDecoders decoders;
+    private final TrackedPayments payments;
+    private final Clock clock;
+
+    NotificationController(OppNotificationDecoders decoders, TrackedPayments payments, Clock clock) {
+        this.decoders = decoders;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/v1/notifications/opp/{merchantId}")
+    ResponseEntity<Void> receive(@PathVariable String merchantId, @RequestBody(required = false) String body,
+                                 @RequestHeader(name = "X-Initialization-Vector", required = false) String iv,
+                                 @RequestHeader(name = "X-Authentication-Tag", required = false) String tag) {
+        OppNotification notification = decoders.forMerchant(merchantId).decode(body, iv, tag);
+        if (notification.isPayment()) {
+            var transaction = notification.transaction();
+            boolean nudged = payments.checkNow(merchantId, transaction.gatewayTransactionId(),
+                    transaction.merchantTransactionId(), clock.instant());
+            log.info("OPP notification for merchant {}: {} {} mtid={} -> {}", merchantId,
+                    transaction.gatewayTransactionId(), transaction.resultCode(), transaction.merchantTransactionId(),
+                    nudged ? "checking the payment now" : "no open payment to check");
+        }
+        // acknowledged in every case, or OPP would send it again for ever
+        return ResponseEntity.ok().build();
+    }
+
+    @ExceptionHandler(InvalidOppNotificationException.class)
+    ProblemDetail invalid(InvalidOppNotificationException e) {
+        HttpStatus status = e.reason() == InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED
+                ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+        log.warn("Refused an OPP notification: {} {}", e.reason(), e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create("https://s2spay.io/problems/invalid-notification"));
+        problem.setTitle("Invalid notification");
+        problem.setProperty("reason", e.reason().name());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownOppAccountException.class)
+    ProblemDetail unknownMerchant(UnknownOppAccountException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such merchant");
+        problem.setType(URI.create("https://s2spay.io/problems/unknown-merchant"));
+        problem.setTitle("Unknown merchant");
+        return problem;
+    }
+}

@@ -1,0 +1,128 @@
+package io.s2spay.poller;
+
+import static io.s2spay.poller.PaymentEvents.envelope;
+import static io.s2spay.poller.PaymentEvents.newPaymentId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.s2spay.connector.opp.OppCardData;
+import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppPaymentRequest;
+import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.poller.tracking.TrackedPayment;
+import io.s2spay.poller.tracking.TrackedPayments;
+import io.s2spay.poller.tracking.TrackingStatus;
+import io.s2spay.schema.PaymentType;
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.event.PaymentDebited;
+import io.s2spay.schema.event.PaymentEventEnvelope;
+import io.s2spay.testkit.TestInfrastructure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The gateway's webhooks reach the poller and make the payment they concern due at once: the outcome is known when
+ * the shopper completes the redirect, not at the next scheduled check. Tampered webhooks are refused.
+ */
+class NotificationIT {
+
+    private static final String MERCHANT = PaymentEvents.MERCHANT;
+    private static final OppCardData THREE_DS = new OppCardData("4711100000000000", "Jane Doe", 12, 2030, "123");
+
+    private static int port;
+    private static SandboxGateway sandbox;
+    private static ConfigurableApplicationContext poller;
+    private static OppGatewayClient gateway;
+    private static TrackedPayments tracked;
+    private static KafkaTemplate<String, SpecificRecord> kafka;
+    private static PublishedEvents events;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void start() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        sandbox = new SandboxGateway(Map.of(
+                "sandbox.merchants.merchant-a.webhook-url", "http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT,
+                "sandbox.async.session-timeout", "1h"));
+        Map<String, Object> properties = new LinkedHashMap<>(sandbox.connectorProperties(MERCHANT));
+        properties.put("server.port", port);
+        properties.put("s2spay.poller.janitor-interval", "200ms");
+        // scheduled checks far away: only a webhook can make these payments due
+        properties.put("s2spay.poller.redirect-first-check", "1h");
+        properties.put("s2spay.poller.redirect-interval", "1h");
+        poller = PollerTestApplication.start(properties);
+        gateway = poller.getBean(OppGatewayClient.class);
+        tracked = poller.getBean(TrackedPayments.class);
+        kafka = poller.getBean(KafkaTemplate.class);
+        events = new PublishedEvents(TestInfrastructure.get());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (poller != null) {
+            poller.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void theWebhookOfACompletedChallengeResolvesThePaymentAtOnce() {
+        String paymentId = newPaymentId();
+        String mtid = "mtid-" + UUID.randomUUID();
+        OppTransaction pending = gateway.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 4200, "EUR",
+                "VISA", mtid, THREE_DS, false, null, "https://shop.example/return", null, null));
+        PaymentEventEnvelope redirect = envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid,
+                pending.gatewayTransactionId()));
+        kafka.send(Topics.PAYMENT_EVENTS, paymentId, redirect).join();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tracked.find(paymentId).filter(p -> p.status() == TrackingStatus.REDIRECT_PENDING),
+                        Optional::isPresent);
+
+        assertThat(sandbox.completeChallenge(pending.redirect().parameter("threeDSSessionData"), "approve"))
+                .isEqualTo(302);
+
+        List<PaymentDebited> debited = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.of(paymentId, PaymentDebited.class), list -> !list.isEmpty());
+        assertThat(debited.getFirst().getGatewayResult().getGatewayTransactionId())
+                .isEqualTo(pending.gatewayTransactionId());
+        TrackedPayment closed = tracked.find(paymentId).orElseThrow();
+        assertThat(closed.status()).isEqualTo(TrackingStatus.CLOSED);
+    }
+
+    @Test
+    void refusesATamperedNotification() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT))
+                .header("Content-Type", "text/plain")
+                .header("X-Initialization-Vector", "000102030405060708090a0b")
+                .header("X-Authentication-Tag", "000102030405060708090a0b0c0d0e0f")
+                .POST(HttpRequest.BodyPublishers.ofString("7b2274797065223a225041594d454e54227d"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("AUTHENTICATION_FAILED");
+    }
+}
