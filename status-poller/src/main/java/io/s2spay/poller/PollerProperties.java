@@ -35,7 +35,7 @@ public record PollerProperties(
         @DefaultValue("2m") Duration notReceivedGrace,
         @DefaultValue("15s") Duration redirectFirstCheck,
         @DefaultValue("30s") Duration redirectInterval,
-        @DefaultValue("30m") Duration redirectExpiry,
+        @DefaultValue("45m") Duration redirectExpiry,
         @DefaultValue("14d") Duration longTermPendingExpiry,
         @DefaultValue("7d") Duration closedRetention) {
 
