@@ -31,6 +31,9 @@ final class EventTail {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final List<String> SHOWN_HEADERS = List.of("eventType", "kafka_dlt-exception-fqcn", "kafka_dlt-exception-message");
 
+    /** The registry client logs through java.util.logging; kept referenced so its level stays set. */
+    private static final java.util.logging.Logger REGISTRY_CLIENT_LOG = java.util.logging.Logger.getLogger("io.apicurio");
+
     private EventTail() {}
 
     static void main(String[] args) {
@@ -73,6 +76,7 @@ final class EventTail {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        REGISTRY_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
         AvroKafkaDeserializer<Object> avro = new AvroKafkaDeserializer<>();
         avro.configure(new HashMap<>(AvroSerdeProperties.forRegistry(registry)), false);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

@@ -121,6 +121,11 @@ final class LocalStack {
             say("starting " + String.join(", ", SERVICES.stream().map(Application::module).toList()) + " ...");
             say(joinAll(SERVICES.stream().map(service -> timed(starters, service.module(), () -> startApplication(service))).toList()));
         }
+        String warmUp = WarmUpDebit.run(URI.create("http://127.0.0.1:" + SERVICES.getFirst().port()));
+        say("end-to-end check, a debit on merchant-other's account: " + warmUp);
+        if (!warmUp.startsWith("succeeded")) {
+            say("the platform is running but a payment did not succeed: see " + root.relativize(logs) + "/*.log");
+        }
         printSummary(Duration.ofNanos(System.nanoTime() - begin));
         watchForUnexpectedExits();
     }
