@@ -9,14 +9,19 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Idempotent consumption for every s2spay service: the {@code processed_message} record. */
+/** Idempotent consumption for every s2spay service: the {@code processed_message} record and its purge. */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "s2spay.service", name = "name")
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, ProcessedMessageProperties.class})
 public final class MessagingAutoConfiguration {
 
     @Bean
     ProcessedMessages processedMessages(DataSource dataSource) {
         return new JdbcProcessedMessages(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    ProcessedMessagePurger processedMessagePurger(DataSource dataSource, ProcessedMessageProperties properties) {
+        return new ProcessedMessagePurger(JdbcClient.create(dataSource), properties);
     }
 }

@@ -1,0 +1,39 @@
+package io.s2spay.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s2spay.platform.testapp.PlatformIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
+
+    @Autowired ProcessedMessagePurger purger;
+    @Autowired ProcessedMessageProperties properties;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void keepsProcessedMessageIdsForSevenDaysByDefault() {
+        assertThat(properties.retention()).hasDays(7);
+    }
+
+    @Test
+    void purgesOnlyProcessedMessagesOlderThanTheRetention() {
+        String old = "purge-old-" + UUID.randomUUID();
+        String recent = "purge-recent-" + UUID.randomUUID();
+        jdbc.sql("insert into processed_message (message_id, processed_at) values (?, now() - interval '7 days 1 minute')")
+                .param(old).update();
+        jdbc.sql("insert into processed_message (message_id, processed_at) values (?, now() - interval '6 days 23 hours')")
+                .param(recent).update();
+
+        int purged = purger.purge();
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from processed_message where message_id = ?").param(old)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from processed_message where message_id = ?").param(recent)
+                .query(Integer.class).single()).isOne();
+    }
+}
