@@ -78,25 +78,39 @@ public final class KafkaTopicReader {
 
     /**
      * Every committed record of {@code topic}, keys as strings and values decoded through the registry into
-     * generated Avro classes, by partition then offset. Fails if a value is not a {@code valueType} (tombstones
-     * stay {@code null}).
+     * generated Avro classes, by partition then offset. Records that cannot be decoded at all (the garbage some
+     * tests publish on purpose to prove a consumer survives it) are skipped, so they never break another test's
+     * read of the same topic. Fails if a decoded value is not a {@code valueType} (tombstones stay {@code null}).
      */
     public <T extends SpecificRecord> List<ConsumerRecord<String, T>> read(String topic, Class<T> valueType) {
-        AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
-        values.configure(new HashMap<>(AvroSerdeProperties.forRegistry(registryUrl)), false);
-        List<ConsumerRecord<String, Object>> records = read(topic, new StringDeserializer(), values, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = read(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                "read_committed");
         List<ConsumerRecord<String, T>> typed = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, Object> record : records) {
-            Object value = record.value();
-            if (value != null && !valueType.isInstance(value)) {
-                throw new IllegalStateException(topic + "-" + record.partition() + "@" + record.offset() + " holds a "
-                        + value.getClass().getName() + ", not a " + valueType.getName());
+        try (StringDeserializer keys = new StringDeserializer();
+                AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>()) {
+            values.configure(new HashMap<>(AvroSerdeProperties.forRegistry(registryUrl)), false);
+            for (ConsumerRecord<byte[], byte[]> raw : records) {
+                Object value;
+                try {
+                    value = raw.value() == null ? null : values.deserialize(topic, raw.headers(), raw.value());
+                } catch (RuntimeException undecodable) {
+                    continue;
+                }
+                typed.add(typed(raw, keys.deserialize(topic, raw.headers(), raw.key()), value, valueType));
             }
-            typed.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                    record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(),
-                    valueType.cast(value), record.headers(), record.leaderEpoch()));
         }
         return typed;
+    }
+
+    private static <T> ConsumerRecord<String, T> typed(ConsumerRecord<byte[], byte[]> record, String key, Object value,
+            Class<T> valueType) {
+        if (value != null && !valueType.isInstance(value)) {
+            throw new IllegalStateException(record.topic() + "-" + record.partition() + "@" + record.offset()
+                    + " holds a " + value.getClass().getName() + ", not a " + valueType.getName());
+        }
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), key,
+                valueType.cast(value), record.headers(), record.leaderEpoch());
     }
 
     /** The decoded values of {@link #read(String, Class)}. */

@@ -70,6 +70,27 @@ class KafkaTopicReaderIT {
                 .hasMessageContaining("io.s2spay.schema.Money");
     }
 
+    @Test
+    void skipsRecordsThatCannotBeDecodedInTypedReads() throws Exception {
+        String topic = "testkit.garbage." + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = stringProducer()) {
+            producer.send(new ProducerRecord<>(topic, 0, "pay-1", "not avro at all")).get();
+        }
+        Map<String, Object> config = new HashMap<>(AvroSerdeProperties.forRegistry(infrastructure.registryUrl()));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        AvroKafkaSerializer<Money> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(config, false);
+        try (KafkaProducer<String, Money> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
+            producer.send(new ProducerRecord<>(topic, 0, "pay-1", new Money(1_250L, "EUR"))).get();
+        }
+
+        assertThat(reader.readRaw(topic)).hasSize(2);
+        assertThat(reader.read(topic, Money.class)).singleElement()
+                .satisfies(record -> assertThat(record.key()).isEqualTo("pay-1"))
+                .satisfies(record -> assertThat(record.offset()).isEqualTo(1L))
+                .satisfies(record -> assertThat(record.value()).isEqualTo(new Money(1_250L, "EUR")));
+    }
+
     private KafkaProducer<String, String> stringProducer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
                 new StringSerializer(), new StringSerializer());
