@@ -91,6 +91,7 @@ public class BalanceProjection {
                          String gatewayTransactionId, PaymentState state, Instant now) {
         balances.upsertPayment(event.getPaymentId(), event.getMerchantId(), paymentType, amount.getCurrency(),
                 amount.getAmountMinor(), merchantTransactionId, gatewayTransactionId, now);
+        checkBelongsToPayment(event, amount);
         if (state != null) {
             balances.moveTo(event.getPaymentId(), state, now);
         }
@@ -98,6 +99,7 @@ public class BalanceProjection {
 
     private void operation(PaymentEventEnvelope event, String operationId, EntryKind kind, Money amount, Instant now) {
         balances.upsertPayment(event.getPaymentId(), event.getMerchantId(), null, amount.getCurrency(), null, null, null, now);
+        checkBelongsToPayment(event, amount);
         entry(event, PaymentBalances.operationEntryId(operationId), kind, amount, now);
     }
 
@@ -107,6 +109,22 @@ public class BalanceProjection {
         }
         balances.applyEntry(event.getPaymentId(), entryId, kind, amount.getAmountMinor(), amount.getCurrency(),
                 event.getMessageId(), now);
+    }
+
+    /**
+     * Refuses (to the dead-letter topic, rolling back the upsert) an event about another merchant's payment or in
+     * another currency than the payment's: either would corrupt the balances the back-office rules check (rules 4, 6).
+     */
+    private void checkBelongsToPayment(PaymentEventEnvelope event, Money amount) {
+        PaymentBalance balance = balances.lock(event.getPaymentId()).orElseThrow();
+        if (!balance.merchantId().equals(event.getMerchantId())) {
+            throw new InvalidMessageException("event " + event.getMessageId() + " names merchant '"
+                    + event.getMerchantId() + "' but payment " + event.getPaymentId() + " belongs to another merchant");
+        }
+        if (balance.currency() != null && !balance.currency().equals(amount.getCurrency())) {
+            throw new InvalidMessageException("event " + event.getMessageId() + " is in " + amount.getCurrency()
+                    + " but payment " + event.getPaymentId() + " is in " + balance.currency());
+        }
     }
 
     private static String gatewayId(GatewayResult result) {
