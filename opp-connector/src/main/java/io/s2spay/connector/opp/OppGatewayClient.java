@@ -350,7 +350,12 @@ public final class OppGatewayClient implements AutoCloseable {
         return result;
     }
 
-    private OppTransaction resolveWithRetries(String merchantId, String merchantTransactionId, OppPaymentType type) {
+    /**
+     * {@link #resolve(String, String, OppPaymentType)} asked again with the resolution settings' bounded exponential
+     * backoff ({@code s2spay.opp.resolution.*}) while the outcome stays {@link OppOutcome#UNKNOWN}; the last answer
+     * otherwise. Sends nothing.
+     */
+    public OppTransaction resolveWithRetries(String merchantId, String merchantTransactionId, OppPaymentType type) {
         OppProperties.Resolution settings = properties.resolution();
         Retry retry = Retry.of("opp-resolve", RetryConfig.<OppTransaction>custom()
                 .maxAttempts(settings.maxQueries())

@@ -1,11 +1,7 @@
 package io.s2spay.executor.payment;
 
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppGatewayClient;
-import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppProperties;
@@ -91,18 +87,8 @@ class PaymentGateway {
      * with the connector's bounded backoff while the gateway cannot be asked. Sends nothing.
      */
     GatewayAnswer resolve(PaymentInstruction attempt) {
-        OppProperties.Resolution settings = client.properties().resolution();
-        OppPaymentType type = OppPaymentType.valueOf(attempt.paymentType().name());
-        Retry retry = Retry.of("executor-resolve", RetryConfig.<OppTransaction>custom()
-                .maxAttempts(settings.maxQueries())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(
-                        settings.initialBackoff().isZero() ? Duration.ofMillis(1) : settings.initialBackoff(),
-                        settings.backoffMultiplier()))
-                .retryOnResult(transaction -> transaction.outcome() == OppOutcome.UNKNOWN)
-                .failAfterMaxAttempts(false)
-                .build());
-        OppTransaction transaction = retry.executeSupplier(
-                () -> client.resolve(attempt.merchantId(), attempt.merchantTransactionId(), type));
+        OppTransaction transaction = client.resolveWithRetries(attempt.merchantId(), attempt.merchantTransactionId(),
+                OppPaymentType.valueOf(attempt.paymentType().name()));
         return GatewayAnswer.of(attempt, transaction, 0);
     }
 
