@@ -18,6 +18,8 @@ import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.BackofficeCommandEnvelope;
 import io.s2spay.schema.event.PaymentEventEnvelope;
+import io.s2spay.testkit.PublishedEvents;
+import io.s2spay.testkit.SandboxGateway;
 import io.s2spay.testkit.TestInfrastructure;
 import java.time.Duration;
 import java.util.LinkedHashMap;

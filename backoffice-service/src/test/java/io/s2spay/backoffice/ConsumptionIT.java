@@ -14,6 +14,7 @@ import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.BackofficeCommandRejected;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.testkit.KafkaTopicReader;
+import io.s2spay.testkit.PublishedEvents;
 import io.s2spay.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

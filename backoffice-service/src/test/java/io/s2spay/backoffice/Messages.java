@@ -15,9 +15,7 @@ import io.s2spay.schema.event.PaymentAuthorized;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentRefunded;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import io.s2spay.testkit.TestMessages;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Commands and events as other services publish them, for tests that play their part. */
@@ -28,7 +26,7 @@ public final class Messages {
     private Messages() {}
 
     public static String newPaymentId() {
-        return "pay_" + UUID.randomUUID().toString().replace("-", "");
+        return TestMessages.newPaymentId();
     }
 
     public static Money eur(long minor) {
@@ -36,15 +34,7 @@ public final class Messages {
     }
 
     public static PaymentEventEnvelope event(String paymentId, SpecificRecord payload) {
-        return PaymentEventEnvelope.newBuilder()
-                .setMessageId(UUID.randomUUID().toString())
-                .setPaymentId(paymentId)
-                .setMerchantId(MERCHANT)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setCorrelationId("corr-" + paymentId)
-                .setCausationId(null)
-                .setPayload(payload)
-                .build();
+        return TestMessages.paymentEvent(paymentId, MERCHANT, payload);
     }
 
     public static BackofficeCommandEnvelope command(String paymentId, SpecificRecord payload) {
@@ -52,15 +42,7 @@ public final class Messages {
     }
 
     public static BackofficeCommandEnvelope command(String paymentId, String merchantId, SpecificRecord payload) {
-        return BackofficeCommandEnvelope.newBuilder()
-                .setMessageId(UUID.randomUUID().toString())
-                .setPaymentId(paymentId)
-                .setMerchantId(merchantId)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setCorrelationId("corr-" + paymentId)
-                .setCausationId(null)
-                .setPayload(payload)
-                .build();
+        return TestMessages.backofficeCommand(paymentId, merchantId, payload);
     }
 
     public static PaymentAuthorized authorized(long minor, String merchantTransactionId, String gatewayTransactionId) {
@@ -75,14 +57,7 @@ public final class Messages {
     }
 
     public static PaymentDebited debited(long minor, String merchantTransactionId, String gatewayTransactionId) {
-        return PaymentDebited.newBuilder()
-                .setPaymentType(PaymentType.DB)
-                .setAmount(eur(minor))
-                .setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
-                .setCard(null)
-                .setRegistrationId(null)
-                .build();
+        return TestMessages.debited(minor, merchantTransactionId, gatewayTransactionId);
     }
 
     public static PaymentRefunded refunded(String operationId, long minor) {

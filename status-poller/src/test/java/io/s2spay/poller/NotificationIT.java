@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.s2spay.connector.opp.OppCardData;
-import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.poller.tracking.TrackedPayment;
-import io.s2spay.poller.tracking.TrackedPayments;
 import io.s2spay.poller.tracking.TrackingStatus;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentEventEnvelope;
-import io.s2spay.testkit.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,12 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The gateway's webhooks reach the poller and make the payment they concern due at once: the outcome is known when
@@ -47,42 +41,28 @@ class NotificationIT {
     private static final OppCardData THREE_DS = new OppCardData("4711100000000000", "Jane Doe", 12, 2030, "123");
 
     private static int port;
-    private static SandboxGateway sandbox;
-    private static ConfigurableApplicationContext poller;
-    private static OppGatewayClient gateway;
-    private static TrackedPayments tracked;
-    private static KafkaTemplate<String, SpecificRecord> kafka;
-    private static PublishedEvents events;
+    private static PollerHarness harness;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void start() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        sandbox = new SandboxGateway(Map.of(
-                "sandbox.merchants.merchant-a.webhook-url", "http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT,
-                "sandbox.async.session-timeout", "1h"));
-        Map<String, Object> properties = new LinkedHashMap<>(sandbox.connectorProperties(MERCHANT));
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
         properties.put("s2spay.poller.janitor-interval", "200ms");
         // scheduled checks far away: only a webhook can make these payments due
         properties.put("s2spay.poller.redirect-first-check", "1h");
         properties.put("s2spay.poller.redirect-interval", "1h");
-        poller = PollerTestApplication.start(properties);
-        gateway = poller.getBean(OppGatewayClient.class);
-        tracked = poller.getBean(TrackedPayments.class);
-        kafka = poller.getBean(KafkaTemplate.class);
-        events = new PublishedEvents(TestInfrastructure.get());
+        harness = new PollerHarness(Map.of(
+                "sandbox.merchants.merchant-a.webhook-url", "http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT,
+                "sandbox.async.session-timeout", "1h"), properties);
     }
 
     @AfterAll
     static void stop() {
-        if (poller != null) {
-            poller.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
@@ -90,23 +70,23 @@ class NotificationIT {
     void theWebhookOfACompletedChallengeResolvesThePaymentAtOnce() {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction pending = gateway.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 4200, "EUR",
+        OppTransaction pending = harness.gateway.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 4200, "EUR",
                 "VISA", mtid, THREE_DS, false, null, "https://shop.example/return", null, null));
         PaymentEventEnvelope redirect = envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid,
                 pending.gatewayTransactionId()));
-        kafka.send(Topics.PAYMENT_EVENTS, paymentId, redirect).join();
+        harness.kafka.send(Topics.PAYMENT_EVENTS, paymentId, redirect).join();
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> tracked.find(paymentId).filter(p -> p.status() == TrackingStatus.REDIRECT_PENDING),
+                .until(() -> harness.tracked.find(paymentId).filter(p -> p.status() == TrackingStatus.REDIRECT_PENDING),
                         Optional::isPresent);
 
-        assertThat(sandbox.completeChallenge(pending.redirect().parameter("threeDSSessionData"), "approve"))
+        assertThat(harness.sandbox.completeChallenge(pending.redirect().parameter("threeDSSessionData"), "approve"))
                 .isEqualTo(302);
 
         List<PaymentDebited> debited = await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.of(paymentId, PaymentDebited.class), list -> !list.isEmpty());
+                .until(() -> harness.events.of(paymentId, PaymentDebited.class), list -> !list.isEmpty());
         assertThat(debited.getFirst().getGatewayResult().getGatewayTransactionId())
                 .isEqualTo(pending.gatewayTransactionId());
-        TrackedPayment closed = tracked.find(paymentId).orElseThrow();
+        TrackedPayment closed = harness.tracked.find(paymentId).orElseThrow();
         assertThat(closed.status()).isEqualTo(TrackingStatus.CLOSED);
     }
 

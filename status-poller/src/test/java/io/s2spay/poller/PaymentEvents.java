@@ -8,10 +8,8 @@ import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
 import io.s2spay.schema.event.PaymentRedirectRequired;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import io.s2spay.testkit.TestMessages;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Events as the executor publishes them, for tests that play the executor's part. */
@@ -22,19 +20,11 @@ final class PaymentEvents {
     private PaymentEvents() {}
 
     static String newPaymentId() {
-        return "pay_" + UUID.randomUUID().toString().replace("-", "");
+        return TestMessages.newPaymentId();
     }
 
     static PaymentEventEnvelope envelope(String paymentId, SpecificRecord payload) {
-        return PaymentEventEnvelope.newBuilder()
-                .setMessageId(UUID.randomUUID().toString())
-                .setPaymentId(paymentId)
-                .setMerchantId(MERCHANT)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setCorrelationId("corr-" + paymentId)
-                .setCausationId(null)
-                .setPayload(payload)
-                .build();
+        return TestMessages.paymentEvent(paymentId, MERCHANT, payload);
     }
 
     static PaymentRedirectRequired redirectRequired(PaymentType type, long amountMinor, String merchantTransactionId,
@@ -58,13 +48,6 @@ final class PaymentEvents {
     }
 
     static PaymentDebited debited(long amountMinor, String merchantTransactionId, String gatewayTransactionId) {
-        return PaymentDebited.newBuilder()
-                .setPaymentType(PaymentType.DB)
-                .setAmount(new Money(amountMinor, "EUR"))
-                .setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
-                .setCard(null)
-                .setRegistrationId(null)
-                .build();
+        return TestMessages.debited(amountMinor, merchantTransactionId, gatewayTransactionId);
     }
 }

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.s2spay.connector.opp.OppCardData;
-import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.poller.tracking.TrackedPayment;
-import io.s2spay.poller.tracking.TrackedPayments;
 import io.s2spay.poller.tracking.TrackingStatus;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.Topics;
@@ -20,19 +18,15 @@ import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentExpired;
 import io.s2spay.schema.event.PaymentFailed;
-import io.s2spay.testkit.TestInfrastructure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Rule 2 ("no double charge") end to end on real infrastructure and the OPP sandbox: the poller finds the real
@@ -46,19 +40,11 @@ class UnknownOutcomeResolutionIT {
     private static final OppCardData UNCERTAIN_ACQUIRER = new OppCardData("4000000000000309", "Jane Doe", 12, 2030, "123");
     private static final OppCardData THREE_DS = new OppCardData("4711100000000000", "Jane Doe", 12, 2030, "123");
 
-    private static SandboxGateway sandbox;
-    private static ConfigurableApplicationContext poller;
-    private static OppGatewayClient gateway;
-    private static TrackedPayments tracked;
-    private static KafkaTemplate<String, SpecificRecord> kafka;
-    private static PublishedEvents events;
+    private static PollerHarness harness;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void start() {
-        sandbox = new SandboxGateway(Map.of("sandbox.rules.late-acquirer-answer", "2s",
-                "sandbox.async.session-timeout", "1h"));
-        Map<String, Object> properties = new LinkedHashMap<>(sandbox.connectorProperties(MERCHANT));
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("s2spay.poller.janitor-interval", "200ms");
         properties.put("s2spay.poller.unknown-first-check", "200ms");
         properties.put("s2spay.poller.unknown-max-interval", "1s");
@@ -66,20 +52,14 @@ class UnknownOutcomeResolutionIT {
         properties.put("s2spay.poller.redirect-first-check", "200ms");
         properties.put("s2spay.poller.redirect-interval", "500ms");
         properties.put("s2spay.poller.redirect-expiry", "10s");
-        poller = PollerTestApplication.start(properties);
-        gateway = poller.getBean(OppGatewayClient.class);
-        tracked = poller.getBean(TrackedPayments.class);
-        kafka = poller.getBean(KafkaTemplate.class);
-        events = new PublishedEvents(TestInfrastructure.get());
+        harness = new PollerHarness(Map.of("sandbox.rules.late-acquirer-answer", "2s",
+                "sandbox.async.session-timeout", "1h"), properties);
     }
 
     @AfterAll
     static void stop() {
-        if (poller != null) {
-            poller.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
@@ -88,7 +68,7 @@ class UnknownOutcomeResolutionIT {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
         // 999.01 EUR: the sandbox charges, then drops the response (as the executor would experience it)
-        OppTransaction lost = gateway.submitPayment(MERCHANT, debit(99901, mtid, VISA));
+        OppTransaction lost = harness.gateway.submitPayment(MERCHANT, debit(99901, mtid, VISA));
         assertThat(lost.outcome()).isEqualTo(OppOutcome.UNKNOWN);
 
         publish(envelope(paymentId, PaymentEvents.outcomeUnknown(PaymentType.DB, 99901, mtid)));
@@ -99,8 +79,8 @@ class UnknownOutcomeResolutionIT {
         assertThat(debited.getGatewayResult().getCode()).isEqualTo("000.100.110");
         assertThat(debited.getGatewayResult().getGatewayTransactionId()).isNotBlank();
         assertThat(awaitTracked(paymentId, TrackingStatus.CLOSED).checksMade()).isEqualTo(1);
-        assertThat(sandbox.charges(mtid, "DB")).isEqualTo(1);
-        PaymentEventEnvelope envelope = events.of(paymentId).getLast();
+        assertThat(harness.sandbox.charges(mtid, "DB")).isEqualTo(1);
+        PaymentEventEnvelope envelope = harness.events.of(paymentId).getLast();
         assertThat(envelope.getCorrelationId()).isEqualTo("corr-" + paymentId);
         assertThat(envelope.getCausationId()).isNotBlank();
     }
@@ -109,7 +89,7 @@ class UnknownOutcomeResolutionIT {
     void anUncertainAcquirerAnswerIsFollowedUntilTheGatewayKnows() {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction uncertain = gateway.submitPayment(MERCHANT, debit(1500, mtid, UNCERTAIN_ACQUIRER));
+        OppTransaction uncertain = harness.gateway.submitPayment(MERCHANT, debit(1500, mtid, UNCERTAIN_ACQUIRER));
         assertThat(uncertain.resultCode()).isEqualTo("900.100.300");
 
         publish(envelope(paymentId, PaymentEvents.outcomeUnknown(PaymentType.DB, 1500, mtid)));
@@ -117,9 +97,9 @@ class UnknownOutcomeResolutionIT {
         // the first checks still see 900.100.300; the acquirer's late answer approves it after 2 s
         PaymentDebited debited = awaitEvent(paymentId, PaymentDebited.class);
         assertThat(debited.getGatewayResult().getCode()).isEqualTo("000.600.000");
-        assertThat(tracked.find(paymentId).orElseThrow().status()).isEqualTo(TrackingStatus.CLOSED);
-        assertThat(sandbox.charges(mtid, "DB")).isEqualTo(1);
-        assertThat(events.of(paymentId, PaymentDebited.class)).hasSize(1);
+        assertThat(harness.tracked.find(paymentId).orElseThrow().status()).isEqualTo(TrackingStatus.CLOSED);
+        assertThat(harness.sandbox.charges(mtid, "DB")).isEqualTo(1);
+        assertThat(harness.events.of(paymentId, PaymentDebited.class)).hasSize(1);
     }
 
     @Test
@@ -133,60 +113,60 @@ class UnknownOutcomeResolutionIT {
         PaymentFailed failed = awaitEvent(paymentId, PaymentFailed.class);
         assertThat(failed.getReason()).contains("never reached the gateway", "nothing was charged");
         // a delayed request could still have reached the gateway during the grace period: not concluded before
-        assertThat(events.of(paymentId).getLast().getOccurredAt())
+        assertThat(harness.events.of(paymentId).getLast().getOccurredAt())
                 .isAfterOrEqualTo(unknown.getOccurredAt().plusSeconds(3));
-        assertThat(tracked.find(paymentId).orElseThrow().status()).isEqualTo(TrackingStatus.CLOSED);
-        assertThat(sandbox.charges(mtid, "DB")).isZero();
+        assertThat(harness.tracked.find(paymentId).orElseThrow().status()).isEqualTo(TrackingStatus.CLOSED);
+        assertThat(harness.sandbox.charges(mtid, "DB")).isZero();
     }
 
     @Test
     void aCompletedThreeDSecureChallengeIsPublishedAsTheDebit() {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction pending = gateway.submitPayment(MERCHANT, threeDsDebit(4200, mtid));
+        OppTransaction pending = harness.gateway.submitPayment(MERCHANT, threeDsDebit(4200, mtid));
         assertThat(pending.requiresRedirect()).isTrue();
         publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid,
                 pending.gatewayTransactionId())));
         awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
 
-        assertThat(sandbox.completeChallenge(pending.redirect().parameter("threeDSSessionData"), "approve"))
+        assertThat(harness.sandbox.completeChallenge(pending.redirect().parameter("threeDSSessionData"), "approve"))
                 .isEqualTo(302);
 
         PaymentDebited debited = awaitEvent(paymentId, PaymentDebited.class);
         assertThat(debited.getGatewayResult().getGatewayTransactionId()).isEqualTo(pending.gatewayTransactionId());
         assertThat(debited.getCard().getLast4Digits()).isEqualTo("0000");
-        assertThat(sandbox.charges(mtid, "DB")).isEqualTo(1);
+        assertThat(harness.sandbox.charges(mtid, "DB")).isEqualTo(1);
     }
 
     @Test
     void aChallengeTheShopperAbandonedIsExpiredWithTheGatewaysTimeoutCode() {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction pending = gateway.submitPayment(MERCHANT, threeDsDebit(4300, mtid));
+        OppTransaction pending = harness.gateway.submitPayment(MERCHANT, threeDsDebit(4300, mtid));
         publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4300, mtid,
                 pending.gatewayTransactionId())));
         awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
 
-        assertThat(sandbox.abandon(pending.gatewayTransactionId())).isEqualTo(200);
+        assertThat(harness.sandbox.abandon(pending.gatewayTransactionId())).isEqualTo(200);
 
         PaymentExpired expired = awaitEvent(paymentId, PaymentExpired.class);
         assertThat(expired.getGatewayResult().getCode()).isEqualTo("100.380.501");
-        assertThat(sandbox.charges(mtid, "DB")).isZero();
+        assertThat(harness.sandbox.charges(mtid, "DB")).isZero();
     }
 
     @Test
     void aRedirectStillPendingAfterTheConfiguredTimeIsExpired() {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction pending = gateway.submitPayment(MERCHANT, threeDsDebit(4400, mtid));
+        OppTransaction pending = harness.gateway.submitPayment(MERCHANT, threeDsDebit(4400, mtid));
         publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4400, mtid,
                 pending.gatewayTransactionId())));
 
         PaymentExpired expired = await().atMost(Duration.ofSeconds(40))
-                .until(() -> events.of(paymentId, PaymentExpired.class), list -> !list.isEmpty()).getFirst();
+                .until(() -> harness.events.of(paymentId, PaymentExpired.class), list -> !list.isEmpty()).getFirst();
 
         assertThat(expired.getGatewayResult().getCode()).isEqualTo("000.200.000");
-        TrackedPayment closed = tracked.find(paymentId).orElseThrow();
+        TrackedPayment closed = harness.tracked.find(paymentId).orElseThrow();
         assertThat(closed.checksMade()).isGreaterThan(1); // checked while pending, within the interval
     }
 
@@ -201,18 +181,18 @@ class UnknownOutcomeResolutionIT {
     }
 
     private static void publish(PaymentEventEnvelope event) {
-        kafka.send(Topics.PAYMENT_EVENTS, event.getPaymentId(), event).join();
+        harness.kafka.send(Topics.PAYMENT_EVENTS, event.getPaymentId(), event).join();
     }
 
     private static <T> T awaitEvent(String paymentId, Class<T> type) {
         List<T> found = await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.of(paymentId, type), list -> !list.isEmpty());
+                .until(() -> harness.events.of(paymentId, type), list -> !list.isEmpty());
         return found.getFirst();
     }
 
     private static TrackedPayment awaitTracked(String paymentId, TrackingStatus status) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> tracked.find(paymentId).filter(p -> p.status() == status), Optional::isPresent)
+                .until(() -> harness.tracked.find(paymentId).filter(p -> p.status() == status), Optional::isPresent)
                 .orElseThrow();
     }
 }

@@ -1,18 +1,17 @@
-package io.s2spay.backoffice;
+package io.s2spay.testkit;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.serde.AvroSerdeProperties;
-import io.s2spay.testkit.KafkaTopicReader;
-import io.s2spay.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 
 /**
- * The events on {@code s2spay.payment.events} of one payment, decoded through the registry. Only the payment's own
- * records are decoded, so the undecodable records other tests publish on purpose do not get in the way.
+ * The events on {@code s2spay.payment.events} of one payment, decoded through the registry, for tests that check what
+ * a service published. Only the payment's own records are decoded, so the undecodable records other tests publish on
+ * purpose do not get in the way.
  */
 public final class PublishedEvents {
 

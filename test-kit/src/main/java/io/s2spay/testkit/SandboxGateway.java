@@ -1,4 +1,4 @@
-package io.s2spay.backoffice;
+package io.s2spay.testkit;
 
 import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
@@ -16,8 +16,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OPP gateway sandbox of a test, and what a shopper or the bank does there (complete a 3-D Secure challenge,
- * abandon it) and what an operator reads (the ledger of what was really charged).
+ * An OPP gateway sandbox of its own for a test class (started with the test's sandbox rules, unlike the shared
+ * {@link GatewaySandboxes}), and what a shopper or the bank does there (complete a 3-D Secure challenge, abandon
+ * it) and what an operator reads (the ledger of what was really charged). The module using it declares the
+ * {@code gateway-sandbox} dependency itself (test scope).
  */
 public final class SandboxGateway implements AutoCloseable {
 
@@ -29,13 +31,14 @@ public final class SandboxGateway implements AutoCloseable {
         this.sandbox = GatewaySandbox.start(properties);
     }
 
-    /** Connector properties that map {@code merchantId} to the sandbox's first merchant. */
+    /** Connector properties that map {@code merchantId} to the sandbox's first merchant (and its webhook key). */
     public Map<String, Object> connectorProperties(String merchantId) {
         SandboxMerchant merchant = sandbox.merchant();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("s2spay.opp.base-url", sandbox.baseUrl());
         properties.put("s2spay.opp.accounts." + merchantId + ".entity-id", merchant.entityId());
         properties.put("s2spay.opp.accounts." + merchantId + ".access-token", merchant.accessToken());
+        properties.put("s2spay.opp.accounts." + merchantId + ".notification-secret", merchant.notificationSecret());
         return properties;
     }
 
