@@ -30,15 +30,7 @@ class PaymentRepository {
      * of that payment. Concurrent claims of the same id wait for each other on the primary key.
      */
     Optional<String> claimMerchantTransactionId(String merchantId, String merchantTransactionId, String paymentId) {
-        int inserted = jdbc.sql("""
-                        insert into merchant_transaction (merchant_id, merchant_transaction_id, payment_id)
-                        values (:merchantId, :merchantTransactionId, :paymentId)
-                        on conflict do nothing
-                        """)
-                .param("merchantId", merchantId)
-                .param("merchantTransactionId", merchantTransactionId)
-                .param("paymentId", paymentId)
-                .update();
+        int inserted = insertMerchantTransactionId(merchantId, merchantTransactionId, paymentId);
         if (inserted == 1) {
             return Optional.empty();
         }
@@ -140,7 +132,12 @@ class PaymentRepository {
 
     /** Records the {@code merchantTransactionId} of a payment started outside the API, if it is still free. */
     void registerMerchantTransactionId(String merchantId, String merchantTransactionId, String paymentId) {
-        jdbc.sql("""
+        insertMerchantTransactionId(merchantId, merchantTransactionId, paymentId);
+    }
+
+    /** Inserts the merchant's id for the payment unless the merchant already used it; 1 if inserted, else 0. */
+    private int insertMerchantTransactionId(String merchantId, String merchantTransactionId, String paymentId) {
+        return jdbc.sql("""
                         insert into merchant_transaction (merchant_id, merchant_transaction_id, payment_id)
                         values (:merchantId, :merchantTransactionId, :paymentId)
                         on conflict do nothing
