@@ -17,6 +17,16 @@ record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int sub
      * with another amount or currency is not taken as the attempt's: its outcome stays UNKNOWN for an operator.
      */
     static GatewayAnswer of(PaymentInstruction attempt, OppTransaction t, int submissions) {
+        if (submissions > 0 && t.category() == ResultCategory.NOT_RECEIVED) {
+            // "not found" moments after a send that got no usable answer proves nothing yet: the gateway may still be
+            // processing that send. Rule 2: UNKNOWN, never FAILED; the status-poller settles it after its grace period
+            String notFound = t.failureReason() != null ? t.failureReason()
+                    : "the gateway holds no transaction under merchantTransactionId " + attempt.merchantTransactionId();
+            OppTransaction uncertain = new OppTransaction(OppOutcome.UNKNOWN, ResultCategory.NO_RESPONSE, null,
+                    t.paymentType(), null, null, null, null, t.merchantTransactionId(), null, null, null, t.timestamp(),
+                    notFound + " right after a submission without a usable answer; it may still be processing it");
+            return new GatewayAnswer(GatewayOutcome.UNKNOWN, uncertain, submissions);
+        }
         GatewayOutcome outcome = switch (t.outcome()) {
             case SUCCEEDED -> GatewayOutcome.SUCCEEDED;
             case PENDING -> t.requiresRedirect() ? GatewayOutcome.REDIRECT : GatewayOutcome.PENDING;

@@ -24,14 +24,29 @@ class PaymentGatewayAnswerTest {
         assertThat(outcomeOf(OppTransactions.pendingLongTerm(9200))).isEqualTo(GatewayOutcome.PENDING);
         assertThat(outcomeOf(OppTransactions.declined(9200))).isEqualTo(GatewayOutcome.DECLINED);
         assertThat(outcomeOf(OppTransactions.failed(9200))).isEqualTo(GatewayOutcome.FAILED);
-        assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found")))
-                .isEqualTo(GatewayOutcome.NOT_RECEIVED);
+        assertThat(GatewayAnswer.of(DEBIT, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found"), 0)
+                .outcome()).isEqualTo(GatewayOutcome.NOT_RECEIVED);
         assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.NOT_SENT, "circuit open")))
                 .isEqualTo(GatewayOutcome.NOT_RECEIVED);
         assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout")))
                 .isEqualTo(GatewayOutcome.UNKNOWN);
         assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.GATEWAY_HTTP_ERROR, "HTTP 503")))
                 .isEqualTo(GatewayOutcome.UNKNOWN);
+    }
+
+    @Test
+    void aSubmissionTheQueryCannotFindRightAfterAnUncertainSendStaysUnknownNotFailed() {
+        // the request timed out (or got a 5xx) and the query found nothing moments later: the gateway may still be
+        // processing it, so the outcome is left to the status-poller, which trusts "not found" only after its grace
+        GatewayAnswer answer = GatewayAnswer.of(DEBIT,
+                OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "the gateway holds no transaction"), 1);
+
+        assertThat(answer.outcome()).isEqualTo(GatewayOutcome.UNKNOWN);
+        assertThat(AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, answer.outcome()))
+                .isEqualTo(AttemptState.UNKNOWN);
+        assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer).getPayload())
+                .isInstanceOf(io.s2spay.schema.event.PaymentOutcomeUnknown.class);
+        assertThat(answer.summary()).contains("no transaction");
     }
 
     @Test

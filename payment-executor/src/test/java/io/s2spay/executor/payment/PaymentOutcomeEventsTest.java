@@ -30,8 +30,12 @@ class PaymentOutcomeEventsTest {
     }
 
     private static PaymentEventEnvelope eventFor(PaymentType type, OppTransaction t) {
+        return eventFor(type, t, 1);
+    }
+
+    private static PaymentEventEnvelope eventFor(PaymentType type, OppTransaction t, int submissions) {
         PaymentInstruction command = command(type);
-        GatewayAnswer answer = GatewayAnswer.of(command, t, 1);
+        GatewayAnswer answer = GatewayAnswer.of(command, t, submissions);
         AttemptState state = AttemptTransitions.next(type, AttemptState.SUBMITTING, answer.outcome());
         return PaymentOutcomeEvents.outcome(command, state, answer);
     }
@@ -95,8 +99,9 @@ class PaymentOutcomeEventsTest {
 
     @Test
     void neverReceivedFailsSayingNothingWasCharged() {
+        // as the recovery job records it: its query, long after the attempt, found nothing (0 submissions)
         PaymentFailed failed = (PaymentFailed) eventFor(PaymentType.DB,
-                OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "no transaction")).getPayload();
+                OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "no transaction"), 0).getPayload();
         assertThat(failed.getGatewayResult()).isNull();
         assertThat(failed.getReason()).contains("never reached the gateway").contains("nothing was charged");
     }
