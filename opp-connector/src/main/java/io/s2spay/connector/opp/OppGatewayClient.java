@@ -346,6 +346,11 @@ public final class OppGatewayClient implements AutoCloseable {
             // should the first attempt arrive late after all, the gateway refuses this one as a duplicate and
             // the submission returns the first one's outcome instead (see unlessDuplicate)
             result = send.get();
+            if (result.category() == ResultCategory.NOT_SENT) {
+                // this resend never left, but the earlier send's fate is still open: not "nothing reached the gateway"
+                return OppTransaction.unknown(ResultCategory.NO_RESPONSE, merchantTransactionId, "an earlier send got"
+                        + " no usable answer and the resend was not sent (" + result.failureReason() + ")");
+            }
         }
         return result;
     }
