@@ -22,6 +22,7 @@ public class OppConnectorAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     OppGatewayClient oppGatewayClient(OppProperties properties, ObjectProvider<CircuitBreakerRegistry> registries) {
+        properties.requireDistinctEntityIds();
         CircuitBreakerRegistry registry = registries.getIfAvailable();
         CircuitBreaker circuitBreaker = registry != null
                 ? registry.circuitBreaker(OppGatewayClient.CIRCUIT_BREAKER_NAME,
@@ -34,6 +35,6 @@ public class OppConnectorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OppNotificationDecoders oppNotificationDecoders(OppProperties properties) {
-        return new OppNotificationDecoders(properties);
+        return new OppNotificationDecoders(properties.requireDistinctEntityIds());
     }
 }

@@ -2,7 +2,9 @@ package io.s2spay.connector.opp;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -82,6 +84,29 @@ public record OppProperties(String baseUrl, Duration connectTimeout, Duration re
     public OppProperties withResolution(Resolution resolution) {
         return new OppProperties(baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker,
                 resolution);
+    }
+
+    /**
+     * This configuration, once checked that no two merchants share an OPP entity id: on one shared gateway account a
+     * merchantTransactionId clash would let one merchant's payment adopt the other merchant's transaction. Checked
+     * where Spring configures the connector rather than in the constructor, so tests can still build an impostor
+     * account (another merchant's entity id with the wrong token) on purpose.
+     *
+     * @throws IllegalArgumentException naming both merchants' properties
+     */
+    public OppProperties requireDistinctEntityIds() {
+        Map<String, String> merchantByEntityId = new HashMap<>();
+        accounts.keySet().stream().sorted().forEach(merchantId -> {
+            String entityId = accounts.get(merchantId).entityId();
+            String first = merchantByEntityId.putIfAbsent(entityId.strip().toLowerCase(Locale.ROOT), merchantId);
+            if (first != null) {
+                throw new IllegalArgumentException("s2spay.opp.accounts." + first + ".entity-id and s2spay.opp.accounts."
+                        + merchantId + ".entity-id are the same OPP entity (" + entityId.strip() + "): each merchant"
+                        + " needs its own gateway account, or a merchantTransactionId clash would let one merchant's"
+                        + " payment adopt the other's transaction");
+            }
+        });
+        return this;
     }
 
     /** The account configured for {@code merchantId}. */

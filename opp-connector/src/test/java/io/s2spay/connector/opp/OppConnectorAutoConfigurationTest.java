@@ -83,6 +83,34 @@ class OppConnectorAutoConfigurationTest {
     }
 
     @Test
+    void failsAtStartupWhenTwoMerchantsShareAGatewayEntityId() {
+        // a merchantTransactionId clash on one shared OPP account would let one merchant adopt the other's payment
+        runner.withPropertyValues("s2spay.opp.base-url=http://127.0.0.1:8090/",
+                        "s2spay.opp.accounts.merchant-a.entity-id=8a8294174b7ecb28014b9699220015ca",
+                        "s2spay.opp.accounts.merchant-a.access-token=token-a",
+                        "s2spay.opp.accounts.merchant-c.entity-id=entity-c",
+                        "s2spay.opp.accounts.merchant-c.access-token=token-c",
+                        "s2spay.opp.accounts.merchant-b.entity-id= 8A8294174B7ECB28014B9699220015CA",
+                        "s2spay.opp.accounts.merchant-b.access-token=token-b")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("s2spay.opp.accounts.merchant-a.entity-id")
+                            .hasMessageContaining("s2spay.opp.accounts.merchant-b.entity-id")
+                            .hasMessageNotContaining("merchant-c")
+                            .hasMessageNotContaining("token-");
+                });
+    }
+
+    @Test
+    void acceptsMerchantsOnDistinctEntityIds() {
+        OppProperties properties = OppProperties.of("http://127.0.0.1:8090/", java.util.Map.of(
+                "merchant-a", new OppProperties.Account("entity-a", "token", null),
+                "merchant-b", new OppProperties.Account("entity-b", "token", null)), null);
+        assertThat(properties.requireDistinctEntityIds()).isSameAs(properties);
+    }
+
+    @Test
     void registersItsCircuitBreakerInTheApplicationsResilience4jRegistry() {
         runner.withPropertyValues("s2spay.opp.base-url=http://127.0.0.1:8090/")
                 .withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
