@@ -31,7 +31,9 @@ public record ExecutorProperties(
     /**
      * @param interval       pause between two runs of the recovery job
      * @param batchSize      attempts one run claims at most
-     * @param lease          how long a claimed attempt is left to the instance that claimed it
+     * @param lease          how long a claimed attempt is left to the instance that claimed it; must exceed the
+     *                       longest recovery (a whole resolution, then a whole submission: 3m06s with the default
+     *                       connector settings), checked at start-up
      * @param resubmitWithin an attempt the gateway never received is sent again (same merchantTransactionId) only
      *                       this long after it was recorded; older ones fail instead of charging a shopper late
      */
@@ -39,7 +41,7 @@ public record ExecutorProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("10s") Duration interval,
             @DefaultValue("20") int batchSize,
-            @DefaultValue("2m") Duration lease,
+            @DefaultValue("5m") Duration lease,
             @DefaultValue("10m") Duration resubmitWithin) {
 
         public Recovery {

@@ -49,6 +49,32 @@ class PaymentGateway {
         return round.multipliedBy(1L + resolution.maxResends()).plus(call.multipliedBy(resolution.maxResends()));
     }
 
+    /**
+     * The longest a {@link #resolve} can take with the connector's settings: every query running into its timeout,
+     * with the connector's backoff between them.
+     */
+    Duration longestResolution() {
+        OppProperties settings = client.properties();
+        OppProperties.Resolution resolution = settings.resolution();
+        Duration call = settings.connectTimeout().plus(settings.readTimeout());
+        Duration backoff = Duration.ZERO;
+        // as the connector's resolveWithRetries: exponential from the initial backoff (1 ms when it is zero)
+        double step = Math.max(1, resolution.initialBackoff().toMillis());
+        for (int query = 1; query < resolution.maxQueries(); query++) {
+            backoff = backoff.plusMillis((long) step);
+            step *= resolution.backoffMultiplier();
+        }
+        return call.multipliedBy(resolution.maxQueries()).plus(backoff);
+    }
+
+    /**
+     * The longest the recovery of one stuck attempt can take: a resolution, then, when the gateway never received
+     * the attempt, a whole submission. A recovering instance's lease must outlast it.
+     */
+    Duration longestRecovery() {
+        return longestResolution().plus(longestSubmission());
+    }
+
     /** True when the connector has a gateway account for {@code merchantId}. */
     boolean hasAccount(String merchantId) {
         return merchantId != null && client.properties().accounts().containsKey(merchantId);

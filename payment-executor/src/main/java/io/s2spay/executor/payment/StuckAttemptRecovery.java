@@ -7,6 +7,9 @@ import io.s2spay.vault.CardVaultException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,6 +47,7 @@ class StuckAttemptRecovery {
         this.transactions = transactions;
         this.metrics = metrics;
         this.settings = properties.recovery();
+        requireLeaseBeyondLongestRecovery(settings, gateway.longestRecovery());
         Duration longest = gateway.longestSubmission();
         if (properties.recoverAfter().compareTo(longest) <= 0) {
             // recovery would then race a live executor that is still resolving its own call; the gateway's
@@ -53,26 +57,51 @@ class StuckAttemptRecovery {
         }
     }
 
-    /** One run: claims the stuck attempts due now and resolves each; returns how many outcomes were recorded. */
+    /**
+     * Refuses to start with a lease that may end while its instance is still recovering an attempt: another instance
+     * would then claim it too, and could send it again while the first one's send is under way.
+     */
+    static void requireLeaseBeyondLongestRecovery(ExecutorProperties.Recovery settings, Duration longestRecovery) {
+        if (settings.lease().compareTo(longestRecovery) <= 0) {
+            throw new IllegalStateException("s2spay.executor.recovery.lease (" + settings.lease() + ") must be longer"
+                    + " than the longest recovery of an attempt with the connector's timeouts and resolution settings"
+                    + " (" + longestRecovery + ": every query and send running into its timeout); raise the lease or"
+                    + " lower s2spay.opp.read-timeout / s2spay.opp.resolution.*");
+        }
+    }
+
+    /**
+     * One run: claims the stuck attempts due now and resolves each claimed batch concurrently (so that the whole
+     * batch, not only its first attempt, is done within the lease); returns how many outcomes were recorded.
+     */
     @Scheduled(initialDelay = 0, fixedDelayString = "${s2spay.executor.recovery.interval:10s}")
     int recoverStuckAttempts() {
         int recorded = 0;
         List<PaymentAttempt> claimed;
         do {
             claimed = transactions.execute(status -> attempts.claimStuck(settings.batchSize(), settings.lease()));
-            for (PaymentAttempt attempt : claimed) {
-                try {
-                    if (recover(attempt)) {
-                        recorded++;
-                    }
-                } catch (RuntimeException e) {
-                    // left SUBMITTING: claimed again once its lease has expired
-                    log.warn("Recovery of payment {} (merchantTransactionId={}) failed; retried after the lease",
-                            attempt.instruction().paymentId(), attempt.instruction().merchantTransactionId(), e);
+            List<Future<Boolean>> recoveries;
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                recoveries = claimed.stream().map(attempt -> threads.submit(() -> recoverOrLeave(attempt))).toList();
+            }
+            for (Future<Boolean> recovery : recoveries) {
+                if (recovery.state() == Future.State.SUCCESS && recovery.resultNow()) {
+                    recorded++;
                 }
             }
         } while (claimed.size() == settings.batchSize());
         return recorded;
+    }
+
+    private boolean recoverOrLeave(PaymentAttempt attempt) {
+        try {
+            return recover(attempt);
+        } catch (RuntimeException e) {
+            // left SUBMITTING: claimed again once its lease has expired
+            log.warn("Recovery of payment {} (merchantTransactionId={}) failed; retried after the lease",
+                    attempt.instruction().paymentId(), attempt.instruction().merchantTransactionId(), e);
+            return false;
+        }
     }
 
     private boolean recover(PaymentAttempt attempt) {

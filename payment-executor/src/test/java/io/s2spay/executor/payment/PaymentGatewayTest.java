@@ -38,6 +38,16 @@ class PaymentGatewayTest {
     }
 
     @Test
+    void longestRecoveryIsAWholeResolutionThenAWholeSubmission() {
+        OppProperties properties = properties()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+        // 4 queries of 12 s with 0.25 + 0.5 + 1 s between them, then the 136 s submission
+        assertThat(gateway(properties).longestResolution()).isEqualTo(Duration.ofMillis(49_750));
+        assertThat(gateway(properties).longestRecovery()).isEqualTo(Duration.ofMillis(185_750));
+    }
+
+    @Test
     void withoutResendsOnlyOneRoundIsCounted() {
         OppProperties properties = properties()
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(4))

@@ -1,0 +1,57 @@
+package io.s2spay.executor.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppProperties;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class StuckAttemptRecoveryTest {
+
+    /** The connector settings of payment-executor.yml: 2 s + 10 s per call, 4 queries from 250 ms, one resend. */
+    private static final OppProperties CONNECTOR = OppProperties.of("http://127.0.0.1:8090/",
+                    Map.of("merchant-demo", new OppProperties.Account("entity", "token", null)), null)
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+            .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+
+    private static ExecutorProperties.Recovery recovery(Duration lease) {
+        return new ExecutorProperties.Recovery(true, Duration.ofSeconds(10), 20, lease, Duration.ofMinutes(10));
+    }
+
+    private static Duration longestRecovery() {
+        return new PaymentGateway(new OppGatewayClient(CONNECTOR),
+                new ExecutorProperties(null, Duration.ofMinutes(3), null)).longestRecovery();
+    }
+
+    @Test
+    void refusesToStartWithTheFormerTwoMinuteLease() {
+        assertThatThrownBy(() -> StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(
+                        recovery(Duration.ofMinutes(2)), longestRecovery()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("s2spay.executor.recovery.lease (PT2M)")
+                .hasMessageContaining("PT3M5.75S");
+    }
+
+    @Test
+    void refusesALeaseEqualToTheLongestRecovery() {
+        assertThatThrownBy(() -> StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(
+                        recovery(longestRecovery()), longestRecovery()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theDefaultLeaseOutlastsTheLongestRecoveryWithTheShippedConnectorSettings() {
+        ExecutorProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("s2spay.executor", ExecutorProperties.class);
+
+        assertThat(defaults.recovery().lease()).isEqualTo(Duration.ofMinutes(5));
+        assertThatCode(() -> StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(defaults.recovery(),
+                longestRecovery())).doesNotThrowAnyException();
+    }
+}
