@@ -4,6 +4,7 @@ import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.vault.CardNotInVaultException;
 import io.s2spay.vault.CardVault;
 import io.s2spay.vault.CardVaultException;
+import io.s2spay.vault.CardVaultProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,7 @@ class StuckAttemptRecovery {
 
     StuckAttemptRecovery(PaymentAttempts attempts, PaymentGateway gateway, CardVault vault,
             PaymentExecutionService executions, TransactionTemplate transactions, ExecutorMetrics metrics,
-            ExecutorProperties properties) {
+            ExecutorProperties properties, ObjectProvider<CardVaultProperties> vaultProperties) {
         this.attempts = attempts;
         this.gateway = gateway;
         this.vault = vault;
@@ -48,6 +50,10 @@ class StuckAttemptRecovery {
         this.metrics = metrics;
         this.settings = properties.recovery();
         requireLeaseBeyondLongestRecovery(settings, gateway.longestRecovery());
+        CardVaultProperties vaultSettings = vaultProperties.getIfAvailable();
+        if (vaultSettings != null) {
+            requireSecurityCodesKeptForResubmission(settings, vaultSettings.securityCodeRetention());
+        }
         Duration longest = gateway.longestSubmission();
         if (properties.recoverAfter().compareTo(longest) <= 0) {
             // recovery would then race a live executor that is still resolving its own call; the gateway's
@@ -67,6 +73,20 @@ class StuckAttemptRecovery {
                     + " than the longest recovery of an attempt with the connector's timeouts and resolution settings"
                     + " (" + longestRecovery + ": every query and send running into its timeout); raise the lease or"
                     + " lower s2spay.opp.read-timeout / s2spay.opp.resolution.*");
+        }
+    }
+
+    /**
+     * Refuses to start when the vault erases security codes before this job stops resending: a resent card payment
+     * would then go out without its security code.
+     */
+    static void requireSecurityCodesKeptForResubmission(ExecutorProperties.Recovery settings,
+            Duration securityCodeRetention) {
+        if (securityCodeRetention.compareTo(settings.resubmitWithin()) <= 0) {
+            throw new IllegalStateException("s2spay.vault.security-code-retention (" + securityCodeRetention + ") must"
+                    + " be longer than s2spay.executor.recovery.resubmit-within (" + settings.resubmitWithin() + "),"
+                    + " with room for the commands' delay between checkout and executor: a card resent by the recovery"
+                    + " job needs its security code");
         }
     }
 

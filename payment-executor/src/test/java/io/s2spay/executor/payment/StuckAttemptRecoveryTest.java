@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppProperties;
+import io.s2spay.vault.CardVaultProperties;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,25 @@ class StuckAttemptRecoveryTest {
         assertThatThrownBy(() -> StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(
                         recovery(longestRecovery()), longestRecovery()))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesToStartWhenTheVaultErasesSecurityCodesBeforeResendsStop() {
+        assertThatThrownBy(() -> StuckAttemptRecovery.requireSecurityCodesKeptForResubmission(
+                        recovery(Duration.ofMinutes(5)), Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("s2spay.vault.security-code-retention (PT10M)")
+                .hasMessageContaining("s2spay.executor.recovery.resubmit-within (PT10M)");
+    }
+
+    @Test
+    void theDefaultSecurityCodeRetentionOutlastsTheDefaultResubmissionWindow() {
+        MapConfigurationPropertySource none = new MapConfigurationPropertySource(Map.of());
+        ExecutorProperties executor = new Binder(none).bindOrCreate("s2spay.executor", ExecutorProperties.class);
+        CardVaultProperties vault = new Binder(none).bindOrCreate("s2spay.vault", CardVaultProperties.class);
+
+        assertThatCode(() -> StuckAttemptRecovery.requireSecurityCodesKeptForResubmission(executor.recovery(),
+                vault.securityCodeRetention())).doesNotThrowAnyException();
     }
 
     @Test
