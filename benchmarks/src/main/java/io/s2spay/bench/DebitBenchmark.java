@@ -51,7 +51,7 @@ public final class DebitBenchmark {
             options = BenchmarkOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./s2spay bench [payments=2000] [concurrency=16] [--warmup N] [--url " + BenchmarkOptions.DEFAULT_URL + "] [--api-key KEY]");
+            System.err.println("usage: ./s2spay bench [payments=2000] [concurrency=16] [--warmup N=" + BenchmarkOptions.DEFAULT_WARMUP + "] [--url " + BenchmarkOptions.DEFAULT_URL + "] [--api-key KEY]");
             System.exit(2);
             return;
         }
@@ -65,11 +65,11 @@ public final class DebitBenchmark {
         System.out.println("machine: " + MachineDescription.describe());
         if (!reachable()) return false;
         if (options.warmup() > 0) {
-            Phase warmup = runPhase("warmup", options.warmup());
+            Phase warmup = runPhase("warmup", options.warmup(), Math.max(options.concurrency(), BenchmarkOptions.WARMUP_CONCURRENCY));
             System.out.printf(Locale.ROOT, "warm-up: %d payments in %.1f s (%d succeeded)%n",
                     options.warmup(), warmup.elapsedNanos / 1e9, warmup.succeeded());
         }
-        Phase measured = runPhase("run", options.payments());
+        Phase measured = runPhase("run", options.payments(), options.concurrency());
         report(measured);
         return true;
     }
@@ -86,12 +86,12 @@ public final class DebitBenchmark {
         }
     }
 
-    private Phase runPhase(String label, int payments) throws InterruptedException {
+    private Phase runPhase(String label, int payments, int concurrency) throws InterruptedException {
         Phase phase = new Phase(payments);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < options.concurrency(); w++) {
+            for (int w = 0; w < concurrency; w++) {
                 workers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < payments; i = next.getAndIncrement()) {
                         debit(label + "-" + i, phase, i);

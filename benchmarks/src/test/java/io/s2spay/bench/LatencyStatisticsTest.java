@@ -34,12 +34,12 @@ class LatencyStatisticsTest {
     }
 
     @Test
-    void optionsDefaultToTwoThousandPaymentsAtSixteenWithAWarmUp() {
+    void optionsDefaultToTwoThousandPaymentsAtSixteenAfterAJitWarmUp() {
         BenchmarkOptions options = BenchmarkOptions.parse();
 
         assertThat(options.payments()).isEqualTo(2000);
         assertThat(options.concurrency()).isEqualTo(16);
-        assertThat(options.warmup()).isEqualTo(200);
+        assertThat(options.warmup()).isEqualTo(3000);
     }
 
     @Test
