@@ -30,6 +30,7 @@ class PaymentExecutionService {
     private final PaymentAttempts attempts;
     private final PaymentGateway gateway;
     private final CardVault vault;
+    private final VisibleCardReader cards;
     private final OutboxWriter outbox;
     private final ProcessedMessages processedMessages;
     private final TransactionTemplate transactions;
@@ -43,6 +44,7 @@ class PaymentExecutionService {
         this.attempts = attempts;
         this.gateway = gateway;
         this.vault = vault;
+        this.cards = new VisibleCardReader(vault);
         this.outbox = outbox;
         this.processedMessages = processedMessages;
         this.transactions = transactions;
@@ -57,7 +59,7 @@ class PaymentExecutionService {
         OppCardData card = null;
         if (rejection.isEmpty() && command.vaultId() != null) {
             try {
-                card = PaymentGateway.cardData(vault.reveal(command.merchantId(), command.vaultId()));
+                card = PaymentGateway.cardData(cards.reveal(command.merchantId(), command.vaultId()));
             } catch (CardNotInVaultException e) {
                 rejection = Optional.of(new CommandRejection(RejectionReason.CARD_NOT_IN_VAULT,
                         "card " + command.vaultId() + " is not in the vault for merchant " + command.merchantId()));
