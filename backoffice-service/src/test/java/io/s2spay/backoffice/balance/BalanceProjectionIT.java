@@ -12,11 +12,9 @@ import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentRefunded;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import io.s2spay.testkit.TestMessages;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,14 +49,14 @@ class BalanceProjectionIT {
 
     @Test
     void anEventNamingAnotherMerchantLeavesThePaymentsBalancesAlone() {
-        String paymentId = newPaymentId();
-        projection.apply(event(paymentId, MERCHANT, debited(10_000, "EUR")));
+        String paymentId = TestMessages.newPaymentId();
+        projection.apply(TestMessages.paymentEvent(paymentId, MERCHANT, debited(10_000, "EUR")));
 
-        PaymentEventEnvelope foreignRefund = event(paymentId, OTHER_MERCHANT, refunded("rf-1", 4_000, "EUR"));
+        PaymentEventEnvelope foreignRefund = TestMessages.paymentEvent(paymentId, OTHER_MERCHANT, refunded("rf-1", 4_000, "EUR"));
         assertThatThrownBy(() -> projection.apply(foreignRefund))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining(OTHER_MERCHANT);
-        PaymentEventEnvelope foreignCapture = event(paymentId, OTHER_MERCHANT,
+        PaymentEventEnvelope foreignCapture = TestMessages.paymentEvent(paymentId, OTHER_MERCHANT,
                 new PaymentCaptured("cp-1", new Money(1_000L, "EUR"), result("gw-cp")));
         assertThatThrownBy(() -> projection.apply(foreignCapture)).isInstanceOf(InvalidMessageException.class);
 
@@ -71,10 +69,10 @@ class BalanceProjectionIT {
 
     @Test
     void anEventInAnotherCurrencyThanThePaymentsIsRefused() {
-        String paymentId = newPaymentId();
-        projection.apply(event(paymentId, MERCHANT, debited(10_000, "EUR")));
+        String paymentId = TestMessages.newPaymentId();
+        projection.apply(TestMessages.paymentEvent(paymentId, MERCHANT, debited(10_000, "EUR")));
 
-        PaymentEventEnvelope refundInYen = event(paymentId, MERCHANT, refunded("rf-1", 4_000, "JPY"));
+        PaymentEventEnvelope refundInYen = TestMessages.paymentEvent(paymentId, MERCHANT, refunded("rf-1", 4_000, "JPY"));
         assertThatThrownBy(() -> projection.apply(refundInYen))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining("JPY");
@@ -83,22 +81,6 @@ class BalanceProjectionIT {
         assertThat(balance.currency()).isEqualTo("EUR");
         assertThat(balance.refundedMinor()).isZero();
         assertThat(balance.refundableMinor()).isEqualTo(10_000);
-    }
-
-    private static String newPaymentId() {
-        return "pay_" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private static PaymentEventEnvelope event(String paymentId, String merchantId, SpecificRecord payload) {
-        return PaymentEventEnvelope.newBuilder()
-                .setMessageId(UUID.randomUUID().toString())
-                .setPaymentId(paymentId)
-                .setMerchantId(merchantId)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setCorrelationId("corr-" + paymentId)
-                .setCausationId(null)
-                .setPayload(payload)
-                .build();
     }
 
     private static PaymentDebited debited(long minor, String currency) {
