@@ -367,7 +367,12 @@ class CardDebitEndToEndIT {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        long logMark = console.mark();
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // no request of these tests may meet a server error: say which exception it was
+        assertThat(response.statusCode()).as(() -> "server error " + response.body() + "; the services logged:\n"
+                + console.errorsSince(logMark)).isLessThan(500);
+        return response;
     }
 
     static HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String apiKey) throws Exception {

@@ -53,6 +53,44 @@ final class ConsoleCapture implements AutoCloseable {
         }
     }
 
+    /** A position in the capture, for {@link #errorsSince}. */
+    long mark() {
+        synchronized (sink) {
+            try {
+                sink.flush();
+                return Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The ERROR lines logged since {@code mark}, each with the stack trace under it (shortened), so that a test
+     * failing on a server error can say which exception caused it.
+     */
+    String errorsSince(long mark) {
+        byte[] all = captured();
+        int from = (int) Math.min(mark, all.length);
+        String[] lines = new String(all, from, all.length - from, StandardCharsets.UTF_8).split("\\R");
+        StringBuilder errors = new StringBuilder();
+        int traceLines = -1;
+        for (String line : lines) {
+            if (line.contains(" ERROR ")) {
+                errors.append(line).append('\n');
+                traceLines = 0;
+            } else if (traceLines >= 0 && (line.startsWith("\t") || line.startsWith("Caused by") || line.isBlank()
+                    || line.startsWith("java.") || line.startsWith("org.") || line.startsWith("io."))) {
+                if (traceLines++ < 40) {
+                    errors.append(line).append('\n');
+                }
+            } else {
+                traceLines = -1;
+            }
+        }
+        return errors.isEmpty() ? "(no ERROR line logged)" : errors.toString();
+    }
+
     @Override
     public void close() {
         System.setOut(originalOut);

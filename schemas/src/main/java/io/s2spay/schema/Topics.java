@@ -1,5 +1,11 @@
 package io.s2spay.schema;
 
+import io.s2spay.schema.command.BackofficeCommandEnvelope;
+import io.s2spay.schema.command.PaymentCommandEnvelope;
+import io.s2spay.schema.event.PaymentEventEnvelope;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
 /** The Kafka topics of the s2spay contract; every record's key is the payment id. */
 public final class Topics {
 
@@ -15,7 +21,17 @@ public final class Topics {
     /** Suffix of the dead-letter topic that error handlers write undeliverable records to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    private static final Map<String, Class<? extends SpecificRecord>> VALUE_TYPES = Map.of(
+            PAYMENT_COMMANDS, PaymentCommandEnvelope.class,
+            BACKOFFICE_COMMANDS, BackofficeCommandEnvelope.class,
+            PAYMENT_EVENTS, PaymentEventEnvelope.class);
+
     private Topics() {}
+
+    /** The envelope the values of each contract topic carry (one schema per topic, subject {@code <topic>-value}). */
+    public static Map<String, Class<? extends SpecificRecord>> valueTypes() {
+        return VALUE_TYPES;
+    }
 
     /** The dead-letter topic of {@code topic}. */
     public static String deadLetter(String topic) {

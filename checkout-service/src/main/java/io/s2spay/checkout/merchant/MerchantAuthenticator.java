@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class MerchantAuthenticator {
         HexFormat hex = HexFormat.of();
         this.digestsByMerchant = properties.merchants().entrySet().stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(
-                        Map.Entry::getKey, e -> hex.parseHex(e.getValue().apiKeySha256().toLowerCase())));
+                        Map.Entry::getKey, e -> hex.parseHex(e.getValue().apiKeySha256().toLowerCase(Locale.ROOT))));
     }
 
     /** The merchant authenticated by an {@code Authorization: Bearer <key>} header value, if any. */

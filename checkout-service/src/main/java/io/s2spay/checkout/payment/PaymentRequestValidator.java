@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -299,7 +300,7 @@ class PaymentRequestValidator {
         try {
             URI uri = new URI(url);
             if (!uri.isAbsolute() || uri.getHost() == null
-                    || !Set.of("http", "https").contains(uri.getScheme().toLowerCase())) {
+                    || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
                 errors.add("shopperResultUrl", "must be an absolute http or https URL");
                 return null;
             }

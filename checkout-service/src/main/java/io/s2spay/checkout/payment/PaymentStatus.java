@@ -1,6 +1,7 @@
 package io.s2spay.checkout.payment;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,10 +47,10 @@ enum PaymentStatus {
 
     /** The API's name of this status, e.g. {@code requires_action}. */
     String apiName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static PaymentStatus fromApiName(String name) {
-        return valueOf(name.toUpperCase());
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,9 @@
 package io.s2spay.platform.outbox;
 
+import io.apicurio.registry.resolver.SchemaLookupResult;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.data.SerdeMetadata;
+import io.apicurio.registry.serde.data.SerdeRecord;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
@@ -53,6 +56,18 @@ final class JdbcOutboxWriter implements OutboxWriter, AutoCloseable {
                         + " values (?, ?, ?, ?, ?, clock_timestamp())")
                 .params(UUID.randomUUID(), topic, key, eventType(message), payload)
                 .update();
+    }
+
+    /**
+     * Registers (or finds) the schema of {@code emptyRecord}'s type as the value schema of {@code topic}, and keeps
+     * its id in the serializer's cache, as the first {@link #append} of such a record would.
+     *
+     * @return the schema's content id, the id written in the Confluent wire format
+     */
+    long registerSchema(String topic, SpecificRecord emptyRecord) {
+        SchemaLookupResult<?> result = serializer.getSchemaResolver()
+                .resolveSchema(new SerdeRecord<>(new SerdeMetadata(topic, false), emptyRecord));
+        return result.getContentId();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.platform.PlatformProperties;
 import io.s2spay.platform.kafka.KafkaClientConfigs;
 import io.s2spay.platform.kafka.PlatformKafkaAutoConfiguration;
+import io.s2spay.schema.Topics;
 import io.s2spay.schema.serde.AvroSerdeProperties;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -34,10 +35,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class OutboxAutoConfiguration {
 
     @Bean
-    OutboxWriter outboxWriter(DataSource dataSource, PlatformProperties platform) {
+    JdbcOutboxWriter outboxWriter(DataSource dataSource, PlatformProperties platform) {
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
         serializer.configure(AvroSerdeProperties.forRegistry(platform.registry().url()), false);
         return new JdbcOutboxWriter(JdbcClient.create(dataSource), serializer);
+    }
+
+    /** Health {@code outboxSchemas}: the contract topics' value schemas, registered at startup. */
+    @Bean
+    OutboxSchemaRegistration outboxSchemas(JdbcOutboxWriter outboxWriter) {
+        return new OutboxSchemaRegistration(outboxWriter, Topics.valueTypes());
     }
 
     @Bean
