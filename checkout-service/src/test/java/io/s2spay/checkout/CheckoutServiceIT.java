@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two checkout instances on real PostgreSQL, Kafka and the registry, sharing one database like a scaled-out
@@ -313,6 +315,17 @@ class CheckoutServiceIT {
                 .setGatewayResult(new GatewayResult("8ac7", "000.100.110", "ok", null)).build()));
         awaitStatus(paymentId, "succeeded");
         assertThat(post(events, DEMO_KEY, request, key).body()).isEqualTo(first.body());
+
+        // a retry from a client that formats the same JSON otherwise is the same request
+        List<Map.Entry<String, JsonNode>> properties = new ArrayList<>(JSON.readTree(request).properties());
+        Collections.reverse(properties);
+        ObjectNode reordered = JSON.createObjectNode();
+        properties.forEach(property -> reordered.set(property.getKey(), property.getValue()));
+        HttpResponse<String> reformatted = post(events, DEMO_KEY,
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reordered), key);
+        assertThat(reformatted.statusCode()).isEqualTo(202);
+        assertThat(reformatted.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(reformatted.body()).isEqualTo(first.body());
 
         HttpResponse<String> otherBody = post(events, DEMO_KEY, request.replace("\"92.00\"", "\"93.00\""), key);
         assertThat(otherBody.statusCode()).isEqualTo(422);

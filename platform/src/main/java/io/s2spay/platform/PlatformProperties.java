@@ -82,6 +82,8 @@ public record PlatformProperties(
      * @param heartbeatInterval Debezium heartbeat, so that the slot advances while the outbox is idle
      * @param restartBackoffInitial first wait before the relay restarts a failed engine
      * @param restartBackoffMax longest wait between restarts
+     * @param standbyPollInterval how often a relay whose slot another instance of the service holds checks
+     *     whether it was released, to take over: bounds the relay's outage when the active instance goes away
      */
     public record Outbox(
             @DefaultValue("false") boolean enabled,
@@ -96,7 +98,8 @@ public record PlatformProperties(
             @DefaultValue("20ms") Duration pollInterval,
             @DefaultValue("10s") Duration heartbeatInterval,
             @DefaultValue("1s") Duration restartBackoffInitial,
-            @DefaultValue("30s") Duration restartBackoffMax) {}
+            @DefaultValue("30s") Duration restartBackoffMax,
+            @DefaultValue("1s") Duration standbyPollInterval) {}
 
     /**
      * @param topicPartitions partitions of the s2spay topics and their dead-letter topics

@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Remembers, per merchant and {@code Idempotency-Key}, a fingerprint of the request and the response it got,
@@ -30,6 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class IdempotencyStore {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
+    /** Writes a JSON tree with every object's properties sorted and no whitespace: one form per JSON value. */
+    private static final JsonMapper CANONICAL_JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -55,17 +62,28 @@ public class IdempotencyStore {
 
     /**
      * HMAC-SHA-256 of method, path and body: tells a retry from a different request under the same key
-     * without storing anything from which the body's card number could be recovered.
+     * without storing anything from which the body's card number could be recovered. A JSON body counts by its
+     * content, not its formatting: a retry whose client orders the properties differently or adds whitespace
+     * is the same request.
      */
     public String fingerprint(String method, String path, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
             mac.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            mac.update(body == null ? new byte[0] : body);
+            mac.update(body == null ? new byte[0] : canonicalJson(body));
             return HexFormat.of().formatHex(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** {@code body} in canonical JSON form, or as it is if it is not JSON. */
+    private static byte[] canonicalJson(byte[] body) {
+        try {
+            return CANONICAL_JSON.writeValueAsBytes(CANONICAL_JSON.readTree(body));
+        } catch (JacksonException notJson) {
+            return body;
         }
     }
 

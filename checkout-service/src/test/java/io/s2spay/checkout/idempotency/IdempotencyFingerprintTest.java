@@ -36,6 +36,27 @@ class IdempotencyFingerprintTest {
     }
 
     @Test
+    void aRetryFormattedDifferentlyIsTheSameRequest() {
+        byte[] reformatted = """
+                {
+                  "card": { "number": "4200000000000000" },
+                  "amount": "92.00"
+                }
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(store.fingerprint("POST", "/v1/payments", reformatted))
+                .isEqualTo(store.fingerprint("POST", "/v1/payments", BODY));
+    }
+
+    @Test
+    void aValueOfAnotherJsonTypeIsAnotherRequest() {
+        byte[] numberAmount = "{\"amount\":92.00,\"card\":{\"number\":\"4200000000000000\"}}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(store.fingerprint("POST", "/v1/payments", numberAmount))
+                .isNotEqualTo(store.fingerprint("POST", "/v1/payments", BODY));
+    }
+
+    @Test
     void fingerprintIsKeyedSoItCannotBeRecomputedWithoutTheSecret() {
         assertThat(store(key(2)).fingerprint("POST", "/v1/payments", BODY))
                 .isNotEqualTo(store.fingerprint("POST", "/v1/payments", BODY));

@@ -50,6 +50,12 @@ public final class OutboxAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
             PlatformProperties platform, KafkaClientConfigs kafka, ObjectProvider<MeterRegistry> meters) {
+        return relay(dataSource, postgres(dataSource, connectionDetails), platform, kafka, meters.getIfAvailable());
+    }
+
+    /** A relay of {@code platform}'s outbox and slot; a second one for the same slot stands by (tests). */
+    static OutboxRelay relay(DataSource dataSource, PostgresConnectionSettings database, PlatformProperties platform,
+            KafkaClientConfigs kafka, MeterRegistry meters) {
         Map<String, Object> producer = kafka.producer();
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -61,8 +67,8 @@ public final class OutboxAutoConfiguration {
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "s2spay-outbox-relay-" + platform.slotName());
-        return new OutboxRelay(platform, JdbcClient.create(dataSource), postgres(dataSource, connectionDetails),
-                producer, kafka.producerBootstrapServers(), meters.getIfAvailable());
+        return new OutboxRelay(platform, JdbcClient.create(dataSource), database, producer,
+                kafka.producerBootstrapServers(), meters);
     }
 
     @Bean

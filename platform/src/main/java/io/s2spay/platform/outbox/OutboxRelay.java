@@ -50,10 +50,10 @@ final class OutboxRelay implements SmartLifecycle {
 
     /**
      * What the relay is doing, for the health indicator (which reports RELAYING once Debezium streams):
-     * preparing the publication, running an engine that has not connected (or is snapshotting), waiting to
-     * restart a failed engine, or stopped.
+     * preparing the publication, running an engine (connecting, snapshotting or streaming), standing by
+     * while another instance of the service holds the slot, waiting to restart a failed engine, or stopped.
      */
-    enum State { STOPPED, STARTING, CONNECTING, RESTARTING }
+    enum State { STOPPED, STARTING, CONNECTING, STANDBY, RESTARTING }
 
     private final PlatformProperties platform;
     private final JdbcClient jdbc;
@@ -142,6 +142,15 @@ final class OutboxRelay implements SmartLifecycle {
         PlatformProperties.Outbox outbox = platform.outbox();
         Duration backoff = outbox.restartBackoffInitial();
         while (running) {
+            if (slotHeldByAnotherInstance()) {
+                // only one connection can stream from a slot: an engine started now would only fail; take over
+                // within a poll interval once the active instance lets go
+                state = State.STANDBY;
+                if (!waitOrStop(outbox.standbyPollInterval())) {
+                    return;
+                }
+                continue;
+            }
             long startedAt = System.nanoTime();
             state = State.STARTING;
             try {
@@ -162,21 +171,38 @@ final class OutboxRelay implements SmartLifecycle {
             restarts.incrementAndGet();
             state = State.RESTARTING;
             log.warn("Outbox relay {} stopped ({}); restarting in {}", platform.slotName(), lastError.get(), backoff);
-            synchronized (lock) {
-                long deadline = System.nanoTime() + backoff.toNanos();
-                long left;
-                while (running && (left = deadline - System.nanoTime()) > 0) {
-                    try {
-                        lock.wait(Math.max(1, left / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
+            if (!waitOrStop(backoff)) {
+                return;
             }
             backoff = backoff.multipliedBy(2).compareTo(outbox.restartBackoffMax()) > 0
                     ? outbox.restartBackoffMax()
                     : backoff.multipliedBy(2);
+        }
+    }
+
+    /** Waits {@code duration} or until the relay is stopped; false if interrupted. */
+    private boolean waitOrStop(Duration duration) {
+        synchronized (lock) {
+            long deadline = System.nanoTime() + duration.toNanos();
+            long left;
+            while (running && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Whether another connection streams from the slot; false when the database cannot say (the engine will). */
+    private boolean slotHeldByAnotherInstance() {
+        try {
+            return slotHolderPid() != null;
+        } catch (RuntimeException databaseUnavailable) {
+            return false;
         }
     }
 

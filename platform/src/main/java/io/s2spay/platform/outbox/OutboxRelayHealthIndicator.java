@@ -5,9 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Actuator health {@code outboxRelay}: UP while the relay streams from its slot, or while another
- * instance of the service holds the slot (this one stands by and takes over when it is released);
- * DOWN while it starts, restarts or is stopped.
+ * Actuator health {@code outboxRelay}: UP while the relay streams from its slot, or while it stands by because
+ * another instance of the service holds the slot (it takes over within a poll interval once released); DOWN
+ * while it starts, restarts or is stopped.
  */
 final class OutboxRelayHealthIndicator implements HealthIndicator {
 
@@ -20,13 +20,14 @@ final class OutboxRelayHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health;
-        Integer holderPid = null;
-        if (relay.isRunning() && relay.streamingConnected()) {
+        OutboxRelay.State state = relay.state();
+        if (relay.isRunning() && state == OutboxRelay.State.CONNECTING && relay.streamingConnected()) {
             health = Health.up().withDetail("state", "RELAYING");
-        } else if (relay.isRunning() && (holderPid = slotHolder()) != null) {
-            health = Health.up().withDetail("state", "STANDBY").withDetail("slotHeldByPid", holderPid);
+        } else if (relay.isRunning() && state == OutboxRelay.State.STANDBY) {
+            health = Health.up().withDetail("state", "STANDBY");
+            putIfPresent(health, "slotHeldByPid", slotHolder());
         } else {
-            health = Health.down().withDetail("state", relay.state().name());
+            health = Health.down().withDetail("state", state.name());
         }
         health.withDetail("slot", relay.slotName())
                 .withDetail("publication", relay.publicationName())

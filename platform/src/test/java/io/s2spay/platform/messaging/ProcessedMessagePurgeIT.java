@@ -3,16 +3,19 @@ package io.s2spay.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s2spay.platform.testapp.PlatformIntegrationTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
 
     @Autowired ProcessedMessagePurger purger;
     @Autowired ProcessedMessageProperties properties;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void keepsProcessedMessageIdsForSevenDaysByDefault() {
@@ -35,5 +38,17 @@ class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from processed_message where message_id = ?").param(recent)
                 .query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void findsTheMessagesToPurgeThroughAnIndexOnTheirAge() {
+        // with sequential scans priced out, the planner says whether an index can serve the purge's selection
+        List<String> plan = transactions.execute(tx -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return jdbc.sql("explain select message_id from processed_message where processed_at < now() limit 5000")
+                    .query(String.class).list();
+        });
+
+        assertThat(String.join("\n", plan)).contains("processed_message_processed_at_idx");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.s2spay.platform.PlatformProperties;
+import io.s2spay.platform.kafka.KafkaClientConfigs;
 import io.s2spay.platform.testapp.PlatformIntegrationTest;
 import io.s2spay.platform.testapp.TestMessages;
 import io.s2spay.platform.testapp.TopicRecorder;
@@ -26,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +57,9 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired HealthContributorRegistry health;
     @Autowired MeterRegistry meters;
+    @Autowired DataSource dataSource;
+    @Autowired PlatformProperties platform;
+    @Autowired KafkaClientConfigs kafka;
 
     private TopicRecorder events;
     private AvroKafkaDeserializer<SpecificRecord> deserializer;
@@ -221,6 +227,40 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     }
 
     @Test
+    void aSecondInstanceStandsByWhileTheSlotIsHeldAndTakesOverWhenItIsReleased() throws Exception {
+        // another replica of the service: same slot, same publication, same outbox table
+        OutboxRelay second = OutboxAutoConfiguration.relay(dataSource, relayDatabase(), platform, kafka, null);
+        OutboxRelayHealthIndicator secondHealth = new OutboxRelayHealthIndicator(second);
+        second.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Health standby = secondHealth.health();
+                assertThat(standby.getStatus()).isEqualTo(Status.UP);
+                assertThat(standby.getDetails()).containsEntry("state", "STANDBY").containsKey("slotHeldByPid");
+            });
+            assertThat(second.restarts()).as("a standby does not start engines that can only fail").isZero();
+            assertThat(relayHealth().getDetails()).containsEntry("state", "RELAYING");
+
+            relay.stop();
+            PaymentEventEnvelope afterTakeover = TestMessages.paymentRequested();
+            transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, afterTakeover.getPaymentId(),
+                    afterTakeover));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> !events.received(afterTakeover.getPaymentId()).isEmpty());
+            assertThat(secondHealth.health().getDetails()).containsEntry("state", "RELAYING");
+            assertThat(second.recordsRelayed()).isPositive();
+
+            relay.start();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(relayHealth().getDetails()).containsEntry("state", "STANDBY"));
+        } finally {
+            second.stop();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(relayHealth().getDetails()).containsEntry("state", "RELAYING"));
+    }
+
+    @Test
     void purgesOnlyRowsOlderThanTheRetention() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
@@ -300,6 +340,12 @@ class OutboxRelayIT extends PlatformIntegrationTest {
 
     private Health relayHealth() {
         return ((HealthIndicator) health.getContributor("outboxRelay")).health();
+    }
+
+    private PostgresConnectionSettings relayDatabase() {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        return PostgresConnectionSettings.fromJdbc(infrastructure.jdbcUrl(), infrastructure.jdbcUsername(),
+                infrastructure.jdbcPassword());
     }
 
     private boolean slotActive() {
