@@ -1,5 +1,6 @@
 package io.s2spay.e2e;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.s2spay.backoffice.BackofficeServiceApplication;
 import io.s2spay.checkout.CheckoutServiceApplication;
 import io.s2spay.executor.PaymentExecutorApplication;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +44,7 @@ final class EndToEndPlatform implements AutoCloseable {
     private EndToEndPlatform() {
         infrastructure = TestInfrastructure.get();
         sandbox = GatewaySandboxes.get();
+        unlabelLogLines();
         // both instances use the same slot, as two replicas of one deployment do: one relays, the other stands by
         Map<String, Object> checkout = infrastructure.springProperties("checkout");
         checkoutApi = start(CheckoutServiceApplication::application, checkout,
@@ -50,6 +53,18 @@ final class EndToEndPlatform implements AutoCloseable {
         executor = start(PaymentExecutorApplication::application, infrastructure.springProperties("executor"), gateway());
         poller = start(StatusPollerApplication::application, infrastructure.springProperties("poller"), gateway());
         backoffice = start(BackofficeServiceApplication::application, infrastructure.springProperties("backoffice"), gateway());
+    }
+
+    /**
+     * Spring Boot configures Logback once per JVM, with the first application's name as the label of every line:
+     * here the sandbox's name would mark every service's lines. No label is better than a wrong one; the logger
+     * names tell the services apart.
+     */
+    private static void unlabelLogLines() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.putProperty("APPLICATION_NAME", "");
+        }
+        System.clearProperty("APPLICATION_NAME");
     }
 
     static EndToEndPlatform start() {
