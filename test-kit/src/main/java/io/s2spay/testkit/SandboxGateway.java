@@ -2,6 +2,7 @@ package io.s2spay.testkit;
 
 import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
+import io.s2spay.sandbox.notification.NotificationCipher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -18,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OPP gateway sandbox of its own for a test class (started with the test's sandbox rules, unlike the shared
  * {@link GatewaySandboxes}), and what a shopper or the bank does there (complete a 3-D Secure challenge, abandon
- * it) and what an operator reads (the ledger of what was really charged). The module using it declares the
- * {@code gateway-sandbox} dependency itself (test scope).
+ * it, charge back, confirm a receipt) and what an operator reads (the ledger of what was really charged, the
+ * webhooks sent). The module using it declares the {@code gateway-sandbox} dependency itself (test scope).
  */
 public final class SandboxGateway implements AutoCloseable {
 
@@ -67,6 +71,77 @@ public final class SandboxGateway implements AutoCloseable {
     /** The shopper walks away from the redirect now (the gateway times the session out). */
     public int abandon(String gatewayPaymentId) {
         return post("sandbox/operator/payments/" + gatewayPaymentId + "/abandon", "");
+    }
+
+    /**
+     * The bank charges back the transaction {@code gatewayTransactionId} ({@code amount} as a decimal string, null for
+     * all that is not refunded); returns the chargeback's id.
+     */
+    public String bankChargeback(String gatewayTransactionId, String amount) {
+        return bankOperation(gatewayTransactionId, "chargeback", amount);
+    }
+
+    /** The bank reverses the open chargeback of the payment ({@code amount} null for all of it); returns its id. */
+    public String bankChargebackReversal(String gatewayTransactionId, String amount) {
+        return bankOperation(gatewayTransactionId, "chargeback-reversal", amount);
+    }
+
+    /** The bank's receipt for a transfer awaiting it; returns the receipt's id. */
+    public String bankReceipt(String gatewayTransactionId) {
+        return bankOperation(gatewayTransactionId, "receipt", null);
+    }
+
+    /**
+     * Sends every webhook the sandbox sent about transaction {@code gatewayTransactionId} once more, freshly encrypted
+     * as OPP does when it did not see an acknowledgement; returns the HTTP status of each delivery.
+     */
+    public List<Integer> redeliverNotifications(String gatewayTransactionId) {
+        List<Integer> statuses = new ArrayList<>();
+        for (JsonNode notification : get("sandbox/notifications?paymentId=" + encode(gatewayTransactionId))
+                .path("notifications")) {
+            String secret = sandbox.merchant(notification.path("merchant").asString()).notificationSecret();
+            NotificationCipher.Encrypted encrypted = NotificationCipher.encrypt(HexFormat.of().parseHex(secret),
+                    notification.path("payload").asString());
+            statuses.add(send(HttpRequest.newBuilder(URI.create(notification.path("url").asString()))
+                    .header("Content-Type", "text/plain; charset=UTF-8")
+                    .header("X-Initialization-Vector", encrypted.initializationVector())
+                    .header("X-Authentication-Tag", encrypted.authenticationTag())
+                    .POST(HttpRequest.BodyPublishers.ofString(encrypted.body())).build()).statusCode());
+        }
+        return statuses;
+    }
+
+    /** How many webhooks about {@code gatewayTransactionId} the sandbox delivered (acknowledged with a 2xx). */
+    public int deliveredNotifications(String gatewayTransactionId) {
+        int delivered = 0;
+        for (JsonNode notification : get("sandbox/notifications?paymentId=" + encode(gatewayTransactionId))
+                .path("notifications")) {
+            delivered += notification.path("delivered").asBoolean(false) ? 1 : 0;
+        }
+        return delivered;
+    }
+
+    private String bankOperation(String gatewayTransactionId, String operation, String amount) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
+                        + "sandbox/operator/payments/" + encode(gatewayTransactionId) + "/" + operation
+                        + (amount == null ? "" : "?amount=" + encode(amount))))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the sandbox refused the bank's " + operation + " of " + gatewayTransactionId
+                    + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).path("id").asString();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode get(String path) {

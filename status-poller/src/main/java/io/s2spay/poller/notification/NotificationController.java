@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Receives OPP's encrypted webhooks for a merchant ({@code POST /v1/notifications/opp/{merchantId}}, the URL set as
  * the merchant's notification URL) and makes the payment they concern due for a check at once. The payload is not
  * applied as such: the janitor asks the query endpoint, so that notifications arriving late, twice or out of order
- * change nothing, and one code path decides every outcome.
+ * change nothing, and one code path decides every outcome. Chargebacks, their reversals and receipts (which the bank
+ * may originate, on payments long settled) are confirmed at the gateway and handed to back-office; the webhook is
+ * acknowledged only once that is done, or when there is nothing to do.
  */
 @RestController
 class NotificationController {
@@ -32,11 +34,14 @@ class NotificationController {
 
     private final OppNotificationDecoders decoders;
     private final TrackedPayments payments;
+    private final TransactionReporter reporter;
     private final Clock clock;
 
-    NotificationController(OppNotificationDecoders decoders, TrackedPayments payments, Clock clock) {
+    NotificationController(OppNotificationDecoders decoders, TrackedPayments payments, TransactionReporter reporter,
+                           Clock clock) {
         this.decoders = decoders;
         this.payments = payments;
+        this.reporter = reporter;
         this.clock = clock;
     }
 
@@ -49,12 +54,34 @@ class NotificationController {
             var transaction = notification.transaction();
             boolean nudged = payments.checkNow(merchantId, transaction.gatewayTransactionId(),
                     transaction.merchantTransactionId(), clock.instant());
-            log.info("OPP notification for merchant {}: {} {} mtid={} -> {}", merchantId,
+            boolean reported = TransactionReporter.reports(transaction);
+            log.info("OPP notification for merchant {}: {} {} {} mtid={} -> {}", merchantId, transaction.paymentType(),
                     transaction.gatewayTransactionId(), transaction.resultCode(), transaction.merchantTransactionId(),
-                    nudged ? "checking the payment now" : "no open payment to check");
+                    nudged ? "checking the payment now" : reported ? "confirming it at the gateway for back-office"
+                            : "no open payment to check");
+            if (reported && reporter.report(merchantId, transaction) == TransactionReporter.Result.GATEWAY_UNAVAILABLE) {
+                // not acknowledged: OPP sends it again later, when the gateway can confirm it
+                throw new GatewayUnavailableException(transaction.paymentType() + " " + transaction.gatewayTransactionId()
+                        + " could not be confirmed at the gateway now; send the notification again later");
+            }
         }
-        // acknowledged in every case, or OPP would send it again for ever
+        // acknowledged in every other case (even when there is nothing to do), or OPP would send it again for ever
         return ResponseEntity.ok().build();
+    }
+
+    @ExceptionHandler(GatewayUnavailableException.class)
+    ProblemDetail gatewayUnavailable(GatewayUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("https://s2spay.io/problems/gateway-unavailable"));
+        problem.setTitle("Gateway unavailable");
+        return problem;
+    }
+
+    /** The notified transaction could not be confirmed at the gateway now. */
+    static final class GatewayUnavailableException extends RuntimeException {
+        GatewayUnavailableException(String message) {
+            super(message);
+        }
     }
 
     @ExceptionHandler(InvalidOppNotificationException.class)

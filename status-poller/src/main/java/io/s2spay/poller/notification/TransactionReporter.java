@@ -1,0 +1,171 @@
+package io.s2spay.poller.notification;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppOutcome;
+import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.connector.opp.ResultCodes;
+import io.s2spay.connector.opp.report.OppTransactionReported;
+import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.platform.outbox.OutboxWriter;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands the back-office transactions OPP notifies (a chargeback, its reversal, a receipt: whoever originated them)
+ * to the back-office service, which maps them to their payment and publishes their events. The webhook's payload is
+ * not trusted: the transaction is asked from the gateway's query endpoint, and the gateway's answer is what is
+ * reported, with the initial payment found by following its {@code referencedId}. The report goes through the
+ * outbox, so an acknowledged webhook is never lost.
+ */
+@Service
+class TransactionReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionReporter.class);
+
+    /** The types whose money movement back-office learns of only from the gateway when the bank originates them. */
+    private static final Set<OppPaymentType> REPORTED_TYPES = EnumSet.of(OppPaymentType.CB, OppPaymentType.CR,
+            OppPaymentType.RC);
+
+    /** Enough to go from a chargeback reversal to its chargeback, the capture, and the pre-authorization. */
+    private static final int MAX_REFERENCE_HOPS = 4;
+
+    /** What became of a notified transaction. */
+    enum Result {
+        /** Confirmed by the gateway and handed to back-office. */
+        REPORTED,
+        /** The gateway holds no such transaction for this merchant (or another one): nothing is reported. */
+        NOT_CONFIRMED,
+        /** The gateway holds it, but it did not succeed: no money moved, nothing is reported. */
+        NOT_SUCCEEDED,
+        /** The gateway could not be asked (unreachable, 5xx, refused): the webhook must be sent again later. */
+        GATEWAY_UNAVAILABLE
+    }
+
+    private final OppGatewayClient gateway;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    TransactionReporter(OppGatewayClient gateway, OutboxWriter outbox, TransactionTemplate transactions, Clock clock,
+                        MeterRegistry meters) {
+        this.gateway = gateway;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Whether notifications about {@code transaction} are reported to back-office. */
+    static boolean reports(OppTransaction transaction) {
+        return transaction.type() != null && REPORTED_TYPES.contains(transaction.type())
+                && transaction.gatewayTransactionId() != null;
+    }
+
+    /** Confirms the notified transaction at the gateway and, if it moved money, reports it; never throws for the gateway. */
+    Result report(String merchantId, OppTransaction notified) {
+        Result result = confirmAndReport(merchantId, notified);
+        meters.counter("s2spay.poller.reported-transactions", "type", notified.paymentType(), "result", result.name())
+                .increment();
+        return result;
+    }
+
+    private Result confirmAndReport(String merchantId, OppTransaction notified) {
+        String id = notified.gatewayTransactionId();
+        OppTransaction confirmed = query(merchantId, id);
+        if (confirmed == null) {
+            log.warn("OPP notified {} {} for merchant {}, but the gateway does not know it: not reported",
+                    notified.paymentType(), id, merchantId);
+            return Result.NOT_CONFIRMED;
+        }
+        if (confirmed.gatewayTransactionId() == null) {
+            log.warn("OPP notified {} {} for merchant {}; the gateway could not confirm it now ({}): not acknowledged",
+                    notified.paymentType(), id, merchantId, describe(confirmed));
+            return Result.GATEWAY_UNAVAILABLE;
+        }
+        if (!id.equals(confirmed.gatewayTransactionId()) || confirmed.type() != notified.type()) {
+            log.warn("OPP notified {} {} for merchant {}, but the gateway holds {} {}: not reported",
+                    notified.paymentType(), id, merchantId, confirmed.paymentType(), confirmed.gatewayTransactionId());
+            return Result.NOT_CONFIRMED;
+        }
+        if (confirmed.outcome() != OppOutcome.SUCCEEDED) {
+            log.info("OPP notified {} {} for merchant {}; the gateway holds it as {} ({}): nothing moved, not reported",
+                    notified.paymentType(), id, merchantId, confirmed.outcome(), describe(confirmed));
+            return Result.NOT_SUCCEEDED;
+        }
+        if (confirmed.amountMinor() == null || confirmed.currency() == null) {
+            log.error("OPP's answer for {} {} of merchant {} has no readable amount: not reported", confirmed.paymentType(),
+                    id, merchantId);
+            return Result.NOT_CONFIRMED;
+        }
+        warnIfPayloadDiffers(merchantId, notified, confirmed);
+        OppTransaction payment = null;
+        String referenced = confirmed.referencedId();
+        for (int hop = 0; referenced != null && hop < MAX_REFERENCE_HOPS; hop++) {
+            OppTransaction answer = query(merchantId, referenced);
+            if (answer == null) {
+                break;
+            }
+            if (answer.gatewayTransactionId() == null) {
+                log.warn("The payment of {} {} (merchant {}) could not be asked from the gateway ({}): not acknowledged",
+                        confirmed.paymentType(), id, merchantId, describe(answer));
+                return Result.GATEWAY_UNAVAILABLE;
+            }
+            if (answer.type() != null && answer.type().isInitial()) {
+                payment = answer;
+                break;
+            }
+            referenced = answer.referencedId();
+        }
+        OppTransactionReported report = OppTransactionReports.of(merchantId, confirmed, payment, clock.instant());
+        transactions.executeWithoutResult(status ->
+                outbox.append(OppTransactionReports.TOPIC, OppTransactionReports.key(report), report));
+        log.info("OPP {} {} of {} {} on payment {} (merchant {}, mtid={}) confirmed by the gateway and reported",
+                confirmed.paymentType(), id, confirmed.amountMinor(), confirmed.currency(),
+                payment == null ? "(not found at the gateway) ref " + confirmed.referencedId()
+                        : payment.gatewayTransactionId(), merchantId, confirmed.merchantTransactionId());
+        return Result.REPORTED;
+    }
+
+    /**
+     * The gateway's transaction {@code id} of the merchant; null when the gateway says it holds none (or the id is
+     * not one it could hold); a transaction without id when it could not be asked.
+     */
+    private OppTransaction query(String merchantId, String id) {
+        OppTransaction answer;
+        try {
+            answer = gateway.queryById(merchantId, id);
+        } catch (IllegalArgumentException e) {
+            // an id no OPP transaction can have (checked before anything is sent)
+            return null;
+        }
+        if (answer.gatewayTransactionId() == null && ResultCodes.TRANSACTION_NOT_FOUND.equals(answer.resultCode())) {
+            return null;
+        }
+        return answer;
+    }
+
+    private static void warnIfPayloadDiffers(String merchantId, OppTransaction notified, OppTransaction confirmed) {
+        if (!Objects.equals(notified.amountMinor(), confirmed.amountMinor())
+                || !Objects.equals(notified.currency(), confirmed.currency())
+                || !Objects.equals(notified.resultCode(), confirmed.resultCode())) {
+            log.warn("OPP notification of {} {} (merchant {}) says {} {} {}, the gateway {} {} {}: the gateway's is reported",
+                    confirmed.paymentType(), confirmed.gatewayTransactionId(), merchantId, notified.amountMinor(),
+                    notified.currency(), notified.resultCode(), confirmed.amountMinor(), confirmed.currency(),
+                    confirmed.resultCode());
+        }
+    }
+
+    private static String describe(OppTransaction answer) {
+        return answer.resultCode() != null ? answer.resultCode() + " " + answer.resultDescription()
+                : answer.failureReason() != null ? answer.failureReason() : answer.category().name();
+    }
+}
