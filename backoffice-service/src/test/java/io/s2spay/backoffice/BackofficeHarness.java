@@ -50,9 +50,14 @@ public final class BackofficeHarness implements AutoCloseable {
     public final PublishedEvents events;
     private final KafkaTemplate<String, SpecificRecord> kafka;
 
-    @SuppressWarnings("unchecked")
     public BackofficeHarness(Map<String, Object> overrides) {
-        sandbox = new SandboxGateway(Map.of());
+        this(Map.of(), overrides);
+    }
+
+    /** The service with {@code overrides} on a sandbox of its own started with {@code sandboxProperties}. */
+    @SuppressWarnings("unchecked")
+    public BackofficeHarness(Map<String, String> sandboxProperties, Map<String, Object> overrides) {
+        sandbox = new SandboxGateway(sandboxProperties);
         Map<String, Object> properties = new LinkedHashMap<>(sandbox.connectorProperties(Messages.MERCHANT));
         properties.put("s2spay.backoffice.payment-wait", "3s");
         properties.put("s2spay.backoffice.janitor-interval", "200ms");
@@ -132,7 +137,11 @@ public final class BackofficeHarness implements AutoCloseable {
     }
 
     public void publish(String topic, SpecificRecord message) {
-        String key = message.get(message.getSchema().getField("paymentId").pos()).toString();
+        publish(topic, message.get(message.getSchema().getField("paymentId").pos()).toString(), message);
+    }
+
+    /** Publishes {@code message} with record key {@code key} (for messages that are not keyed by payment id). */
+    public void publish(String topic, String key, SpecificRecord message) {
         kafka.send(topic, key, message).join();
     }
 

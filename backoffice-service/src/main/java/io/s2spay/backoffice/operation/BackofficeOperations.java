@@ -43,6 +43,25 @@ class BackofficeOperations {
                 .optional();
     }
 
+    /**
+     * Whether the gateway transaction with this merchantTransactionId or gateway id is one of this service's own
+     * operations for the merchant (its merchantTransactionId is recorded before the operation is sent, so even one
+     * whose answer has not come back yet is recognised).
+     */
+    boolean isOwn(String merchantId, String merchantTransactionId, String gatewayTransactionId) {
+        return jdbc.sql("""
+                select exists (select 1 from backoffice_operation
+                               where merchant_id = :merchantId
+                                 and (merchant_transaction_id = :merchantTransactionId
+                                      or gateway_transaction_id = :gatewayTransactionId))
+                """)
+                .param("merchantId", merchantId)
+                .param("merchantTransactionId", merchantTransactionId)
+                .param("gatewayTransactionId", gatewayTransactionId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The amounts of the operations on a payment whose outcome is not known yet, by type. */
     OpenOperations open(String paymentId) {
         Map<OppPaymentType, Long> amounts = new EnumMap<>(OppPaymentType.class);

@@ -49,6 +49,10 @@ class OperationAdmission {
         if (command.operationId() == null || command.operationId().isBlank()) {
             return reject(command, RejectionReason.INVALID_COMMAND, "operationId is required", now);
         }
+        if (command.operationId().startsWith(OperationIds.REPORTED_PREFIX)) {
+            return reject(command, RejectionReason.INVALID_COMMAND, "operation ids starting with '"
+                    + OperationIds.REPORTED_PREFIX + "' are reserved for operations the gateway reports", now);
+        }
         Optional<Operation> earlier = operations.find(command.paymentId(), command.operationId());
         if (earlier.isPresent()) {
             Operation op = earlier.get();

@@ -1,5 +1,6 @@
 package io.s2spay.backoffice.operation;
 
+import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.platform.gateway.GatewayOutcomeEvents;
 import io.s2spay.schema.Money;
@@ -20,6 +21,16 @@ final class OperationEvents {
         Money amount = new Money(op.amountMinor(), op.currency());
         return envelope(op.paymentId(), op.merchantId(), op.correlationId(), op.commandMessageId(), now,
                 GatewayOutcomeEvents.backOfficeSucceeded(op.operationType(), op.operationId(), amount, answer));
+    }
+
+    /**
+     * An operation the gateway carried out and reported itself ({@code answer}: a bank's chargeback, its reversal, a
+     * receipt), published for the payment it belongs to; correlated by its own operation id, as a flow of its own.
+     */
+    static PaymentEventEnvelope reported(String paymentId, String merchantId, String operationId, OppPaymentType type,
+                                         Money amount, OppTransaction answer, String causationId, Instant now) {
+        return envelope(paymentId, merchantId, operationId, causationId, now,
+                GatewayOutcomeEvents.backOfficeSucceeded(type, operationId, amount, answer));
     }
 
     /** The operation was refused by the gateway; its result goes with the rejection. */

@@ -9,7 +9,18 @@ import java.util.HexFormat;
 /** Derives the gateway reference of a back-office operation from what identifies it. */
 final class OperationIds {
 
+    /**
+     * Prefix of the operation ids of operations the gateway reported itself (the bank's chargebacks, their reversals,
+     * receipts), reserved so that no merchant operation can share one.
+     */
+    static final String REPORTED_PREFIX = "gateway:";
+
     private OperationIds() {}
+
+    /** The operation id of the operation the gateway reported as its transaction {@code gatewayTransactionId}. */
+    static String reported(String gatewayTransactionId) {
+        return REPORTED_PREFIX + gatewayTransactionId;
+    }
 
     /**
      * The operation's merchantTransactionId: the same (payment, operation) always gives the same value, so a

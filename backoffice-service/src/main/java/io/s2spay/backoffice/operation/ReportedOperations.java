@@ -1,0 +1,173 @@
+package io.s2spay.backoffice.operation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.s2spay.backoffice.balance.PaymentBalance;
+import io.s2spay.backoffice.balance.PaymentBalances;
+import io.s2spay.connector.opp.OppOutcome;
+import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.connector.opp.report.OppTransactionReported;
+import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.platform.messaging.InvalidMessageException;
+import io.s2spay.platform.messaging.ProcessedMessages;
+import io.s2spay.platform.outbox.OutboxWriter;
+import io.s2spay.schema.Money;
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.event.PaymentEventEnvelope;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records the back-office transactions the gateway reported itself, confirmed by its query endpoint: a chargeback, a
+ * chargeback reversal or a receipt the bank originated reaches the payment's balances and is published
+ * ({@code PaymentChargedBack}, {@code ChargebackReversed}, {@code ReceiptConfirmed}) once per gateway transaction,
+ * however often and in whatever order it is reported. This service's own operations are left to the operation that
+ * sent them. The bank's decision is not subject to the merchant's rules: an operation they would refuse is recorded
+ * all the same, and flagged.
+ */
+@Service
+class ReportedOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportedOperations.class);
+
+    private static final Set<OppPaymentType> RECORDED_TYPES = EnumSet.of(OppPaymentType.CB, OppPaymentType.CR,
+            OppPaymentType.RC);
+
+    /** What handling one report came to, for the metric {@code s2spay.backoffice.reported-operations}. */
+    enum Result {
+        RECORDED, RECORDED_FLAGGED, DUPLICATE, OWN_OPERATION, UNKNOWN_PAYMENT, CURRENCY_MISMATCH, NOT_RECORDED_TYPE
+    }
+
+    private final ReportedOperationStore reported;
+    private final BackofficeOperations operations;
+    private final PaymentBalances balances;
+    private final ProcessedMessages processed;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ReportedOperations(ReportedOperationStore reported, BackofficeOperations operations, PaymentBalances balances,
+                       ProcessedMessages processed, OutboxWriter outbox, Clock clock, MeterRegistry meters) {
+        this.reported = reported;
+        this.operations = operations;
+        this.balances = balances;
+        this.processed = processed;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Handles one report exactly once (its processed-message row commits with the effect).
+     *
+     * @throws InvalidMessageException for a report that can never be handled (it goes to the dead-letter topic)
+     */
+    @Transactional
+    public void record(OppTransactionReported report) {
+        OppTransaction transaction = validated(report);
+        if (!processed.markProcessed(report.getMessageId())) {
+            return;
+        }
+        Result result = handle(report, transaction, clock.instant());
+        meters.counter("s2spay.backoffice.reported-operations", "type", report.getPaymentType(), "result", result.name())
+                .increment();
+    }
+
+    private Result handle(OppTransactionReported report, OppTransaction transaction, Instant now) {
+        OppPaymentType type = transaction.type();
+        if (!RECORDED_TYPES.contains(type) || transaction.outcome() != OppOutcome.SUCCEEDED) {
+            log.warn("Reported {} {} ({}) of merchant {} is not a movement this service records; ignored",
+                    report.getPaymentType(), report.getGatewayTransactionId(), report.getResultCode(),
+                    report.getMerchantId());
+            return Result.NOT_RECORDED_TYPE;
+        }
+        ReportedOperationStore.Row row = reported.receive(report, now);
+        if (!row.outcome().retriedWhenReportedAgain()) {
+            log.info("{} {} of merchant {} reported again ({} times); it was already {}{}", type,
+                    report.getGatewayTransactionId(), report.getMerchantId(), row.timesReported(), row.outcome(),
+                    row.paymentId() == null ? "" : " for payment " + row.paymentId());
+            return Result.DUPLICATE;
+        }
+        if (operations.isOwn(report.getMerchantId(), report.getMerchantTransactionId(),
+                report.getGatewayTransactionId())) {
+            reported.settle(report, ReportedOperationStore.Outcome.OWN_OPERATION, null, null, null, null);
+            log.debug("{} {} is one of this service's own operations; its operation publishes it", type,
+                    report.getGatewayTransactionId());
+            return Result.OWN_OPERATION;
+        }
+        Optional<String> paymentId = reported.paymentOf(report);
+        if (paymentId.isEmpty()) {
+            reported.settle(report, ReportedOperationStore.Outcome.UNKNOWN_PAYMENT, null, null, null, null);
+            log.warn("The gateway reported {} {} of {} {} for merchant {} on payment {} (mtid={}, ref {}), which this "
+                            + "service does not know: nothing published", type, report.getGatewayTransactionId(),
+                    report.getAmountMinor(), report.getCurrency(), report.getMerchantId(),
+                    report.getPaymentGatewayTransactionId(), report.getPaymentMerchantTransactionId(),
+                    report.getReferencedId());
+            return Result.UNKNOWN_PAYMENT;
+        }
+        PaymentBalance balance = balances.lock(paymentId.get()).orElseThrow();
+        if (balance.currency() != null && !balance.currency().equals(report.getCurrency())) {
+            reported.settle(report, ReportedOperationStore.Outcome.CURRENCY_MISMATCH, balance.paymentId(), null, null,
+                    null);
+            log.error("The gateway reported {} {} in {} for payment {} in {}: nothing published, to be investigated",
+                    type, report.getGatewayTransactionId(), report.getCurrency(), balance.paymentId(),
+                    balance.currency());
+            return Result.CURRENCY_MISMATCH;
+        }
+        return publish(report, transaction, type, balance, now);
+    }
+
+    private Result publish(OppTransactionReported report, OppTransaction transaction, OppPaymentType type,
+                           PaymentBalance balance, Instant now) {
+        String paymentId = balance.paymentId();
+        String operationId = OperationIds.reported(report.getGatewayTransactionId());
+        Money amount = new Money(report.getAmountMinor(), report.getCurrency());
+        // the merchant's rules do not bind the bank, but an operation they would refuse needs a look
+        BackofficeCommand equivalent = new BackofficeCommand(report.getMessageId(), paymentId, report.getMerchantId(),
+                operationId, now, "ReportedByGateway", type, operationId, amount);
+        RuleCheck check = OperationRules.check(equivalent, balance, operations.open(paymentId), true);
+        PaymentEventEnvelope event = OperationEvents.reported(paymentId, report.getMerchantId(), operationId, type,
+                amount, transaction, report.getMessageId(), now);
+        balances.applyEntry(paymentId, PaymentBalances.operationEntryId(operationId),
+                OperationOutcomes.entryKind(type), amount.getAmountMinor(), amount.getCurrency(), event.getMessageId(),
+                now);
+        outbox.append(Topics.PAYMENT_EVENTS, paymentId, event);
+        if (check instanceof RuleCheck.Rejected flagged) {
+            reported.settle(report, ReportedOperationStore.Outcome.RECORDED, paymentId, flagged.reasonCode().name(),
+                    flagged.reason(), event.getMessageId());
+            log.warn("The gateway reported {} {} of {} {} on payment {} that the merchant could not have made ({}: {});"
+                            + " recorded all the same, the bank did it", type, report.getGatewayTransactionId(),
+                    report.getAmountMinor(), report.getCurrency(), paymentId, flagged.reasonCode(), flagged.reason());
+            return Result.RECORDED_FLAGGED;
+        }
+        reported.settle(report, ReportedOperationStore.Outcome.RECORDED, paymentId, null, null, event.getMessageId());
+        log.info("The gateway reported {} {} of {} {} on payment {}: published as {}", type,
+                report.getGatewayTransactionId(), report.getAmountMinor(), report.getCurrency(), paymentId,
+                event.getPayload().getClass().getSimpleName());
+        return Result.RECORDED;
+    }
+
+    private static OppTransaction validated(OppTransactionReported report) {
+        if (blank(report.getMessageId()) || blank(report.getMerchantId()) || blank(report.getGatewayTransactionId())
+                || blank(report.getPaymentType()) || blank(report.getCurrency()) || blank(report.getResultCode())) {
+            throw new InvalidMessageException("reported transaction " + report.getMessageId()
+                    + " lacks its message id, merchant, gateway id, type, currency or result code");
+        }
+        if (report.getAmountMinor() <= 0) {
+            throw new InvalidMessageException("reported transaction " + report.getGatewayTransactionId()
+                    + " has a non-positive amount " + report.getAmountMinor());
+        }
+        return OppTransactionReports.transaction(report);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
