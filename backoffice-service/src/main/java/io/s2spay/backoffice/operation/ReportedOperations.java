@@ -70,7 +70,7 @@ class ReportedOperations {
      * @throws InvalidMessageException for a report that can never be handled (it goes to the dead-letter topic)
      */
     @Transactional
-    public void record(OppTransactionReported report) {
+    void record(OppTransactionReported report) {
         OppTransaction transaction = validated(report);
         if (!processed.markProcessed(report.getMessageId())) {
             return;
