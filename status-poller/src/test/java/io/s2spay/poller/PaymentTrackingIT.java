@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** The poller consumes the payment events for real and keeps tracking exactly the payments whose outcome is open. */
@@ -36,6 +38,7 @@ class PaymentTrackingIT {
 
     private static ConfigurableApplicationContext poller;
     private static TrackedPayments tracked;
+    private static JdbcClient jdbc;
     private static KafkaTemplate<String, SpecificRecord> kafka;
 
     @BeforeAll
@@ -46,6 +49,7 @@ class PaymentTrackingIT {
                 "s2spay.poller.unknown-first-check", "1h",
                 "s2spay.poller.redirect-first-check", "1h"));
         tracked = poller.getBean(TrackedPayments.class);
+        jdbc = JdbcClient.create(poller.getBean(DataSource.class));
         kafka = poller.getBean(KafkaTemplate.class);
     }
 
@@ -103,6 +107,26 @@ class PaymentTrackingIT {
     }
 
     @Test
+    void aRedeliveredRedirectDoesNotTrackAResolvedPaymentAgainAndEventsThatChangeNothingWriteNoRow() {
+        String paymentId = newPaymentId();
+        PaymentEventEnvelope redirect = envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 800,
+                "mtid-" + paymentId, "gw-redelivered"));
+        PaymentEventEnvelope debited = envelope(paymentId, PaymentEvents.debited(800, "mtid-" + paymentId, "gw-redelivered"));
+        publish(redirect);
+        publish(debited);
+        awaitTracked(paymentId, TrackingStatus.CLOSED);
+        String marker = newPaymentId();
+
+        publish(redirect);
+        publish(envelope(marker, PaymentEvents.outcomeUnknown(PaymentType.DB, 1, "mtid-" + marker)));
+        awaitTracked(marker, TrackingStatus.UNKNOWN);
+
+        assertThat(tracked.find(paymentId)).map(TrackedPayment::status).contains(TrackingStatus.CLOSED);
+        assertThat(processedRows(redirect.getMessageId())).as("the redirect started tracking once").isOne();
+        assertThat(processedRows(debited.getMessageId())).as("closing is idempotent by itself").isZero();
+    }
+
+    @Test
     void anUndecodableRecordGoesToTheDeadLetterTopicAndTheNextIsStillConsumed() {
         String badKey = newPaymentId();
         byte[] garbage = ("not avro " + badKey).getBytes(StandardCharsets.UTF_8);
@@ -142,5 +166,10 @@ class PaymentTrackingIT {
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static int processedRows(String messageId) {
+        return jdbc.sql("select count(*) from processed_message where message_id = ?").param(messageId)
+                .query(Integer.class).single();
     }
 }

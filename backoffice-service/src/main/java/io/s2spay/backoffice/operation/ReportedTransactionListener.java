@@ -2,6 +2,8 @@ package io.s2spay.backoffice.operation;
 
 import io.s2spay.connector.opp.report.OppTransactionReported;
 import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.platform.kafka.InternalTopic;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,12 @@ class ReportedTransactionListener {
 
     ReportedTransactionListener(ReportedOperations reported) {
         this.reported = reported;
+    }
+
+    /** Created at startup with the contract topics' partitions, whichever of the poller and back-office starts first. */
+    @Bean
+    static InternalTopic oppTransactionsTopic() {
+        return new InternalTopic(OppTransactionReports.TOPIC, OppTransactionReported.class);
     }
 
     @KafkaListener(id = "backoffice-reported-transactions", topics = OppTransactionReports.TOPIC,

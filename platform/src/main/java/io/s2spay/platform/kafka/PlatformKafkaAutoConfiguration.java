@@ -6,7 +6,6 @@ import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.serde.AvroSerdeProperties;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
@@ -125,12 +124,13 @@ public final class PlatformKafkaAutoConfiguration {
         return handler;
     }
 
-    /** The topics of the contract and their dead-letter topics, created at start-up if missing. */
+    /** The topics of the contract, the internal topics declared, and their dead-letter topics, created if missing. */
     @Bean
-    KafkaAdmin.NewTopics s2spayTopics(PlatformProperties platform) {
+    KafkaAdmin.NewTopics s2spayTopics(PlatformProperties platform, ObjectProvider<InternalTopic> internalTopics) {
         PlatformProperties.Kafka kafka = platform.kafka();
-        return new KafkaAdmin.NewTopics(List.of(Topics.PAYMENT_COMMANDS, Topics.BACKOFFICE_COMMANDS, Topics.PAYMENT_EVENTS)
-                .stream()
+        return new KafkaAdmin.NewTopics(Stream.concat(Topics.valueTypes().keySet().stream().sorted(),
+                        internalTopics.orderedStream().map(InternalTopic::name))
+                .distinct()
                 .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
                 .map(topic -> {
                     TopicBuilder builder = TopicBuilder.name(topic).partitions(kafka.topicPartitions());

@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.platform.PlatformProperties;
+import io.s2spay.platform.kafka.InternalTopic;
 import io.s2spay.platform.kafka.KafkaClientConfigs;
 import io.s2spay.platform.kafka.PlatformKafkaAutoConfiguration;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.serde.AvroSerdeProperties;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
@@ -41,10 +43,12 @@ public final class OutboxAutoConfiguration {
         return new JdbcOutboxWriter(JdbcClient.create(dataSource), serializer);
     }
 
-    /** Health {@code outboxSchemas}: the contract topics' value schemas, registered at startup. */
+    /** Health {@code outboxSchemas}: the value schemas of the contract's topics and the internal ones, at startup. */
     @Bean
-    OutboxSchemaRegistration outboxSchemas(JdbcOutboxWriter outboxWriter) {
-        return new OutboxSchemaRegistration(outboxWriter, Topics.valueTypes());
+    OutboxSchemaRegistration outboxSchemas(JdbcOutboxWriter outboxWriter, ObjectProvider<InternalTopic> internalTopics) {
+        Map<String, Class<? extends SpecificRecord>> valueTypes = new LinkedHashMap<>(Topics.valueTypes());
+        internalTopics.orderedStream().forEach(internal -> valueTypes.put(internal.name(), internal.valueType()));
+        return new OutboxSchemaRegistration(outboxWriter, valueTypes);
     }
 
     @Bean

@@ -5,16 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.s2spay.platform.testapp.PlatformIntegrationTest;
+import io.s2spay.platform.testapp.PlatformTestApplication;
 import io.s2spay.platform.testapp.TestMessages;
 import io.s2spay.platform.testapp.TopicRecorder;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.serde.AvroSerdeProperties;
+import io.s2spay.testkit.TestInfrastructure;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +41,8 @@ class OutboxSchemaRegistrationIT extends PlatformIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> schemasHealth().getStatus().equals(Status.UP));
         @SuppressWarnings("unchecked")
         Map<String, Integer> contentIds = (Map<String, Integer>) schemasHealth().getDetails().get("contentIds");
-        assertThat(contentIds).containsOnlyKeys(Topics.PAYMENT_COMMANDS, Topics.BACKOFFICE_COMMANDS, Topics.PAYMENT_EVENTS);
+        assertThat(contentIds).containsOnlyKeys(Topics.PAYMENT_COMMANDS, Topics.BACKOFFICE_COMMANDS, Topics.PAYMENT_EVENTS,
+                PlatformTestApplication.INTERNAL_TOPIC);
         assertThat(contentIds.values()).doesNotHaveDuplicates();
 
         try (TopicRecorder events = new TopicRecorder(Topics.PAYMENT_EVENTS)) {
@@ -46,6 +53,20 @@ class OutboxSchemaRegistrationIT extends PlatformIntegrationTest {
             ConsumerRecord<String, byte[]> record = events.received(event.getPaymentId()).getFirst().record();
             assertThat(ByteBuffer.wrap(record.value(), 1, 4).getInt()).as("schema id in the wire format")
                     .isEqualTo(contentIds.get(Topics.PAYMENT_EVENTS));
+        }
+    }
+
+    @Test
+    void createsADeclaredInternalTopicAndItsDeadLetterTopicLikeTheContractsTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(PlatformTestApplication.INTERNAL_TOPIC,
+                    Topics.deadLetter(PlatformTestApplication.INTERNAL_TOPIC), Topics.PAYMENT_EVENTS)).allTopicNames().get();
+
+            assertThat(topics.get(PlatformTestApplication.INTERNAL_TOPIC).partitions())
+                    .hasSameSizeAs(topics.get(Topics.PAYMENT_EVENTS).partitions());
+            assertThat(topics.get(Topics.deadLetter(PlatformTestApplication.INTERNAL_TOPIC)).partitions())
+                    .hasSameSizeAs(topics.get(Topics.PAYMENT_EVENTS).partitions());
         }
     }
 
