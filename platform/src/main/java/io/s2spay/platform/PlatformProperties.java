@@ -115,9 +115,15 @@ public record PlatformProperties(
      * @param maxRetries retries after the first failure (exponential backoff), then the dead-letter topic
      * @param initialInterval first backoff
      * @param maxInterval longest backoff
+     * @param outageInitialInterval first backoff while the database cannot be reached: such a failure is retried
+     *     until the database is back, never dead-lettered (the record is not at fault, and the next one would fail
+     *     the same way)
+     * @param outageMaxInterval longest backoff while the database cannot be reached
      */
     public record Retry(
             @DefaultValue("4") int maxRetries,
             @DefaultValue("500ms") Duration initialInterval,
-            @DefaultValue("5s") Duration maxInterval) {}
+            @DefaultValue("5s") Duration maxInterval,
+            @DefaultValue("1s") Duration outageInitialInterval,
+            @DefaultValue("30s") Duration outageMaxInterval) {}
 }

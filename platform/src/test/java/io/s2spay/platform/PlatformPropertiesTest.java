@@ -46,6 +46,7 @@ class PlatformPropertiesTest {
                         Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(1),
                         Duration.ofSeconds(30), Duration.ofSeconds(1)),
                 new PlatformProperties.Kafka(3, (short) -1,
-                        new PlatformProperties.Retry(4, Duration.ofMillis(500), Duration.ofSeconds(5))));
+                        new PlatformProperties.Retry(4, Duration.ofMillis(500), Duration.ofSeconds(5),
+                                Duration.ofSeconds(1), Duration.ofSeconds(30))));
     }
 }

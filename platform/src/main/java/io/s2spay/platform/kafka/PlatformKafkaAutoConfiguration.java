@@ -15,6 +15,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,6 +36,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka wiring of every s2spay service: Avro values through the registry in the Confluent wire format,
@@ -44,6 +47,8 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 @ConditionalOnProperty(prefix = "s2spay.service", name = "name")
 @EnableConfigurationProperties(PlatformProperties.class)
 public final class PlatformKafkaAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformKafkaAutoConfiguration.class);
 
     @Bean
     KafkaClientConfigs s2spayKafkaClientConfigs(KafkaProperties properties, KafkaConnectionDetails connectionDetails) {
@@ -107,7 +112,8 @@ public final class PlatformKafkaAutoConfiguration {
     /**
      * Picked up by Spring Boot's listener container factory. Records that can never succeed (undecodable,
      * wrong type, {@link InvalidMessageException}) go to the dead-letter topic at once; other failures are
-     * retried with a bounded exponential backoff first.
+     * retried with a bounded exponential backoff first. A failure because the database cannot be reached is
+     * retried, with a backoff, until it can: the record is not at fault, so it must not need an operator's replay.
      */
     @Bean
     CommonErrorHandler s2spayKafkaErrorHandler(
@@ -121,7 +127,22 @@ public final class PlatformKafkaAutoConfiguration {
                 new DeadLetterRecoverer(new KafkaTemplate<>(s2spayDeadLetterProducerFactory)), backOff);
         // DeserializationException, ClassCastException and conversion errors are not retried by default
         handler.addNotRetryableExceptions(InvalidMessageException.class);
+        handler.setBackOffFunction((record, failure) -> InfrastructureOutages.isDatabaseOutage(failure)
+                ? outageBackOff(retry) : null);
+        handler.setRetryListeners((record, failure, deliveryAttempt) -> {
+            if (InfrastructureOutages.isDatabaseOutage(failure)) {
+                log.warn("{}-{}@{} not processed, the database cannot be reached (attempt {}): retrying until it can",
+                        record.topic(), record.partition(), record.offset(), deliveryAttempt);
+            }
+        });
         return handler;
+    }
+
+    /** Unlimited attempts: the exponential backoff never says stop. */
+    private static ExponentialBackOff outageBackOff(PlatformProperties.Retry retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.outageInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.outageMaxInterval().toMillis());
+        return backOff;
     }
 
     /** The topics of the contract, the internal topics declared, and their dead-letter topics, created if missing. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.s2spay.platform.PlatformProperties;
 import io.s2spay.platform.testapp.PlatformIntegrationTest;
 import io.s2spay.platform.testapp.TestCommandHandler;
 import io.s2spay.platform.testapp.TestCommandListener;
@@ -43,6 +44,7 @@ class KafkaListenerIT extends PlatformIntegrationTest {
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired TestCommandListener listener;
     @Autowired TestCommandHandler handler;
+    @Autowired PlatformProperties platform;
 
     private KafkaProducer<String, byte[]> rawProducer;
     private KafkaTopicReader topics;
@@ -122,6 +124,19 @@ class KafkaListenerIT extends PlatformIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> handler.handledCount(flaky.getMessageId()) == 1);
         assertThat(listener.deliveries(flaky.getMessageId())).isEqualTo(3);
         assertThat(deadLetters(flaky.getPaymentId())).isEmpty();
+    }
+
+    @Test
+    void retriesWhileTheDatabaseCannotBeReachedBeyondTheRetriesOfOtherFailuresAndNeverDeadLettersIt() throws Exception {
+        PaymentCommandEnvelope duringOutage = TestMessages.debit("outage-" + UUID.randomUUID());
+
+        kafka.send(Topics.PAYMENT_COMMANDS, duringOutage.getPaymentId(), duringOutage).get();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> handler.handledCount(duringOutage.getMessageId()) == 1);
+        assertThat(listener.deliveries(duringOutage.getMessageId()))
+                .isEqualTo(TestCommandHandler.OUTAGE_DELIVERIES + 1)
+                .isGreaterThan(platform.kafka().retry().maxRetries() + 1);
+        assertThat(deadLetters(duringOutage.getPaymentId())).isEmpty();
     }
 
     private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {

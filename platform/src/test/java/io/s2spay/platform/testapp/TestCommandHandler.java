@@ -4,16 +4,22 @@ import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.schema.command.DebitPayment;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records each command once in {@code handled_command}. Merchant transaction ids drive the failure
- * cases: {@code invalid-*} is rejected, {@code flaky-*} fails on its first two deliveries.
+ * cases: {@code invalid-*} is rejected, {@code flaky-*} fails on its first two deliveries, {@code outage-*} finds
+ * the database unreachable on its first {@value #OUTAGE_DELIVERIES} deliveries (more than the retries allowed for
+ * other failures).
  */
 @Service
 public class TestCommandHandler {
+
+    public static final int OUTAGE_DELIVERIES = 6;
 
     private final ProcessedMessages processedMessages;
     private final JdbcClient jdbc;
@@ -31,6 +37,10 @@ public class TestCommandHandler {
         }
         if (merchantTransactionId.startsWith("flaky-") && delivery <= 2) {
             throw new IllegalStateException("transient failure on delivery " + delivery);
+        }
+        if (merchantTransactionId.startsWith("outage-") && delivery <= OUTAGE_DELIVERIES) {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLTransientConnectionException("Connection to 127.0.0.1:5432 refused"));
         }
         if (!processedMessages.markProcessed(command.getMessageId())) {
             return;
