@@ -44,6 +44,12 @@ class AvroSerdePropertiesTest {
                 .containsEntry(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, "true");
     }
 
+    @Test
+    void talksToTheRegistryThroughTheJdkHttpClientWhichIsOnTheClasspath() throws Exception {
+        assertThat(properties).containsEntry(SchemaResolverConfig.HTTP_ADAPTER, "JDK");
+        assertThat(Class.forName("io.kiota.http.jdk.JDKRequestAdapter")).isNotNull();
+    }
+
     private static String value(Field field) {
         try {
             return (String) field.get(null);
