@@ -5,8 +5,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * A topic outside the contract that s2spay's services use between themselves, with the record type of its values.
  * Declared as a bean (by its writers and its readers alike), it is created at startup with its dead-letter topic
- * and the contract topics' partitions, and a service that writes it through the outbox registers its value schema
- * at startup, as for the contract's topics.
+ * and the contract topics' partitions, and a service with an outbox registers its value schema at startup, as it
+ * does the contract topics'.
  */
 public record InternalTopic(String name, Class<? extends SpecificRecord> valueType) {
 
