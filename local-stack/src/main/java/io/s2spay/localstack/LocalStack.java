@@ -1,6 +1,7 @@
 package io.s2spay.localstack;
 
 import io.s2spay.testkit.ApicurioRegistryServer;
+import io.s2spay.testkit.RegistryStorage;
 import io.s2spay.testkit.EmbeddedPostgresServer;
 import io.s2spay.testkit.ParentWatchdogAgent;
 import java.io.File;
@@ -52,6 +53,8 @@ final class LocalStack {
     // TEST CREDENTIALS — the local stack's database account, the default of every service's configuration
     static final String DATABASE_USER = "s2spay";
     static final String DATABASE_PASSWORD = "s2spay";
+    /** The registry's own database on the same PostgreSQL server. */
+    static final String REGISTRY_DATABASE = "registry";
 
     /** A Spring Boot application of the project, run from its executable jar. */
     record Application(String module, int port, String what) {
@@ -107,10 +110,12 @@ final class LocalStack {
 
         say("starting PostgreSQL, Kafka, the registry and the gateway sandbox ...");
         try (ExecutorService starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("start-", 1).factory())) {
+            CompletableFuture<String> database = timed(starters, "PostgreSQL", this::startPostgres);
             List<CompletableFuture<String>> infra = List.of(
-                    timed(starters, "PostgreSQL", this::startPostgres),
+                    database,
                     timed(starters, "Kafka", this::startKafka),
-                    timed(starters, "registry", this::startRegistry),
+                    // the registry keeps its schemas in PostgreSQL, as in docker-compose.yml
+                    database.thenCompose(started -> timed(starters, "registry", this::startRegistry)),
                     timed(starters, SANDBOX.module(), () -> startApplication(SANDBOX)));
             say(joinAll(infra));
             if (infrastructureOnly) {
@@ -232,7 +237,11 @@ final class LocalStack {
     }
 
     private void startRegistry() {
-        registry = ApicurioRegistryServer.start(REGISTRY_PORT, 0, null, logs.resolve("registry.log"));
+        if (stopping) {
+            return;
+        }
+        registry = ApicurioRegistryServer.start(REGISTRY_PORT, 0, RegistryStorage.postgres(postgres.jdbcUrl(),
+                DATABASE_USER, DATABASE_PASSWORD, REGISTRY_DATABASE), logs.resolve("registry.log"));
         if (stopping) {
             registry.close();
         }

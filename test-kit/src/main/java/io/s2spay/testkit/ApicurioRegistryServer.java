@@ -52,10 +52,10 @@ public final class ApicurioRegistryServer implements AutoCloseable {
      *
      * @param httpPort API port, 0 for a free one
      * @param managementPort health/metrics port, 0 for a free one
-     * @param storageFile H2 database file to keep the schemas in across restarts, or {@code null} for in-memory
+     * @param storage where the registry keeps its schemas
      * @param logFile where the registry's output goes
      */
-    public static ApicurioRegistryServer start(int httpPort, int managementPort, Path storageFile, Path logFile) {
+    public static ApicurioRegistryServer start(int httpPort, int managementPort, RegistryStorage storage, Path logFile) {
         if (Runtime.version().feature() < 21) {
             throw new IllegalStateException("Apicurio Registry " + Versions.APICURIO_REGISTRY
                     + " needs Java 21 or newer; this JVM is " + Runtime.version());
@@ -71,9 +71,7 @@ public final class ApicurioRegistryServer implements AutoCloseable {
                 "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.log.console.color=false",
                 "-Dapicurio.rules.global.compatibility=BACKWARD"));
-        if (storageFile != null) {
-            command.add("-Dapicurio.datasource.url=jdbc:h2:file:" + storageFile.toAbsolutePath());
-        }
+        command.addAll(storage.systemProperties());
         command.addAll(List.of("-jar", distribution.resolve("quarkus-run.jar").toString()));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());

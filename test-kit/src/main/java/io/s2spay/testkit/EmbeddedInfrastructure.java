@@ -26,7 +26,13 @@ final class EmbeddedInfrastructure implements RunningInfrastructure {
         try (ParallelStart start = new ParallelStart()) {
             var postgres = start.start(() -> EmbeddedPostgresServer.start(0, null, logs.resolve("postgres.log")));
             var kafka = start.start(EmbeddedKafkaServer::start);
-            var registry = start.start(() -> ApicurioRegistryServer.start(0, 0, null, logs.resolve("apicurio-registry.log")));
+            // the registry keeps its schemas in PostgreSQL, as in production: its in-memory storage stalls concurrent
+            // registrations (see RegistryStorage)
+            var registry = start.start(() -> {
+                EmbeddedPostgresServer database = postgres.join().server();
+                return ApicurioRegistryServer.start(0, 0, RegistryStorage.postgres(database.jdbcUrl(), database.username(),
+                        database.password(), "registry"), logs.resolve("apicurio-registry.log"));
+            });
             start.awaitAll();
             String summary = "s2spay test infrastructure (embedded) ready in "
                     + ParallelStart.seconds(Duration.ofNanos(System.nanoTime() - begin)) + ": "

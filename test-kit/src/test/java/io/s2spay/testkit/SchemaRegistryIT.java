@@ -39,6 +39,23 @@ class SchemaRegistryIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void keepsTheSchemasInPostgresqlAsInProductionWhenEmbedded() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(infrastructure.toString().contains("(embedded)"),
+                "with Docker the registry container keeps its own storage");
+        String topic = "testkit.storage." + UUID.randomUUID();
+        produce(topic, "pay-storage", outcomeUnknown("pay-" + UUID.randomUUID()));
+
+        String registryDatabase = infrastructure.jdbcUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/registry");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(registryDatabase,
+                infrastructure.jdbcUsername(), infrastructure.jdbcPassword());
+             java.sql.ResultSet artifacts = connection.createStatement().executeQuery(
+                     "select count(*) from artifacts where artifactId = '" + Topics.valueSubject(topic) + "'")) {
+            artifacts.next();
+            assertThat(artifacts.getInt(1)).isOne();
+        }
+    }
+
+    @Test
     void serializerWritesMagicByteAndContentIdThatConfluentClientsResolveThroughCcompat() throws Exception {
         String topic = "testkit.wire-format." + UUID.randomUUID();
         PaymentEventEnvelope event = outcomeUnknown("pay-" + UUID.randomUUID());
