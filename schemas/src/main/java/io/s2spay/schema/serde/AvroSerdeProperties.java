@@ -20,9 +20,8 @@ public final class AvroSerdeProperties {
                 "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler",
                 "apicurio.registry.auto-register", "true",
                 "apicurio.registry.find-latest", "false",
-                // the JDK's java.net.http client (io.kiota:kiota-http-jdk) rather than the SDK's default Vert.x one:
-                // a registry request on the shared Vert.x instance was seen never to complete, leaving a consumer
-                // thread waiting for good (the SDK sets no request timeout)
+                // the JDK's java.net.http client (io.kiota:kiota-http-jdk) rather than the SDK's default: a Vert.x
+                // instance shared by every client in the JVM, never closed, which the SDK itself warns against
                 "apicurio.registry.http.adapter", "JDK",
                 // consumers decode into the generated classes of this module (AvroSerdeConfig.USE_SPECIFIC_AVRO_READER
                 // in serde 3.1.7); the writer's schema is resolved against the generated class's schema
