@@ -1,9 +1,9 @@
 package io.s2spay.localstack;
 
 import io.s2spay.testkit.ApicurioRegistryServer;
-import io.s2spay.testkit.RegistryStorage;
 import io.s2spay.testkit.EmbeddedPostgresServer;
 import io.s2spay.testkit.ParentWatchdogAgent;
+import io.s2spay.testkit.RegistryStorage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

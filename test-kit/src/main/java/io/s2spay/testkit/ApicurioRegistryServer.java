@@ -39,12 +39,14 @@ public final class ApicurioRegistryServer implements AutoCloseable {
     private final int httpPort;
     private final int managementPort;
     private final Path logFile;
+    private final String storage;
 
-    private ApicurioRegistryServer(Process process, int httpPort, int managementPort, Path logFile) {
+    private ApicurioRegistryServer(Process process, int httpPort, int managementPort, Path logFile, String storage) {
         this.process = process;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.logFile = logFile;
+        this.storage = storage;
     }
 
     /**
@@ -93,7 +95,8 @@ public final class ApicurioRegistryServer implements AutoCloseable {
                         + (process.isAlive() ? "still running" : process.exitValue()) + "); see " + logFile
                         + ". Last lines:\n" + String.join("\n", snapshot(lastLines)), e);
             }
-            ApicurioRegistryServer server = new ApicurioRegistryServer(process, listening[0], listening[1], logFile);
+            ApicurioRegistryServer server = new ApicurioRegistryServer(process, listening[0], listening[1], logFile,
+                    storage.description());
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -220,6 +223,6 @@ public final class ApicurioRegistryServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Apicurio Registry " + Versions.APICURIO_REGISTRY + " at " + baseUrl();
+        return "Apicurio Registry " + Versions.APICURIO_REGISTRY + " at " + baseUrl() + " (schemas in " + storage + ")";
     }
 }

@@ -13,14 +13,9 @@ import java.util.List;
  * exactly what several services starting together do.
  *
  * @param systemProperties the registry's {@code -D} settings for this storage
- * @param description what it is, for logs
+ * @param description what it is, for the registry's description in logs
  */
 public record RegistryStorage(List<String> systemProperties, String description) {
-
-    /** The registry's own in-memory H2 database: no dependency, but not for concurrent writers. */
-    public static RegistryStorage inMemory() {
-        return new RegistryStorage(List.of(), "in memory (H2)");
-    }
 
     /**
      * A database {@code database} of the PostgreSQL server at {@code serverJdbcUrl} (any database of it), created if
