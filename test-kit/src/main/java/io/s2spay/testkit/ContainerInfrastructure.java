@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -21,17 +22,21 @@ final class ContainerInfrastructure implements RunningInfrastructure {
 
     private static final int REGISTRY_API_PORT = 8080;
     private static final int REGISTRY_MANAGEMENT_PORT = 9000;
+    private static final String POSTGRES_ALIAS = "postgres";
+    private static final String REGISTRY_DATABASE = "registry";
 
     private final PostgreSQLContainer postgres;
     private final KafkaContainer kafka;
     private final GenericContainer<?> registry;
+    private final Network network;
     private final String summary;
 
     private ContainerInfrastructure(PostgreSQLContainer postgres, KafkaContainer kafka, GenericContainer<?> registry,
-            String summary) {
+            Network network, String summary) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.registry = registry;
+        this.network = network;
         this.summary = summary;
     }
 
@@ -67,8 +72,12 @@ final class ContainerInfrastructure implements RunningInfrastructure {
 
     static ContainerInfrastructure start() {
         long begin = System.nanoTime();
+        // the registry keeps its schemas in the PostgreSQL container, as in docker-compose.yml and as embedded
+        Network network = Network.newNetwork();
         PostgreSQLContainer postgres = new PostgreSQLContainer(
                 DockerImageName.parse("postgres:" + Versions.postgresMajor() + "-alpine"))
+                .withNetwork(network)
+                .withNetworkAliases(POSTGRES_ALIAS)
                 .withDatabaseName(EmbeddedPostgresServer.DATABASE)
                 .withUsername(EmbeddedPostgresServer.USERNAME)
                 .withPassword(EmbeddedPostgresServer.PASSWORD)
@@ -88,19 +97,31 @@ final class ContainerInfrastructure implements RunningInfrastructure {
                 DockerImageName.parse("apicurio/apicurio-registry:" + Versions.APICURIO_REGISTRY))
                 .withExposedPorts(REGISTRY_API_PORT, REGISTRY_MANAGEMENT_PORT)
                 .withEnv("APICURIO_RULES_GLOBAL_COMPATIBILITY", "BACKWARD")
+                .withNetwork(network)
+                .withEnv("APICURIO_STORAGE_KIND", "sql")
+                .withEnv("APICURIO_STORAGE_SQL_KIND", "postgresql")
+                .withEnv("APICURIO_DATASOURCE_URL", "jdbc:postgresql://" + POSTGRES_ALIAS + ":"
+                        + PostgreSQLContainer.POSTGRESQL_PORT + "/" + REGISTRY_DATABASE)
+                .withEnv("APICURIO_DATASOURCE_USERNAME", EmbeddedPostgresServer.USERNAME)
+                .withEnv("APICURIO_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD)
                 .waitingFor(Wait.forHttp("/health/ready").forPort(REGISTRY_MANAGEMENT_PORT).forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(3)));
         try (ParallelStart start = new ParallelStart()) {
             var startedPostgres = start.start(() -> started(postgres, "PostgreSQL " + Versions.postgresMajor()));
             var startedKafka = start.start(() -> started(kafka, "Kafka " + Versions.KAFKA));
-            var startedRegistry = start.start(() -> started(registry, "Apicurio Registry " + Versions.APICURIO_REGISTRY));
+            var startedRegistry = start.start(() -> {
+                startedPostgres.join();
+                RegistryStorage.postgres(jdbcUrl(postgres), EmbeddedPostgresServer.USERNAME, EmbeddedPostgresServer.PASSWORD,
+                        REGISTRY_DATABASE);
+                return started(registry, "Apicurio Registry " + Versions.APICURIO_REGISTRY + " (schemas in PostgreSQL)");
+            });
             start.awaitAll();
             String summary = "s2spay test infrastructure (Testcontainers) ready in "
                     + ParallelStart.seconds(Duration.ofNanos(System.nanoTime() - begin)) + ": "
                     + startedPostgres.join().describe() + " " + jdbcUrl(postgres) + ", "
                     + startedKafka.join().describe() + " " + kafka.getBootstrapServers() + ", "
                     + startedRegistry.join().describe() + " " + baseUrl(registry);
-            return new ContainerInfrastructure(postgres, kafka, registry, summary);
+            return new ContainerInfrastructure(postgres, kafka, registry, network, summary);
         }
     }
 
@@ -165,5 +186,6 @@ final class ContainerInfrastructure implements RunningInfrastructure {
     @Override
     public void close() {
         ParallelStart.closeAllQuietly(List.<AutoCloseable>of(registry::stop, kafka::stop, postgres::stop));
+        ParallelStart.closeAllQuietly(List.<AutoCloseable>of(network::close));
     }
 }
