@@ -111,8 +111,8 @@ final class ContainerInfrastructure implements RunningInfrastructure {
             var startedKafka = start.start(() -> started(kafka, "Kafka " + Versions.KAFKA));
             var startedRegistry = start.start(() -> {
                 startedPostgres.join();
-                RegistryStorage.postgres(jdbcUrl(postgres), EmbeddedPostgresServer.USERNAME, EmbeddedPostgresServer.PASSWORD,
-                        REGISTRY_DATABASE);
+                PostgresDatabases.createIfMissing(jdbcUrl(postgres), EmbeddedPostgresServer.USERNAME,
+                        EmbeddedPostgresServer.PASSWORD, REGISTRY_DATABASE);
                 return started(registry, "Apicurio Registry " + Versions.APICURIO_REGISTRY + " (schemas in PostgreSQL)");
             });
             start.awaitAll();

@@ -7,9 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 /**
@@ -136,14 +134,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-                if (exists.next()) {
-                    return;
-                }
-            }
-            statement.execute("CREATE DATABASE " + DATABASE);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            PostgresDatabases.createIfMissing(connection, DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE, e);
         }
