@@ -12,6 +12,7 @@ import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.Redirect;
 import io.s2spay.schema.event.ChargebackReversed;
 import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentChargedBack;
 import io.s2spay.schema.event.PaymentDebited;
@@ -61,6 +62,7 @@ public final class GatewayOutcomeEvents {
     /**
      * The event payload an answer to an initial payment means: {@code PaymentAuthorized}/{@code PaymentDebited}
      * when it succeeded, {@code PaymentRedirectRequired} when the shopper must follow a redirect,
+     * {@code PaymentAwaitingReceipt} when a non-instant bank transfer waits for the bank's receipt (long-term pending),
      * {@code PaymentDeclined}, {@code PaymentFailed}, or {@code PaymentOutcomeUnknown} when the outcome is not
      * known (no answer, or pending at the gateway without a redirect).
      */
@@ -74,6 +76,7 @@ public final class GatewayOutcomeEvents {
                             .setGatewayResult(gatewayResult(answer))
                             .setCard(cardSummary(payment, answer))
                             .setRegistrationId(registrationId(payment, answer))
+                            .setInitialTransactionId(answer.initialTransactionId())
                             .build()
                     : PaymentDebited.newBuilder()
                             .setPaymentType(payment.paymentType())
@@ -82,6 +85,7 @@ public final class GatewayOutcomeEvents {
                             .setGatewayResult(gatewayResult(answer))
                             .setCard(cardSummary(payment, answer))
                             .setRegistrationId(registrationId(payment, answer))
+                            .setInitialTransactionId(answer.initialTransactionId())
                             .build();
             case PENDING -> answer.redirect() != null
                     ? PaymentRedirectRequired.newBuilder()
@@ -90,6 +94,15 @@ public final class GatewayOutcomeEvents {
                             .setMerchantTransactionId(payment.merchantTransactionId())
                             .setGatewayResult(gatewayResult(answer))
                             .setRedirect(redirect(answer.redirect()))
+                            .build()
+                    : answer.category() == ResultCategory.PENDING_LONG_TERM && hasResultCode(answer)
+                            && answer.gatewayTransactionId() != null
+                    // the shopper approved a non-instant transfer: the money comes with the bank's receipt
+                    ? PaymentAwaitingReceipt.newBuilder()
+                            .setPaymentType(payment.paymentType())
+                            .setAmount(payment.amount())
+                            .setMerchantTransactionId(payment.merchantTransactionId())
+                            .setGatewayResult(gatewayResult(answer))
                             .build()
                     : unknown(payment, "pending at the gateway: " + summary(answer));
             case DECLINED -> PaymentDeclined.newBuilder()
