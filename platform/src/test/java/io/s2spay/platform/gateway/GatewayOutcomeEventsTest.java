@@ -15,6 +15,7 @@ import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.event.PaymentAuthorized;
 import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentDebited;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentFailed;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
@@ -72,12 +73,36 @@ class GatewayOutcomeEventsTest {
     }
 
     @Test
-    void pendingWithoutRedirectIsNotFinalSoItIsAnUnknownOutcome() {
+    void approvedTransferAwaitingTheBanksReceiptIsPaymentAwaitingReceipt() {
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "PA", "800.400.500", null, null);
 
         assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
+                .isInstanceOfSatisfying(PaymentAwaitingReceipt.class, awaiting -> {
+                    assertThat(awaiting.getGatewayResult().getCode()).isEqualTo("800.400.500");
+                    assertThat(awaiting.getGatewayResult().getGatewayTransactionId()).isEqualTo("8ac7a4a1");
+                });
+    }
+
+    @Test
+    void pendingWithoutRedirectIsNotFinalSoItIsAnUnknownOutcome() {
+        var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING, "PA", "000.200.000", null, null);
+
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
                 .isInstanceOfSatisfying(PaymentOutcomeUnknown.class,
-                        unknown -> assertThat(unknown.getReason()).contains("800.400.500"));
+                        unknown -> assertThat(unknown.getReason()).contains("000.200.000"));
+    }
+
+    @Test
+    void successCarriesTheNetworksInitialTransactionId() {
+        var answer = new OppTransaction(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "8ac7a4a1", "DB",
+                "000.100.110", "ok", 9200L, "EUR", "mtid-1", null, null, "8a82944a4cc25ebf014cc2c782423202", AT,
+                null, "VISA", null, "123456789012345");
+
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+                .isInstanceOfSatisfying(PaymentDebited.class, debited -> {
+                    assertThat(debited.getInitialTransactionId()).isEqualTo("123456789012345");
+                    assertThat(debited.getRegistrationId()).isEqualTo("8a82944a4cc25ebf014cc2c782423202");
+                });
     }
 
     @Test
