@@ -182,8 +182,11 @@ public final class OppGatewayClient implements AutoCloseable {
         return result;
     }
 
-    /** Deletes stored card data ({@code DELETE /v1/registrations/{id}}); throws when the gateway does not confirm it. */
-    public void deleteRegistration(String merchantId, String registrationId) {
+    /**
+     * Deletes stored card data ({@code DELETE /v1/registrations/{id}}) and returns the gateway's confirmation; throws
+     * {@link OppGatewayException} carrying the gateway's answer (or why there was none) when it does not confirm it.
+     */
+    public OppTransaction deleteRegistration(String merchantId, String registrationId) {
         OppProperties.Account account = properties.account(merchantId);
         URI uri = uri("v1/registrations/" + id(registrationId, "registrationId"), account.entityId(), null);
         Exchange exchange = exchange(HttpRequest.newBuilder(uri).DELETE(), account, "DELETE registration "
@@ -192,6 +195,7 @@ public final class OppGatewayClient implements AutoCloseable {
         if (result.outcome() != OppOutcome.SUCCEEDED) {
             throw new OppGatewayException("registration " + registrationId + " was not deleted", result);
         }
+        return result;
     }
 
     // ---------------------------------------------------------------------------------------------- status

@@ -12,6 +12,11 @@ enum AttemptState {
     REDIRECT_PENDING,
     /** The gateway accepted the payment but reports it pending without a redirect; the status-poller follows it up. */
     GATEWAY_PENDING,
+    /**
+     * The shopper approved a non-instant bank transfer (SOFORTUEBERWEISUNG): the money arrives with the bank's
+     * receipt; the status-poller follows it up.
+     */
+    AWAITING_RECEIPT,
     /** The gateway refused it (bank, risk, 3-D Secure, card data): final, nothing charged. */
     DECLINED,
     /** Not processed (request, configuration or gateway system error, or never reached the gateway): final, nothing charged. */

@@ -1,6 +1,7 @@
 package io.s2spay.executor.payment;
 
 import static io.s2spay.executor.payment.AttemptState.AUTHORIZED;
+import static io.s2spay.executor.payment.AttemptState.AWAITING_RECEIPT;
 import static io.s2spay.executor.payment.AttemptState.DEBITED;
 import static io.s2spay.executor.payment.AttemptState.DECLINED;
 import static io.s2spay.executor.payment.AttemptState.FAILED;
@@ -36,6 +37,7 @@ final class AttemptTransitions {
         fromSubmitting.put(GatewayOutcome.SUCCEEDED, approved);
         fromSubmitting.put(GatewayOutcome.REDIRECT, REDIRECT_PENDING);
         fromSubmitting.put(GatewayOutcome.PENDING, GATEWAY_PENDING);
+        fromSubmitting.put(GatewayOutcome.AWAITING_RECEIPT, AWAITING_RECEIPT);
         fromSubmitting.put(GatewayOutcome.DECLINED, DECLINED);
         fromSubmitting.put(GatewayOutcome.FAILED, FAILED);
         // applied only once the executor stops resubmitting (same merchantTransactionId) a request that never arrived

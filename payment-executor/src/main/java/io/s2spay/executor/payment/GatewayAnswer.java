@@ -29,7 +29,8 @@ record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int sub
         }
         GatewayOutcome outcome = switch (t.outcome()) {
             case SUCCEEDED -> GatewayOutcome.SUCCEEDED;
-            case PENDING -> t.requiresRedirect() ? GatewayOutcome.REDIRECT : GatewayOutcome.PENDING;
+            case PENDING -> t.requiresRedirect() ? GatewayOutcome.REDIRECT
+                    : isAwaitingReceipt(t) ? GatewayOutcome.AWAITING_RECEIPT : GatewayOutcome.PENDING;
             case DECLINED -> GatewayOutcome.DECLINED;
             case FAILED -> t.safeToResend() ? GatewayOutcome.NOT_RECEIVED : GatewayOutcome.FAILED;
             case UNKNOWN -> GatewayOutcome.UNKNOWN;
@@ -44,6 +45,12 @@ record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int sub
             return new GatewayAnswer(GatewayOutcome.UNKNOWN, foreign, submissions);
         }
         return new GatewayAnswer(outcome, t, submissions);
+    }
+
+    /** As GatewayOutcomeEvents decides PaymentAwaitingReceipt: a long-term pending answer about a real transaction. */
+    private static boolean isAwaitingReceipt(OppTransaction t) {
+        return t.category() == ResultCategory.PENDING_LONG_TERM && t.resultCode() != null && !t.resultCode().isBlank()
+                && t.gatewayTransactionId() != null;
     }
 
     private static boolean isFor(PaymentInstruction attempt, OppTransaction t) {

@@ -6,8 +6,10 @@ enum GatewayOutcome {
     SUCCEEDED,
     /** Accepted, the shopper must follow a redirect. */
     REDIRECT,
-    /** Accepted but pending without a redirect (long-term pending, bank receipt awaited). */
+    /** Accepted but pending without a redirect (e.g. a redirect session whose page the answer did not carry). */
     PENDING,
+    /** Approved by the shopper at the bank, the money arrives with the bank's receipt (long-term pending 800.400.5xx). */
+    AWAITING_RECEIPT,
     /** Refused by the bank, a risk or 3-D Secure check, or for the card data: final. */
     DECLINED,
     /** Not processed for the request, the merchant's configuration or a gateway system error: final. */

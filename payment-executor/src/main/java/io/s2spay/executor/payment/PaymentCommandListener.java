@@ -1,21 +1,25 @@
 package io.s2spay.executor.payment;
 
 import io.s2spay.schema.Topics;
+import io.s2spay.schema.command.DeleteStoredCredential;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands every initial payment command to the execution service. Undecodable and invalid records are dead-lettered
+ * Hands every initial payment command to the execution service, and every DeleteStoredCredential command to the
+ * stored-credential deletion. Undecodable and invalid records are dead-lettered
  * by the platform's error handler; the consumer itself never stops on a bad record.
  */
 @Component
 class PaymentCommandListener {
 
     private final PaymentExecutionService executions;
+    private final StoredCredentialDeletionService deletions;
 
-    PaymentCommandListener(PaymentExecutionService executions) {
+    PaymentCommandListener(PaymentExecutionService executions, StoredCredentialDeletionService deletions) {
         this.executions = executions;
+        this.deletions = deletions;
     }
 
     // one consumer thread per partition: each blocks on its gateway call (virtual threads when enabled)
@@ -23,6 +27,10 @@ class PaymentCommandListener {
             groupId = "${s2spay.executor.consumer-group:payment-executor}",
             concurrency = "${s2spay.executor.listener-concurrency:${s2spay.kafka.topic-partitions:3}}")
     void onCommand(PaymentCommandEnvelope command) {
-        executions.execute(command);
+        if (command.getPayload() instanceof DeleteStoredCredential) {
+            deletions.execute(command);
+        } else {
+            executions.execute(command);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.s2spay.platform.gateway.GatewayOutcomeEvents;
 import io.s2spay.platform.messaging.MessageIds;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentCommandRejected;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentDeclined;
@@ -31,6 +32,7 @@ final class PaymentOutcomeEvents {
             case AUTHORIZED -> PaymentAuthorized.class;
             case DEBITED -> PaymentDebited.class;
             case REDIRECT_PENDING -> PaymentRedirectRequired.class;
+            case AWAITING_RECEIPT -> PaymentAwaitingReceipt.class;
             case DECLINED -> PaymentDeclined.class;
             case FAILED -> PaymentFailed.class;
             case UNKNOWN, GATEWAY_PENDING -> PaymentOutcomeUnknown.class;

@@ -20,6 +20,7 @@ class AttemptTransitionsTest {
             GatewayOutcome.SUCCEEDED, AttemptState.DEBITED,
             GatewayOutcome.REDIRECT, AttemptState.REDIRECT_PENDING,
             GatewayOutcome.PENDING, AttemptState.GATEWAY_PENDING,
+            GatewayOutcome.AWAITING_RECEIPT, AttemptState.AWAITING_RECEIPT,
             GatewayOutcome.DECLINED, AttemptState.DECLINED,
             GatewayOutcome.FAILED, AttemptState.FAILED,
             GatewayOutcome.NOT_RECEIVED, AttemptState.FAILED,

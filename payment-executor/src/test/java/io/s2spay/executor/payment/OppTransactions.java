@@ -37,6 +37,11 @@ final class OppTransactions {
         return answered(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "800.400.500", amountMinor, null);
     }
 
+    /** A redirect session the answer (e.g. a query's) does not carry the page of. */
+    static OppTransaction pendingWithoutRedirect(long amountMinor) {
+        return answered(OppOutcome.PENDING, ResultCategory.PENDING, "000.200.000", amountMinor, null);
+    }
+
     static OppTransaction declined(long amountMinor) {
         return answered(OppOutcome.DECLINED, ResultCategory.REJECTED_BY_BANK, "800.100.151", amountMinor, null);
     }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PaymentCommandValidatorTest {
 
+    private static final String SHOP = "https://shop.example/return";
+
     private final PaymentCommandValidator validator =
             new PaymentCommandValidator(merchantId -> merchantId.equals("merchant-demo"));
 
@@ -110,6 +112,67 @@ class PaymentCommandValidatorTest {
         assertThat(reasonFor(with(c, "VISA", "order-1", "card_1",
                 new CardSummary("4200000000000000", "0000", "VISA", 12, 2030), null, "merchant-demo")))
                 .contains(RejectionReason.INVALID_CARD_REFERENCE);
+    }
+
+    private static PaymentInstruction bankTransfer(PaymentType type, String brand, String shopperResultUrl) {
+        return new PaymentInstruction("msg-1", "pay-1", "merchant-demo", "corr-1", type, 1000, "EUR", brand, "order-1",
+                null, null, null, false, null, shopperResultUrl, null);
+    }
+
+    @Test
+    void acceptsBankTransfersWithoutInstrumentForThePaymentTypesTheirBrandAllows() {
+        assertThat(validator.validate(bankTransfer(PaymentType.PA, "SOFORTUEBERWEISUNG", SHOP))).isEmpty();
+        assertThat(validator.validate(bankTransfer(PaymentType.DB, "SOFORTUEBERWEISUNG", SHOP))).isEmpty();
+        assertThat(validator.validate(bankTransfer(PaymentType.DB, "GIROPAY", SHOP))).isEmpty();
+    }
+
+    @Test
+    void rejectsAPaymentTypeTheBrandDoesNotAllow() {
+        Optional<CommandRejection> rejection = validator.validate(bankTransfer(PaymentType.PA, "GIROPAY", SHOP));
+        assertThat(rejection.map(CommandRejection::reasonCode))
+                .contains(RejectionReason.PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND);
+        assertThat(rejection.orElseThrow().reason()).contains("GIROPAY").contains("DB");
+    }
+
+    @Test
+    void rejectsABankTransferWithCardRegistrationOrStorage() {
+        PaymentInstruction b = bankTransfer(PaymentType.DB, "GIROPAY", SHOP);
+        CardSummary card = new CardSummary("420000", "0000", "VISA", 12, 2030);
+        assertThat(reasonFor(with(b, "GIROPAY", "order-1", "card_1", card, null, "merchant-demo")))
+                .contains(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
+        assertThat(reasonFor(with(b, "SOFORTUEBERWEISUNG", "order-1", null, null, "reg-1", "merchant-demo")))
+                .contains(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
+        PaymentInstruction storing = new PaymentInstruction("msg-1", "pay-1", "merchant-demo", "corr-1", PaymentType.DB,
+                1000, "EUR", "GIROPAY", "order-1", null, null, null, true, null, SHOP, null);
+        assertThat(reasonFor(storing)).contains(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
+    }
+
+    @Test
+    void rejectsABankTransferWithoutShopperResultUrl() {
+        assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", null)))
+                .contains(RejectionReason.MISSING_SHOPPER_RESULT_URL);
+        assertThat(reasonFor(bankTransfer(PaymentType.PA, "SOFORTUEBERWEISUNG", " ")))
+                .contains(RejectionReason.MISSING_SHOPPER_RESULT_URL);
+    }
+
+    @Test
+    void rejectsAShopperResultUrlThatIsNotAnAbsoluteHttpUrl() {
+        for (String bad : new String[] {"shop.example/return", "javascript:alert(1)", "ftp://shop.example/r",
+                "https://shop.example/" + "a".repeat(2048), "https://shop example/"}) {
+            assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", bad))).as(bad)
+                    .contains(RejectionReason.INVALID_SHOPPER_RESULT_URL);
+        }
+        assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", "http://127.0.0.1:8080/return?order=1")))
+                .isEmpty();
+    }
+
+    @Test
+    void rejectsABrandOutsideTheBrandTable() {
+        PaymentInstruction c = debit(100, "EUR");
+        Optional<CommandRejection> rejection =
+                validator.validate(with(c, "PAYPAL", "order-1", "card_1", c.card(), null, "merchant-demo"));
+        assertThat(rejection.map(CommandRejection::reasonCode)).contains(RejectionReason.INVALID_PAYMENT_BRAND);
+        assertThat(rejection.orElseThrow().reason()).contains("PAYPAL").contains("GIROPAY").contains("VISA");
     }
 
     @Test

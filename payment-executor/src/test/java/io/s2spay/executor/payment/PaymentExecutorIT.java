@@ -17,9 +17,15 @@ import io.s2spay.sandbox.SandboxMerchant;
 import io.s2spay.schema.CardReference;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.Money;
+import io.s2spay.schema.PaymentType;
+import io.s2spay.schema.StandingInstruction;
+import io.s2spay.schema.StandingInstructionMode;
+import io.s2spay.schema.StandingInstructionSource;
+import io.s2spay.schema.StandingInstructionType;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.AuthorizePayment;
 import io.s2spay.schema.command.DebitPayment;
+import io.s2spay.schema.command.DeleteStoredCredential;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
 import io.s2spay.schema.event.PaymentAuthorized;
 import io.s2spay.schema.event.PaymentCommandRejected;
@@ -29,6 +35,7 @@ import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentFailed;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
 import io.s2spay.schema.event.PaymentRedirectRequired;
+import io.s2spay.schema.event.StoredCredentialDeleted;
 import io.s2spay.testkit.GatewaySandboxes;
 import io.s2spay.testkit.KafkaTopicReader;
 import io.s2spay.testkit.TestInfrastructure;
@@ -36,6 +43,7 @@ import io.s2spay.vault.CardDetails;
 import io.s2spay.vault.CardVault;
 import io.s2spay.vault.VaultedCard;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,6 +101,7 @@ class PaymentExecutorIT {
     private static final String APPROVED_MASTER = "5454545454545454";
     private static final String DECLINED_VISA = "4000000000000002";
     private static final String THREE_DS_VISA = "4711100000000000";
+    private static final String SHOP = "https://shop.example/return";
     /** Sandbox magic amounts (minor units of 999.0x): the payment is charged, then the response is lost. */
     private static final long LOST_RESPONSE = 99_901;
     /** The sandbox answers HTTP 503 without processing the request. */
@@ -453,6 +462,260 @@ class PaymentExecutorIT {
 
     // ------------------------------------------------------------------------------------------- operations
 
+    // ------------------------------------------------------------------------------------------- bank transfers
+
+    @Test
+    void bankTransfersRedirectTheShopperToTheBank() {
+        PaymentCommandEnvelope sofort = envelope(AuthorizePayment.newBuilder()
+                .setAmount(new Money(4200L, "EUR"))
+                .setPaymentBrand("SOFORTUEBERWEISUNG")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setShopperResultUrl(SHOP)
+                .build());
+        PaymentCommandEnvelope giropay = bankDebit("GIROPAY", 1500, SHOP);
+        send(sofort);
+        send(giropay);
+
+        for (PaymentCommandEnvelope command : List.of(sofort, giropay)) {
+            String brand = PaymentInstruction.from(command).paymentBrand();
+            PaymentRedirectRequired redirect = (PaymentRedirectRequired) awaitEvent(command.getPaymentId(),
+                    PaymentRedirectRequired.class).getPayload();
+            assertThat(redirect.getGatewayResult().getCode()).isEqualTo("000.200.000");
+            assertThat(redirect.getRedirect().getUrl())
+                    .isEqualTo(GatewaySandboxes.get().baseUrl() + "connectors/bank/" + brand + "/pay");
+            assertThat(redirect.getRedirect().getMethod()).isEqualTo("GET");
+            assertThat(redirect.getRedirect().getParameters()).containsKey("sessionId");
+            PaymentAttempt attempt = attempts.findByPaymentId(command.getPaymentId()).orElseThrow();
+            assertThat(attempt.state()).isEqualTo(AttemptState.REDIRECT_PENDING);
+            assertThat(attempt.instruction().vaultId()).isNull();
+            assertThat(attempt.instruction().registrationId()).isNull();
+            assertThat(gatewayHolds(command)).as("one transaction at the gateway").hasSize(1);
+            assertThat(gatewayHolds(command).get(0).paymentBrand()).isEqualTo(brand);
+            assertThat(ledgerCount(merchantTransactionId(command), null)).as("nothing charged before approval").isZero();
+        }
+        assertThat(redirectOf(sofort).getPaymentType()).isEqualTo(PaymentType.PA);
+    }
+
+    @Test
+    void aBankTransferWhoseAnswerIsLostIsResolvedWithoutASecondTransaction() {
+        PaymentCommandEnvelope command = bankDebit("GIROPAY", LOST_RESPONSE, SHOP);
+        send(command);
+
+        PaymentEventEnvelope outcome = await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300))
+                .until(() -> outcomeEvents(command.getPaymentId()), events -> !events.isEmpty()).get(0);
+        assertThat(outcome.getPayload()).isNotInstanceOf(PaymentFailed.class);
+        assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state())
+                .isIn(AttemptState.REDIRECT_PENDING, AttemptState.GATEWAY_PENDING, AttemptState.UNKNOWN);
+        assertThat(gatewayHolds(command)).as("the lost answer's transaction, never a second one").hasSize(1);
+    }
+
+    @Test
+    void recoverySendsAStuckBankTransferTheGatewayNeverReceived() {
+        PaymentCommandEnvelope command = bankDebit("GIROPAY", 2500, SHOP);
+        PaymentInstruction instruction = PaymentInstruction.from(command);
+        recordStuckAttempt(instruction);
+
+        recovery.recoverStuckAttempts();
+
+        PaymentRedirectRequired redirect = redirectOf(command);
+        assertThat(redirect.getRedirect().getUrl()).endsWith("connectors/bank/GIROPAY/pay");
+        assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state())
+                .isEqualTo(AttemptState.REDIRECT_PENDING);
+        assertThat(gatewayHolds(command)).hasSize(1);
+    }
+
+    @Test
+    void bankTransfersTheBrandTableDoesNotAllowAreRejectedBeforeTheGateway() {
+        VaultedCard card = storeCard(APPROVED_VISA, "123");
+        PaymentCommandEnvelope giropayPreAuthorization = envelope(AuthorizePayment.newBuilder()
+                .setAmount(new Money(1000L, "EUR"))
+                .setPaymentBrand("GIROPAY")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setShopperResultUrl(SHOP)
+                .build());
+        PaymentCommandEnvelope bankWithCard = envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(1000L, "EUR"))
+                .setPaymentBrand("SOFORTUEBERWEISUNG")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setCard(reference(card))
+                .setShopperResultUrl(SHOP)
+                .build());
+        PaymentCommandEnvelope bankWithRegistration = envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(1000L, "EUR"))
+                .setPaymentBrand("GIROPAY")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setRegistrationId("8a8294174b7ecb28014b9699220015ca")
+                .setShopperResultUrl(SHOP)
+                .build());
+        PaymentCommandEnvelope cardWithoutInstrument = envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(1000L, "EUR"))
+                .setPaymentBrand("VISA")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .build());
+        PaymentCommandEnvelope bankWithoutReturnUrl = bankDebit("SOFORTUEBERWEISUNG", 1000, null);
+        PaymentCommandEnvelope unknownBrand = envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(1000L, "EUR"))
+                .setPaymentBrand("PAYPAL")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setShopperResultUrl(SHOP)
+                .build());
+        Map<PaymentCommandEnvelope, String> expected = Map.of(
+                giropayPreAuthorization, "PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND",
+                bankWithCard, "INSTRUMENT_NOT_ALLOWED_FOR_BRAND",
+                bankWithRegistration, "INSTRUMENT_NOT_ALLOWED_FOR_BRAND",
+                cardWithoutInstrument, "MISSING_PAYMENT_INSTRUMENT",
+                bankWithoutReturnUrl, "MISSING_SHOPPER_RESULT_URL",
+                unknownBrand, "INVALID_PAYMENT_BRAND");
+        expected.keySet().forEach(this::send);
+
+        expected.forEach((command, reasonCode) -> {
+            PaymentCommandRejected rejected = rejection(command);
+            assertThat(rejected.getReasonCode()).as(rejected.getReason()).isEqualTo(reasonCode);
+            assertThat(attempts.findByPaymentId(command.getPaymentId())).as("no attempt recorded").isEmpty();
+            assertThat(gatewayHolds(command)).as("nothing sent to the gateway").isEmpty();
+            assertThat(ledgerCount(merchantTransactionId(command), null)).isZero();
+        });
+        assertThat(rejection(giropayPreAuthorization).getCommandType()).isEqualTo("AuthorizePayment");
+        assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv()).as("a refused command leaves the card alone")
+                .isEqualTo("123");
+    }
+
+    // ------------------------------------------------------------------------------------------- stored credentials
+
+    @Test
+    void chargesAStoredCardThreeTimesWithoutTheShopperAfterAnInitialCustomerInitiatedPayment() {
+        VaultedCard card = storeCard(APPROVED_VISA, "123");
+        PaymentCommandEnvelope initial = envelope(AuthorizePayment.newBuilder()
+                .setAmount(new Money(990L, "EUR"))
+                .setPaymentBrand("VISA")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setCard(reference(card))
+                .setCreateRegistration(true)
+                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.INITIAL,
+                        StandingInstructionType.RECURRING, StandingInstructionSource.CIT, null))
+                .setShopperResultUrl(SHOP)
+                .build());
+        send(initial);
+
+        PaymentAuthorized authorized = (PaymentAuthorized) awaitEvent(initial.getPaymentId(), PaymentAuthorized.class)
+                .getPayload();
+        assertThat(authorized.getRegistrationId()).matches("[0-9a-f]{32}");
+        assertThat(authorized.getInitialTransactionId()).matches("\\d{15}");
+        assertThat(ledgerCount(merchantTransactionId(initial), "PA")).isEqualTo(1);
+
+        for (int charge = 1; charge <= 3; charge++) {
+            PaymentCommandEnvelope mit = merchantInitiatedDebit(authorized.getRegistrationId(),
+                    authorized.getInitialTransactionId(), 990);
+            send(mit);
+            PaymentDebited debited = (PaymentDebited) awaitEvent(mit.getPaymentId(), PaymentDebited.class).getPayload();
+            assertThat(debited.getGatewayResult().getCode()).as("charge %d", charge).isEqualTo("000.100.110");
+            assertThat(debited.getRegistrationId()).isEqualTo(authorized.getRegistrationId());
+            assertThat(debited.getCard().getLast4Digits()).isEqualTo("0000");
+            assertThat(outcomeEvents(mit.getPaymentId())).as("no 3-D Secure redirect").hasSize(1);
+            assertThat(attempts.findByPaymentId(mit.getPaymentId()).orElseThrow().state()).isEqualTo(AttemptState.DEBITED);
+            assertThat(ledgerCount(merchantTransactionId(mit), "DB")).isEqualTo(1);
+            List<OppTransaction> held = gatewayHolds(mit);
+            assertThat(held).hasSize(1);
+            assertThat(held.get(0).registrationId()).isEqualTo(authorized.getRegistrationId());
+        }
+    }
+
+    @Test
+    void aChallengedInitialPaymentStoresTheCardAndTheMerchantInitiatedChargesAreNotChallenged() {
+        VaultedCard card = storeCard(THREE_DS_VISA, "123");
+        PaymentCommandEnvelope initial = envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(1490L, "EUR"))
+                .setPaymentBrand("VISA")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setCard(reference(card))
+                .setCreateRegistration(true)
+                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.INITIAL,
+                        StandingInstructionType.UNSCHEDULED, StandingInstructionSource.CIT, null))
+                .setShopperResultUrl(SHOP)
+                .build());
+        send(initial);
+        PaymentRedirectRequired challenge = redirectOf(initial);
+        // the shopper passes the challenge; the status-poller would follow up, here the test asks the gateway
+        URI back = new ShopperChallenge().approve(challenge.getRedirect());
+        OppTransaction stored = gateway.paymentStatus(MERCHANT, queryParameter(back, "resourcePath"));
+        assertThat(stored.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
+        assertThat(stored.registrationId()).matches("[0-9a-f]{32}");
+        assertThat(stored.initialTransactionId()).matches("\\d{15}");
+
+        for (int charge = 1; charge <= 3; charge++) {
+            PaymentCommandEnvelope mit = envelope(DebitPayment.newBuilder()
+                    .setAmount(new Money(1490L, "EUR"))
+                    .setPaymentBrand("VISA")
+                    .setMerchantTransactionId(newMerchantTransactionId())
+                    .setRegistrationId(stored.registrationId())
+                    .setStandingInstruction(new StandingInstruction(StandingInstructionMode.REPEATED,
+                            StandingInstructionType.UNSCHEDULED, StandingInstructionSource.MIT,
+                            stored.initialTransactionId()))
+                    .build());
+            send(mit);
+            PaymentDebited debited = (PaymentDebited) awaitEvent(mit.getPaymentId(), PaymentDebited.class).getPayload();
+            assertThat(debited.getGatewayResult().getCode()).as("charge %d", charge).isEqualTo("000.100.110");
+            assertThat(outcomeEvents(mit.getPaymentId())).as("no 3-D Secure redirect").hasSize(1);
+            assertThat(ledgerCount(merchantTransactionId(mit), "DB")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void deletesAStoredCredentialOnceAndALaterChargeOnItFailsAtTheGateway() {
+        PaymentDebited initial = storeCardByInitialDebit();
+        String registrationId = initial.getRegistrationId();
+        PaymentCommandEnvelope delete = deleteStoredCredential(registrationId, MERCHANT);
+        send(delete);
+
+        StoredCredentialDeleted deleted = (StoredCredentialDeleted) awaitEvent(delete.getPaymentId(),
+                StoredCredentialDeleted.class).getPayload();
+        assertThat(deleted.getStoredCredentialId()).isEqualTo(registrationId);
+        assertThat(deleted.getGatewayResult().getCode()).isEqualTo("000.100.110");
+
+        // a second command for the same credential: the merchant's wish holds, the gateway already deleted it
+        PaymentCommandEnvelope again = deleteStoredCredential(registrationId, MERCHANT);
+        send(again);
+        StoredCredentialDeleted deletedAgain = await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> eventsCausedBy(again), events -> !events.isEmpty()).get(0);
+        assertThat(deletedAgain.getStoredCredentialId()).isEqualTo(registrationId);
+        assertThat(deletedAgain.getGatewayResult().getCode()).as("deleted once at the gateway")
+                .isEqualTo("100.150.202");
+        // a redelivery of the first command publishes nothing more
+        send(delete);
+        PaymentCommandEnvelope charge = merchantInitiatedDebit(registrationId, initial.getInitialTransactionId(), 500);
+        send(charge);
+        PaymentFailed failed = (PaymentFailed) awaitEvent(charge.getPaymentId(), PaymentFailed.class).getPayload();
+        assertThat(failed.getGatewayResult().getCode()).isEqualTo("100.150.202");
+        assertThat(ledgerCount(merchantTransactionId(charge), null)).isZero();
+        assertThat(eventsCausedBy(delete)).hasSize(1);
+        assertThat(eventsCausedBy(again)).hasSize(1);
+    }
+
+    @Test
+    void aStoredCredentialOfAnotherMerchantOrAMalformedOneIsNotDeleted() {
+        PaymentDebited initial = storeCardByInitialDebit();
+        PaymentCommandEnvelope otherMerchant = deleteStoredCredential(initial.getRegistrationId(), "merchant-other");
+        PaymentCommandEnvelope unknown = deleteStoredCredential("8a8294174b7ecb28014b9699220015ca", MERCHANT);
+        PaymentCommandEnvelope malformed = deleteStoredCredential("../payments", MERCHANT);
+        PaymentCommandEnvelope noAccount = deleteStoredCredential(initial.getRegistrationId(),
+                "merchant-without-account");
+        List.of(otherMerchant, unknown, malformed, noAccount).forEach(this::send);
+
+        assertThat(rejection(otherMerchant).getReasonCode()).isEqualTo("STORED_CREDENTIAL_NOT_FOUND");
+        assertThat(rejection(otherMerchant).getCommandType()).isEqualTo("DeleteStoredCredential");
+        assertThat(rejection(unknown).getReasonCode()).isEqualTo("STORED_CREDENTIAL_NOT_FOUND");
+        assertThat(rejection(malformed).getReasonCode()).isEqualTo("INVALID_STORED_CREDENTIAL_ID");
+        assertThat(rejection(noAccount).getReasonCode()).isEqualTo("UNKNOWN_MERCHANT_ACCOUNT");
+        // the owner's credential still pays
+        PaymentCommandEnvelope charge = merchantInitiatedDebit(initial.getRegistrationId(),
+                initial.getInitialTransactionId(), 700);
+        send(charge);
+        assertThat(((PaymentDebited) awaitEvent(charge.getPaymentId(), PaymentDebited.class).getPayload())
+                .getRegistrationId()).isEqualTo(initial.getRegistrationId());
+        assertThat(ledgerCount(merchantTransactionId(charge), "DB")).isEqualTo(1);
+    }
+
     @Test
     void healthIsUpIncludingTheOutboxRelay() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
@@ -495,6 +758,130 @@ class PaymentExecutorIT {
                 .setCorrelationId("corr-" + UUID.randomUUID())
                 .setPayload(payload)
                 .build();
+    }
+
+    private static PaymentCommandEnvelope bankDebit(String brand, long amountMinor, String shopperResultUrl) {
+        return envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(amountMinor, "EUR"))
+                .setPaymentBrand(brand)
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setShopperResultUrl(shopperResultUrl)
+                .build());
+    }
+
+    private static PaymentCommandEnvelope merchantInitiatedDebit(String registrationId, String initialTransactionId,
+            long amountMinor) {
+        return envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(amountMinor, "EUR"))
+                .setPaymentBrand("VISA")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setRegistrationId(registrationId)
+                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.REPEATED,
+                        StandingInstructionType.RECURRING, StandingInstructionSource.MIT, initialTransactionId))
+                .build());
+    }
+
+    private static PaymentCommandEnvelope deleteStoredCredential(String storedCredentialId, String merchantId) {
+        return PaymentCommandEnvelope.newBuilder(envelope(new DeleteStoredCredential(storedCredentialId)))
+                .setMerchantId(merchantId)
+                .build();
+    }
+
+    /** An initial customer-initiated debit that stores the card (RECURRING), as a subscription's first payment. */
+    private PaymentDebited storeCardByInitialDebit() {
+        PaymentCommandEnvelope initial = envelope(DebitPayment.newBuilder()
+                .setAmount(new Money(990L, "EUR"))
+                .setPaymentBrand("VISA")
+                .setMerchantTransactionId(newMerchantTransactionId())
+                .setCard(reference(storeCard(APPROVED_VISA, "123")))
+                .setCreateRegistration(true)
+                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.INITIAL,
+                        StandingInstructionType.RECURRING, StandingInstructionSource.CIT, null))
+                .build());
+        send(initial);
+        PaymentDebited debited = (PaymentDebited) awaitEvent(initial.getPaymentId(), PaymentDebited.class).getPayload();
+        assertThat(debited.getRegistrationId()).matches("[0-9a-f]{32}");
+        assertThat(debited.getInitialTransactionId()).matches("\\d{15}");
+        return debited;
+    }
+
+    private List<StoredCredentialDeleted> eventsCausedBy(PaymentCommandEnvelope command) {
+        return events(command.getPaymentId()).stream()
+                .filter(event -> command.getMessageId().equals(event.getCausationId()))
+                .map(PaymentEventEnvelope::getPayload)
+                .filter(StoredCredentialDeleted.class::isInstance)
+                .map(StoredCredentialDeleted.class::cast)
+                .toList();
+    }
+
+    private PaymentRedirectRequired redirectOf(PaymentCommandEnvelope command) {
+        return (PaymentRedirectRequired) awaitEvent(command.getPaymentId(), PaymentRedirectRequired.class).getPayload();
+    }
+
+    /** Every transaction the gateway holds under the command's merchantTransactionId (sends nothing). */
+    private List<OppTransaction> gatewayHolds(PaymentCommandEnvelope command) {
+        return gateway.queryAllByMerchantTransactionId(command.getMerchantId(), merchantTransactionId(command));
+    }
+
+    private static String queryParameter(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            if (URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError(name + " not in " + uri);
+    }
+
+    /** Plays the shopper at the sandbox's 3-D Secure page: opens the redirect, presses Approve. */
+    private static final class ShopperChallenge {
+
+        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(
+                "<form[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>", java.util.regex.Pattern.DOTALL);
+        private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile(
+                "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+        private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        /** Where the browser is sent back to after approving. */
+        URI approve(io.s2spay.schema.Redirect redirect) {
+            java.util.StringJoiner parameters = new java.util.StringJoiner("&");
+            redirect.getParameters().forEach((name, value) -> parameters.add(encode(name) + "=" + encode(value)));
+            URI page = URI.create(redirect.getUrl());
+            HttpResponse<String> challenge = send("GET".equals(redirect.getMethod())
+                    ? HttpRequest.newBuilder(URI.create(redirect.getUrl() + "?" + parameters)).GET().build()
+                    : HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(parameters.toString())).build());
+            assertThat(challenge.statusCode()).isEqualTo(200);
+            java.util.regex.Matcher form = FORM.matcher(challenge.body());
+            assertThat(form.find()).as("a form on the challenge page").isTrue();
+            java.util.StringJoiner body = new java.util.StringJoiner("&");
+            java.util.regex.Matcher hidden = HIDDEN.matcher(form.group(2));
+            while (hidden.find()) {
+                body.add(encode(hidden.group(1)) + "=" + encode(hidden.group(2)));
+            }
+            body.add("action=approve");
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(page.resolve(form.group(1)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+            assertThat(answer.statusCode()).isEqualTo(302);
+            return URI.create(answer.headers().firstValue("Location").orElseThrow());
+        }
+
+        private HttpResponse<String> send(HttpRequest request) {
+            try {
+                return browser.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
     }
 
     private static String merchantTransactionId(PaymentCommandEnvelope command) {

@@ -21,7 +21,8 @@ class PaymentGatewayAnswerTest {
     void mapsEveryConnectorOutcome() {
         assertThat(outcomeOf(OppTransactions.approved(9200))).isEqualTo(GatewayOutcome.SUCCEEDED);
         assertThat(outcomeOf(OppTransactions.redirect(9200))).isEqualTo(GatewayOutcome.REDIRECT);
-        assertThat(outcomeOf(OppTransactions.pendingLongTerm(9200))).isEqualTo(GatewayOutcome.PENDING);
+        assertThat(outcomeOf(OppTransactions.pendingLongTerm(9200))).isEqualTo(GatewayOutcome.AWAITING_RECEIPT);
+        assertThat(outcomeOf(OppTransactions.pendingWithoutRedirect(9200))).isEqualTo(GatewayOutcome.PENDING);
         assertThat(outcomeOf(OppTransactions.declined(9200))).isEqualTo(GatewayOutcome.DECLINED);
         assertThat(outcomeOf(OppTransactions.failed(9200))).isEqualTo(GatewayOutcome.FAILED);
         assertThat(GatewayAnswer.of(DEBIT, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found"), 0)

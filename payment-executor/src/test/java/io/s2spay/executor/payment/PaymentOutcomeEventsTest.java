@@ -12,6 +12,7 @@ import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentFailed;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
 import io.s2spay.schema.event.PaymentRedirectRequired;
 import java.time.Instant;
@@ -55,7 +56,8 @@ class PaymentOutcomeEventsTest {
     @Test
     void everyStateTheTableReachesIsAnnouncedByItsEventType() {
         List<OppTransaction> answers = List.of(OppTransactions.approved(9200), OppTransactions.redirect(9200),
-                OppTransactions.pendingLongTerm(9200), OppTransactions.declined(9200), OppTransactions.failed(9200),
+                OppTransactions.pendingLongTerm(9200), OppTransactions.pendingWithoutRedirect(9200),
+                OppTransactions.declined(9200), OppTransactions.failed(9200),
                 OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found"),
                 OppTransactions.noAnswer(ResultCategory.NOT_SENT, "circuit open"),
                 OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout"));
@@ -107,13 +109,25 @@ class PaymentOutcomeEventsTest {
     }
 
     @Test
-    void timeoutAndLongTermPendingAreOutcomeUnknownWithTheReason() {
+    void timeoutAndPendingWithoutRedirectAreOutcomeUnknownWithTheReason() {
         PaymentOutcomeUnknown unknown = (PaymentOutcomeUnknown) eventFor(PaymentType.DB,
                 OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout: no answer within 10000 ms")).getPayload();
         assertThat(unknown.getReason()).contains("timeout");
         PaymentOutcomeUnknown pending = (PaymentOutcomeUnknown) eventFor(PaymentType.DB,
-                OppTransactions.pendingLongTerm(9200)).getPayload();
-        assertThat(pending.getReason()).contains("pending").contains("800.400.500");
+                OppTransactions.pendingWithoutRedirect(9200)).getPayload();
+        assertThat(pending.getReason()).contains("pending").contains("000.200.000");
+    }
+
+    @Test
+    void anApprovedTransferAwaitingTheBanksReceiptIsPaymentAwaitingReceipt() {
+        PaymentInstruction command = command(PaymentType.PA);
+        GatewayAnswer answer = GatewayAnswer.of(command, OppTransactions.pendingLongTerm(9200), 0);
+        AttemptState state = AttemptTransitions.next(PaymentType.PA, AttemptState.SUBMITTING, answer.outcome());
+        assertThat(state).isEqualTo(AttemptState.AWAITING_RECEIPT);
+        PaymentAwaitingReceipt awaiting = (PaymentAwaitingReceipt) PaymentOutcomeEvents.outcome(command, state, answer)
+                .getPayload();
+        assertThat(awaiting.getGatewayResult().getCode()).isEqualTo("800.400.500");
+        assertThat(awaiting.getGatewayResult().getGatewayTransactionId()).isEqualTo(OppTransactions.GATEWAY_ID);
     }
 
     @Test

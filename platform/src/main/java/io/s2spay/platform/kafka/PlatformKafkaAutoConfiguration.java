@@ -131,8 +131,9 @@ public final class PlatformKafkaAutoConfiguration {
                 ? outageBackOff(retry) : null);
         handler.setRetryListeners((record, failure, deliveryAttempt) -> {
             if (InfrastructureOutages.isDatabaseOutage(failure)) {
-                log.warn("{}-{}@{} not processed, the database cannot be reached (attempt {}): retrying until it can",
-                        record.topic(), record.partition(), record.offset(), deliveryAttempt);
+                log.warn("{}-{}@{} not processed, the database or a dependency cannot be reached (attempt {}: {}):"
+                        + " retrying until it can", record.topic(), record.partition(), record.offset(),
+                        deliveryAttempt, failure.getMessage());
             }
         });
         return handler;

@@ -2,6 +2,7 @@ package io.s2spay.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.platform.messaging.DependencyUnavailableException;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -21,6 +22,12 @@ class InfrastructureOutagesTest {
                 .isTrue();
         assertThat(InfrastructureOutages.isDatabaseOutage(new IllegalStateException(new SQLRecoverableException("closed"))))
                 .isTrue();
+    }
+
+    @Test
+    void anUnavailableDependencyIsAnOutageToo() {
+        assertThat(InfrastructureOutages.isDatabaseOutage(new ListenerExecutionFailedException("listener failed",
+                new DependencyUnavailableException("the gateway did not answer")))).isTrue();
     }
 
     @Test
