@@ -53,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -482,7 +483,7 @@ class PaymentExecutorIT {
                     PaymentRedirectRequired.class).getPayload();
             assertThat(redirect.getGatewayResult().getCode()).isEqualTo("000.200.000");
             assertThat(redirect.getRedirect().getUrl())
-                    .isEqualTo(GatewaySandboxes.get().baseUrl() + "connectors/bank/" + brand + "/pay");
+                    .isEqualTo(GatewaySandboxes.get().baseUrl() + "connectors/bank/" + brand.toLowerCase(Locale.ROOT) + "/pay");
             assertThat(redirect.getRedirect().getMethod()).isEqualTo("GET");
             assertThat(redirect.getRedirect().getParameters()).containsKey("sessionId");
             PaymentAttempt attempt = attempts.findByPaymentId(command.getPaymentId()).orElseThrow();
@@ -518,7 +519,7 @@ class PaymentExecutorIT {
         recovery.recoverStuckAttempts();
 
         PaymentRedirectRequired redirect = redirectOf(command);
-        assertThat(redirect.getRedirect().getUrl()).endsWith("connectors/bank/GIROPAY/pay");
+        assertThat(redirect.getRedirect().getUrl()).endsWith("connectors/bank/giropay/pay");
         assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state())
                 .isEqualTo(AttemptState.REDIRECT_PENDING);
         assertThat(gatewayHolds(command)).hasSize(1);
