@@ -139,6 +139,19 @@ class KafkaListenerIT extends PlatformIntegrationTest {
         assertThat(deadLetters(duringOutage.getPaymentId())).isEmpty();
     }
 
+    @Test
+    void retriesWhileADependencyIsUnavailableBeyondTheRetriesOfOtherFailuresAndNeverDeadLettersIt() throws Exception {
+        PaymentCommandEnvelope gatewayDown = TestMessages.debit("gateway-down-" + UUID.randomUUID());
+
+        kafka.send(Topics.PAYMENT_COMMANDS, gatewayDown.getPaymentId(), gatewayDown).get();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> handler.handledCount(gatewayDown.getMessageId()) == 1);
+        assertThat(listener.deliveries(gatewayDown.getMessageId()))
+                .isEqualTo(TestCommandHandler.OUTAGE_DELIVERIES + 1)
+                .isGreaterThan(platform.kafka().retry().maxRetries() + 1);
+        assertThat(deadLetters(gatewayDown.getPaymentId())).isEmpty();
+    }
+
     private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> deadLetters(key).stream().findFirst(), Optional::isPresent)

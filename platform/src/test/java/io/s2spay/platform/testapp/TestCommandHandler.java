@@ -1,5 +1,6 @@
 package io.s2spay.platform.testapp;
 
+import io.s2spay.platform.messaging.DependencyUnavailableException;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.schema.command.DebitPayment;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Records each command once in {@code handled_command}. Merchant transaction ids drive the failure
  * cases: {@code invalid-*} is rejected, {@code flaky-*} fails on its first two deliveries, {@code outage-*} finds
  * the database unreachable on its first {@value #OUTAGE_DELIVERIES} deliveries (more than the retries allowed for
- * other failures).
+ * other failures), {@code gateway-down-*} finds a dependency unavailable on as many deliveries.
  */
 @Service
 public class TestCommandHandler {
@@ -41,6 +42,9 @@ public class TestCommandHandler {
         if (merchantTransactionId.startsWith("outage-") && delivery <= OUTAGE_DELIVERIES) {
             throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                     new SQLTransientConnectionException("Connection to 127.0.0.1:5432 refused"));
+        }
+        if (merchantTransactionId.startsWith("gateway-down-") && delivery <= OUTAGE_DELIVERIES) {
+            throw new DependencyUnavailableException("the gateway did not answer (delivery " + delivery + ")");
         }
         if (!processedMessages.markProcessed(command.getMessageId())) {
             return;
