@@ -7,6 +7,7 @@ import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
 import io.s2spay.platform.gateway.GatewayOutcomeEvents;
 import io.s2spay.platform.messaging.DependencyUnavailableException;
+import io.s2spay.platform.messaging.EventEnvelopes;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.MessageIds;
 import io.s2spay.platform.messaging.ProcessedMessages;
@@ -20,6 +21,7 @@ import io.s2spay.schema.event.StoredCredentialDeleted;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -127,28 +129,15 @@ class StoredCredentialDeletionService {
     }
 
     /** Marks the command processed and appends the event in one transaction; false when it was processed before. */
-    private boolean publish(PaymentCommandEnvelope command, Object payload) {
+    private boolean publish(PaymentCommandEnvelope command, SpecificRecord payload) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             if (!processedMessages.markProcessed(command.getMessageId())) {
                 log.info("DeleteStoredCredential {} already processed; skipped", command.getMessageId());
                 return false;
             }
-            outbox.append(Topics.PAYMENT_EVENTS, command.getPaymentId(), envelope(command, payload));
+            outbox.append(Topics.PAYMENT_EVENTS, command.getPaymentId(), EventEnvelopes.causedBy(command, payload));
             return true;
         }));
-    }
-
-    private static PaymentEventEnvelope envelope(PaymentCommandEnvelope command, Object payload) {
-        return PaymentEventEnvelope.newBuilder()
-                .setMessageId(MessageIds.newId())
-                .setPaymentId(command.getPaymentId())
-                .setMerchantId(command.getMerchantId())
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setCorrelationId(PaymentInstruction.isBlank(command.getCorrelationId())
-                        ? command.getMessageId() : command.getCorrelationId())
-                .setCausationId(command.getMessageId())
-                .setPayload(payload)
-                .build();
     }
 
     /** The gateway's registration result codes this command tells apart. */
