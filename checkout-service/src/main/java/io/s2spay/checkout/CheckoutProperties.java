@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param merchants the merchants allowed to call the API, by merchant id
  * @param idempotency how {@code Idempotency-Key} requests are remembered
  * @param readModel the consumer of payment events that keeps the payment read model
+ * @param publicBaseUrl where shoppers' browsers reach this API (scheme, host, port, no trailing slash): the
+ *     base of the return URL s2spay gives the gateway for each payment
+ * @param shopperReturn how the shopper's return URLs are signed
  */
 @Validated
 @ConfigurationProperties("s2spay.checkout")
@@ -24,7 +27,11 @@ public record CheckoutProperties(
         @DefaultValue("5s") @NotNull Duration syncWait,
         Map<String, @Valid Merchant> merchants,
         @DefaultValue @Valid Idempotency idempotency,
-        @DefaultValue @Valid ReadModel readModel) {
+        @DefaultValue @Valid ReadModel readModel,
+        @DefaultValue("http://127.0.0.1:8080") @NotBlank
+        @Pattern(regexp = "https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?", message = "must be an absolute http(s) URL without a trailing slash, query or fragment")
+        String publicBaseUrl,
+        @DefaultValue @Valid ShopperReturn shopperReturn) {
 
     public CheckoutProperties {
         merchants = merchants == null ? Map.of() : Map.copyOf(merchants);
@@ -54,6 +61,18 @@ public record CheckoutProperties(
         @Override
         public String toString() {
             return "Idempotency[retention=" + retention + ", inFlightGrace=" + inFlightGrace + "]";
+        }
+    }
+
+    /**
+     * @param signingKey base64 HMAC key (at least 32 bytes) that signs each payment's return URL, so that a return
+     *     URL cannot be made for another payment
+     */
+    public record ShopperReturn(@NotBlank String signingKey) {
+
+        @Override
+        public String toString() {
+            return "ShopperReturn[signingKey=(secret)]";
         }
     }
 

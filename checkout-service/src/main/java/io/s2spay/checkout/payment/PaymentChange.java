@@ -1,5 +1,6 @@
 package io.s2spay.checkout.payment;
 
+import io.s2spay.domain.balance.PaymentMovements;
 import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -8,6 +9,7 @@ import io.s2spay.schema.GatewayResult;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.Redirect;
 import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentCommandRejected;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentDeclined;
@@ -29,6 +31,9 @@ import java.util.TreeMap;
  *
  * @param status the status the event leads to; {@code null} for events that do not change it (back office)
  * @param rejectedCommandMessageId for a command rejection, the command it is about
+ * @param movement the money movement the success of the initial payment adds (authorized or debited)
+ * @param registrationId the stored credential the payment created or charged, if the event names one
+ * @param initialTransactionId the network's id of the INITIAL customer-initiated transaction, if any
  */
 record PaymentChange(
         PaymentStatus status,
@@ -40,10 +45,15 @@ record PaymentChange(
         GatewayResult result,
         Redirect redirect,
         String failureReason,
-        String rejectedCommandMessageId) {
+        String rejectedCommandMessageId,
+        PaymentMovements.Kind movement,
+        String registrationId,
+        String initialTransactionId) {
 
     /** Rejections that say nothing about the payment itself: a second command for it was refused. */
     private static final String DUPLICATE_PAYMENT = "DUPLICATE_PAYMENT";
+    /** A refused deletion of a stored credential says nothing about the payment that created it. */
+    static final String DELETE_STORED_CREDENTIAL = "DeleteStoredCredential";
 
     /**
      * The change an event makes, or empty for events that leave the read model as it is (back-office
@@ -54,26 +64,36 @@ record PaymentChange(
     static Optional<PaymentChange> of(PaymentEventEnvelope event) {
         PaymentChange change = switch (event.getPayload()) {
             case PaymentRequested e -> new PaymentChange(PaymentStatus.PENDING, e.getPaymentType().name(),
-                    e.getAmount(), e.getPaymentBrand(), e.getMerchantTransactionId(), e.getCard(), null, null, null, null);
+                    e.getAmount(), e.getPaymentBrand(), e.getMerchantTransactionId(), e.getCard(), null, null, null, null,
+                    null, null, null);
             case PaymentAuthorized e -> new PaymentChange(PaymentStatus.SUCCEEDED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null);
+                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null,
+                    PaymentMovements.Kind.AUTHORIZED, e.getRegistrationId(), e.getInitialTransactionId());
             case PaymentDebited e -> new PaymentChange(PaymentStatus.SUCCEEDED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null);
+                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null,
+                    PaymentMovements.Kind.DEBITED, e.getRegistrationId(), e.getInitialTransactionId());
             case PaymentRedirectRequired e -> new PaymentChange(PaymentStatus.REQUIRES_ACTION,
                     e.getPaymentType().name(), e.getAmount(), null, e.getMerchantTransactionId(), null,
-                    e.getGatewayResult(), e.getRedirect(), null, null);
+                    e.getGatewayResult(), e.getRedirect(), null, null, null, null, null);
+            case PaymentAwaitingReceipt e -> new PaymentChange(PaymentStatus.AWAITING_RECEIPT,
+                    e.getPaymentType().name(), e.getAmount(), null, e.getMerchantTransactionId(), null,
+                    e.getGatewayResult(), null, null, null, null, null, null);
             case PaymentDeclined e -> new PaymentChange(PaymentStatus.DECLINED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null);
+                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null,
+                    null, null, null);
             case PaymentFailed e -> new PaymentChange(PaymentStatus.FAILED, e.getPaymentType().name(),
                     e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, e.getReason(),
-                    null);
+                    null, null, null, null);
             case PaymentOutcomeUnknown e -> new PaymentChange(PaymentStatus.UNKNOWN, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, null, null, e.getReason(), null);
+                    e.getAmount(), null, e.getMerchantTransactionId(), null, null, null, e.getReason(), null,
+                    null, null, null);
             case PaymentExpired e -> new PaymentChange(PaymentStatus.EXPIRED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null);
-            case PaymentCommandRejected e when !DUPLICATE_PAYMENT.equals(e.getReasonCode()) -> new PaymentChange(
+                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null,
+                    null, null, null);
+            case PaymentCommandRejected e when !DUPLICATE_PAYMENT.equals(e.getReasonCode())
+                    && !DELETE_STORED_CREDENTIAL.equals(e.getCommandType()) -> new PaymentChange(
                     PaymentStatus.FAILED, null, null, null, null, null, null, null,
-                    e.getReasonCode() + ": " + e.getReason(), e.getCommandMessageId());
+                    e.getReasonCode() + ": " + e.getReason(), e.getCommandMessageId(), null, null, null);
             default -> null;
         };
         if (change != null && change.amount() != null) {
@@ -91,7 +111,8 @@ record PaymentChange(
     PaymentRow newRow(String paymentId, String merchantId, Instant occurredAt, Instant now) {
         PaymentRow empty = new PaymentRow(paymentId, merchantId, paymentType, PaymentStatus.PENDING,
                 amount.getAmountMinor(), amount.getCurrency(), null, merchantTransactionId, null, null, null, null,
-                null, PaymentRow.Outcome.NONE, occurredAt, occurredAt);
+                null, PaymentRow.Outcome.NONE, PaymentMovements.NONE, PaymentRow.StoredCredentialUse.NONE, occurredAt,
+                occurredAt);
         return applyTo(empty, now);
     }
 
@@ -107,6 +128,13 @@ record PaymentChange(
         }
         String gatewayTransactionId = result != null && result.getGatewayTransactionId() != null
                 ? result.getGatewayTransactionId() : row.outcome().gatewayTransactionId();
+        if (movement != null && status == PaymentStatus.SUCCEEDED) {
+            // the initial payment succeeds once (a final state never moves), so its money is counted once
+            described = described.withMovements(described.movements().plus(movement, amount.getAmountMinor()), now);
+        }
+        if (registrationId != null && described.storedCredential().id() == null) {
+            described = described.withStoredCredential(described.storedCredential().withId(registrationId), now);
+        }
         return described.withStatus(status, new PaymentRow.Outcome(
                 result == null ? null : result.getCode(),
                 result == null ? null : result.getDescription(),

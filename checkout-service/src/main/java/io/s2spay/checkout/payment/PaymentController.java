@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/payments}: translates HTTP to {@link PaymentRequests} and back. */
@@ -31,7 +33,7 @@ class PaymentController {
         this.requests = requests;
     }
 
-    @Operation(summary = "Create a card payment (DB debit or PA pre-authorization)",
+    @Operation(summary = "Create a payment (DB debit or PA pre-authorization) by card, bank transfer or stored card",
             description = "Answers 201 with the outcome when it arrives within s2spay.checkout.sync-wait, otherwise "
                     + "202 with the pending payment and its Location.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -70,9 +72,40 @@ class PaymentController {
         return builder.body(response.body());
     }
 
-    @Operation(summary = "The current state of a payment of the authenticated merchant")
+    @Operation(summary = "A payment of the authenticated merchant: its lifecycle status, amounts and operations",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The payment",
+                        content = @Content(schema = @Schema(implementation = PaymentView.class))),
+                @ApiResponse(responseCode = "404", description = "No such payment for this merchant",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            })
     @GetMapping(path = "/v1/payments/{paymentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     PaymentView get(@Parameter(hidden = true) AuthenticatedMerchant merchant, @PathVariable String paymentId) {
         return requests.find(merchant.id(), paymentId);
+    }
+
+    @Operation(summary = "The merchant's payments, newest first, one page at a time",
+            description = "Pass the id of the last payment of a page as starting_after to get the next page. Filters "
+                    + "combine; created[gte] and created[lt] are ISO-8601 instants such as 2026-12-01T00:00:00Z.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "A page of payments (without their operations)",
+                        content = @Content(schema = @Schema(implementation = PaymentRequests.PaymentPage.class))),
+                @ApiResponse(responseCode = "400", description = "Invalid parameter",
+                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            })
+    @GetMapping(path = "/v1/payments", produces = MediaType.APPLICATION_JSON_VALUE)
+    PaymentRequests.PaymentPage list(@Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @Parameter(description = "Page size, 1 to 100 (default 10)") @RequestParam(required = false) String limit,
+            @Parameter(description = "The id of the last payment of the previous page")
+            @RequestParam(name = "starting_after", required = false) String startingAfter,
+            @RequestParam(required = false) String merchantTransactionId,
+            @Parameter(description = "A lifecycle status, e.g. captured") @RequestParam(required = false) String status,
+            @Parameter(description = "Created at or after this instant")
+            @RequestParam(name = "created[gte]", required = false) String createdFrom,
+            @Parameter(description = "Created before this instant")
+            @RequestParam(name = "created[lt]", required = false) String createdBefore,
+            @Parameter(hidden = true) @RequestParam Map<String, String> all) {
+        return requests.list(merchant.id(), PaymentQueries.parse(limit, startingAfter, merchantTransactionId, status,
+                createdFrom, createdBefore, all.keySet()));
     }
 }

@@ -1,9 +1,11 @@
 package io.s2spay.checkout.payment;
 
+import io.s2spay.domain.balance.PaymentMovements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -51,12 +53,18 @@ class PaymentRepository {
                                payment_brand, merchant_transaction_id, descriptor, shopper_result_url, vault_id,
                                command_message_id, card_bin, card_last4_digits, card_brand, card_expiry_month,
                                card_expiry_year, result_code, result_description, gateway_transaction_id, failure_reason,
-                               redirect_url, redirect_method, redirect_parameters, created_at, updated_at)
+                               redirect_url, redirect_method, redirect_parameters, lifecycle_status, authorized_minor,
+                               debited_minor, captured_minor, reversed_minor, refunded_minor, rebilled_minor,
+                               charged_back_minor, chargeback_reversed_minor, receipt_minor, store_card,
+                               stored_credential_type, stored_credential_id, created_at, updated_at)
                         values (:paymentId, :merchantId, :paymentType, :status, :amountMinor, :currency,
                                :paymentBrand, :merchantTransactionId, :descriptor, :shopperResultUrl, :vaultId,
                                :commandMessageId, :cardBin, :cardLast4, :cardBrand, :cardExpiryMonth,
                                :cardExpiryYear, :resultCode, :resultDescription, :gatewayTransactionId, :failureReason,
-                               :redirectUrl, :redirectMethod, cast(:redirectParameters as jsonb), :createdAt, :updatedAt)
+                               :redirectUrl, :redirectMethod, cast(:redirectParameters as jsonb), :lifecycleStatus,
+                               :authorizedMinor, :debitedMinor, :capturedMinor, :reversedMinor, :refundedMinor,
+                               :rebilledMinor, :chargedBackMinor, :chargebackReversedMinor, :receiptMinor, :storeCard,
+                               :storedCredentialType, :storedCredentialId, :createdAt, :updatedAt)
                         """)
                 .param("paymentType", row.paymentType())
                 .param("amountMinor", row.amountMinor())
@@ -68,6 +76,8 @@ class PaymentRepository {
                 .param("vaultId", row.vaultId())
                 .param("commandMessageId", row.commandMessageId())
                 .param("createdAt", Timestamp.from(row.createdAt()))
+                .param("storeCard", row.storedCredential().store())
+                .param("storedCredentialType", row.storedCredential().type())
                 .params(changeable(row))
                 .update();
     }
@@ -77,6 +87,58 @@ class PaymentRepository {
         return jdbc.sql("select * from payment where payment_id = :paymentId and merchant_id = :merchantId")
                 .param("paymentId", paymentId)
                 .param("merchantId", merchantId)
+                .query(PaymentRepository::row)
+                .optional();
+    }
+
+    /**
+     * A page of the merchant's payments, newest first: those created before the payment {@code startingAfter} (a
+     * cursor: the last id of the previous page), matching every filter given; {@code limit + 1} rows are read so
+     * the caller can tell whether there are more.
+     */
+    List<PaymentRow> list(String merchantId, PaymentQuery query) {
+        StringBuilder sql = new StringBuilder("select * from payment p where p.merchant_id = :merchantId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("merchantId", merchantId);
+        if (query.startingAfter() != null) {
+            sql.append(" and (p.created_at, p.payment_id) < (select c.created_at, c.payment_id from payment c"
+                    + " where c.payment_id = :startingAfter and c.merchant_id = :merchantId)");
+            params.put("startingAfter", query.startingAfter());
+        }
+        if (query.merchantTransactionId() != null) {
+            sql.append(" and p.merchant_transaction_id = :merchantTransactionId");
+            params.put("merchantTransactionId", query.merchantTransactionId());
+        }
+        if (query.status() != null) {
+            sql.append(" and p.lifecycle_status = :status");
+            params.put("status", query.status().apiName());
+        }
+        if (query.createdFrom() != null) {
+            sql.append(" and p.created_at >= :createdFrom");
+            params.put("createdFrom", Timestamp.from(query.createdFrom()));
+        }
+        if (query.createdBefore() != null) {
+            sql.append(" and p.created_at < :createdBefore");
+            params.put("createdBefore", Timestamp.from(query.createdBefore()));
+        }
+        sql.append(" order by p.created_at desc, p.payment_id desc limit :limit");
+        params.put("limit", query.limit() + 1);
+        return jdbc.sql(sql.toString()).params(params).query(PaymentRepository::row).list();
+    }
+
+    /** Whether the merchant has a payment with this id. */
+    boolean exists(String merchantId, String paymentId) {
+        return jdbc.sql("select count(*) from payment where payment_id = :paymentId and merchant_id = :merchantId")
+                .param("paymentId", paymentId)
+                .param("merchantId", merchantId)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    /** The payment of any merchant, for the shopper's return (authenticated by its signed URL, not a key). */
+    Optional<PaymentRow> find(String paymentId) {
+        return jdbc.sql("select * from payment where payment_id = :paymentId")
+                .param("paymentId", paymentId)
                 .query(PaymentRepository::row)
                 .optional();
     }
@@ -98,7 +160,13 @@ class PaymentRepository {
                                result_code = :resultCode, result_description = :resultDescription,
                                gateway_transaction_id = :gatewayTransactionId, failure_reason = :failureReason,
                                redirect_url = :redirectUrl, redirect_method = :redirectMethod,
-                               redirect_parameters = cast(:redirectParameters as jsonb), updated_at = :updatedAt
+                               redirect_parameters = cast(:redirectParameters as jsonb),
+                               lifecycle_status = :lifecycleStatus, authorized_minor = :authorizedMinor,
+                               debited_minor = :debitedMinor, captured_minor = :capturedMinor,
+                               reversed_minor = :reversedMinor, refunded_minor = :refundedMinor,
+                               rebilled_minor = :rebilledMinor, charged_back_minor = :chargedBackMinor,
+                               chargeback_reversed_minor = :chargebackReversedMinor, receipt_minor = :receiptMinor,
+                               stored_credential_id = :storedCredentialId, updated_at = :updatedAt
                          where payment_id = :paymentId
                         """)
                 .params(changeable(row))
@@ -126,6 +194,18 @@ class PaymentRepository {
         params.put("redirectMethod", outcome.redirectMethod());
         params.put("redirectParameters",
                 outcome.redirectParameters() == null ? null : JSON.writeValueAsString(outcome.redirectParameters()));
+        PaymentMovements m = row.movements();
+        params.put("lifecycleStatus", row.lifecycleStatus().apiName());
+        params.put("authorizedMinor", m.authorizedMinor());
+        params.put("debitedMinor", m.debitedMinor());
+        params.put("capturedMinor", m.capturedMinor());
+        params.put("reversedMinor", m.reversedMinor());
+        params.put("refundedMinor", m.refundedMinor());
+        params.put("rebilledMinor", m.rebilledMinor());
+        params.put("chargedBackMinor", m.chargedBackMinor());
+        params.put("chargebackReversedMinor", m.chargebackReversedMinor());
+        params.put("receiptMinor", m.receiptMinor());
+        params.put("storedCredentialId", row.storedCredential().id());
         params.put("updatedAt", Timestamp.from(row.updatedAt()));
         return params;
     }
@@ -185,6 +265,18 @@ class PaymentRepository {
                         rs.getString("redirect_url"),
                         rs.getString("redirect_method"),
                         parameters == null ? null : JSON.readValue(parameters, STRING_MAP)),
+                new PaymentMovements(
+                        rs.getLong("authorized_minor"),
+                        rs.getLong("debited_minor"),
+                        rs.getLong("captured_minor"),
+                        rs.getLong("reversed_minor"),
+                        rs.getLong("refunded_minor"),
+                        rs.getLong("rebilled_minor"),
+                        rs.getLong("charged_back_minor"),
+                        rs.getLong("chargeback_reversed_minor"),
+                        rs.getLong("receipt_minor")),
+                new PaymentRow.StoredCredentialUse(rs.getBoolean("store_card"), rs.getString("stored_credential_type"),
+                        rs.getString("stored_credential_id")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

@@ -2,6 +2,7 @@ package io.s2spay.checkout.payment;
 
 import io.s2spay.checkout.web.FieldError;
 import io.s2spay.checkout.web.InvalidRequestException;
+import io.s2spay.domain.brand.PaymentBrand;
 import io.s2spay.domain.card.CardNumbers;
 import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
@@ -34,8 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PaymentRequestValidator {
 
-    /** Card brands accepted in {@code paymentBrand}: the ones whose numbers {@link CardNumbers} recognises. */
-    static final Set<String> CARD_BRANDS = Set.of("VISA", "MASTER", "AMEX", "DISCOVER", "JCB", "DINERS", "MAESTRO");
+    /** Stored-credential agreements: how the merchant will charge a stored card later. */
+    static final Set<String> STORED_CREDENTIAL_TYPES = Set.of("UNSCHEDULED", "RECURRING", "INSTALLMENT");
+
+    /** The gateway's registration ids: 32 lower-case hex digits (also what other systems send on Kafka). */
+    static final Pattern STORED_CREDENTIAL_ID = Pattern.compile("[0-9a-f]{32}");
 
     /** Letters, digits and the punctuation OPP accepts in references; no spaces or control characters. */
     static final Pattern MERCHANT_TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:/#+@\\-]{1,255}");
@@ -48,7 +52,8 @@ class PaymentRequestValidator {
     private static final int MAX_YEARS_AHEAD = 20;
 
     private static final Set<String> FIELDS = Set.of("paymentType", "amount", "currency", "paymentBrand", "card",
-            "merchantTransactionId", "descriptor", "shopperResultUrl");
+            "merchantTransactionId", "descriptor", "shopperResultUrl", "storeCard", "storedCredentialType",
+            "storedCredentialId");
     private static final Set<String> CARD_FIELDS = Set.of("number", "holder", "expiryMonth", "expiryYear", "cvv");
 
     /** Strict about duplicate keys: {@code {"amount":"1.00","amount":"900.00"}} must not be guessed at. */
@@ -72,17 +77,100 @@ class PaymentRequestValidator {
         PaymentType paymentType = paymentType(root, errors);
         String currency = currency(root, errors);
         Long amount = amount(root, currency, errors);
-        String brand = paymentBrand(root, errors);
-        CardDetails card = card(root, brand, errors);
         String merchantTransactionId = merchantTransactionId(root, errors);
         String descriptor = optionalText(root, "descriptor", 127, errors);
         String shopperResultUrl = shopperResultUrl(root, errors);
+        String storedCredentialId = storedCredentialId(root, errors);
+        boolean storeCard = flag(root, "storeCard", errors);
+        String storedCredentialType = storedCredentialType(root, errors);
+
+        String brandName;
+        CardDetails card = null;
+        if (storedCredentialId != null || root.has("storedCredentialId")) {
+            // a merchant-initiated charge of a stored card: the credential says brand, card and agreement
+            brandName = optionalBrand(root, errors);
+            refuse(root, "card", "must not be sent with storedCredentialId: the stored card is charged", errors);
+            if (storeCard) {
+                errors.add("storeCard", "a stored credential is already stored; storeCard is for a customer-initiated payment");
+            }
+            refuse(root, "storedCredentialType", "is the stored credential's own; it cannot be changed per charge", errors);
+            refuse(root, "shopperResultUrl", "must not be sent with storedCredentialId: a merchant-initiated charge"
+                    + " never redirects the shopper", errors);
+        } else {
+            Optional<PaymentBrand> brand = paymentBrand(root, paymentType, errors);
+            brandName = brand.map(Enum::name).orElse(null);
+            boolean isCard = brand.map(PaymentBrand::isCard).orElse(true);
+            if (isCard) {
+                card = card(root, brandName, errors);
+            } else {
+                refuse(root, "card", "must not be sent for " + brandName + ", a bank transfer: the shopper pays at the"
+                        + " bank's page", errors);
+                if (storeCard) {
+                    errors.add("storeCard", "only a card can be stored, not a " + brandName + " transfer");
+                }
+            }
+            if (storedCredentialType != null && !storeCard) {
+                errors.add("storedCredentialType", "is only meaningful with \"storeCard\": true");
+            }
+            if (shopperResultUrl == null && !root.has("shopperResultUrl")) {
+                errors.add("shopperResultUrl", "is required: a customer-initiated payment may redirect the shopper"
+                        + (isCard ? " (3-D Secure)" : " (to the bank)") + ", who comes back to this URL");
+            }
+        }
 
         if (!errors.list.isEmpty()) {
             throw new InvalidRequestException(errors.list);
         }
-        return new ValidatedPayment(paymentType, amount, currency, brand, card, merchantTransactionId, descriptor,
-                shopperResultUrl);
+        return new ValidatedPayment(paymentType, amount, currency, brandName, card, merchantTransactionId, descriptor,
+                shopperResultUrl, storeCard, storeCard ? (storedCredentialType == null ? "UNSCHEDULED"
+                        : storedCredentialType) : null, storedCredentialId);
+    }
+
+    private static void refuse(JsonNode root, String field, String message, Errors errors) {
+        JsonNode value = root.get(field);
+        if (value != null && !value.isNull()) {
+            errors.add(field, message);
+        }
+    }
+
+    private static boolean flag(JsonNode root, String field, Errors errors) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            errors.add(field, "must be a JSON boolean (true or false)");
+            return false;
+        }
+        return value.booleanValue();
+    }
+
+    private static String storedCredentialType(JsonNode root, Errors errors) {
+        String type = optionalText(root, "storedCredentialType", 16, errors);
+        if (type != null && !STORED_CREDENTIAL_TYPES.contains(type)) {
+            errors.add("storedCredentialType", "must be one of " + STORED_CREDENTIAL_TYPES.stream().sorted().toList());
+            return null;
+        }
+        return type;
+    }
+
+    private static String storedCredentialId(JsonNode root, Errors errors) {
+        String id = optionalText(root, "storedCredentialId", 64, errors);
+        if (id != null && !STORED_CREDENTIAL_ID.matcher(id).matches()) {
+            errors.add("storedCredentialId", "must be a stored credential id: 32 lower-case hex digits");
+            return null;
+        }
+        return id;
+    }
+
+    private static String optionalBrand(JsonNode root, Errors errors) {
+        String brand = optionalText(root, "paymentBrand", 32, errors);
+        if (brand != null && PaymentBrand.of(brand).filter(PaymentBrand::isCard).isEmpty()) {
+            errors.add("paymentBrand", "must be a card brand " + PaymentBrand.namesOf(PaymentBrand.Workflow.CARD)
+                    + " (or left out: the stored card's brand is used)");
+            return null;
+        }
+        return brand;
     }
 
     private static JsonNode parse(byte[] body) {
@@ -167,17 +255,24 @@ class PaymentRequestValidator {
         }
     }
 
-    private static String paymentBrand(JsonNode root, Errors errors) {
+    private static Optional<PaymentBrand> paymentBrand(JsonNode root, PaymentType paymentType, Errors errors) {
         Optional<String> value = requiredText(root, "paymentBrand", errors);
         if (value.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
-        if (!CARD_BRANDS.contains(value.get())) {
-            errors.add("paymentBrand", "must be one of the supported card brands "
-                    + CARD_BRANDS.stream().sorted().toList());
-            return null;
+        Optional<PaymentBrand> brand = PaymentBrand.of(value.get());
+        if (brand.isEmpty()) {
+            errors.add("paymentBrand", "must be one of the supported brands: cards "
+                    + PaymentBrand.namesOf(PaymentBrand.Workflow.CARD) + ", bank transfers "
+                    + PaymentBrand.namesOf(PaymentBrand.Workflow.BANK_REDIRECT_INSTANT,
+                            PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT));
+            return Optional.empty();
         }
-        return value.get();
+        if (paymentType != null && !brand.get().allows(paymentType.name())) {
+            errors.add("paymentType", brand.get().name() + " allows only " + brand.get().initialTypes().stream()
+                    .map(Enum::name).sorted().toList() + ", not " + paymentType.name());
+        }
+        return brand;
     }
 
     private CardDetails card(JsonNode root, String paymentBrand, Errors errors) {

@@ -6,7 +6,7 @@ import io.s2spay.checkout.CheckoutProperties;
 import io.s2spay.checkout.idempotency.IdempotencyStore;
 import io.s2spay.checkout.idempotency.IdempotencyStore.StoredResponse;
 import io.s2spay.checkout.payment.PaymentService.Acceptance;
-import io.s2spay.checkout.payment.PaymentService.IdempotentRequest;
+import io.s2spay.checkout.payment.IdempotencyGuard.IdempotentRequest;
 import io.s2spay.checkout.payment.PaymentUpdateNotifications.Waiter;
 import io.s2spay.checkout.web.ApiProblemException;
 import io.s2spay.checkout.web.InvalidRequestException;
@@ -14,6 +14,7 @@ import io.s2spay.checkout.web.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ class PaymentRequests {
     private final PaymentRequestValidator validator;
     private final PaymentService service;
     private final PaymentRepository payments;
+    private final OperationRepository operations;
     private final PaymentUpdateNotifications notifications;
     private final IdempotencyStore idempotency;
     private final JsonMapper json;
@@ -46,11 +48,12 @@ class PaymentRequests {
     private final Timer waitTimer;
 
     PaymentRequests(PaymentRequestValidator validator, PaymentService service, PaymentRepository payments,
-            PaymentUpdateNotifications notifications, IdempotencyStore idempotency, JsonMapper json, Clock clock,
+            OperationRepository operations, PaymentUpdateNotifications notifications, IdempotencyStore idempotency, JsonMapper json, Clock clock,
             CheckoutProperties properties, MeterRegistry meters) {
         this.validator = validator;
         this.service = service;
         this.payments = payments;
+        this.operations = operations;
         this.notifications = notifications;
         this.idempotency = idempotency;
         this.json = json;
@@ -91,7 +94,7 @@ class PaymentRequests {
             Instant accepted = clock.instant();
             PaymentView view = awaitAnswer(waiter, merchantId, paymentId, deadline);
             waitTimer.record(Duration.between(accepted, clock.instant()));
-            boolean answered = PaymentStatus.fromApiName(view.status()).answersPaymentRequest();
+            boolean answered = LifecycleStatus.fromApiName(view.status()).answersPaymentRequest();
             PaymentResponse response = new PaymentResponse(
                     answered ? HttpStatus.CREATED.value() : HttpStatus.ACCEPTED.value(),
                     json.writeValueAsBytes(view), paymentId, false);
@@ -103,11 +106,29 @@ class PaymentRequests {
         }
     }
 
+    /** The payment with its operations, as {@code GET /v1/payments/{id}} shows it. */
     PaymentView find(String merchantId, String paymentId) {
-        return payments.find(merchantId, paymentId)
-                .map(PaymentRow::toView)
-                .orElseThrow(() -> new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "payment-not-found",
-                        "Payment not found", "there is no payment " + abbreviate(paymentId) + " for this merchant")));
+        PaymentRow row = payments.find(merchantId, paymentId).orElseThrow(() -> notFound(paymentId));
+        return row.toView(operations.forPayment(paymentId).stream().map(OperationRow::toView).toList());
+    }
+
+    /** A page of the merchant's payments, newest first, without their operations. */
+    PaymentPage list(String merchantId, PaymentQuery query) {
+        if (query.startingAfter() != null && !payments.exists(merchantId, query.startingAfter())) {
+            throw new InvalidRequestException("starting_after", "there is no payment "
+                    + abbreviate(query.startingAfter()) + " for this merchant");
+        }
+        List<PaymentRow> rows = payments.list(merchantId, query);
+        boolean hasMore = rows.size() > query.limit();
+        return new PaymentPage(rows.stream().limit(query.limit()).map(PaymentRow::toView).toList(), hasMore);
+    }
+
+    /** One page of {@code GET /v1/payments}: the payments and whether older ones match too. */
+    record PaymentPage(List<PaymentView> data, boolean hasMore) {}
+
+    static ApiProblemException notFound(String paymentId) {
+        return new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "payment-not-found",
+                "Payment not found", "there is no payment " + abbreviate(paymentId) + " for this merchant"));
     }
 
     /**
@@ -116,17 +137,16 @@ class PaymentRequests {
      */
     private PaymentView awaitAnswer(Waiter waiter, String merchantId, String paymentId, Instant deadline) {
         while (true) {
-            PaymentView view = find(merchantId, paymentId);
+            PaymentRow row = payments.find(merchantId, paymentId).orElseThrow(() -> notFound(paymentId));
             Duration remaining = Duration.between(clock.instant(), deadline);
-            if (PaymentStatus.fromApiName(view.status()).answersPaymentRequest() || remaining.isNegative()
-                    || remaining.isZero()) {
-                return view;
+            if (row.status().answersPaymentRequest() || remaining.isNegative() || remaining.isZero()) {
+                return row.toView(operations.forPayment(paymentId).stream().map(OperationRow::toView).toList());
             }
             try {
                 waiter.await(remaining);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return view;
+                return find(merchantId, paymentId);
             }
         }
     }
@@ -142,7 +162,7 @@ class PaymentRequests {
         }
     }
 
-    private static String abbreviate(String id) {
+    static String abbreviate(String id) {
         String safe = id.replaceAll("[^A-Za-z0-9_\\-]", "?");
         return safe.length() <= 64 ? safe : safe.substring(0, 64) + "…";
     }

@@ -1,17 +1,22 @@
 package io.s2spay.checkout.payment;
 
+import io.s2spay.domain.balance.PaymentMovements;
 import io.s2spay.domain.money.MoneyAmounts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One payment of the read model.
  *
- * @param vaultId the card in the vault, for payments accepted by this API
+ * @param status the state of the initial payment (PA or DB)
+ * @param vaultId the card in the vault, for card payments accepted by this API
  * @param commandMessageId the command this API sent for the payment; a rejection of any other command (a
  *     duplicate sent by another system) does not fail the payment
  * @param card the card as it may be shown, {@code null} if no event named it yet
  * @param outcome the latest outcome: gateway result, failure reason, redirect
+ * @param movements the money the payment and its operations moved, as the events told
+ * @param storedCredential the stored card the payment asked to create or charged, if any
  */
 record PaymentRow(
         String paymentId,
@@ -28,6 +33,8 @@ record PaymentRow(
         String commandMessageId,
         MaskedCard card,
         Outcome outcome,
+        PaymentMovements movements,
+        StoredCredentialUse storedCredential,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -41,26 +48,63 @@ record PaymentRow(
         static final Outcome NONE = new Outcome(null, null, null, null, null, null, null);
     }
 
+    /**
+     * A stored credential this payment creates ({@code store}, customer-initiated, id known once it succeeded) or
+     * charges (merchant-initiated, id known from the start).
+     */
+    record StoredCredentialUse(boolean store, String type, String id) {
+
+        static final StoredCredentialUse NONE = new StoredCredentialUse(false, null, null);
+
+        StoredCredentialUse withId(String id) {
+            return new StoredCredentialUse(store, type, id);
+        }
+    }
+
+    /** The status a merchant sees, from the state and the movements. */
+    LifecycleStatus lifecycleStatus() {
+        return LifecycleStatus.of(status, paymentType, movements);
+    }
+
     /** This payment in {@code status} with {@code outcome}, changed at {@code now}. */
     PaymentRow withStatus(PaymentStatus status, Outcome outcome, Instant now) {
         return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
-                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, createdAt,
-                now);
+                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
+                storedCredential, createdAt, now);
     }
 
     /** This payment with another brand and card, changed at {@code now}. */
     PaymentRow withDescription(String paymentBrand, MaskedCard card, Instant now) {
         return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
-                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, createdAt,
-                now);
+                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
+                storedCredential, createdAt, now);
     }
 
-    /** The payment as the API shows it. */
+    /** This payment with other movements, changed at {@code now}. */
+    PaymentRow withMovements(PaymentMovements movements, Instant now) {
+        return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
+                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
+                storedCredential, createdAt, now);
+    }
+
+    /** This payment with its stored credential's id known, changed at {@code now}. */
+    PaymentRow withStoredCredential(StoredCredentialUse storedCredential, Instant now) {
+        return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
+                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
+                storedCredential, createdAt, now);
+    }
+
+    /** The payment as the API shows it, without its operations. */
     PaymentView toView() {
+        return toView(null);
+    }
+
+    /** The payment as the API shows it, with {@code operations} (null to leave them out, as lists do). */
+    PaymentView toView(List<OperationView> operations) {
         return new PaymentView(
                 paymentId,
                 paymentType,
-                status.apiName(),
+                lifecycleStatus().apiName(),
                 MoneyAmounts.format(amountMinor, currency),
                 currency,
                 paymentBrand,
@@ -76,7 +120,23 @@ record PaymentRow(
                                 outcome.redirectParameters() == null ? Map.of() : outcome.redirectParameters())
                         : null,
                 outcome.failureReason(),
+                amounts(),
+                storedCredential.id() == null ? null
+                        : new PaymentView.StoredCredential(storedCredential.id(), storedCredential.type()),
+                operations,
                 createdAt,
                 updatedAt);
+    }
+
+    private PaymentView.Amounts amounts() {
+        if (!status.succeeded() && movements.equals(PaymentMovements.NONE)) {
+            return null;
+        }
+        return new PaymentView.Amounts(
+                MoneyAmounts.format(movements.authorizedTotalMinor(), currency),
+                MoneyAmounts.format(movements.settledMinor(), currency),
+                MoneyAmounts.format(movements.refundedMinor(), currency),
+                MoneyAmounts.format(Math.max(0, movements.openChargebackMinor()), currency),
+                MoneyAmounts.format(Math.max(0, movements.netMinor()), currency));
     }
 }

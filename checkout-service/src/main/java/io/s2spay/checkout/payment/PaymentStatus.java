@@ -6,22 +6,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Status of a payment in the read model, with the transitions events may cause: a final status never
- * changes, so an event that arrives late or twice cannot move a payment backwards.
+ * State of a payment's initial transaction (PA or DB) in the read model, with the transitions events may cause:
+ * a final state never changes, so an event that arrives late or twice cannot move a payment backwards. What a
+ * merchant sees is {@link LifecycleStatus}, which adds what the operations on the payment did.
  */
 enum PaymentStatus {
     PENDING,
     REQUIRES_ACTION,
     UNKNOWN,
+    /** A non-instant bank transfer the shopper approved; the money comes with the bank's receipt. */
+    AWAITING_RECEIPT,
     SUCCEEDED,
     DECLINED,
     FAILED,
     EXPIRED;
 
     private static final Map<PaymentStatus, Set<PaymentStatus>> TRANSITIONS = Map.of(
-            PENDING, EnumSet.of(REQUIRES_ACTION, UNKNOWN, SUCCEEDED, DECLINED, FAILED, EXPIRED),
-            REQUIRES_ACTION, EnumSet.of(UNKNOWN, SUCCEEDED, DECLINED, FAILED, EXPIRED),
-            UNKNOWN, EnumSet.of(REQUIRES_ACTION, SUCCEEDED, DECLINED, FAILED, EXPIRED),
+            PENDING, EnumSet.of(REQUIRES_ACTION, UNKNOWN, AWAITING_RECEIPT, SUCCEEDED, DECLINED, FAILED, EXPIRED),
+            REQUIRES_ACTION, EnumSet.of(UNKNOWN, AWAITING_RECEIPT, SUCCEEDED, DECLINED, FAILED, EXPIRED),
+            UNKNOWN, EnumSet.of(REQUIRES_ACTION, AWAITING_RECEIPT, SUCCEEDED, DECLINED, FAILED, EXPIRED),
+            AWAITING_RECEIPT, EnumSet.of(SUCCEEDED, DECLINED, FAILED, EXPIRED),
             SUCCEEDED, EnumSet.noneOf(PaymentStatus.class),
             DECLINED, EnumSet.noneOf(PaymentStatus.class),
             FAILED, EnumSet.noneOf(PaymentStatus.class),
@@ -38,11 +42,17 @@ enum PaymentStatus {
     }
 
     /**
-     * Whether {@code POST /v1/payments} answers with this status instead of waiting on: final statuses, and a
-     * redirect the shopper must follow. An unknown outcome is still being resolved, so the call keeps waiting.
+     * Whether {@code POST /v1/payments} answers with this status instead of waiting on: final statuses, a
+     * redirect the shopper must follow, and a transfer awaiting the bank's receipt (which may take days). An
+     * unknown outcome is still being resolved, so the call keeps waiting.
      */
     boolean answersPaymentRequest() {
-        return isFinal() || this == REQUIRES_ACTION;
+        return isFinal() || this == REQUIRES_ACTION || this == AWAITING_RECEIPT;
+    }
+
+    /** Whether the initial payment succeeded, so its money is reserved or taken. */
+    boolean succeeded() {
+        return this == SUCCEEDED;
     }
 
     /** The API's name of this status, e.g. {@code requires_action}. */

@@ -73,7 +73,8 @@ class IdempotencyFingerprintTest {
         return new IdempotencyStore(new org.springframework.jdbc.datasource.SimpleDriverDataSource(), Clock.systemUTC(),
                 new CheckoutProperties(Duration.ofSeconds(5), Map.of(),
                         new CheckoutProperties.Idempotency(Duration.ofHours(24), key, Duration.ofSeconds(10)),
-                        new CheckoutProperties.ReadModel(true, 3)));
+                        new CheckoutProperties.ReadModel(true, 3),
+                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused")));
     }
 
     private static String key(int seed) {

@@ -18,7 +18,8 @@ class MerchantAuthenticatorTest {
             Map.of("merchant-demo", merchant("sk_test_s2spay_demo_0001"),
                     "merchant-other", merchant("sk_test_s2spay_other_0002")),
             new CheckoutProperties.Idempotency(Duration.ofHours(24), "unused", Duration.ofSeconds(10)),
-            new CheckoutProperties.ReadModel(true, 3)));
+            new CheckoutProperties.ReadModel(true, 3),
+                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused")));
 
     @Test
     void findsTheMerchantOfABearerKey() {
@@ -48,7 +49,8 @@ class MerchantAuthenticatorTest {
                 Map.of("m", new CheckoutProperties.Merchant(
                         HexFormat.of().withUpperCase().formatHex(MerchantAuthenticator.sha256("key-1")))),
                 new CheckoutProperties.Idempotency(Duration.ofHours(24), "unused", Duration.ofSeconds(10)),
-                new CheckoutProperties.ReadModel(true, 3)));
+                new CheckoutProperties.ReadModel(true, 3),
+                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused")));
 
         assertThat(upper.authenticate("Bearer key-1")).contains(new AuthenticatedMerchant("m"));
     }
