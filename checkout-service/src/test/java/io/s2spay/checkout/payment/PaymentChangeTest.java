@@ -147,7 +147,8 @@ class PaymentChangeTest {
     private static PaymentRow pending() {
         return new PaymentRow("pay_1", "merchant-demo", "DB", PaymentStatus.PENDING, 9200L, "EUR", "VISA", "order-1",
                 null, null, "card_1", "command-1", new PaymentRow.MaskedCard("420000", "0000", "VISA", 5, 2034),
-                PaymentRow.Outcome.NONE, CREATED, CREATED);
+                PaymentRow.Outcome.NONE, io.s2spay.domain.balance.PaymentMovements.NONE,
+                PaymentRow.StoredCredentialUse.NONE, CREATED, CREATED);
     }
 
     private static PaymentChange change(PaymentEventEnvelope event) {

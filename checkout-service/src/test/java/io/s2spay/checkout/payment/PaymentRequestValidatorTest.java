@@ -33,7 +33,94 @@ class PaymentRequestValidatorTest {
         ValidatedPayment payment = validator.validate(body(valid()));
 
         assertThat(payment).isEqualTo(new ValidatedPayment(PaymentType.DB, 9200, "EUR", "VISA",
-                new CardDetails(PAN, "Jane Jones", 5, 2034, "123"), "order-10001", null, null));
+                new CardDetails(PAN, "Jane Jones", 5, 2034, "123"), "order-10001", null, "https://shop.example/return",
+                false, null, null));
+    }
+
+    @Test
+    void requiresTheShopperResultUrlOfEveryCustomerInitiatedPayment() {
+        Map<String, Object> request = valid();
+        request.remove("shopperResultUrl");
+
+        assertSingleError(request, "shopperResultUrl", "is required");
+    }
+
+    @Test
+    void acceptsABankTransferWithoutACard() {
+        Map<String, Object> request = valid();
+        request.remove("card");
+        request.put("paymentBrand", "SOFORTUEBERWEISUNG");
+
+        ValidatedPayment payment = validator.validate(body(request));
+
+        assertThat(payment.paymentBrand()).isEqualTo("SOFORTUEBERWEISUNG");
+        assertThat(payment.card()).isNull();
+        assertThat(payment.shopperResultUrl()).isEqualTo("https://shop.example/return");
+    }
+
+    @Test
+    void refusesACardForABankTransferAndATypeTheBrandDoesNotAllow() {
+        Map<String, Object> withCard = valid();
+        withCard.put("paymentBrand", "GIROPAY");
+        assertSingleError(withCard, "card", "bank transfer");
+
+        Map<String, Object> giropayPreauthorization = valid();
+        giropayPreauthorization.remove("card");
+        giropayPreauthorization.put("paymentBrand", "GIROPAY");
+        giropayPreauthorization.put("paymentType", "PA");
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+                () -> validator.validate(body(giropayPreauthorization)));
+        assertThat(e.errors()).extracting(FieldError::field).contains("paymentType");
+    }
+
+    @Test
+    void storeCardDefaultsToAnUnscheduledAgreement() {
+        Map<String, Object> request = valid();
+        request.put("storeCard", true);
+
+        ValidatedPayment payment = validator.validate(body(request));
+
+        assertThat(payment.storeCard()).isTrue();
+        assertThat(payment.storedCredentialType()).isEqualTo("UNSCHEDULED");
+        assertThat(payment.merchantInitiated()).isFalse();
+    }
+
+    @Test
+    void chargesAStoredCredentialWithoutCardOrReturnUrl() {
+        Map<String, Object> request = valid();
+        request.remove("card");
+        request.remove("shopperResultUrl");
+        request.remove("paymentBrand");
+        request.put("storedCredentialId", "8ac7a4a18f0b2a3c8ac7a4a18f0b2a3c");
+
+        ValidatedPayment payment = validator.validate(body(request));
+
+        assertThat(payment.merchantInitiated()).isTrue();
+        assertThat(payment.card()).isNull();
+        assertThat(payment.shopperResultUrl()).isNull();
+    }
+
+    @Test
+    void refusesCardDataOrAReturnUrlWithAStoredCredential() {
+        Map<String, Object> request = valid();
+        request.put("storedCredentialId", "8ac7a4a18f0b2a3c8ac7a4a18f0b2a3c");
+
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+                () -> validator.validate(body(request)));
+
+        assertThat(e.errors()).extracting(FieldError::field).contains("card", "shopperResultUrl");
+        assertThat(e.errors().toString()).doesNotContain(PAN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8AC7A4A18F0B2A3C8AC7A4A18F0B2A3C", "short", "8ac7a4a18f0b2a3c8ac7a4a18f0b2a3c00"})
+    void refusesAMalformedStoredCredentialId(String id) {
+        Map<String, Object> request = valid();
+        request.remove("card");
+        request.remove("shopperResultUrl");
+        request.put("storedCredentialId", id);
+
+        assertSingleError(request, "storedCredentialId", "");
     }
 
     @Test
@@ -189,7 +276,7 @@ class PaymentRequestValidatorTest {
 
     @Test
     void rejectsAnUnsupportedBrand() {
-        assertSingleError(with("paymentBrand", "PAYPAL"), "paymentBrand", "supported card brands");
+        assertSingleError(with("paymentBrand", "PAYPAL"), "paymentBrand", "bank transfers [GIROPAY, SOFORTUEBERWEISUNG]");
     }
 
     @ParameterizedTest
@@ -390,6 +477,7 @@ class PaymentRequestValidatorTest {
         request.put("paymentBrand", "VISA");
         request.put("card", card);
         request.put("merchantTransactionId", "order-10001");
+        request.put("shopperResultUrl", "https://shop.example/return");
         return request;
     }
 

@@ -1,5 +1,6 @@
 package io.s2spay.checkout.payment;
 
+import static io.s2spay.checkout.payment.PaymentStatus.AWAITING_RECEIPT;
 import static io.s2spay.checkout.payment.PaymentStatus.DECLINED;
 import static io.s2spay.checkout.payment.PaymentStatus.EXPIRED;
 import static io.s2spay.checkout.payment.PaymentStatus.FAILED;
@@ -30,7 +31,11 @@ class PaymentStatusTest {
                 Arguments.of(REQUIRES_ACTION, DECLINED), Arguments.of(REQUIRES_ACTION, FAILED),
                 Arguments.of(REQUIRES_ACTION, EXPIRED),
                 Arguments.of(UNKNOWN, REQUIRES_ACTION), Arguments.of(UNKNOWN, SUCCEEDED), Arguments.of(UNKNOWN, DECLINED),
-                Arguments.of(UNKNOWN, FAILED), Arguments.of(UNKNOWN, EXPIRED));
+                Arguments.of(UNKNOWN, FAILED), Arguments.of(UNKNOWN, EXPIRED),
+                Arguments.of(PENDING, AWAITING_RECEIPT), Arguments.of(REQUIRES_ACTION, AWAITING_RECEIPT),
+                Arguments.of(UNKNOWN, AWAITING_RECEIPT), Arguments.of(AWAITING_RECEIPT, SUCCEEDED),
+                Arguments.of(AWAITING_RECEIPT, DECLINED), Arguments.of(AWAITING_RECEIPT, FAILED),
+                Arguments.of(AWAITING_RECEIPT, EXPIRED));
     }
 
     @ParameterizedTest
@@ -66,8 +71,9 @@ class PaymentStatusTest {
 
     @ParameterizedTest
     @EnumSource(PaymentStatus.class)
-    void answersAPaymentRequestWithFinalStatusesAndRedirectsOnly(PaymentStatus status) {
-        assertThat(status.answersPaymentRequest()).isEqualTo(FINAL.contains(status) || status == REQUIRES_ACTION);
+    void answersAPaymentRequestWithFinalStatusesRedirectsAndAwaitedReceipts(PaymentStatus status) {
+        assertThat(status.answersPaymentRequest())
+                .isEqualTo(FINAL.contains(status) || status == REQUIRES_ACTION || status == AWAITING_RECEIPT);
     }
 
     @ParameterizedTest
