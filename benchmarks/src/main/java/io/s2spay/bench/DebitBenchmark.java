@@ -107,7 +107,7 @@ public final class DebitBenchmark {
         String merchantTransactionId = "bench-" + runId + "-" + sequence;
         String body = """
                 {"paymentType":"DB","amount":"92.00","currency":"EUR","paymentBrand":"VISA",\
-                "merchantTransactionId":"%s",\
+                "merchantTransactionId":"%s","shopperResultUrl":"https://shop.example/return",\
                 "card":{"number":"%s","holder":"Bench Shopper","expiryMonth":"12","expiryYear":"%d","cvv":"123"}}"""
                 .formatted(merchantTransactionId, TEST_CARD, expiryYear);
         HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve("/v1/payments"))

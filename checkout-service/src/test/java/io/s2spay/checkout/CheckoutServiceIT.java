@@ -555,7 +555,7 @@ class CheckoutServiceIT {
         return """
                 {"paymentType":"DB","amount":"92.00","currency":"EUR","paymentBrand":"VISA",
                  "card":{"number":"%s","holder":"Jane Jones","expiryMonth":"05","expiryYear":"2034","cvv":"123"},
-                 "merchantTransactionId":"%s"}""".formatted(PAN, merchantTransactionId);
+                 "merchantTransactionId":"%s","shopperResultUrl":"https://shop.example/return"}""".formatted(PAN, merchantTransactionId);
     }
 
     static HttpResponse<String> post(ConfigurableApplicationContext instance, String apiKey, String body, String idempotencyKey) {

@@ -297,7 +297,8 @@ final class LocalStack {
         out.append("""
                   curl -s http://127.0.0.1:8080/v1/payments -H 'Authorization: Bearer sk_test_s2spay_demo_0001' \\
                     -H 'Content-Type: application/json' -d '{"paymentType":"DB","amount":"92.00","currency":"EUR",
-                    "paymentBrand":"VISA","merchantTransactionId":"order-1","card":{"number":"4200000000000000",
+                    "paymentBrand":"VISA","merchantTransactionId":"order-1","shopperResultUrl":"https://shop.example/return",
+                    "card":{"number":"4200000000000000",
                     "holder":"Jane Jones","expiryMonth":"05","expiryYear":"2034","cvv":"123"}}'
                 """);
         System.out.print(out);

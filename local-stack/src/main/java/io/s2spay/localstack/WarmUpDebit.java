@@ -34,7 +34,7 @@ final class WarmUpDebit {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String body = """
                 {"paymentType":"DB","amount":"1.00","currency":"EUR","paymentBrand":"VISA",\
-                "merchantTransactionId":"local-stack-warm-up-%s","card":{"number":"%s","holder":"Local Stack",\
+                "merchantTransactionId":"local-stack-warm-up-%s","shopperResultUrl":"https://shop.example/return","card":{"number":"%s","holder":"Local Stack",\
                 "expiryMonth":"12","expiryYear":"%d","cvv":"123"}}""".formatted(UUID.randomUUID(), CARD, Year.now().getValue() + 3);
         long begin = System.nanoTime();
         try {
