@@ -190,7 +190,8 @@ class MerchantApiIT {
         assertThat(replay.statusCode()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(answered.body());
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(replay.headers().firstValue("Location")).contains("/operations/" + operationId);
+        assertThat(replay.headers().firstValue("Location"))
+                .contains("/v1/payments/" + paymentId + "/operations/" + operationId);
         assertThat(backofficeCommands(paymentId)).hasSize(1);
         assertThat(payment(paymentId).get("status").asString()).isEqualTo("captured");
         assertThat(post("/v1/payments/" + paymentId + "/captures", DEMO_KEY, "{\"amount\":\"1.00\"}", key).statusCode())
