@@ -282,6 +282,12 @@ class MerchantOperationsEndToEndIT {
         if (answer.status() == 409) {
             assertThat(answer.problemCode()).as(answer.body()).isIn(STATE_CODES);
         }
+        if (answer.status() != 400 && !answer.json().path("operationId").asString().isEmpty()) {
+            // a rule refusal is kept as a rejected operation (its id in the problem); nothing else may change
+            assertThat(rejectedOperations(demo.payment(id))).contains(answer.json().path("operationId").asString());
+            assertNothingWritten(id, withoutRejected(before), ledgerBefore, true);
+            return;
+        }
         assertNothingWritten(id, before, ledgerBefore);
     }
 
@@ -380,7 +386,44 @@ class MerchantOperationsEndToEndIT {
         assertThat(demo.get("/v1/webhook-endpoints").json()).as("nothing registered").isEqualTo(before.json());
     }
 
+    @Test
+    void captureRepeatedWithItsIdempotencyKeyIsReplayedAndSentToTheGatewayOnce() {
+        String order = order();
+        String id = create(demo, card("PA", "92.00", order, SHOP), "authorized").path("id").asString();
+        String key = "capture-" + java.util.UUID.randomUUID();
+        String body = "{\"amount\":\"30.00\"}";
+
+        MerchantApi.Answer first = demo.post("/v1/payments/" + id + "/captures", body, key);
+        MerchantApi.Answer replay = demo.on(run.platform.checkoutWorker).post("/v1/payments/" + id + "/captures", body, key);
+
+        assertThat(first.status()).as(first.body()).isIn(201, 202);
+        assertThat(replay.status()).as(replay.body()).isEqualTo(first.status());
+        assertThat(replay.text("/id")).isEqualTo(first.text("/id"));
+        assertThat(replay.header("Idempotent-Replayed")).contains("true");
+        JsonNode payment = awaitStatus(demo, id, "partially_captured");
+        assertThat(succeededOperations(payment)).containsExactly("capture:30.00");
+        assertThat(run.ledger.of(order).count("CP")).isEqualTo(1);
+
+        MerchantApi.Answer otherBody = demo.post("/v1/payments/" + id + "/captures", "{\"amount\":\"31.00\"}", key);
+        assertThat(otherBody.status()).as("same key, another request: " + otherBody.body()).isEqualTo(422);
+        assertThat(run.ledger.of(order).count("CP")).isEqualTo(1);
+    }
+
     // --- helpers
+
+    static List<String> rejectedOperations(JsonNode payment) {
+        return payment.path("operations").valueStream().filter(operation -> operation.path("status").asString().equals("rejected"))
+                .map(operation -> operation.path("id").asString()).toList();
+    }
+
+    /** The view without its rejected operations (rule refusals, which are recorded but change nothing). */
+    static JsonNode withoutRejected(JsonNode payment) {
+        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) payment.deepCopy();
+        tools.jackson.databind.node.ArrayNode kept = copy.putArray("operations");
+        payment.path("operations").valueStream().filter(operation -> !operation.path("status").asString().equals("rejected"))
+                .forEach(kept::add);
+        return copy;
+    }
 
     /** A rule refusal: one of the two (status, code) pairs, problem+json, its code and the payment's id in it. */
     static void assertRefusal(MerchantApi.Answer answer, String paymentId, int status, String code, int altStatus, String altCode) {
@@ -420,7 +463,11 @@ class MerchantOperationsEndToEndIT {
 
     /** The payment's view (status, amounts, operations) and the gateway's ledger are as they were. */
     static void assertNothingWritten(String paymentId, JsonNode before, int ledgerBefore) {
-        JsonNode after = demo.payment(paymentId);
+        assertNothingWritten(paymentId, before, ledgerBefore, false);
+    }
+
+    static void assertNothingWritten(String paymentId, JsonNode before, int ledgerBefore, boolean ignoreRejected) {
+        JsonNode after = ignoreRejected ? withoutRejected(demo.payment(paymentId)) : demo.payment(paymentId);
         assertThat(after.path("operations")).as("operations").isEqualTo(before.path("operations"));
         assertThat(after.path("amounts")).isEqualTo(before.path("amounts"));
         assertThat(after.path("status")).isEqualTo(before.path("status"));

@@ -21,6 +21,9 @@ final class Payments {
     /** Longest wait for an outcome the platform reaches by itself (poller checks, expiry, retries). */
     static final Duration OUTCOME_WAIT = Duration.ofSeconds(90);
 
+    /** Statuses a payment never leaves. */
+    static final List<String> TERMINAL_FAILURES = List.of("declined", "failed", "expired");
+
     private Payments() {}
 
     static String order() {
@@ -73,7 +76,13 @@ final class Payments {
                 .untilAsserted(() -> {
                     JsonNode payment = api.payment(paymentId);
                     last.set(payment);
-                    assertThat(payment.path("status").asString()).as(payment.toString()).isIn(wanted);
+                    String current = payment.path("status").asString();
+                    if (TERMINAL_FAILURES.contains(current) && !wanted.contains(current)) {
+                        // nothing leaves these: say so now instead of after the whole wait
+                        throw new IllegalStateException("payment " + paymentId + " ended " + current
+                                + ", expected " + status + ": " + payment);
+                    }
+                    assertThat(current).as(payment.toString()).isIn(wanted);
                 });
         return last.get();
     }
