@@ -353,7 +353,8 @@ class CardDebitEndToEndIT {
     static String debit(String merchantTransactionId, String cardNumber, String brand) {
         return """
                 {"paymentType":"DB","amount":"92.00","currency":"EUR","paymentBrand":"%s",\
-                "merchantTransactionId":"%s","card":{"number":"%s","holder":"Jane Jones",\
+                "merchantTransactionId":"%s","shopperResultUrl":"https://shop.example/return",\
+                "card":{"number":"%s","holder":"Jane Jones",\
                 "expiryMonth":"05","expiryYear":"%s","cvv":"%s"}}""".formatted(brand, merchantTransactionId, cardNumber, EXPIRY_YEAR, CVV);
     }
 

@@ -9,6 +9,10 @@ import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
 import io.s2spay.testkit.GatewaySandboxes;
 import io.s2spay.testkit.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +38,9 @@ final class EndToEndPlatform implements AutoCloseable {
 
     final TestInfrastructure infrastructure;
     final GatewaySandbox sandbox;
+    /** The checkout's own base URL the gateway sends the shopper back to (both instances, as behind one balancer). */
+    final URI checkoutPublicBaseUrl;
+    private final boolean ownSandbox;
     final ConfigurableApplicationContext checkoutApi;
     final ConfigurableApplicationContext checkoutWorker;
     final ConfigurableApplicationContext executor;
@@ -41,18 +48,117 @@ final class EndToEndPlatform implements AutoCloseable {
     final ConfigurableApplicationContext backoffice;
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
-    private EndToEndPlatform() {
+    private EndToEndPlatform(Settings settings) {
         infrastructure = TestInfrastructure.get();
-        sandbox = GatewaySandboxes.get();
+        // the ports are chosen first: the public return URL and the gateway's webhook URL must be known at start
+        int checkoutPort = freePort();
+        int pollerPort = freePort();
+        checkoutPublicBaseUrl = URI.create("http://127.0.0.1:" + checkoutPort);
+        Map<String, String> sandboxProperties = new LinkedHashMap<>(settings.sandbox);
+        if (settings.gatewayNotificationsToPoller) {
+            sandboxProperties.put("sandbox.merchants.merchant-a.webhook-url",
+                    "http://127.0.0.1:" + pollerPort + "/v1/notifications/opp/merchant-demo");
+            sandboxProperties.put("sandbox.merchants.merchant-b.webhook-url",
+                    "http://127.0.0.1:" + pollerPort + "/v1/notifications/opp/merchant-other");
+        }
+        ownSandbox = !sandboxProperties.isEmpty();
+        // the JVM's shared sandbox has the default rules; a class that needs others gets a sandbox of its own
+        sandbox = ownSandbox ? GatewaySandbox.start(sandboxProperties) : GatewaySandboxes.get();
         unlabelLogLines();
         // both instances use the same slot, as two replicas of one deployment do: one relays, the other stands by
         Map<String, Object> checkout = infrastructure.springProperties("checkout");
-        checkoutApi = start(CheckoutServiceApplication::application, checkout,
-                Map.of("s2spay.checkout.read-model.enabled", "false"));
-        checkoutWorker = start(CheckoutServiceApplication::application, checkout, Map.of());
-        executor = start(PaymentExecutorApplication::application, infrastructure.springProperties("executor"), gateway());
-        poller = start(StatusPollerApplication::application, infrastructure.springProperties("poller"), gateway());
-        backoffice = start(BackofficeServiceApplication::application, infrastructure.springProperties("backoffice"), gateway());
+        Map<String, String> checkoutSettings = new LinkedHashMap<>(settings.checkout);
+        checkoutSettings.put("s2spay.checkout.public-base-url", checkoutPublicBaseUrl.toString());
+        Map<String, String> api = new LinkedHashMap<>(checkoutSettings);
+        api.put("s2spay.checkout.read-model.enabled", "false");
+        api.put("server.port", Integer.toString(checkoutPort));
+        checkoutApi = start(CheckoutServiceApplication::application, checkout, api);
+        checkoutWorker = start(CheckoutServiceApplication::application, checkout, checkoutSettings);
+        executor = start(PaymentExecutorApplication::application, infrastructure.springProperties("executor"),
+                merge(gateway(), settings.executor));
+        Map<String, String> poller = merge(gateway(), settings.poller);
+        poller.put("server.port", Integer.toString(pollerPort));
+        this.poller = start(StatusPollerApplication::application, infrastructure.springProperties("poller"), poller);
+        backoffice = start(BackofficeServiceApplication::application, infrastructure.springProperties("backoffice"),
+                merge(gateway(), settings.backoffice));
+    }
+
+    /**
+     * What a test class needs of the platform beyond the defaults. The property names of settings the merchant-API
+     * features introduce ({@code s2spay.checkout.webhooks.*}) are this module's proposal; the services' own names win.
+     */
+    static final class Settings {
+        private final Map<String, String> sandbox = new LinkedHashMap<>();
+        private final Map<String, String> checkout = new LinkedHashMap<>();
+        private final Map<String, String> executor = new LinkedHashMap<>();
+        private final Map<String, String> poller = new LinkedHashMap<>();
+        private final Map<String, String> backoffice = new LinkedHashMap<>();
+        private boolean gatewayNotificationsToPoller;
+
+        /** The sandbox times an unanswered 3-D Secure or bank page out after this (OPP: about 30 min). */
+        Settings sandboxSessionTimeout(Duration timeout) {
+            sandbox.put("sandbox.async.session-timeout", timeout.toMillis() + "ms");
+            return this;
+        }
+
+        /** The poller's first look at a redirect-pending payment, its pause between looks, and when it gives up. */
+        Settings pollerRedirect(Duration firstCheck, Duration interval, Duration expiry) {
+            poller.put("s2spay.poller.redirect-first-check", firstCheck.toMillis() + "ms");
+            poller.put("s2spay.poller.redirect-interval", interval.toMillis() + "ms");
+            poller.put("s2spay.poller.redirect-expiry", expiry.toMillis() + "ms");
+            return this;
+        }
+
+        /** The gateway's webhooks (receipts, chargebacks of the bank, redirect outcomes) go to the poller. */
+        Settings gatewayNotificationsToPoller() {
+            gatewayNotificationsToPoller = true;
+            // a sandbox of its own, whose merchants' webhook URL is the poller's
+            sandbox.putIfAbsent("sandbox.notifications.initial-backoff", "500ms");
+            poller.put("s2spay.opp.accounts.merchant-demo.notification-secret", GATEWAY_NOTIFICATION_SECRETS.get("merchant-a"));
+            poller.put("s2spay.opp.accounts.merchant-other.notification-secret", GATEWAY_NOTIFICATION_SECRETS.get("merchant-b"));
+            return this;
+        }
+
+        /** Webhooks to merchants: a short retry backoff, and http URLs on the loopback interface allowed (test receivers). */
+        Settings merchantWebhooks(Duration initialBackoff, Duration maxBackoff) {
+            checkout.put("s2spay.checkout.webhooks.initial-backoff", initialBackoff.toMillis() + "ms");
+            checkout.put("s2spay.checkout.webhooks.max-backoff", maxBackoff.toMillis() + "ms");
+            checkout.put("s2spay.checkout.webhooks.allow-insecure-loopback", "true");
+            return this;
+        }
+
+        /** Any other property of one service ({@code checkout}, {@code executor}, {@code poller}, {@code backoffice}). */
+        Settings property(String service, String name, String value) {
+            Map<String, String> target = switch (service) {
+                case "checkout" -> checkout;
+                case "executor" -> executor;
+                case "poller" -> poller;
+                case "backoffice" -> backoffice;
+                case "sandbox" -> sandbox;
+                default -> throw new IllegalArgumentException("no service " + service);
+            };
+            target.put(name, value);
+            return this;
+        }
+    }
+
+    /** TEST VALUES: the sandbox's webhook keys of its two merchants (gateway-sandbox.yml, README). */
+    private static final Map<String, String> GATEWAY_NOTIFICATION_SECRETS = Map.of(
+            "merchant-a", "1D13C4B102B27A1EC2A0C401BE717DB882DEAD1F215F119B883229914C4D7C53",
+            "merchant-b", "DD2A9EF36CDEA12678EAECDA88036584799B589E8938C7E05F2404CAB03C25F2");
+
+    private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> merged = new LinkedHashMap<>(first);
+        merged.putAll(second);
+        return merged;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -68,7 +174,11 @@ final class EndToEndPlatform implements AutoCloseable {
     }
 
     static EndToEndPlatform start() {
-        return new EndToEndPlatform();
+        return new EndToEndPlatform(new Settings());
+    }
+
+    static EndToEndPlatform start(Settings settings) {
+        return new EndToEndPlatform(settings);
     }
 
     /** The sandbox's test accounts for the platform's two test merchants, whatever the services' yml say. */
@@ -87,12 +197,13 @@ final class EndToEndPlatform implements AutoCloseable {
     private ConfigurableApplicationContext start(Supplier<SpringApplicationBuilder> application, Map<String, Object> infra,
             Map<String, String> extra) {
         // as arguments: they win over each service's own yml (default properties would not)
+        Map<String, Object> properties = new LinkedHashMap<>(infra);
+        properties.put("server.port", "0");
+        properties.put("server.address", "127.0.0.1");
+        properties.put("s2spay.checkout.sync-wait", SYNC_WAIT.toMillis() + "ms");
+        properties.putAll(extra);
         List<String> args = new ArrayList<>();
-        infra.forEach((name, value) -> args.add("--" + name + "=" + value));
-        args.add("--server.port=0");
-        args.add("--server.address=127.0.0.1");
-        args.add("--s2spay.checkout.sync-wait=" + SYNC_WAIT.toMillis() + "ms");
-        extra.forEach((name, value) -> args.add("--" + name + "=" + value));
+        properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context = application.get().run(args.toArray(String[]::new));
         started.add(context);
         return context;
@@ -111,10 +222,18 @@ final class EndToEndPlatform implements AutoCloseable {
         return sandbox.merchant("merchant-a").entityId();
     }
 
+    /** The sandbox entity merchant-other pays through. */
+    String otherLedgerEntityId() {
+        return sandbox.merchant("merchant-b").entityId();
+    }
+
     @Override
     public void close() {
         for (ConfigurableApplicationContext context : started.reversed()) {
             context.close();
+        }
+        if (ownSandbox) {
+            sandbox.close();
         }
     }
 }

@@ -1,0 +1,62 @@
+package io.s2spay.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One started platform for one test class, with what its tests use: the console capture (for the server errors a
+ * failing request shows), both merchants' API clients, the sandbox's ledger and the shopper's browser.
+ */
+final class EndToEndRun implements AutoCloseable {
+
+    final ConsoleCapture console;
+    final EndToEndPlatform platform;
+    final MerchantApi demo;
+    final MerchantApi other;
+    final Ledger ledger;
+    final ShopperBrowser browser = new ShopperBrowser();
+
+    private EndToEndRun(ConsoleCapture console, EndToEndPlatform platform) {
+        this.console = console;
+        this.platform = platform;
+        this.demo = MerchantApi.of(platform.checkoutApi, MerchantApi.DEMO_KEY, console);
+        this.other = MerchantApi.of(platform.checkoutApi, MerchantApi.OTHER_KEY, console);
+        this.ledger = Ledger.of(platform);
+    }
+
+    /** Starts the platform with {@code settings} and waits until every service is healthy. */
+    static EndToEndRun start(String name, EndToEndPlatform.Settings settings) {
+        ConsoleCapture console = ConsoleCapture.start(Path.of("target", name + "-console.log"));
+        EndToEndPlatform platform;
+        try {
+            platform = EndToEndPlatform.start(settings);
+        } catch (RuntimeException | Error e) {
+            console.close();
+            throw e;
+        }
+        EndToEndRun run = new EndToEndRun(console, platform);
+        HttpClient http = HttpClient.newHttpClient();
+        for (ConfigurableApplicationContext service : platform.services()) {
+            await("health of " + service.getId()).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(EndToEndPlatform.url(service,
+                            "/actuator/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200));
+        }
+        return run;
+    }
+
+    @Override
+    public void close() {
+        try {
+            platform.close();
+        } finally {
+            console.close();
+        }
+    }
+}
