@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shopper's browser coming back from 3-D Secure or the bank to s2spay's signed return URL: publishes
- * {@code ShopperReturned} (the status-poller then asks the gateway at once), waits up to the sync wait for the
- * outcome, and gives the merchant's {@code shopperResultUrl} with s2spay's id and
- * {@code status=succeeded|failed|pending}.
+ * {@code ShopperReturned} (the status-poller then asks the gateway at once), waits up to
+ * {@code s2spay.checkout.shopper-return.wait} for the outcome, and gives the merchant's {@code shopperResultUrl}
+ * with s2spay's id and {@code status=succeeded|failed|pending}.
  */
 @Component
 class ShopperReturns {
@@ -34,7 +34,7 @@ class ShopperReturns {
     private final PaymentUpdateNotifications notifications;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Duration syncWait;
+    private final Duration wait;
 
     ShopperReturns(ShopperReturnLinks links, PaymentRepository payments, OutboxWriter outbox,
             PaymentUpdateNotifications notifications, TransactionTemplate transactions, Clock clock,
@@ -45,7 +45,7 @@ class ShopperReturns {
         this.notifications = notifications;
         this.transactions = transactions;
         this.clock = clock;
-        this.syncWait = properties.syncWait();
+        this.wait = properties.shopperReturn().wait();
     }
 
     /** Where to send the browser: empty when the link is not one s2spay made (forged, or for no payment). */
@@ -60,7 +60,7 @@ class ShopperReturns {
         PaymentRow payment = found.get();
         if (!settled(payment)) {
             PaymentRow returned = payment;
-            Instant deadline = clock.instant().plus(syncWait);
+            Instant deadline = clock.instant().plus(wait);
             try (Waiter waiter = notifications.register(paymentId)) {
                 transactions.executeWithoutResult(status -> outbox.append(Topics.PAYMENT_EVENTS, paymentId,
                         PaymentMessages.shopperReturned(returned, clock.instant().truncatedTo(ChronoUnit.MILLIS))));
