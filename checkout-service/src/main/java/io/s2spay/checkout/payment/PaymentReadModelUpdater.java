@@ -1,5 +1,6 @@
 package io.s2spay.checkout.payment;
 
+import io.s2spay.checkout.webhook.MerchantWebhooks;
 import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -45,14 +46,17 @@ class PaymentReadModelUpdater {
     private final StoredCredentialRepository credentials;
     private final ProcessedMessages processedMessages;
     private final Clock clock;
+    private final MerchantWebhooks merchantWebhooks;
 
     PaymentReadModelUpdater(PaymentRepository payments, OperationRepository operations,
-            StoredCredentialRepository credentials, ProcessedMessages processedMessages, Clock clock) {
+            StoredCredentialRepository credentials, ProcessedMessages processedMessages, Clock clock,
+            MerchantWebhooks merchantWebhooks) {
         this.payments = payments;
         this.operations = operations;
         this.credentials = credentials;
         this.processedMessages = processedMessages;
         this.clock = clock;
+        this.merchantWebhooks = merchantWebhooks;
     }
 
     @Transactional
@@ -86,16 +90,22 @@ class PaymentReadModelUpdater {
         recorded.ifPresent(row -> recorded(event, row));
     }
 
-    /** After an event was applied to a payment: wake its waiters once the transaction commits. */
+    /**
+     * After an event was applied to a payment: wake its waiters once the transaction commits, and record its
+     * webhook deliveries (with the payment as it is now, operations included) in the same transaction.
+     */
     private void recorded(PaymentEventEnvelope event, PaymentRow row) {
         payments.notifyUpdated(row.paymentId());
+        merchantWebhooks.record(event, row.toView(operations.forPayment(row.paymentId()).stream()
+                .map(OperationRow::toView).toList()));
     }
 
     /** The initial payment's events (requested, outcome, redirect, receipt awaited, command rejected). */
     private Optional<PaymentRow> initialPayment(PaymentEventEnvelope event, Instant now) {
         Optional<PaymentChange> change = PaymentChange.of(event);
         if (change.isEmpty()) {
-            return Optional.empty();
+            // no change to the row, but the merchant is still told of every event of a payment it can see
+            return payments.lock(event.getPaymentId()).filter(row -> row.merchantId().equals(event.getMerchantId()));
         }
         Optional<PaymentRow> current = payments.lock(event.getPaymentId());
         if (current.isEmpty()) {
