@@ -8,6 +8,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,20 @@ class WebhookSecrets {
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;
 
+    @Autowired
     WebhookSecrets(WebhookProperties properties) {
-        this(properties.secretEncryptionKey());
+        this.key = key(properties.secretEncryptionKey());
     }
 
-    WebhookSecrets(String base64Key) {
+    private WebhookSecrets(SecretKeySpec key) {
+        this.key = key;
+    }
+
+    static WebhookSecrets withKey(String base64Key) {
+        return new WebhookSecrets(key(base64Key));
+    }
+
+    private static SecretKeySpec key(String base64Key) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64Key.strip());
@@ -38,7 +48,7 @@ class WebhookSecrets {
         if (bytes.length != 32) {
             throw new IllegalArgumentException("s2spay.checkout.webhooks.secret-encryption-key must be 32 bytes");
         }
-        this.key = new SecretKeySpec(bytes, "AES");
+        return new SecretKeySpec(bytes, "AES");
     }
 
     String newSecret() {

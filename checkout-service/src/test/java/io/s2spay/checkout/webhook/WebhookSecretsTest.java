@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSecretsTest {
 
-    final WebhookSecrets secrets = new WebhookSecrets("7e5yCAqiisMSxqxVnsymH7jPm9QQOojIa9xBr0x6xV4=");
+    final WebhookSecrets secrets = WebhookSecrets.withKey("7e5yCAqiisMSxqxVnsymH7jPm9QQOojIa9xBr0x6xV4=");
 
     @Test
     void makesRandomWhsecSecretsOf32Bytes() {
@@ -26,6 +26,6 @@ class WebhookSecretsTest {
         assertThat(secrets.decryptSecret(stored, "we_1")).isEqualTo(secret);
         assertThat(secrets.encryptSecret(secret, "we_1")).isNotEqualTo(stored);
         assertThatThrownBy(() -> secrets.decryptSecret(stored, "we_2")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new WebhookSecrets("c2hvcnQ=")).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> WebhookSecrets.withKey("c2hvcnQ=")).hasMessageContaining("32 bytes");
     }
 }
