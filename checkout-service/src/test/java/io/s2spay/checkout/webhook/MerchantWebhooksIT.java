@@ -16,6 +16,7 @@ import io.s2spay.testkit.TestMessages;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -166,13 +167,33 @@ class MerchantWebhooksIT {
 
     @Test
     void keepsOrderAndLosesNothingThroughAnOutageOfTheReceiver() throws Exception {
+        // first nothing listens at the endpoint's port, then it answers 503, then it is back
+        int port;
+        // a plain socket, since a stopped HttpServer may keep its port listening for a while
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
         Receiver receiver = new Receiver();
         receiver.answer = 503;
-        String endpointId = register(DEMO_KEY, receiver, null);
+        String endpointId = register(DEMO_KEY, receiver, null, "http://127.0.0.1:" + port + "/hooks/" + receiver.name);
+        HttpServer restarted = null;
         try {
             String paymentId = payment(DEMO_KEY);
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.refused.get() >= 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get(one, "/v1/webhook-endpoints/"
+                    + endpointId + "/deliveries?payment_id=" + paymentId, DEMO_KEY).body()).get("data").size() == 1);
             publishOutcomes(paymentId, "merchant-demo");
+            String firstId = await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get(one,
+                    "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id=" + paymentId, DEMO_KEY).body()),
+                    page -> page.get("data").size() == 4 && page.at("/data/3/attemptCount").asInt() >= 2)
+                    .at("/data/3/id").asString();
+            assertThat(JSON.readTree(get(one, "/v1/webhook-deliveries/" + firstId, DEMO_KEY).body()).get("attempts"))
+                    .allSatisfy(a -> assertThat(a.path("error").asString()).startsWith("connection failed"));
+
+            restarted = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            restarted.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            restarted.createContext("/hooks/", MerchantWebhooksIT::receive);
+            restarted.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.refused.get() >= 1);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.refused.get() >= 3);
 
             // while the first is retried, the later events of the payment wait
@@ -183,7 +204,8 @@ class MerchantWebhooksIT {
             assertThat(waiting.get("data")).extracting(d -> d.get("attemptCount").asInt()).startsWith(0, 0, 0);
             JsonNode first = JSON.readTree(get(two, "/v1/webhook-deliveries/" + waiting.at("/data/3/id").asString(),
                     DEMO_KEY).body());
-            assertThat(first.get("attempts")).allSatisfy(a -> assertThat(a.get("httpStatus").asInt()).isEqualTo(503));
+            assertThat(first.get("attempts")).anySatisfy(a -> assertThat(a.path("httpStatus").asInt()).isEqualTo(503))
+                    .anySatisfy(a -> assertThat(a.has("error")).isTrue());
             assertThat(first.at("/event/type").asString()).isEqualTo("payment.requested");
 
             receiver.answer = 200;
@@ -193,6 +215,9 @@ class MerchantWebhooksIT {
             assertThat(receiver.badSignatures).hasValue(0);
         } finally {
             delete(DEMO_KEY, endpointId);
+            if (restarted != null) {
+                restarted.stop(0);
+            }
         }
     }
 
@@ -217,6 +242,8 @@ class MerchantWebhooksIT {
 
             assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
             assertThat(slow.received.size()).as("slow requests answered meanwhile").isLessThan(10);
+            // at most max-concurrency-per-endpoint (4) requests from each of the two instances
+            assertThat(slow.maxInFlight.get()).isBetween(2, 8);
         } finally {
             delete(OTHER_KEY, slowEndpoint);
             delete(DEMO_KEY, quickEndpoint);
@@ -350,6 +377,8 @@ class MerchantWebhooksIT {
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger badSignatures = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
 
         Receiver() {
             receivers.put(name, this);
@@ -380,39 +409,57 @@ class MerchantWebhooksIT {
                 return;
             }
             receiver.started.incrementAndGet();
-            String body = new String(raw, StandardCharsets.UTF_8);
-            String signature = exchange.getRequestHeaders().getFirst("S2spay-Signature");
-            boolean valid = signature != null && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
-                    && ReadmeVerifier.verify(receiver.secret, signature, body, Instant.now().getEpochSecond());
-            if (!valid) {
-                receiver.badSignatures.incrementAndGet();
-                exchange.sendResponseHeaders(400, -1);
-                return;
+            receiver.maxInFlight.accumulateAndGet(receiver.inFlight.incrementAndGet(), Math::max);
+            try {
+                answer(exchange, receiver, raw);
+            } finally {
+                receiver.inFlight.decrementAndGet();
             }
-            if (!receiver.delay.isZero()) {
-                try {
-                    Thread.sleep(receiver.delay); // the slow merchant's server, not a wait of the test
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            int answer = receiver.answer;
-            if (answer / 100 == 2) {
-                JsonNode json = JSON.readTree(body);
-                assertThat(exchange.getRequestHeaders().getFirst("S2spay-Event-Id")).isEqualTo(json.get("id").asString());
-                receiver.received.add(new Received(json.get("id").asString(), json.get("type").asString(), json, body));
-            } else {
-                receiver.refused.incrementAndGet();
-            }
-            exchange.sendResponseHeaders(answer, -1);
         }
+    }
+
+    static void answer(HttpExchange exchange, Receiver receiver, byte[] raw) throws IOException {
+        String body = new String(raw, StandardCharsets.UTF_8);
+        String signature = exchange.getRequestHeaders().getFirst("S2spay-Signature");
+        boolean valid = signature != null && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                && ReadmeVerifier.verify(receiver.secret, signature, body, Instant.now().getEpochSecond());
+        if (!valid) {
+            receiver.badSignatures.incrementAndGet();
+            exchange.sendResponseHeaders(400, -1);
+            return;
+        }
+        if (!receiver.delay.isZero()) {
+            try {
+                Thread.sleep(receiver.delay); // the slow merchant's server, not a wait of the test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        JsonNode json = JSON.readTree(body);
+        if (!json.get("id").asString().equals(exchange.getRequestHeaders().getFirst("S2spay-Event-Id"))) {
+            // counted with the signatures: the test asserts none of either is wrong
+            receiver.badSignatures.incrementAndGet();
+            exchange.sendResponseHeaders(400, -1);
+            return;
+        }
+        int answer = receiver.answer;
+        if (answer / 100 == 2) {
+            receiver.received.add(new Received(json.get("id").asString(), json.get("type").asString(), json, body));
+        } else {
+            receiver.refused.incrementAndGet();
+        }
+        exchange.sendResponseHeaders(answer, -1);
     }
 
     // --- the merchant's and the other services' side
 
     static String register(String apiKey, Receiver receiver, String idempotencyKey) {
+        return register(apiKey, receiver, idempotencyKey, receiver.url);
+    }
+
+    static String register(String apiKey, Receiver receiver, String idempotencyKey, String url) {
         HttpResponse<String> response = post(one, apiKey, "/v1/webhook-endpoints",
-                "{\"url\":\"" + receiver.url + "\",\"description\":\"test receiver\"}", idempotencyKey);
+                "{\"url\":\"" + url + "\",\"description\":\"test receiver\"}", idempotencyKey);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         receiver.secret = body.get("secret").asString();
