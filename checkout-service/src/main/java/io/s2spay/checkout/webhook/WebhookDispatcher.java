@@ -103,13 +103,15 @@ class WebhookDispatcher implements DisposableBean {
     }
 
     void send(WebhookRepository.Claimed delivery) {
-        String secret = secrets.decryptSecret(delivery.secretEncrypted(), delivery.endpointId());
         Instant started = clock.instant();
         long timestamp = started.getEpochSecond();
         Integer status = null;
         String error = null;
         long begin = System.nanoTime();
         try {
+            // inside the try: a secret the configured key cannot decrypt is an attempt that failed, not a lease
+            // that keeps expiring without a trace
+            String secret = secrets.decryptSecret(delivery.secretEncrypted(), delivery.endpointId());
             HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(properties.requestTimeout())
                     .header("Content-Type", "application/json")
@@ -128,6 +130,8 @@ class WebhookDispatcher implements DisposableBean {
             error = "interrupted";
         } catch (IllegalArgumentException e) {
             error = "invalid request: " + e.getClass().getSimpleName();
+        } catch (IllegalStateException e) {
+            error = "the endpoint's secret cannot be decrypted with the configured key";
         }
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         attemptTimer.record(took);
