@@ -67,14 +67,14 @@ public record CheckoutProperties(
     /**
      * @param signingKey base64 HMAC key (at least 32 bytes) that signs each payment's return URL, so that a return
      *     URL cannot be made for another payment
-     * @param wait how long the returning shopper's browser waits for the outcome before it is sent to the merchant's
-     *     page with {@code status=pending}: a browser, unlike an API client, should not wait long
+     * @param outcomeWait how long the returning shopper's browser waits for the outcome before it is sent to the
+     *     merchant's page with {@code status=pending}: a browser, unlike an API client, should not wait long
      */
-    public record ShopperReturn(@NotBlank String signingKey, @DefaultValue("5s") @NotNull Duration wait) {
+    public record ShopperReturn(@NotBlank String signingKey, @DefaultValue("5s") @NotNull Duration outcomeWait) {
 
         @Override
         public String toString() {
-            return "ShopperReturn[signingKey=(secret), wait=" + wait + "]";
+            return "ShopperReturn[signingKey=(secret), outcomeWait=" + outcomeWait + "]";
         }
     }
 

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The shopper's browser coming back from 3-D Secure or the bank to s2spay's signed return URL: publishes
  * {@code ShopperReturned} (the status-poller then asks the gateway at once), waits up to
- * {@code s2spay.checkout.shopper-return.wait} for the outcome, and gives the merchant's {@code shopperResultUrl}
+ * {@code s2spay.checkout.shopper-return.outcome-wait} for the outcome, and gives the merchant's {@code shopperResultUrl}
  * with s2spay's id and {@code status=succeeded|failed|pending}.
  */
 @Component
@@ -45,7 +45,7 @@ class ShopperReturns {
         this.notifications = notifications;
         this.transactions = transactions;
         this.clock = clock;
-        this.wait = properties.shopperReturn().wait();
+        this.wait = properties.shopperReturn().outcomeWait();
     }
 
     /** Where to send the browser: empty when the link is not one s2spay made (forged, or for no payment). */
