@@ -476,7 +476,7 @@ class MerchantWebhooksIT {
         String body = """
                 {"paymentType":"DB","amount":"92.00","currency":"EUR","paymentBrand":"VISA",
                  "card":{"number":"%s","holder":"Jane Jones","expiryMonth":"05","expiryYear":"2034","cvv":"123"},
-                 "merchantTransactionId":"order-%s"}""".formatted(PAN, UUID.randomUUID());
+                 "merchantTransactionId":"order-%s","shopperResultUrl":"https://shop.example/return"}""".formatted(PAN, UUID.randomUUID());
         HttpResponse<String> response = post(one, apiKey, "/v1/payments", body, null);
         assertThat(response.statusCode()).as(response.body()).isIn(201, 202);
         return JSON.readTree(response.body()).get("id").asString();
