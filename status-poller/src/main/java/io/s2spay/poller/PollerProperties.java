@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redirectExpiry after this long a still-pending redirect is expired ({@code PaymentExpired})
  * @param longTermPendingExpiry the same for payments the gateway reports "pending long-term" (the status of
  *     non-instant methods may change after several days)
+ * @param receiptInterval pause between two queries of a transfer awaiting its receipt (a gateway webhook makes
+ *     it due at once)
  * @param closedRetention how long closed rows are kept (they stop a late non-final event reopening tracking)
  */
 @ConfigurationProperties("s2spay.poller")
@@ -37,14 +39,15 @@ public record PollerProperties(
         @DefaultValue("30s") Duration redirectInterval,
         @DefaultValue("45m") Duration redirectExpiry,
         @DefaultValue("14d") Duration longTermPendingExpiry,
+        @DefaultValue("15m") Duration receiptInterval,
         @DefaultValue("7d") Duration closedRetention) {
 
     public PollerProperties {
         if (batchSize < 1 || parallelism < 1) {
             throw new IllegalArgumentException("s2spay.poller.batch-size and parallelism must be at least 1");
         }
-        if (!redirectExpiry.isPositive() || !unknownMaxInterval.isPositive()) {
-            throw new IllegalArgumentException("s2spay.poller.redirect-expiry and unknown-max-interval must be positive");
+        if (!redirectExpiry.isPositive() || !unknownMaxInterval.isPositive() || !receiptInterval.isPositive()) {
+            throw new IllegalArgumentException("s2spay.poller.redirect-expiry, unknown-max-interval and receipt-interval must be positive");
         }
     }
 }

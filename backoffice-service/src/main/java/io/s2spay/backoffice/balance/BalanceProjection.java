@@ -6,6 +6,7 @@ import io.s2spay.schema.GatewayResult;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.event.ChargebackReversed;
 import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentChargedBack;
 import io.s2spay.schema.event.PaymentDebited;
@@ -56,6 +57,8 @@ public class BalanceProjection {
             case PaymentRequested p -> initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, null, now);
             case PaymentRedirectRequired p -> initial(event, p.getPaymentType().name(), p.getAmount(),
                     p.getMerchantTransactionId(), gatewayId(p.getGatewayResult()), PaymentState.REDIRECT_PENDING, now);
+            case PaymentAwaitingReceipt p -> initial(event, p.getPaymentType().name(), p.getAmount(),
+                    p.getMerchantTransactionId(), gatewayId(p.getGatewayResult()), PaymentState.AWAITING_RECEIPT, now);
             case PaymentOutcomeUnknown p -> initial(event, p.getPaymentType().name(), p.getAmount(),
                     p.getMerchantTransactionId(), null, PaymentState.UNKNOWN, now);
             case PaymentDeclined p -> initial(event, p.getPaymentType().name(), p.getAmount(),
@@ -82,7 +85,7 @@ public class BalanceProjection {
             case ChargebackReversed p -> operation(event, p.getOperationId(), EntryKind.CHARGEBACK_REVERSED, p.getAmount(), now);
             case ReceiptConfirmed p -> operation(event, p.getOperationId(), EntryKind.RECEIPT_CONFIRMED, p.getAmount(), now);
             default -> {
-                // rejections change no balance
+                // rejections, the shopper's return, stored credentials and any newer event change no balance
             }
         }
     }

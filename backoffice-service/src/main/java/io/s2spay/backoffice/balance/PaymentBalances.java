@@ -73,7 +73,8 @@ public class PaymentBalances {
     void moveTo(String paymentId, PaymentState state, Instant at) {
         jdbc.sql("""
                 update payment_balance set state = :state, updated_at = :at
-                where payment_id = :paymentId and state in ('REQUESTED', 'REDIRECT_PENDING', 'UNKNOWN')
+                where payment_id = :paymentId and state in ('REQUESTED', 'REDIRECT_PENDING', 'UNKNOWN', 'AWAITING_RECEIPT')
+                  and state <> :state
                 """)
                 .param("paymentId", paymentId)
                 .param("state", state.name())

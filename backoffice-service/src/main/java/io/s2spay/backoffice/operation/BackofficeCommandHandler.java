@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
+import io.s2spay.backoffice.balance.PaymentState;
 import io.s2spay.connector.opp.OppBackOfficeRequest;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppPaymentType;
@@ -87,7 +88,7 @@ class BackofficeCommandHandler {
         boolean receipt = command.operationType() == OppPaymentType.RC;
         Instant deadline = clock.instant().plus(properties.paymentWait());
         Optional<PaymentBalance> balance = balances.find(paymentId);
-        while (balance.map(b -> receipt ? b.gatewayTransactionId() == null : !b.state().isFinal()).orElse(true)
+        while (balance.map(b -> receipt ? b.gatewayTransactionId() == null : !b.state().decided()).orElse(true)
                 && clock.instant().isBefore(deadline)) {
             try {
                 Thread.sleep(100);
@@ -101,11 +102,18 @@ class BackofficeCommandHandler {
     }
 
     /**
-     * Whether the gateway holds the payment as awaiting the bank's receipt (OPP "waiting for confirmation of
-     * non-instant payment"); no event says so, so the unlimited query endpoint is asked.
+     * Whether the payment awaits the bank's receipt: {@code PaymentAwaitingReceipt} said so; or, while its redirect
+     * is still pending here (the poller has not looked yet, or the payment predates that event), the gateway holds
+     * it as "waiting for confirmation of non-instant payment", which the unlimited query endpoint tells.
      */
     private boolean awaitsReceipt(BackofficeCommand command, PaymentBalance balance) {
-        if (balance.gatewayTransactionId() == null || !balance.merchantId().equals(command.merchantId())
+        if (!balance.merchantId().equals(command.merchantId())) {
+            return false;
+        }
+        if (balance.state() == PaymentState.AWAITING_RECEIPT) {
+            return true;
+        }
+        if (balance.state() != PaymentState.REDIRECT_PENDING || balance.gatewayTransactionId() == null
                 || !gateway.properties().accounts().containsKey(command.merchantId())) {
             return false;
         }

@@ -9,6 +9,7 @@ import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackingStatus;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentExpired;
 import io.s2spay.schema.event.PaymentRedirectRequired;
 import java.time.Duration;
@@ -70,14 +71,21 @@ final class ResolutionPolicy {
 
     private Decision pending(TrackedPayment payment, InitialPayment initial, OppTransaction answer, String summary,
                              Instant now) {
-        Duration expiry = answer.category() == ResultCategory.PENDING_LONG_TERM
-                ? properties.longTermPendingExpiry()
-                : properties.redirectExpiry();
+        boolean longTerm = answer.category() == ResultCategory.PENDING_LONG_TERM
+                || payment.status() == TrackingStatus.AWAITING_RECEIPT;
+        Duration expiry = longTerm ? properties.longTermPendingExpiry() : properties.redirectExpiry();
         if (!now.isBefore(payment.since().plus(expiry))) {
             return new Decision.Settle(expired(initial, answer), summary);
         }
         String gatewayId = answer.gatewayTransactionId() != null ? answer.gatewayTransactionId()
                 : payment.gatewayTransactionId();
+        if (longTerm) {
+            // approved at the bank, the money comes with the receipt: said once, then checked seldom
+            SpecificRecord news = payment.status() == TrackingStatus.AWAITING_RECEIPT ? null
+                    : GatewayOutcomeEvents.initialPaymentOutcome(initial, answer);
+            return new Decision.CheckAgain(TrackingStatus.AWAITING_RECEIPT, gatewayId, summary,
+                    now.plus(properties.receiptInterval()), news instanceof PaymentAwaitingReceipt ? news : null);
+        }
         SpecificRecord news = null;
         if (payment.status() == TrackingStatus.UNKNOWN && answer.redirect() != null) {
             // the executor never saw this redirect (its answer was lost): tell checkout so the shopper can follow it
@@ -90,9 +98,11 @@ final class ResolutionPolicy {
 
     private Decision checkAgainLater(TrackedPayment payment, TrackingStatus status, OppTransaction answer,
                                      String summary, Instant now) {
-        Duration delay = payment.status() == TrackingStatus.REDIRECT_PENDING
-                ? properties.redirectInterval()
-                : backoff(payment.checksMade());
+        Duration delay = switch (payment.status()) {
+            case REDIRECT_PENDING -> properties.redirectInterval();
+            case AWAITING_RECEIPT -> properties.receiptInterval();
+            default -> backoff(payment.checksMade());
+        };
         String gatewayId = answer.gatewayTransactionId() != null ? answer.gatewayTransactionId()
                 : payment.gatewayTransactionId();
         return new Decision.CheckAgain(status, gatewayId, summary, now.plus(delay), null);

@@ -50,7 +50,8 @@ class StatusJanitor {
         this.meters = meters;
         this.queryTimer = Timer.builder("s2spay.poller.gateway.query").description("Gateway queries of tracked payments")
                 .register(meters);
-        for (TrackingStatus status : List.of(TrackingStatus.REDIRECT_PENDING, TrackingStatus.UNKNOWN)) {
+        for (TrackingStatus status : List.of(TrackingStatus.REDIRECT_PENDING, TrackingStatus.UNKNOWN,
+                TrackingStatus.AWAITING_RECEIPT)) {
             meters.gauge("s2spay.poller.tracked", List.of(Tag.of("status", status.name())),
                     payments, p -> p.countOpen(status));
         }

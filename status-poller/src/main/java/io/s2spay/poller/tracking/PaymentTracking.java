@@ -6,6 +6,7 @@ import io.s2spay.poller.PollerProperties;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentEventEnvelope;
@@ -13,6 +14,7 @@ import io.s2spay.schema.event.PaymentExpired;
 import io.s2spay.schema.event.PaymentFailed;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
 import io.s2spay.schema.event.PaymentRedirectRequired;
+import io.s2spay.schema.event.ShopperReturned;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code tracked_payment} in step with the payment events: a redirect or an unknown outcome starts
- * tracking, any final outcome of the initial payment ends it.
+ * Keeps {@code tracked_payment} in step with the payment events: a redirect, an unknown outcome or a transfer
+ * awaiting its receipt starts tracking, the shopper's return makes it due now, any final outcome of the initial
+ * payment ends it.
  */
 @Service
 public class PaymentTracking {
@@ -60,6 +63,10 @@ public class PaymentTracking {
             case PaymentOutcomeUnknown p -> trackOnce(event, tracked(event, p.getPaymentType(), p.getAmount(),
                     p.getMerchantTransactionId(), null, TrackingStatus.UNKNOWN, now,
                     now.plus(properties.unknownFirstCheck())));
+            case PaymentAwaitingReceipt p -> trackOnce(event, tracked(event, p.getPaymentType(), p.getAmount(),
+                    p.getMerchantTransactionId(), p.getGatewayResult().getGatewayTransactionId(),
+                    TrackingStatus.AWAITING_RECEIPT, now, now.plus(properties.receiptInterval())));
+            case ShopperReturned p -> shopperReturned(event, now);
             case PaymentAuthorized p -> close(event);
             case PaymentDebited p -> close(event);
             case PaymentDeclined p -> close(event);
@@ -78,6 +85,17 @@ public class PaymentTracking {
             return;
         }
         payments.track(payment);
+    }
+
+    /**
+     * The shopper's browser is back from 3-D Secure or the bank, so the gateway knows the outcome: the payment is
+     * made due now, and the janitor (which claims rows with a lease, so two instances never check it at once) asks
+     * the query endpoint at its next round. Not tracked or already closed: nothing to do. Idempotent.
+     */
+    private void shopperReturned(PaymentEventEnvelope event, Instant now) {
+        if (payments.checkNow(event.getPaymentId(), now)) {
+            log.info("Shopper returned for payment {}: checking it now", event.getPaymentId());
+        }
     }
 
     private void close(PaymentEventEnvelope event) {

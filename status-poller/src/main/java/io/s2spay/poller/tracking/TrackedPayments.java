@@ -77,6 +77,17 @@ public class TrackedPayments {
                 .update();
     }
 
+    /** Makes the open payment due now (its shopper came back); true if there was one. */
+    public boolean checkNow(String paymentId, Instant now) {
+        return jdbc.sql("""
+                update tracked_payment set next_check_at = :now
+                where payment_id = :paymentId and status <> 'CLOSED' and next_check_at > :now
+                """)
+                .param("paymentId", paymentId)
+                .param("now", Timestamp.from(now))
+                .update() > 0;
+    }
+
     /**
      * Makes the merchant's open payment with this gateway id or merchantTransactionId due now (a webhook said it
      * changed); true if there was one.
