@@ -18,6 +18,7 @@ import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.BackofficeCommandEnvelope;
 import io.s2spay.schema.event.BackofficeCommandRejected;
 import io.s2spay.schema.event.ChargebackReversed;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentChargedBack;
 import io.s2spay.schema.event.PaymentRebilled;
@@ -25,7 +26,9 @@ import io.s2spay.schema.event.PaymentRedirectRequired;
 import io.s2spay.schema.event.PaymentRefunded;
 import io.s2spay.schema.event.PaymentReversed;
 import io.s2spay.schema.event.ReceiptConfirmed;
+import io.s2spay.schema.event.ShopperReturned;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -203,6 +206,53 @@ class BackofficeOperationsIT {
         assertThat(onCard.getReasonCode()).isEqualTo("NO_PENDING_RECEIPT");
         assertThat(harness.sandbox.charges(mtid, "RC")).isEqualTo(1);
         assertThat(harness.balances.find(paymentId).orElseThrow().receiptConfirmedMinor()).isEqualTo(7_500);
+    }
+
+    @Test
+    void aTransferAwaitingItsReceiptTakesOnlyTheReceiptAndCountsItsMoneyOnce() {
+        String paymentId = Messages.newPaymentId();
+        String mtid = "mtid-" + UUID.randomUUID();
+        OppTransaction pending = harness.gateway.submitPayment(Messages.MERCHANT, new OppPaymentRequest(OppPaymentType.DB,
+                6_000, "EUR", "SOFORTUEBERWEISUNG", mtid, null, false, null, "https://shop.example/return", null, null));
+        assertThat(harness.sandbox.completeBankTransfer("SOFORTUEBERWEISUNG",
+                pending.redirect().parameter("sessionId"), "approve")).isEqualTo(302);
+        GatewayResult waiting = new GatewayResult(pending.gatewayTransactionId(), "800.400.500",
+                "waiting for confirmation of non-instant payment", null);
+        harness.publish(Topics.PAYMENT_EVENTS, Messages.event(paymentId, PaymentRedirectRequired.newBuilder()
+                .setPaymentType(PaymentType.DB).setAmount(eur(6_000)).setMerchantTransactionId(mtid)
+                .setGatewayResult(new GatewayResult(pending.gatewayTransactionId(), pending.resultCode(), "pending", null))
+                .setRedirect(new Redirect(pending.redirect().url(), "GET", Map.of())).build()));
+        // events no balance cares about are passed over
+        harness.publish(Topics.PAYMENT_EVENTS, Messages.event(paymentId,
+                new ShopperReturned(PaymentType.DB, mtid, pending.gatewayTransactionId())));
+        harness.publish(Topics.PAYMENT_EVENTS, Messages.event(paymentId, PaymentAwaitingReceipt.newBuilder()
+                .setPaymentType(PaymentType.DB).setAmount(eur(6_000)).setMerchantTransactionId(mtid)
+                .setGatewayResult(waiting).build()));
+        harness.awaitState(paymentId, PaymentState.AWAITING_RECEIPT);
+
+        Instant start = Instant.now();
+        BackofficeCommandRejected refund = harness.carryOut(paymentId, Messages.refund("rf-1", eur(1_000)),
+                BackofficeCommandRejected.class);
+        assertThat(Duration.between(start, Instant.now())).as("judged at once, not after the payment wait")
+                .isLessThan(Duration.ofSeconds(8));
+        ReceiptConfirmed confirmed = harness.carryOut(paymentId, Messages.receipt("rc-1", null), ReceiptConfirmed.class);
+        // the poller then sees the payment successful: the same money, counted once
+        harness.publish(Topics.PAYMENT_EVENTS, Messages.event(paymentId,
+                Messages.debited(6_000, mtid, pending.gatewayTransactionId())));
+        harness.awaitState(paymentId, PaymentState.DEBITED);
+        PaymentRefunded refunded = harness.carryOut(paymentId, Messages.refund("rf-2", eur(6_000)),
+                PaymentRefunded.class);
+        BackofficeCommandRejected tooMuch = harness.carryOut(paymentId, Messages.refund("rf-3", eur(1)),
+                BackofficeCommandRejected.class);
+
+        assertThat(refund.getReasonCode()).isEqualTo("PAYMENT_NOT_COMPLETED");
+        assertThat(refund.getReason()).contains("AWAITING_RECEIPT");
+        assertThat(confirmed.getAmount()).isEqualTo(eur(6_000));
+        assertThat(refunded.getAmount()).isEqualTo(eur(6_000));
+        assertThat(tooMuch.getReasonCode()).isIn("NOTHING_TO_REFUND", "AMOUNT_EXCEEDS_REFUNDABLE");
+        assertThat(harness.balances.find(paymentId).orElseThrow().settledMinor()).isEqualTo(6_000);
+        assertThat(harness.sandbox.charges(mtid, "RC")).isEqualTo(1);
+        assertThat(harness.sandbox.charges(mtid, "RF")).isEqualTo(1);
     }
 
     @Test

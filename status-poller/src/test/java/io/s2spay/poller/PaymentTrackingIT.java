@@ -8,13 +8,18 @@ import static org.awaitility.Awaitility.await;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackedPayments;
 import io.s2spay.poller.tracking.TrackingStatus;
+import io.s2spay.schema.GatewayResult;
+import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.Topics;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentEventEnvelope;
+import io.s2spay.schema.event.ShopperReturned;
 import io.s2spay.testkit.KafkaTopicReader;
 import io.s2spay.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -124,6 +129,40 @@ class PaymentTrackingIT {
         assertThat(tracked.find(paymentId)).map(TrackedPayment::status).contains(TrackingStatus.CLOSED);
         assertThat(processedRows(redirect.getMessageId())).as("the redirect started tracking once").isOne();
         assertThat(processedRows(debited.getMessageId())).as("closing is idempotent by itself").isZero();
+    }
+
+    @Test
+    void theShoppersReturnMakesATrackedPaymentDueAtOnceAndIsIgnoredForOneNotTracked() {
+        String paymentId = newPaymentId();
+        String untracked = newPaymentId();
+        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 900, "mtid-" + paymentId, "gw-ret")));
+        TrackedPayment before = awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
+        assertThat(before.nextCheckAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+
+        publish(envelope(untracked, new ShopperReturned(PaymentType.DB, "mtid-" + untracked, null)));
+        publish(envelope(paymentId, new ShopperReturned(PaymentType.DB, "mtid-" + paymentId, "gw-ret")));
+
+        // due now, then claimed (a one-minute lease) or checked by the janitor: far sooner than the hour configured
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tracked.find(paymentId).orElseThrow()
+                .nextCheckAt()).isBefore(Instant.now().plus(Duration.ofMinutes(5))));
+        assertThat(tracked.find(untracked)).isEmpty();
+    }
+
+    @Test
+    void aTransferAwaitingItsReceiptIsTrackedApartFromRedirects() {
+        String paymentId = newPaymentId();
+        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 1000, "mtid-" + paymentId, "gw-rc")));
+        awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
+
+        publish(envelope(paymentId, PaymentAwaitingReceipt.newBuilder().setPaymentType(PaymentType.DB)
+                .setAmount(new Money(1000L, "EUR")).setMerchantTransactionId("mtid-" + paymentId)
+                .setGatewayResult(new GatewayResult("gw-rc", "800.400.500",
+                        "waiting for confirmation of non-instant payment", null)).build()));
+
+        TrackedPayment awaiting = awaitTracked(paymentId, TrackingStatus.AWAITING_RECEIPT);
+        assertThat(awaiting.gatewayTransactionId()).isEqualTo("gw-rc");
+        publish(envelope(paymentId, PaymentEvents.debited(1000, "mtid-" + paymentId, "gw-rc")));
+        awaitTracked(paymentId, TrackingStatus.CLOSED);
     }
 
     @Test

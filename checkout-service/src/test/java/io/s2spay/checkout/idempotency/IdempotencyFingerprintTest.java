@@ -74,7 +74,7 @@ class IdempotencyFingerprintTest {
                 new CheckoutProperties(Duration.ofSeconds(5), Map.of(),
                         new CheckoutProperties.Idempotency(Duration.ofHours(24), key, Duration.ofSeconds(10)),
                         new CheckoutProperties.ReadModel(true, 3),
-                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused")));
+                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
     }
 
     private static String key(int seed) {

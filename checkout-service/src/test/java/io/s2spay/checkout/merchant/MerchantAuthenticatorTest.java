@@ -19,7 +19,7 @@ class MerchantAuthenticatorTest {
                     "merchant-other", merchant("sk_test_s2spay_other_0002")),
             new CheckoutProperties.Idempotency(Duration.ofHours(24), "unused", Duration.ofSeconds(10)),
             new CheckoutProperties.ReadModel(true, 3),
-                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused")));
+                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
 
     @Test
     void findsTheMerchantOfABearerKey() {
@@ -50,7 +50,7 @@ class MerchantAuthenticatorTest {
                         HexFormat.of().withUpperCase().formatHex(MerchantAuthenticator.sha256("key-1")))),
                 new CheckoutProperties.Idempotency(Duration.ofHours(24), "unused", Duration.ofSeconds(10)),
                 new CheckoutProperties.ReadModel(true, 3),
-                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused")));
+                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
 
         assertThat(upper.authenticate("Bearer key-1")).contains(new AuthenticatedMerchant("m"));
     }

@@ -10,6 +10,7 @@ import io.s2spay.poller.PollerProperties;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackingStatus;
 import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentExpired;
@@ -26,7 +27,7 @@ class ResolutionPolicyTest {
     private static final PollerProperties PROPERTIES = new PollerProperties(Duration.ofSeconds(1), 50, 8,
             Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(2),
             Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofDays(14),
-            Duration.ofDays(7));
+            Duration.ofMinutes(15), Duration.ofDays(7));
 
     private final ResolutionPolicy policy = new ResolutionPolicy(PROPERTIES);
 
@@ -141,6 +142,52 @@ class ResolutionPolicyTest {
     }
 
     @Test
+    void aTransferApprovedAtTheBankIsAnnouncedOnceThenCheckedSeldomUntilItsReceipt() {
+        OppTransaction awaitingReceipt = answer(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "800.400.500");
+        Instant now = SINCE.plusSeconds(40);
+
+        Decision first = policy.decide(redirectPending("DB"), awaitingReceipt, now);
+        Decision later = policy.decide(awaitingReceipt(), awaitingReceipt, now.plus(Duration.ofHours(1)));
+        Decision received = policy.decide(awaitingReceipt(), answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL,
+                "000.600.000"), now.plus(Duration.ofHours(2)));
+        Decision refused = policy.decide(awaitingReceipt(), answer(OppOutcome.DECLINED,
+                ResultCategory.ASYNC_WORKFLOW_ERROR, "100.397.102"), now.plus(Duration.ofHours(2)));
+
+        assertThat(first).isInstanceOfSatisfying(Decision.CheckAgain.class, again -> {
+            assertThat(again.status()).isEqualTo(TrackingStatus.AWAITING_RECEIPT);
+            assertThat(again.payload()).isInstanceOfSatisfying(PaymentAwaitingReceipt.class, e -> {
+                assertThat(e.getGatewayResult().getCode()).isEqualTo("800.400.500");
+                assertThat(e.getAmount().getAmountMinor()).isEqualTo(9200);
+            });
+            assertThat(again.nextCheckAt()).isEqualTo(now.plus(Duration.ofMinutes(15)));
+        });
+        assertThat(later).isInstanceOfSatisfying(Decision.CheckAgain.class, again -> {
+            assertThat(again.status()).isEqualTo(TrackingStatus.AWAITING_RECEIPT);
+            assertThat(again.payload()).as("said once").isNull();
+        });
+        assertThat(received).isInstanceOfSatisfying(Decision.Settle.class,
+                settle -> assertThat(settle.payload()).isInstanceOf(PaymentDebited.class));
+        assertThat(refused).isInstanceOfSatisfying(Decision.Settle.class,
+                settle -> assertThat(settle.payload()).isInstanceOf(PaymentDeclined.class));
+    }
+
+    @Test
+    void aTransferAwaitingItsReceiptExpiresOnlyAfterTheLongTermBoundEvenIfTheGatewayIsUnreachable() {
+        OppTransaction awaiting = answer(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "800.400.500");
+        OppTransaction noAnswer = new OppTransaction(OppOutcome.UNKNOWN, ResultCategory.NO_RESPONSE, null, null, null,
+                null, null, null, "mtid-1", null, null, null, null, "timeout");
+
+        assertThat(policy.decide(awaitingReceipt(), awaiting, SINCE.plus(Duration.ofDays(13))))
+                .isInstanceOf(Decision.CheckAgain.class);
+        assertThat(policy.decide(awaitingReceipt(), noAnswer, SINCE.plus(Duration.ofDays(13))))
+                .isInstanceOfSatisfying(Decision.CheckAgain.class, again -> assertThat(again.nextCheckAt())
+                        .isEqualTo(SINCE.plus(Duration.ofDays(13)).plus(Duration.ofMinutes(15))));
+        assertThat(policy.decide(awaitingReceipt(), awaiting, SINCE.plus(Duration.ofDays(14))))
+                .isInstanceOfSatisfying(Decision.Settle.class,
+                        settle -> assertThat(settle.payload()).isInstanceOf(PaymentExpired.class));
+    }
+
+    @Test
     void aRedirectFoundForALostAnswerIsPublishedSoTheShopperCanFollowIt() {
         OppTransaction pending = new OppTransaction(OppOutcome.PENDING, ResultCategory.PENDING, "gw-1", "DB",
                 "000.200.000", "transaction pending", 9200L, "EUR", "mtid-1", null,
@@ -158,6 +205,11 @@ class ResolutionPolicyTest {
     private static TrackedPayment unknown(String type, int checksMade) {
         return new TrackedPayment("pay_1", "merchant-demo", "mtid-1", null, type, 9200, "EUR", TrackingStatus.UNKNOWN,
                 "corr-1", "msg-1", SINCE, SINCE, checksMade, null, null);
+    }
+
+    private static TrackedPayment awaitingReceipt() {
+        return new TrackedPayment("pay_1", "merchant-demo", "mtid-1", "gw-1", "DB", 9200, "EUR",
+                TrackingStatus.AWAITING_RECEIPT, "corr-1", "msg-1", SINCE, SINCE, 3, null, null);
     }
 
     private static TrackedPayment redirectPending(String type) {
