@@ -33,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OperationRequests {
 
     private static final Logger log = LoggerFactory.getLogger(OperationRequests.class);
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     /** Refusals about the amount asked (422); every other rule refusal is about the payment's state (409). */
     private static final Set<String> AMOUNT_REFUSALS = Set.of("INVALID_AMOUNT", "CURRENCY_MISMATCH", "AMOUNT_REQUIRED",
@@ -77,17 +75,13 @@ class OperationRequests {
 
     OperationResponse create(String merchantId, String paymentId, OperationType type, String idempotencyKey,
             String correlationHeader, String path, byte[] body) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("Idempotency-Key",
-                    "must be 1 to 255 printable ASCII characters without spaces");
-        }
+        RequestHeaders.checkIdempotencyKey(idempotencyKey);
         Instant deadline = clock.instant().plus(syncWait);
         PaymentRow payment = ownPayment(merchantId, paymentId);
         OperationRequest request = validator.validate(type, payment, body);
         IdempotentRequest idempotentRequest = idempotencyKey == null ? null
                 : new IdempotentRequest(idempotencyKey, idempotency.fingerprint("POST", path, body));
-        String correlationId = correlationHeader != null && CORRELATION_ID.matcher(correlationHeader).matches()
-                ? correlationHeader : UUID.randomUUID().toString();
+        String correlationId = RequestHeaders.correlationId(correlationHeader);
         String operationId = PaymentIds.newOperationId();
 
         try (Waiter waiter = notifications.register(paymentId)) {

@@ -32,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PaymentRequests {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRequests.class);
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     private final PaymentRequestValidator validator;
     private final PaymentService service;
@@ -70,17 +68,13 @@ class PaymentRequests {
     record PaymentResponse(int status, byte[] body, String paymentId, boolean replayed) {}
 
     PaymentResponse create(String merchantId, String idempotencyKey, String correlationHeader, byte[] body) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("Idempotency-Key",
-                    "must be 1 to 255 printable ASCII characters without spaces");
-        }
+        RequestHeaders.checkIdempotencyKey(idempotencyKey);
         // the wait is counted from the request's arrival, so that sync-wait bounds how long a merchant waits
         Instant deadline = clock.instant().plus(syncWait);
         ValidatedPayment payment = validator.validate(body);
         IdempotentRequest idempotentRequest = idempotencyKey == null ? null
                 : new IdempotentRequest(idempotencyKey, idempotency.fingerprint("POST", "/v1/payments", body));
-        String correlationId = correlationHeader != null && CORRELATION_ID.matcher(correlationHeader).matches()
-                ? correlationHeader : UUID.randomUUID().toString();
+        String correlationId = RequestHeaders.correlationId(correlationHeader);
         String paymentId = PaymentIds.newPaymentId();
 
         try (Waiter waiter = notifications.register(paymentId)) {

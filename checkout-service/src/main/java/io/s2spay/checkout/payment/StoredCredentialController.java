@@ -55,7 +55,7 @@ class StoredCredentialController {
     ResponseEntity<StoredCredentialView> delete(@Parameter(hidden = true) AuthenticatedMerchant merchant,
             @PathVariable String id, @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         StoredCredentialRequests.Deletion deletion = requests.delete(merchant.id(), id,
-                correlationId != null && correlationId.matches("[A-Za-z0-9._:\\-]{1,128}") ? correlationId : null);
+                RequestHeaders.correlationId(correlationId));
         return ResponseEntity.status(deletion.done() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(deletion.credential());
     }
 }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -56,8 +55,7 @@ class StoredCredentialRequests {
                 StoredCredentialRow row = credentials.lock(merchantId, id).orElseThrow(() -> notFound(id));
                 if (row.status() == StoredCredentialRow.Status.ACTIVE) {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                    PaymentCommandEnvelope command = PaymentMessages.deleteCredential(row,
-                            correlationId == null ? UUID.randomUUID().toString() : correlationId, now);
+                    PaymentCommandEnvelope command = PaymentMessages.deleteCredential(row, correlationId, now);
                     credentials.markDeleting(row.id(), command.getMessageId(), now);
                     outbox.append(Topics.PAYMENT_COMMANDS, row.paymentId(), command);
                     return credentials.find(merchantId, id).orElseThrow();
