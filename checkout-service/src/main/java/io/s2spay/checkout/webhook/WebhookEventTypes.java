@@ -46,7 +46,7 @@ final class WebhookEventTypes {
             Map.entry(BackofficeCommandRejected.class, "payment.operation_rejected"),
             Map.entry(PaymentAwaitingReceipt.class, "payment.awaiting_receipt"),
             Map.entry(ShopperReturned.class, "payment.shopper_returned"),
-            Map.entry(StoredCredentialDeleted.class, "payment.stored_credential_deleted"));
+            Map.entry(StoredCredentialDeleted.class, "stored_credential.deleted"));
 
     private WebhookEventTypes() {}
 
