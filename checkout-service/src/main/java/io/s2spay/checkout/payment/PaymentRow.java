@@ -129,7 +129,7 @@ record PaymentRow(
     }
 
     private PaymentView.Amounts amounts() {
-        if (!status.succeeded() && movements.equals(PaymentMovements.NONE)) {
+        if (!status.succeeded() && status != PaymentStatus.AWAITING_RECEIPT && movements.equals(PaymentMovements.NONE)) {
             return null;
         }
         return new PaymentView.Amounts(

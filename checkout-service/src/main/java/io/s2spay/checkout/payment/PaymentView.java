@@ -10,7 +10,8 @@ import java.util.Map;
  * the card itself.
  *
  * @param status the lifecycle status ({@link LifecycleStatus}), e.g. {@code partially_refunded}
- * @param amounts what was authorized, captured, refunded and charged back, once the payment succeeded
+ * @param amounts what was authorized, captured, refunded and charged back, once the payment succeeded (or awaits
+ *     its receipt)
  * @param operations every operation on the payment, oldest first; left out of lists
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
