@@ -57,7 +57,10 @@ class WebhookDispatcher implements DisposableBean {
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
+        // HTTP/1.1, one connection per request in flight: a cleartext HTTP/2 upgrade is negotiated per host, and a
+        // slow answer to it would hold every other delivery to that host
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(senders)
