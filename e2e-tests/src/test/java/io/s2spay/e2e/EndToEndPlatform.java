@@ -1,5 +1,8 @@
 package io.s2spay.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import ch.qos.logback.classic.LoggerContext;
 import io.s2spay.backoffice.BackofficeServiceApplication;
 import io.s2spay.checkout.CheckoutServiceApplication;
@@ -14,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -181,6 +187,23 @@ final class EndToEndPlatform implements AutoCloseable {
         return new EndToEndPlatform(settings);
     }
 
+    /**
+     * Waits until every service answers its health endpoint with 200; when one does not within two minutes, the
+     * failure shows the last health document it answered (which component is down, and why).
+     */
+    void awaitHealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (ConfigurableApplicationContext service : started) {
+            await("health of " + service.getId() + " at " + url(service, "/actuator/health"))
+                    .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> {
+                        HttpResponse<String> health = http.send(HttpRequest.newBuilder(url(service, "/actuator/health"))
+                                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+                    });
+        }
+    }
+
     /** The sandbox's test accounts for the platform's two test merchants, whatever the services' yml say. */
     private Map<String, String> gateway() {
         SandboxMerchant demo = sandbox.merchant("merchant-a");
@@ -204,7 +227,14 @@ final class EndToEndPlatform implements AutoCloseable {
         properties.putAll(extra);
         List<String> args = new ArrayList<>();
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-        ConfigurableApplicationContext context = application.get().run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = application.get().run(args.toArray(String[]::new));
+        } catch (RuntimeException | Error e) {
+            // the services started so far would go on consuming the shared topics: stop them
+            close();
+            throw e;
+        }
         started.add(context);
         return context;
     }

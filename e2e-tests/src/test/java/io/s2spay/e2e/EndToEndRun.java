@@ -1,14 +1,6 @@
 package io.s2spay.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One started platform for one test class, with what its tests use: the console capture (for the server errors a
@@ -42,11 +34,12 @@ final class EndToEndRun implements AutoCloseable {
             throw e;
         }
         EndToEndRun run = new EndToEndRun(console, platform);
-        HttpClient http = HttpClient.newHttpClient();
-        for (ConfigurableApplicationContext service : platform.services()) {
-            await("health of " + service.getId()).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-                    .untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(EndToEndPlatform.url(service,
-                            "/actuator/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200));
+        try {
+            platform.awaitHealthy();
+        } catch (RuntimeException | Error e) {
+            // a platform left running would consume the next class's commands from the shared topics
+            run.close();
+            throw e;
         }
         return run;
     }
