@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.s2spay.sandbox.OppClient.Reply;
-import io.s2spay.sandbox.gateway.ResultCodes;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import io.s2spay.sandbox.gateway.TestCard;
 
 /** Every documented test card, magic amount and forced result gives its outcome, from every result code family. */
@@ -42,7 +42,7 @@ class TestCardOutcomesIT {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.code()).isEqualTo(expected);
         assertThat(reply.json().path("result").path("description").asString())
-                .isEqualTo(ResultCodes.describe(expected));
+                .isEqualTo(GatewayResultCodes.describe(expected));
         assertThat(reply.json().has("redirect")).isEqualTo(card.behaviour() == TestCard.Behaviour.THREE_DS_CHALLENGE);
         // the acquirer's late answer may already have turned an uncertain payment into a success
         assertThat(opp.query(reply.id()).code()).isIn(expected,

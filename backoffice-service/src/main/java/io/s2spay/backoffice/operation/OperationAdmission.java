@@ -47,23 +47,23 @@ class OperationAdmission {
             return new Admitted(Optional.empty());
         }
         if (command.operationId() == null || command.operationId().isBlank()) {
-            return reject(command, RejectionReason.INVALID_COMMAND, "operationId is required", now);
+            return reject(command, OperationRejectionReason.INVALID_COMMAND, "operationId is required", now);
         }
         if (command.operationId().startsWith(OperationIds.REPORTED_PREFIX)) {
-            return reject(command, RejectionReason.INVALID_COMMAND, "operation ids starting with '"
+            return reject(command, OperationRejectionReason.INVALID_COMMAND, "operation ids starting with '"
                     + OperationIds.REPORTED_PREFIX + "' are reserved for operations the gateway reports", now);
         }
         Optional<Operation> earlier = operations.find(command.paymentId(), command.operationId());
         if (earlier.isPresent()) {
             Operation op = earlier.get();
-            return reject(command, RejectionReason.DUPLICATE_OPERATION, "operation " + op.operationId()
+            return reject(command, OperationRejectionReason.DUPLICATE_OPERATION, "operation " + op.operationId()
                     + " of payment " + op.paymentId() + " was already received (command " + op.commandMessageId()
                     + ", " + op.operationType() + ", now " + op.state() + "); it is carried out once", now);
         }
         PaymentBalance balance = balances.lock(command.paymentId()).orElse(null);
         RuleCheck check = OperationRules.check(command, balance, operations.open(command.paymentId()), awaitingReceipt);
         if (check instanceof RuleCheck.Allowed && !merchantConfigured) {
-            check = new RuleCheck.Rejected(RejectionReason.MERCHANT_NOT_CONFIGURED,
+            check = new RuleCheck.Rejected(OperationRejectionReason.MERCHANT_NOT_CONFIGURED,
                     "no gateway account is configured for merchant " + command.merchantId());
         }
         String merchantTransactionId = OperationIds.merchantTransactionId(command.operationType(), command.paymentId(),
@@ -86,7 +86,7 @@ class OperationAdmission {
         };
     }
 
-    private Admitted reject(BackofficeCommand command, RejectionReason code, String reason, Instant now) {
+    private Admitted reject(BackofficeCommand command, OperationRejectionReason code, String reason, Instant now) {
         log.info("Back-office command {} ({} {} on {}) rejected: {} {}", command.messageId(), command.commandType(),
                 command.operationId(), command.paymentId(), code, reason);
         outbox.append(Topics.PAYMENT_EVENTS, command.paymentId(), OperationEvents.rejected(command, code, reason, now));

@@ -34,7 +34,7 @@ final class OperationEvents {
     }
 
     /** The operation was refused by the gateway; its result goes with the rejection. */
-    static PaymentEventEnvelope refusedByGateway(Operation op, RejectionReason code, String reason,
+    static PaymentEventEnvelope refusedByGateway(Operation op, OperationRejectionReason code, String reason,
                                                  OppTransaction answer, Instant now) {
         return envelope(op.paymentId(), op.merchantId(), op.correlationId(), op.commandMessageId(), now,
                 BackofficeCommandRejected.newBuilder()
@@ -49,7 +49,7 @@ final class OperationEvents {
     }
 
     /** The command was refused before anything was sent to the gateway. */
-    static PaymentEventEnvelope rejected(BackofficeCommand command, RejectionReason code, String reason, Instant now) {
+    static PaymentEventEnvelope rejected(BackofficeCommand command, OperationRejectionReason code, String reason, Instant now) {
         return envelope(command.paymentId(), command.merchantId(), command.correlationId(), command.messageId(), now,
                 BackofficeCommandRejected.newBuilder()
                         .setCommandMessageId(command.messageId())

@@ -71,7 +71,7 @@ class OperationOutcomes {
             }
             case DECLINED, FAILED -> {
                 if (answer.category() == ResultCategory.NOT_SENT && source == Source.SUBMISSION) {
-                    return reject(op, RejectionReason.GATEWAY_UNAVAILABLE, "the operation could not be sent to the"
+                    return reject(op, OperationRejectionReason.GATEWAY_UNAVAILABLE, "the operation could not be sent to the"
                             + " gateway (" + summary + "); nothing was done, send it again with a new operation id",
                             answer, now);
                 }
@@ -79,7 +79,7 @@ class OperationOutcomes {
                     // a follow-up learnt nothing (or the request may still arrive): keep resolving
                     return checkAgain(op, answer, summary, source, now);
                 }
-                return reject(op, RejectionReason.GATEWAY_REJECTED, "the gateway refused the operation: " + summary,
+                return reject(op, OperationRejectionReason.GATEWAY_REJECTED, "the gateway refused the operation: " + summary,
                         answer, now);
             }
             case PENDING, UNKNOWN -> {
@@ -89,7 +89,7 @@ class OperationOutcomes {
         throw new IllegalStateException("unreachable");
     }
 
-    private OperationState reject(Operation op, RejectionReason code, String reason, OppTransaction answer,
+    private OperationState reject(Operation op, OperationRejectionReason code, String reason, OppTransaction answer,
                                   Instant now) {
         operations.update(op, OperationState.REJECTED, answer.gatewayTransactionId(), answer.resultCode(),
                 answer.resultDescription(), code.name(), reason, null, true, now);

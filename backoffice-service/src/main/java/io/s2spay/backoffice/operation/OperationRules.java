@@ -1,22 +1,22 @@
 package io.s2spay.backoffice.operation;
 
-import static io.s2spay.backoffice.operation.RejectionReason.ALREADY_CAPTURED;
-import static io.s2spay.backoffice.operation.RejectionReason.ALREADY_REVERSED;
-import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_EXCEEDS_AUTHORIZED;
-import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_EXCEEDS_CHARGEBACK;
-import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE;
-import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_MISMATCH;
-import static io.s2spay.backoffice.operation.RejectionReason.AMOUNT_REQUIRED;
-import static io.s2spay.backoffice.operation.RejectionReason.CHARGEBACK_OPEN;
-import static io.s2spay.backoffice.operation.RejectionReason.CURRENCY_MISMATCH;
-import static io.s2spay.backoffice.operation.RejectionReason.INVALID_AMOUNT;
-import static io.s2spay.backoffice.operation.RejectionReason.NOTHING_TO_REFUND;
-import static io.s2spay.backoffice.operation.RejectionReason.NOT_A_PREAUTHORIZATION;
-import static io.s2spay.backoffice.operation.RejectionReason.NOT_CAPTURED;
-import static io.s2spay.backoffice.operation.RejectionReason.NO_CHARGEBACK;
-import static io.s2spay.backoffice.operation.RejectionReason.NO_PENDING_RECEIPT;
-import static io.s2spay.backoffice.operation.RejectionReason.PAYMENT_NOT_COMPLETED;
-import static io.s2spay.backoffice.operation.RejectionReason.PAYMENT_NOT_FOUND;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.ALREADY_CAPTURED;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.ALREADY_REVERSED;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.AMOUNT_EXCEEDS_AUTHORIZED;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.AMOUNT_EXCEEDS_CHARGEBACK;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.AMOUNT_MISMATCH;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.AMOUNT_REQUIRED;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.CHARGEBACK_OPEN;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.CURRENCY_MISMATCH;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.INVALID_AMOUNT;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.NOTHING_TO_REFUND;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.NOT_A_PREAUTHORIZATION;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.NOT_CAPTURED;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.NO_CHARGEBACK;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.NO_PENDING_RECEIPT;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.PAYMENT_NOT_COMPLETED;
+import static io.s2spay.backoffice.operation.OperationRejectionReason.PAYMENT_NOT_FOUND;
 
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.connector.opp.OppPaymentType;
@@ -193,7 +193,7 @@ final class OperationRules {
         return new RuleCheck.Allowed(amountMinor, currency, true);
     }
 
-    private static RuleCheck.Rejected reject(RejectionReason code, String reason) {
+    private static RuleCheck.Rejected reject(OperationRejectionReason code, String reason) {
         return new RuleCheck.Rejected(code, reason);
     }
 

@@ -10,5 +10,5 @@ sealed interface RuleCheck {
     record Allowed(long amountMinor, String currency, boolean sendAmount) implements RuleCheck {}
 
     /** Refused before the gateway is called. */
-    record Rejected(RejectionReason reasonCode, String reason) implements RuleCheck {}
+    record Rejected(OperationRejectionReason reasonCode, String reason) implements RuleCheck {}
 }

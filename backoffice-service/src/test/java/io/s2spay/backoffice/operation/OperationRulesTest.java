@@ -18,26 +18,26 @@ class OperationRulesTest {
 
     @Test
     void rejectsAnOperationOnAnUnknownPayment() {
-        assertRejected(check(OppPaymentType.CP, eur(100), null), RejectionReason.PAYMENT_NOT_FOUND);
+        assertRejected(check(OppPaymentType.CP, eur(100), null), OperationRejectionReason.PAYMENT_NOT_FOUND);
     }
 
     @Test
     void rejectsAnOperationOnAnotherMerchantsPaymentAsIfItDidNotExist() {
         PaymentBalance others = preauthorization(10_000).withMerchant("merchant-other");
 
-        assertRejected(check(OppPaymentType.CP, eur(100), others), RejectionReason.PAYMENT_NOT_FOUND);
+        assertRejected(check(OppPaymentType.CP, eur(100), others), OperationRejectionReason.PAYMENT_NOT_FOUND);
     }
 
     @Test
     void rejectsZeroAndNegativeAmounts() {
-        assertRejected(check(OppPaymentType.CP, eur(0), preauthorization(10_000).build()), RejectionReason.INVALID_AMOUNT);
-        assertRejected(check(OppPaymentType.RF, eur(-5), debit(10_000).build()), RejectionReason.INVALID_AMOUNT);
+        assertRejected(check(OppPaymentType.CP, eur(0), preauthorization(10_000).build()), OperationRejectionReason.INVALID_AMOUNT);
+        assertRejected(check(OppPaymentType.RF, eur(-5), debit(10_000).build()), OperationRejectionReason.INVALID_AMOUNT);
     }
 
     @Test
     void rejectsAnAmountInAnotherCurrency() {
         assertRejected(check(OppPaymentType.RF, new Money(100L, "USD"), debit(10_000).build()),
-                RejectionReason.CURRENCY_MISMATCH);
+                OperationRejectionReason.CURRENCY_MISMATCH);
     }
 
     @Test
@@ -45,7 +45,7 @@ class OperationRulesTest {
         for (PaymentState state : new PaymentState[] {PaymentState.DECLINED, PaymentState.FAILED, PaymentState.EXPIRED,
                 PaymentState.REDIRECT_PENDING, PaymentState.UNKNOWN, PaymentState.REQUESTED}) {
             assertRejected(check(OppPaymentType.RF, eur(100), debit(10_000).state(state).build()),
-                    RejectionReason.PAYMENT_NOT_COMPLETED);
+                    OperationRejectionReason.PAYMENT_NOT_COMPLETED);
         }
     }
 
@@ -64,13 +64,13 @@ class OperationRulesTest {
     @Test
     void rejectsCaptureAboveAuthorizedAmount() {
         assertRejected(check(OppPaymentType.CP, eur(9_201), preauthorization(9_200).build()),
-                RejectionReason.AMOUNT_EXCEEDS_AUTHORIZED);
+                OperationRejectionReason.AMOUNT_EXCEEDS_AUTHORIZED);
     }
 
     @Test
     void rejectsASecondCapture() {
         assertRejected(check(OppPaymentType.CP, eur(100), preauthorization(9_200).captured(1_000).build()),
-                RejectionReason.ALREADY_CAPTURED);
+                OperationRejectionReason.ALREADY_CAPTURED);
     }
 
     @Test
@@ -78,18 +78,18 @@ class OperationRulesTest {
         var open = OpenOperations.of(Map.of(OppPaymentType.CP, 9_200L));
 
         assertRejected(OperationRules.check(command(OppPaymentType.CP, eur(100)), preauthorization(9_200).build(), open,
-                false), RejectionReason.ALREADY_CAPTURED);
+                false), OperationRejectionReason.ALREADY_CAPTURED);
     }
 
     @Test
     void rejectsCaptureOfADebit() {
-        assertRejected(check(OppPaymentType.CP, eur(100), debit(9_200).build()), RejectionReason.NOT_A_PREAUTHORIZATION);
+        assertRejected(check(OppPaymentType.CP, eur(100), debit(9_200).build()), OperationRejectionReason.NOT_A_PREAUTHORIZATION);
     }
 
     @Test
     void rejectsCaptureAfterAReversal() {
         assertRejected(check(OppPaymentType.CP, eur(100), preauthorization(9_200).reversed(9_200).build()),
-                RejectionReason.ALREADY_REVERSED);
+                OperationRejectionReason.ALREADY_REVERSED);
     }
 
     // --- reversal -----------------------------------------------------------------------------------------------
@@ -104,18 +104,18 @@ class OperationRulesTest {
     @Test
     void rejectsReversalOfACapturedAuthorization() {
         assertRejected(check(OppPaymentType.RV, null, preauthorization(9_200).captured(9_200).build()),
-                RejectionReason.ALREADY_CAPTURED);
+                OperationRejectionReason.ALREADY_CAPTURED);
     }
 
     @Test
     void rejectsReversalOfADebit() {
-        assertRejected(check(OppPaymentType.RV, null, debit(9_200).build()), RejectionReason.NOT_A_PREAUTHORIZATION);
+        assertRejected(check(OppPaymentType.RV, null, debit(9_200).build()), OperationRejectionReason.NOT_A_PREAUTHORIZATION);
     }
 
     @Test
     void rejectsASecondReversal() {
         assertRejected(check(OppPaymentType.RV, null, preauthorization(9_200).reversed(9_200).build()),
-                RejectionReason.ALREADY_REVERSED);
+                OperationRejectionReason.ALREADY_REVERSED);
     }
 
     // --- refund -------------------------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ class OperationRulesTest {
     void refundsInTotalUpToTheCapturedAmount() {
         assertAllowed(check(OppPaymentType.RF, eur(7_500), debit(10_000).refunded(2_500).build()), 7_500);
         assertRejected(check(OppPaymentType.RF, eur(7_501), debit(10_000).refunded(2_500).build()),
-                RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
+                OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
     }
 
     @Test
@@ -137,7 +137,7 @@ class OperationRulesTest {
         var open = OpenOperations.of(Map.of(OppPaymentType.RF, 6_000L));
 
         assertRejected(OperationRules.check(command(OppPaymentType.RF, eur(5_000)), debit(10_000).build(), open, false),
-                RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
+                OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
     }
 
     @Test
@@ -148,19 +148,19 @@ class OperationRulesTest {
 
     @Test
     void rejectsRefundOfAnUncapturedAuthorization() {
-        assertRejected(check(OppPaymentType.RF, eur(100), preauthorization(9_200).build()), RejectionReason.NOT_CAPTURED);
+        assertRejected(check(OppPaymentType.RF, eur(100), preauthorization(9_200).build()), OperationRejectionReason.NOT_CAPTURED);
     }
 
     @Test
     void rejectsRefundWhenEverythingWasRefunded() {
         assertRejected(check(OppPaymentType.RF, null, debit(10_000).refunded(10_000).build()),
-                RejectionReason.NOTHING_TO_REFUND);
+                OperationRejectionReason.NOTHING_TO_REFUND);
     }
 
     @Test
     void rejectsRefundWhileAChargebackIsOpen() {
         assertRejected(check(OppPaymentType.RF, eur(100), debit(10_000).chargedBack(10_000).build()),
-                RejectionReason.CHARGEBACK_OPEN);
+                OperationRejectionReason.CHARGEBACK_OPEN);
     }
 
     @Test
@@ -177,12 +177,12 @@ class OperationRulesTest {
 
     @Test
     void rejectsRebillWithoutAmount() {
-        assertRejected(check(OppPaymentType.RB, null, debit(10_000).build()), RejectionReason.AMOUNT_REQUIRED);
+        assertRejected(check(OppPaymentType.RB, null, debit(10_000).build()), OperationRejectionReason.AMOUNT_REQUIRED);
     }
 
     @Test
     void rejectsRebillOfAnUncapturedAuthorization() {
-        assertRejected(check(OppPaymentType.RB, eur(100), preauthorization(9_200).build()), RejectionReason.NOT_CAPTURED);
+        assertRejected(check(OppPaymentType.RB, eur(100), preauthorization(9_200).build()), OperationRejectionReason.NOT_CAPTURED);
     }
 
     // --- chargeback and its reversal ----------------------------------------------------------------------------
@@ -191,31 +191,31 @@ class OperationRulesTest {
     void chargesBackUpToWhatWasCapturedAndNotRefunded() {
         assertAllowed(check(OppPaymentType.CB, null, debit(10_000).refunded(4_000).build()), 6_000);
         assertRejected(check(OppPaymentType.CB, eur(6_001), debit(10_000).refunded(4_000).build()),
-                RejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
+                OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
     }
 
     @Test
     void rejectsASecondOpenChargeback() {
         assertRejected(check(OppPaymentType.CB, eur(100), debit(10_000).chargedBack(5_000).build()),
-                RejectionReason.CHARGEBACK_OPEN);
+                OperationRejectionReason.CHARGEBACK_OPEN);
     }
 
     @Test
     void reversesAChargebackUpToItsAmount() {
         assertAllowed(check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).build()), 5_000);
         assertRejected(check(OppPaymentType.CR, eur(5_001), debit(10_000).chargedBack(5_000).build()),
-                RejectionReason.AMOUNT_EXCEEDS_CHARGEBACK);
+                OperationRejectionReason.AMOUNT_EXCEEDS_CHARGEBACK);
     }
 
     @Test
     void rejectsChargebackReversalWithoutAChargeback() {
-        assertRejected(check(OppPaymentType.CR, eur(100), debit(10_000).build()), RejectionReason.NO_CHARGEBACK);
+        assertRejected(check(OppPaymentType.CR, eur(100), debit(10_000).build()), OperationRejectionReason.NO_CHARGEBACK);
     }
 
     @Test
     void rejectsChargebackReversalOnceTheChargebackWasReversed() {
         assertRejected(check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).chargebackReversed(5_000).build()),
-                RejectionReason.NO_CHARGEBACK);
+                OperationRejectionReason.NO_CHARGEBACK);
     }
 
     // --- receipt ------------------------------------------------------------------------------------------------
@@ -226,13 +226,13 @@ class OperationRulesTest {
 
         assertAllowed(OperationRules.check(command(OppPaymentType.RC, null), awaiting, OpenOperations.NONE, true), 9_200);
         assertRejected(OperationRules.check(command(OppPaymentType.RC, eur(100)), awaiting, OpenOperations.NONE, true),
-                RejectionReason.AMOUNT_MISMATCH);
+                OperationRejectionReason.AMOUNT_MISMATCH);
     }
 
     @Test
     void rejectsAReceiptOnAPaymentNotAwaitingOne() {
         assertRejected(OperationRules.check(command(OppPaymentType.RC, null), debit(9_200).build(), OpenOperations.NONE,
-                false), RejectionReason.NO_PENDING_RECEIPT);
+                false), OperationRejectionReason.NO_PENDING_RECEIPT);
     }
 
     @Test
@@ -240,7 +240,7 @@ class OperationRulesTest {
         PaymentBalance confirmed = preauthorization(9_200).state(PaymentState.REDIRECT_PENDING).receipt(9_200).build();
 
         assertRejected(OperationRules.check(command(OppPaymentType.RC, null), confirmed, OpenOperations.NONE, true),
-                RejectionReason.NO_PENDING_RECEIPT);
+                OperationRejectionReason.NO_PENDING_RECEIPT);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ class OperationRulesTest {
         return new Money(minor, "EUR");
     }
 
-    private static void assertRejected(RuleCheck verdict, RejectionReason reason) {
+    private static void assertRejected(RuleCheck verdict, OperationRejectionReason reason) {
         assertThat(verdict).isInstanceOfSatisfying(RuleCheck.Rejected.class, rejected -> {
             assertThat(rejected.reasonCode()).isEqualTo(reason);
             assertThat(rejected.reason()).isNotBlank();

@@ -9,7 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.s2spay.sandbox.gateway.OppRejection;
 import io.s2spay.sandbox.gateway.OppRejection.ParameterError;
-import io.s2spay.sandbox.gateway.ResultCodes;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Request parameters as OPP reads them: a POST takes them only from the form-encoded body, never from the URL. */
@@ -26,7 +26,7 @@ final class FormParameters {
             UriComponentsBuilder.fromUriString("/?" + query).build().getQueryParams().forEach((name, values) ->
                     errors.add(new ParameterError(name, null,
                             "parameters of a POST request must be sent in the message body, not in the URL")));
-            throw new OppRejection(400, ResultCodes.INVALID_PARAMETER, errors);
+            throw new OppRejection(400, GatewayResultCodes.INVALID_PARAMETER, errors);
         }
         return firstValues(request);
     }

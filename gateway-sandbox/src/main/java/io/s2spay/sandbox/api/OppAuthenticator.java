@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import io.s2spay.sandbox.SandboxProperties;
 import io.s2spay.sandbox.gateway.MerchantAccount;
 import io.s2spay.sandbox.gateway.OppRejection;
-import io.s2spay.sandbox.gateway.ResultCodes;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Checks the Bearer access token (401) and that it may use the requested entity (403), as OPP does. */
@@ -25,11 +25,11 @@ class OppAuthenticator {
     MerchantAccount merchant(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new OppRejection(401, ResultCodes.INVALID_AUTHENTICATION);
+            throw new OppRejection(401, GatewayResultCodes.INVALID_AUTHENTICATION);
         }
         String token = authorization.substring(BEARER.length()).trim();
         Map.Entry<String, SandboxProperties.Merchant> merchant = properties.merchantByToken(token)
-                .orElseThrow(() -> new OppRejection(401, ResultCodes.INVALID_AUTHENTICATION));
+                .orElseThrow(() -> new OppRejection(401, GatewayResultCodes.INVALID_AUTHENTICATION));
         return new MerchantAccount(merchant.getKey(), merchant.getValue());
     }
 
@@ -38,7 +38,7 @@ class OppAuthenticator {
             throw OppRejection.invalidParameter("entityId", null, "may not be empty");
         }
         if (!merchant.owns(entityId)) {
-            throw new OppRejection(403, ResultCodes.INSUFFICIENT_RIGHTS);
+            throw new OppRejection(403, GatewayResultCodes.INSUFFICIENT_RIGHTS);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.s2spay.sandbox.gateway.OppRejection;
 import io.s2spay.sandbox.gateway.PaymentJson;
-import io.s2spay.sandbox.gateway.ResultCodes;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Answers refused and failed requests in OPP's JSON shape (result code, description, parameter errors). */
@@ -41,7 +41,7 @@ class OppErrorHandler {
         log.error("Sandbox failed on {} {}", request.getMethod(), request.getRequestURI(), failure);
         return ResponseEntity.internalServerError()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(PaymentJson.resultOnly(ResultCodes.UNDEFINED_ERROR, List.of(),
+                .body(PaymentJson.resultOnly(GatewayResultCodes.UNDEFINED_ERROR, List.of(),
                         PaymentJson.ndc(null), clock.instant()));
     }
 }

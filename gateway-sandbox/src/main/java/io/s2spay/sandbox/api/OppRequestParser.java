@@ -18,10 +18,10 @@ import io.s2spay.sandbox.gateway.BackOfficeRequest;
 import io.s2spay.sandbox.gateway.CardInput;
 import io.s2spay.sandbox.gateway.OppRejection;
 import io.s2spay.sandbox.gateway.OppRejection.ParameterError;
-import io.s2spay.sandbox.gateway.PaymentBrand;
+import io.s2spay.sandbox.gateway.GatewayBrand;
 import io.s2spay.sandbox.gateway.PaymentRequest;
 import io.s2spay.sandbox.gateway.PaymentType;
-import io.s2spay.sandbox.gateway.ResultCodes;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import io.s2spay.sandbox.gateway.StandingInstruction;
 
 /**
@@ -78,19 +78,19 @@ class OppRequestParser {
         }
         StandingInstruction standingInstruction = standingInstruction(params, errors);
         if (!errors.isEmpty()) {
-            throw new OppRejection(400, ResultCodes.INVALID_PARAMETER, errors);
+            throw new OppRejection(400, GatewayResultCodes.INVALID_PARAMETER, errors);
         }
 
-        PaymentBrand brand = null;
+        GatewayBrand brand = null;
         if (!onRegistration) {
-            brand = PaymentBrand.of(brandValue).orElseThrow(() -> OppRejection.badRequest(ResultCodes.INVALID_BRAND));
+            brand = GatewayBrand.of(brandValue).orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.INVALID_BRAND));
         }
         Currency iso = Amounts.currency(currency)
-                .orElseThrow(() -> OppRejection.badRequest(ResultCodes.INVALID_CURRENCY));
+                .orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.INVALID_CURRENCY));
         long amountMinor = Amounts.toMinor(amount, iso)
-                .orElseThrow(() -> OppRejection.badRequest(ResultCodes.AMOUNT_FORMAT));
+                .orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.AMOUNT_FORMAT));
         if (amountMinor <= 0) {
-            throw OppRejection.badRequest(ResultCodes.AMOUNT_TOO_LOW);
+            throw OppRejection.badRequest(GatewayResultCodes.AMOUNT_TOO_LOW);
         }
         CardInput card = brand != null && brand.isCard() ? card(params, brand) : null;
         return new PaymentRequest(params.get("entityId"), paymentType, brand, amountMinor, currency,
@@ -120,62 +120,62 @@ class OppRequestParser {
         String merchantTransactionId = optionalText(params, "merchantTransactionId", 255, errors);
         String notificationUrl = optionalUrl(params, "notificationUrl", errors);
         if (!errors.isEmpty()) {
-            throw new OppRejection(400, ResultCodes.INVALID_PARAMETER, errors);
+            throw new OppRejection(400, GatewayResultCodes.INVALID_PARAMETER, errors);
         }
         Long amountMinor = null;
         if (amount != null) {
             Currency iso = Amounts.currency(currency)
-                    .orElseThrow(() -> OppRejection.badRequest(ResultCodes.INVALID_CURRENCY));
+                    .orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.INVALID_CURRENCY));
             amountMinor = Amounts.toMinor(amount, iso)
-                    .orElseThrow(() -> OppRejection.badRequest(ResultCodes.AMOUNT_FORMAT));
+                    .orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.AMOUNT_FORMAT));
             if (amountMinor <= 0) {
-                throw OppRejection.badRequest(ResultCodes.AMOUNT_TOO_LOW);
+                throw OppRejection.badRequest(GatewayResultCodes.AMOUNT_TOO_LOW);
             }
         }
         return new BackOfficeRequest(params.get("entityId"), type, amountMinor, amount != null ? currency : null,
                 merchantTransactionId, notificationUrl, null);
     }
 
-    private CardInput card(Map<String, String> params, PaymentBrand brand) {
+    private CardInput card(Map<String, String> params, GatewayBrand brand) {
         String number = params.get("card.number");
         if (number == null || number.isEmpty()) {
-            throw OppRejection.badRequest(ResultCodes.NO_CARD_NUMBER);
+            throw OppRejection.badRequest(GatewayResultCodes.NO_CARD_NUMBER);
         }
         if (!CARD_NUMBER.matcher(number).matches()) {
             // never echo what may be a card number
             throw OppRejection.invalidParameter("card.number", mask(number), "must match ^[0-9]{12,19}$");
         }
         if (!luhn(number)) {
-            throw OppRejection.badRequest(ResultCodes.INVALID_CARD_NUMBER);
+            throw OppRejection.badRequest(GatewayResultCodes.INVALID_CARD_NUMBER);
         }
         if (!brand.matchesNumber(number)) {
-            throw OppRejection.badRequest(ResultCodes.NUMBER_BRAND_MISMATCH);
+            throw OppRejection.badRequest(GatewayResultCodes.NUMBER_BRAND_MISMATCH);
         }
         String holder = params.get("card.holder");
         if (holder != null && (holder.length() < 2 || holder.length() > 128)) {
-            throw OppRejection.badRequest(ResultCodes.HOLDER_LENGTH);
+            throw OppRejection.badRequest(GatewayResultCodes.HOLDER_LENGTH);
         }
         String month = params.get("card.expiryMonth");
         if (month == null || month.isEmpty()) {
-            throw OppRejection.badRequest(ResultCodes.NO_MONTH);
+            throw OppRejection.badRequest(GatewayResultCodes.NO_MONTH);
         }
         if (!MONTH.matcher(month).matches()) {
-            throw OppRejection.badRequest(ResultCodes.INVALID_MONTH);
+            throw OppRejection.badRequest(GatewayResultCodes.INVALID_MONTH);
         }
         String year = params.get("card.expiryYear");
         if (year == null || year.isEmpty()) {
-            throw OppRejection.badRequest(ResultCodes.NO_YEAR);
+            throw OppRejection.badRequest(GatewayResultCodes.NO_YEAR);
         }
         if (!YEAR.matcher(year).matches()) {
-            throw OppRejection.badRequest(ResultCodes.INVALID_YEAR);
+            throw OppRejection.badRequest(GatewayResultCodes.INVALID_YEAR);
         }
         if (YearMonth.of(Integer.parseInt(year), Integer.parseInt(month))
                 .isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
-            throw OppRejection.badRequest(ResultCodes.CARD_EXPIRED);
+            throw OppRejection.badRequest(GatewayResultCodes.CARD_EXPIRED);
         }
         String cvv = params.get("card.cvv");
         if (cvv != null && (!CVV.matcher(cvv).matches() || cvv.length() != brand.cvvLength())) {
-            throw OppRejection.badRequest(ResultCodes.INVALID_CVV);
+            throw OppRejection.badRequest(GatewayResultCodes.INVALID_CVV);
         }
         return new CardInput(number, holder, month, year, cvv);
     }

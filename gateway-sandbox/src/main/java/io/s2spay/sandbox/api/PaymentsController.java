@@ -19,15 +19,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.s2spay.sandbox.SandboxProperties;
 import io.s2spay.sandbox.gateway.BackOfficeRequest;
-import io.s2spay.sandbox.gateway.BackOfficeService;
+import io.s2spay.sandbox.gateway.GatewayBackOfficeService;
 import io.s2spay.sandbox.gateway.Ids;
 import io.s2spay.sandbox.gateway.MerchantAccount;
 import io.s2spay.sandbox.gateway.OppRejection;
 import io.s2spay.sandbox.gateway.PaymentJson;
 import io.s2spay.sandbox.gateway.PaymentRequest;
-import io.s2spay.sandbox.gateway.PaymentService;
+import io.s2spay.sandbox.gateway.GatewayPaymentService;
 import io.s2spay.sandbox.gateway.Registration;
-import io.s2spay.sandbox.gateway.ResultCodes;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import io.s2spay.sandbox.gateway.Transaction;
 import io.s2spay.sandbox.gateway.TransactionStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,15 +41,15 @@ class PaymentsController {
 
     private final OppAuthenticator authenticator;
     private final OppRequestParser parser;
-    private final PaymentService payments;
-    private final BackOfficeService backOffice;
+    private final GatewayPaymentService payments;
+    private final GatewayBackOfficeService backOffice;
     private final TransactionStore store;
     private final StatusRequestLimiter statusLimiter;
     private final SandboxProperties properties;
     private final Clock clock;
 
-    PaymentsController(OppAuthenticator authenticator, OppRequestParser parser, PaymentService payments,
-            BackOfficeService backOffice, TransactionStore store, StatusRequestLimiter statusLimiter,
+    PaymentsController(OppAuthenticator authenticator, OppRequestParser parser, GatewayPaymentService payments,
+            GatewayBackOfficeService backOffice, TransactionStore store, StatusRequestLimiter statusLimiter,
             SandboxProperties properties, Clock clock) {
         this.authenticator = authenticator;
         this.parser = parser;
@@ -87,12 +87,12 @@ class PaymentsController {
         authenticator.checkEntity(merchant, entityId);
         requireId(id);
         Transaction tx = store.find(id, entityId)
-                .orElseThrow(() -> new OppRejection(404, ResultCodes.TRANSACTION_NOT_FOUND));
+                .orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND));
         Optional<Duration> retryAfter = statusLimiter.acquire(id);
         if (retryAfter.isPresent()) {
             return ResponseEntity.status(429)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.get().toSeconds() + 1)))
-                    .body(PaymentJson.resultOnly(ResultCodes.THROTTLED, List.of(), PaymentJson.ndc(entityId),
+                    .body(PaymentJson.resultOnly(GatewayResultCodes.THROTTLED, List.of(), PaymentJson.ndc(entityId),
                             clock.instant()));
         }
         return ResponseEntity.ok(PaymentJson.payment(tx));
@@ -105,7 +105,7 @@ class PaymentsController {
         authenticator.checkEntity(merchant, entityId);
         requireId(id);
         return PaymentJson.payment(store.find(id, entityId)
-                .orElseThrow(() -> new OppRejection(404, ResultCodes.TRANSACTION_NOT_FOUND)));
+                .orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND)));
     }
 
     @GetMapping("/v1/query")
@@ -120,11 +120,11 @@ class PaymentsController {
         }
         List<Transaction> found = store.byMerchantTransactionId(entityId, merchantTransactionId);
         if (found.isEmpty()) {
-            throw new OppRejection(404, ResultCodes.TRANSACTION_NOT_FOUND);
+            throw new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND);
         }
         List<Map<String, Object>> paymentsJson = new ArrayList<>(found.size());
         found.forEach(tx -> paymentsJson.add(PaymentJson.payment(tx)));
-        Map<String, Object> json = new LinkedHashMap<>(PaymentJson.resultOnly(ResultCodes.SUCCESS_QUERY, List.of(),
+        Map<String, Object> json = new LinkedHashMap<>(PaymentJson.resultOnly(GatewayResultCodes.SUCCESS_QUERY, List.of(),
                 PaymentJson.ndc(entityId), clock.instant()));
         json.put("payments", paymentsJson);
         return json;
@@ -162,7 +162,7 @@ class PaymentsController {
 
     private static void requireId(String id) {
         if (!Ids.isId(id)) {
-            throw OppRejection.badRequest(ResultCodes.INVALID_UNIQUE_ID);
+            throw OppRejection.badRequest(GatewayResultCodes.INVALID_UNIQUE_ID);
         }
     }
 }

@@ -33,12 +33,12 @@ public class AsyncFlowService {
     }
 
     private final TransactionStore store;
-    private final PaymentService payments;
+    private final GatewayPaymentService payments;
     private final SandboxProperties properties;
     private final Clock clock;
     private ScheduledExecutorService sweeper;
 
-    public AsyncFlowService(TransactionStore store, PaymentService payments, SandboxProperties properties,
+    public AsyncFlowService(TransactionStore store, GatewayPaymentService payments, SandboxProperties properties,
             Clock clock) {
         this.store = store;
         this.payments = payments;
@@ -79,8 +79,8 @@ public class AsyncFlowService {
             Transaction updated = switch (action) {
                 case APPROVE -> approve(tx, now);
                 case FAIL -> tx.withResult(TransactionState.REJECTED, kind == AsyncSession.Kind.THREE_DS
-                        ? ResultCodes.THREEDS_AUTHENTICATION_FAILED : ResultCodes.BANK_DECLINED, now);
-                case CANCEL -> tx.withResult(TransactionState.REJECTED, ResultCodes.CANCELLED_BY_USER, now);
+                        ? GatewayResultCodes.THREEDS_AUTHENTICATION_FAILED : GatewayResultCodes.BANK_DECLINED, now);
+                case CANCEL -> tx.withResult(TransactionState.REJECTED, GatewayResultCodes.CANCELLED_BY_USER, now);
             };
             store.save(updated);
             return new Completion(updated, true);
@@ -89,11 +89,11 @@ public class AsyncFlowService {
 
     /** Operator: the shopper abandons the session now (as if its time-out had passed). */
     public Transaction abandon(String id) {
-        Transaction tx = store.find(id).orElseThrow(() -> new OppRejection(404, ResultCodes.TRANSACTION_NOT_FOUND));
+        Transaction tx = store.find(id).orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND));
         return store.tree(tx).locked(() -> {
             Transaction current = store.find(id).orElseThrow();
             if (current.state() != TransactionState.PENDING_REDIRECT) {
-                throw OppRejection.badRequest(ResultCodes.SESSION_CLOSED);
+                throw OppRejection.badRequest(GatewayResultCodes.SESSION_CLOSED);
             }
             return expire(current, clock.instant());
         });
@@ -101,11 +101,11 @@ public class AsyncFlowService {
 
     /** Operator: the acquirer's late answer to a timed-out authorization arrives now. */
     public Transaction answerLate(String id) {
-        Transaction tx = store.find(id).orElseThrow(() -> new OppRejection(404, ResultCodes.TRANSACTION_NOT_FOUND));
+        Transaction tx = store.find(id).orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND));
         return store.tree(tx).locked(() -> {
             Transaction current = store.find(id).orElseThrow();
             if (current.state() != TransactionState.UNCERTAIN) {
-                throw OppRejection.badRequest(ResultCodes.SESSION_CLOSED);
+                throw OppRejection.badRequest(GatewayResultCodes.SESSION_CLOSED);
             }
             return resolveUncertain(current, clock.instant());
         });
@@ -114,13 +114,13 @@ public class AsyncFlowService {
     /** Operator: the bank refuses a transfer the shopper had approved but the bank had not confirmed yet. */
     public Transaction rejectTransfer(String id, String entityId) {
         Transaction tx = store.find(id, entityId)
-                .orElseThrow(() -> new OppRejection(404, ResultCodes.REFERENCE_NOT_EXISTING));
+                .orElseThrow(() -> new OppRejection(404, GatewayResultCodes.REFERENCE_NOT_EXISTING));
         return store.tree(tx).locked(() -> {
             Transaction root = store.tree(tx).root();
             if (root.state() != TransactionState.AWAITING_RECEIPT) {
-                throw OppRejection.badRequest(ResultCodes.RECEIPT_NEEDS_PENDING_RECEIPT);
+                throw OppRejection.badRequest(GatewayResultCodes.RECEIPT_NEEDS_PENDING_RECEIPT);
             }
-            Transaction rejected = root.withResult(TransactionState.REJECTED, ResultCodes.REJECTED_BY_EXTERNAL_UPDATE,
+            Transaction rejected = root.withResult(TransactionState.REJECTED, GatewayResultCodes.REJECTED_BY_EXTERNAL_UPDATE,
                     clock.instant());
             store.save(rejected);
             return rejected;
@@ -153,7 +153,7 @@ public class AsyncFlowService {
     private Transaction approve(Transaction tx, Instant now) {
         IssuerSimulator.Answer answer = IssuerSimulator.Answer.of(tx.outcomeAfterRedirect());
         Transaction updated;
-        if (ResultCodes.WAITING_FOR_NON_INSTANT_PAYMENT.equals(answer.code())) {
+        if (GatewayResultCodes.WAITING_FOR_NON_INSTANT_PAYMENT.equals(answer.code())) {
             updated = tx.withResult(TransactionState.AWAITING_RECEIPT, answer.code(), now);
         } else {
             updated = payments.settle(tx, answer, now);
@@ -162,15 +162,15 @@ public class AsyncFlowService {
     }
 
     private Transaction expire(Transaction tx, Instant now) {
-        String code = tx.session().kind() == AsyncSession.Kind.THREE_DS ? ResultCodes.THREEDS_TIMEOUT
-                : ResultCodes.PENDING_TIMED_OUT;
+        String code = tx.session().kind() == AsyncSession.Kind.THREE_DS ? GatewayResultCodes.THREEDS_TIMEOUT
+                : GatewayResultCodes.PENDING_TIMED_OUT;
         Transaction expired = tx.withResult(TransactionState.REJECTED, code, now);
         store.save(expired);
         return expired;
     }
 
     private Transaction resolveUncertain(Transaction tx, Instant now) {
-        Transaction resolved = payments.approve(tx, ResultCodes.SUCCESS_EXTERNAL_UPDATE, now);
+        Transaction resolved = payments.approve(tx, GatewayResultCodes.SUCCESS_EXTERNAL_UPDATE, now);
         store.save(resolved);
         return resolved;
     }

@@ -21,10 +21,10 @@ public final class IssuerSimulator {
         public enum Kind { APPROVED, DECLINED, UNCERTAIN }
 
         static Answer of(String code) {
-            if (ResultCodes.isSuccessful(code)) {
+            if (GatewayResultCodes.isSuccessful(code)) {
                 return new Answer(Kind.APPROVED, code);
             }
-            if (ResultCodes.TIMEOUT_UNCERTAIN.equals(code)) {
+            if (GatewayResultCodes.TIMEOUT_UNCERTAIN.equals(code)) {
                 return new Answer(Kind.UNCERTAIN, code);
             }
             return new Answer(Kind.DECLINED, code);
@@ -44,10 +44,10 @@ public final class IssuerSimulator {
             return Optional.empty();
         }
         String code = matcher.group(1);
-        if (ResultCodes.known(code).isEmpty() || ResultCodes.isPending(code)) {
+        if (GatewayResultCodes.known(code).isEmpty() || GatewayResultCodes.isPending(code)) {
             return Optional.empty();
         }
-        if (ResultCodes.isValidation(code)) {
+        if (GatewayResultCodes.isValidation(code)) {
             throw new OppRejection(400, code);
         }
         return Optional.of(code);
@@ -58,13 +58,13 @@ public final class IssuerSimulator {
         long magic = amountMinor - MAGIC_AMOUNT_BASE;
         if (magic >= 51 && magic <= 79) {
             String code = "800.100.1" + magic;
-            return ResultCodes.known(code).map(description -> code);
+            return GatewayResultCodes.known(code).map(description -> code);
         }
         return switch ((int) magic) {
-            case 83 -> Optional.of(ResultCodes.TIMEOUT_UNCERTAIN);
+            case 83 -> Optional.of(GatewayResultCodes.TIMEOUT_UNCERTAIN);
             case 86 -> Optional.of("900.100.600");
             case 98 -> Optional.of("800.800.800");
-            case 99 -> Optional.of(ResultCodes.UNDEFINED_ERROR);
+            case 99 -> Optional.of(GatewayResultCodes.UNDEFINED_ERROR);
             default -> Optional.empty();
         };
     }

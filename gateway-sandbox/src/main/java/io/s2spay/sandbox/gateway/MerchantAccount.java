@@ -7,7 +7,7 @@ public record MerchantAccount(String name, SandboxProperties.Merchant config) {
 
     /** The code a successful transaction of this merchant gets: test mode answers {@code 000.100.110}. */
     public String successCode() {
-        return config.testMode() ? ResultCodes.SUCCESS_TEST_MODE : ResultCodes.SUCCESS;
+        return config.testMode() ? GatewayResultCodes.SUCCESS_TEST_MODE : GatewayResultCodes.SUCCESS;
     }
 
     public boolean owns(String entityId) {

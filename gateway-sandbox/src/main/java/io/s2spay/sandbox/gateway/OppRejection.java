@@ -18,7 +18,7 @@ public final class OppRejection extends RuntimeException {
     }
 
     public OppRejection(int httpStatus, String code, List<ParameterError> parameterErrors) {
-        super(code + " " + ResultCodes.describe(code), null, false, false);
+        super(code + " " + GatewayResultCodes.describe(code), null, false, false);
         this.httpStatus = httpStatus;
         this.code = code;
         this.parameterErrors = List.copyOf(parameterErrors);
@@ -29,7 +29,7 @@ public final class OppRejection extends RuntimeException {
     }
 
     public static OppRejection invalidParameter(String name, String value, String message) {
-        return new OppRejection(400, ResultCodes.INVALID_PARAMETER, List.of(new ParameterError(name, value, message)));
+        return new OppRejection(400, GatewayResultCodes.INVALID_PARAMETER, List.of(new ParameterError(name, value, message)));
     }
 
     public int httpStatus() {

@@ -86,7 +86,7 @@ public final class PaymentJson {
     public static Map<String, Object> result(String code, List<OppRejection.ParameterError> parameterErrors) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("code", code);
-        result.put("description", ResultCodes.describe(code));
+        result.put("description", GatewayResultCodes.describe(code));
         if (!parameterErrors.isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             for (OppRejection.ParameterError error : parameterErrors) {

@@ -14,7 +14,7 @@ public record Transaction(
         String id,
         String entityId,
         PaymentType paymentType,
-        PaymentBrand paymentBrand,
+        GatewayBrand paymentBrand,
         long amountMinor,
         String currency,
         String merchantTransactionId,

@@ -31,7 +31,7 @@ public record TreeBalances(long authorized, long captured, int captures, long re
             }
             // a non-instant bank transfer is charged by its receipt (RC), not by the initial transaction
             if (root.paymentType() == PaymentType.DB
-                    && root.paymentBrand().workflow() != PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT) {
+                    && root.paymentBrand().workflow() != GatewayBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT) {
                 captured = root.amountMinor();
                 lastChargeAt = root.updatedAt();
             }

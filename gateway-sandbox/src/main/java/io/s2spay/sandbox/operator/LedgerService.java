@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import io.s2spay.sandbox.SandboxProperties;
 import io.s2spay.sandbox.gateway.Amounts;
-import io.s2spay.sandbox.gateway.PaymentBrand;
+import io.s2spay.sandbox.gateway.GatewayBrand;
 import io.s2spay.sandbox.gateway.PaymentJson;
 import io.s2spay.sandbox.gateway.PaymentType;
 import io.s2spay.sandbox.gateway.Transaction;
@@ -112,7 +112,7 @@ class LedgerService {
             long amount = tx.amountMinor();
             switch (tx.paymentType()) {
                 case PA -> authorized += tx.paymentBrand().isCard() ? amount : 0;
-                case DB -> debited += tx.paymentBrand().workflow() == PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT
+                case DB -> debited += tx.paymentBrand().workflow() == GatewayBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT
                         ? 0 : amount;
                 case CP -> captured += amount;
                 case RB -> rebilled += amount;

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.s2spay.sandbox.gateway.Amounts;
 import io.s2spay.sandbox.gateway.AsyncFlowService;
 import io.s2spay.sandbox.gateway.BackOfficeRequest;
-import io.s2spay.sandbox.gateway.BackOfficeService;
+import io.s2spay.sandbox.gateway.GatewayBackOfficeService;
 import io.s2spay.sandbox.gateway.OppRejection;
 import io.s2spay.sandbox.gateway.PaymentJson;
 import io.s2spay.sandbox.gateway.PaymentType;
-import io.s2spay.sandbox.gateway.ResultCodes;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import io.s2spay.sandbox.gateway.Transaction;
 import io.s2spay.sandbox.gateway.TransactionStore;
 import io.s2spay.sandbox.notification.Notification;
@@ -32,12 +32,12 @@ import io.s2spay.sandbox.notification.NotificationService;
 class OperatorController {
 
     private final TransactionStore store;
-    private final BackOfficeService backOffice;
+    private final GatewayBackOfficeService backOffice;
     private final AsyncFlowService flows;
     private final LedgerService ledger;
     private final NotificationService notifications;
 
-    OperatorController(TransactionStore store, BackOfficeService backOffice, AsyncFlowService flows,
+    OperatorController(TransactionStore store, GatewayBackOfficeService backOffice, AsyncFlowService flows,
             LedgerService ledger, NotificationService notifications) {
         this.store = store;
         this.backOffice = backOffice;
@@ -49,7 +49,7 @@ class OperatorController {
     @PostMapping("/sandbox/operator/payments/{id}/chargeback")
     Map<String, Object> chargeback(@PathVariable String id, @RequestParam(required = false) String amount,
             @RequestParam(required = false) String reasonCode) {
-        if (reasonCode != null && !ResultCodes.isChargeback(reasonCode)) {
+        if (reasonCode != null && !GatewayResultCodes.isChargeback(reasonCode)) {
             throw OppRejection.invalidParameter("reasonCode", reasonCode, "must be a chargeback code 000.100.2xx");
         }
         return bankOperation(id, PaymentType.CB, amount, reasonCode);
@@ -109,6 +109,6 @@ class OperatorController {
     }
 
     private Transaction existing(String id) {
-        return store.find(id).orElseThrow(() -> new OppRejection(404, ResultCodes.REFERENCE_NOT_EXISTING));
+        return store.find(id).orElseThrow(() -> new OppRejection(404, GatewayResultCodes.REFERENCE_NOT_EXISTING));
     }
 }

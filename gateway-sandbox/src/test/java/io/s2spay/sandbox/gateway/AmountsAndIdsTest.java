@@ -46,15 +46,15 @@ class AmountsAndIdsTest {
 
     @Test
     void classifiesResultCodesWithOppsPublishedPatterns() {
-        assertThat(ResultCodes.isSuccessful("000.100.110")).isTrue();
-        assertThat(ResultCodes.isSuccessful("000.400.000")).isTrue();
-        assertThat(ResultCodes.isSuccessful("000.600.000")).isTrue();
-        assertThat(ResultCodes.isSuccessful("000.200.000")).isFalse();
-        assertThat(ResultCodes.isPending("800.400.500")).isTrue();
-        assertThat(ResultCodes.isChargeback("000.100.220")).isTrue();
-        assertThat(ResultCodes.isValidation("100.100.101")).isTrue();
-        assertThat(ResultCodes.isValidation("700.400.100")).isTrue();
-        assertThat(ResultCodes.isValidation("800.100.151")).isFalse();
-        assertThat(ResultCodes.isValidation("100.380.401")).isFalse();
+        assertThat(GatewayResultCodes.isSuccessful("000.100.110")).isTrue();
+        assertThat(GatewayResultCodes.isSuccessful("000.400.000")).isTrue();
+        assertThat(GatewayResultCodes.isSuccessful("000.600.000")).isTrue();
+        assertThat(GatewayResultCodes.isSuccessful("000.200.000")).isFalse();
+        assertThat(GatewayResultCodes.isPending("800.400.500")).isTrue();
+        assertThat(GatewayResultCodes.isChargeback("000.100.220")).isTrue();
+        assertThat(GatewayResultCodes.isValidation("100.100.101")).isTrue();
+        assertThat(GatewayResultCodes.isValidation("700.400.100")).isTrue();
+        assertThat(GatewayResultCodes.isValidation("800.100.151")).isFalse();
+        assertThat(GatewayResultCodes.isValidation("100.380.401")).isFalse();
     }
 }

@@ -165,7 +165,7 @@ public final class OppGatewayClient implements AutoCloseable {
      * ({@link OppOutcome#UNKNOWN} when it cannot be asked for). A refusal stands when no other transaction exists.
      */
     private OppTransaction unlessDuplicate(String merchantId, OppPaymentType type, OppTransaction result) {
-        if (!ResultCodes.isPossibleDuplicateRefusal(result.resultCode())) {
+        if (!OppResultCodes.isPossibleDuplicateRefusal(result.resultCode())) {
             return result;
         }
         OppTransaction held = resolve(merchantId, result.merchantTransactionId(), type);
@@ -572,7 +572,7 @@ public final class OppGatewayClient implements AutoCloseable {
             }
             if (status >= 400 || !OppResponses.isTransaction(document)) {
                 String code = OppResponses.resultCode(document);
-                return new OppTransaction(OppOutcome.UNKNOWN, ResultCodes.classify(code), null, null, code,
+                return new OppTransaction(OppOutcome.UNKNOWN, OppResultCodes.classify(code), null, null, code,
                         OppResponses.resultDescription(document), null, null, null, null, null, null, null,
                         "HTTP " + status + ": the status request for " + paymentId + " was refused");
             }
@@ -599,10 +599,10 @@ public final class OppGatewayClient implements AutoCloseable {
                     .filter(t -> merchantTransactionId.equals(t.merchantTransactionId()))
                     .toList();
             boolean answered = !held.isEmpty()
-                    || ResultCodes.TRANSACTION_NOT_FOUND.equals(code)
-                    || (status == 200 && ResultCodes.isSuccessful(code) && document.path("payments").isArray());
+                    || OppResultCodes.TRANSACTION_NOT_FOUND.equals(code)
+                    || (status == 200 && OppResultCodes.isSuccessful(code) && document.path("payments").isArray());
             if (!answered) {
-                return unanswered(new OppTransaction(OppOutcome.UNKNOWN, ResultCodes.classify(code), null, null, code,
+                return unanswered(new OppTransaction(OppOutcome.UNKNOWN, OppResultCodes.classify(code), null, null, code,
                         description, null, null, merchantTransactionId, null, null, null, null,
                         "HTTP " + status + ": the query was refused"));
             }

@@ -64,8 +64,8 @@ final class OppResponses {
     /** The transaction a payment document describes, classified by its result code. */
     static OppTransaction transaction(JsonNode payment, String fallbackMerchantTransactionId) {
         String code = resultCode(payment);
-        ResultCategory category = ResultCodes.classify(code);
-        OppOutcome outcome = ResultCodes.outcomeOf(code);
+        ResultCategory category = OppResultCodes.classify(code);
+        OppOutcome outcome = OppResultCodes.outcomeOf(code);
         String currency = text(payment, "currency");
         String merchantTransactionId = text(payment, "merchantTransactionId");
         return new OppTransaction(outcome, category, text(payment, "id"), text(payment, "paymentType"), code,

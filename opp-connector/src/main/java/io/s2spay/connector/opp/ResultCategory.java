@@ -65,7 +65,7 @@ public enum ResultCategory {
 
     /**
      * A result code no published expression matches: a refusal unless it is in the 000 family (see
-     * {@link ResultCodes#outcomeOf(String)}), UNKNOWN for a missing or malformed code.
+     * {@link OppResultCodes#outcomeOf(String)}), UNKNOWN for a missing or malformed code.
      */
     UNCLASSIFIED(null, OppOutcome.UNKNOWN),
     /** No answer: timeout, connection reset, or the response was lost after the request was sent. */
@@ -94,7 +94,7 @@ public enum ResultCategory {
         return pattern;
     }
 
-    /** The outcome a code of this group means, unless {@link ResultCodes} knows a more precise one for the code. */
+    /** The outcome a code of this group means, unless {@link OppResultCodes} knows a more precise one for the code. */
     public OppOutcome outcome() {
         return outcome;
     }

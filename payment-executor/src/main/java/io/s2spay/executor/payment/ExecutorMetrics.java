@@ -27,7 +27,7 @@ class ExecutorMetrics {
     }
 
     /** Counts a refused command. */
-    void rejection(RejectionReason reason) {
+    void rejection(PaymentRejectionReason reason) {
         Counter.builder("s2spay.executor.rejections")
                 .description("Payment commands refused with a PaymentCommandRejected event")
                 .tag("reason", reason.name())

@@ -37,7 +37,7 @@ class PaymentAttempts {
      * Records a new attempt, or says why it cannot be recorded: the payment already has an attempt, or the merchant
      * already used the merchantTransactionId (one gateway merchantTransactionId per attempt).
      */
-    Optional<RejectionReason> insert(PaymentAttempt attempt, Duration recoverAfter) {
+    Optional<PaymentRejectionReason> insert(PaymentAttempt attempt, Duration recoverAfter) {
         PaymentInstruction c = attempt.instruction();
         CardSummary card = c.card();
         StandingInstruction si = c.standingInstruction();
@@ -88,8 +88,8 @@ class PaymentAttempts {
                 .query(Boolean.class)
                 .single();
         return Optional.of(paymentHasAttempt
-                ? RejectionReason.DUPLICATE_PAYMENT
-                : RejectionReason.DUPLICATE_MERCHANT_TRANSACTION_ID);
+                ? PaymentRejectionReason.DUPLICATE_PAYMENT
+                : PaymentRejectionReason.DUPLICATE_MERCHANT_TRANSACTION_ID);
     }
 
     /** The payment's attempt, locked until the end of the caller's transaction. */

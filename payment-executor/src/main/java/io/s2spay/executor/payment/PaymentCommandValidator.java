@@ -32,33 +32,33 @@ final class PaymentCommandValidator {
     /** The first reason to refuse {@code command}, or empty when it can be run. */
     Optional<CommandRejection> validate(PaymentInstruction command) {
         if (command.currency() == null) {
-            return reject(RejectionReason.INVALID_CURRENCY, "amount.currency is required");
+            return reject(PaymentRejectionReason.INVALID_CURRENCY, "amount.currency is required");
         }
         try {
             MoneyAmounts.currency(command.currency());
         } catch (InvalidAmountException e) {
-            return reject(RejectionReason.INVALID_CURRENCY, "amount.currency: " + e.getMessage());
+            return reject(PaymentRejectionReason.INVALID_CURRENCY, "amount.currency: " + e.getMessage());
         }
         if (command.amountMinor() <= 0) {
-            return reject(RejectionReason.INVALID_AMOUNT,
+            return reject(PaymentRejectionReason.INVALID_AMOUNT,
                     "amount.amountMinor must be positive, was " + command.amountMinor());
         }
         if (command.amountMinor() > MoneyAmounts.MAX_MINOR_UNITS) {
-            return reject(RejectionReason.INVALID_AMOUNT,
+            return reject(PaymentRejectionReason.INVALID_AMOUNT,
                     "amount.amountMinor must not exceed " + MoneyAmounts.MAX_MINOR_UNITS + ", was " + command.amountMinor());
         }
         Optional<PaymentBrand> brand = PaymentBrand.of(command.paymentBrand());
         if (brand.isEmpty()) {
-            return reject(RejectionReason.INVALID_PAYMENT_BRAND, "paymentBrand must be one of "
+            return reject(PaymentRejectionReason.INVALID_PAYMENT_BRAND, "paymentBrand must be one of "
                     + Arrays.toString(PaymentBrand.values()) + ", was " + command.paymentBrand());
         }
         if (!brand.get().allows(command.paymentType().name())) {
-            return reject(RejectionReason.PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND, brand.get() + " allows "
+            return reject(PaymentRejectionReason.PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND, brand.get() + " allows "
                     + brand.get().initialTypes() + " only, not " + command.paymentType());
         }
         if (command.merchantTransactionId() == null
                 || !MERCHANT_TRANSACTION_ID.matcher(command.merchantTransactionId()).matches()) {
-            return reject(RejectionReason.INVALID_MERCHANT_TRANSACTION_ID,
+            return reject(PaymentRejectionReason.INVALID_MERCHANT_TRANSACTION_ID,
                     "merchantTransactionId must be 1 to 255 printable characters without leading or trailing spaces");
         }
         Optional<CommandRejection> instrumentProblem = brand.get().isCard()
@@ -68,11 +68,11 @@ final class PaymentCommandValidator {
             return instrumentProblem;
         }
         if (command.shopperResultUrl() != null && !isHttpUrl(command.shopperResultUrl())) {
-            return reject(RejectionReason.INVALID_SHOPPER_RESULT_URL,
+            return reject(PaymentRejectionReason.INVALID_SHOPPER_RESULT_URL,
                     "shopperResultUrl must be an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters");
         }
         if (!merchantHasGatewayAccount.test(command.merchantId())) {
-            return reject(RejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
+            return reject(PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
                     "merchant " + command.merchantId() + " has no gateway account configured");
         }
         return Optional.empty();
@@ -83,18 +83,18 @@ final class PaymentCommandValidator {
         boolean hasCard = command.vaultId() != null || command.card() != null;
         boolean hasRegistration = command.registrationId() != null;
         if (!hasCard && !hasRegistration) {
-            return reject(RejectionReason.MISSING_PAYMENT_INSTRUMENT,
+            return reject(PaymentRejectionReason.MISSING_PAYMENT_INSTRUMENT,
                     "a " + command.paymentBrand() + " payment needs either card or registrationId");
         }
         if (hasCard && hasRegistration) {
-            return reject(RejectionReason.AMBIGUOUS_PAYMENT_INSTRUMENT,
+            return reject(PaymentRejectionReason.AMBIGUOUS_PAYMENT_INSTRUMENT,
                     "card and registrationId are mutually exclusive");
         }
         if (hasCard) {
             return validateCardReference(command.vaultId(), command.card());
         }
         if (PaymentInstruction.isBlank(command.registrationId())) {
-            return reject(RejectionReason.MISSING_PAYMENT_INSTRUMENT, "registrationId must not be blank");
+            return reject(PaymentRejectionReason.MISSING_PAYMENT_INSTRUMENT, "registrationId must not be blank");
         }
         return Optional.empty();
     }
@@ -106,15 +106,15 @@ final class PaymentCommandValidator {
      */
     private static Optional<CommandRejection> validateBankTransfer(PaymentBrand brand, PaymentInstruction command) {
         if (command.vaultId() != null || command.card() != null || command.registrationId() != null) {
-            return reject(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND, brand + " is a bank transfer paid at the"
+            return reject(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND, brand + " is a bank transfer paid at the"
                     + " shopper's bank: it takes neither card nor registrationId");
         }
         if (command.createRegistration() || command.standingInstruction() != null) {
-            return reject(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND, brand + " is a bank transfer: it cannot"
+            return reject(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND, brand + " is a bank transfer: it cannot"
                     + " be stored (createRegistration) nor run under a standingInstruction");
         }
         if (PaymentInstruction.isBlank(command.shopperResultUrl())) {
-            return reject(RejectionReason.MISSING_SHOPPER_RESULT_URL, brand + " redirects the shopper to the bank:"
+            return reject(PaymentRejectionReason.MISSING_SHOPPER_RESULT_URL, brand + " redirects the shopper to the bank:"
                     + " shopperResultUrl, where the shopper returns, is required");
         }
         return Optional.empty();
@@ -135,23 +135,23 @@ final class PaymentCommandValidator {
 
     private static Optional<CommandRejection> validateCardReference(String vaultId, CardSummary summary) {
         if (PaymentInstruction.isBlank(vaultId)) {
-            return reject(RejectionReason.INVALID_CARD_REFERENCE, "card.vaultId is required");
+            return reject(PaymentRejectionReason.INVALID_CARD_REFERENCE, "card.vaultId is required");
         }
         if (summary == null) {
-            return reject(RejectionReason.INVALID_CARD_REFERENCE, "card.summary is required");
+            return reject(PaymentRejectionReason.INVALID_CARD_REFERENCE, "card.summary is required");
         }
         if (summary.getExpiryMonth() < 1 || summary.getExpiryMonth() > 12) {
-            return reject(RejectionReason.INVALID_CARD_REFERENCE, "card.summary.expiryMonth must be 1 to 12");
+            return reject(PaymentRejectionReason.INVALID_CARD_REFERENCE, "card.summary.expiryMonth must be 1 to 12");
         }
         if (summary.getBin() == null || !summary.getBin().matches("\\d{6,8}")
                 || summary.getLast4Digits() == null || !summary.getLast4Digits().matches("\\d{4}")) {
-            return reject(RejectionReason.INVALID_CARD_REFERENCE,
+            return reject(PaymentRejectionReason.INVALID_CARD_REFERENCE,
                     "card.summary must carry the card's BIN (6-8 digits) and last 4 digits");
         }
         return Optional.empty();
     }
 
-    private static Optional<CommandRejection> reject(RejectionReason code, String reason) {
+    private static Optional<CommandRejection> reject(PaymentRejectionReason code, String reason) {
         return Optional.of(new CommandRejection(code, reason));
     }
 }

@@ -61,13 +61,13 @@ class PaymentExecutionService {
             try {
                 card = PaymentGateway.cardData(cards.reveal(command.merchantId(), command.vaultId()));
             } catch (CardNotInVaultException e) {
-                rejection = Optional.of(new CommandRejection(RejectionReason.CARD_NOT_IN_VAULT,
+                rejection = Optional.of(new CommandRejection(PaymentRejectionReason.CARD_NOT_IN_VAULT,
                         "card " + command.vaultId() + " is not in the vault for merchant " + command.merchantId()));
             } catch (CardVaultException e) {
                 // a key that is not configured or a tampered row: the card cannot be charged, say so
-                rejection = Optional.of(new CommandRejection(RejectionReason.CARD_UNREADABLE, e.getMessage()));
+                rejection = Optional.of(new CommandRejection(PaymentRejectionReason.CARD_UNREADABLE, e.getMessage()));
             } catch (IllegalArgumentException e) {
-                rejection = Optional.of(new CommandRejection(RejectionReason.INVALID_CARD_REFERENCE,
+                rejection = Optional.of(new CommandRejection(PaymentRejectionReason.INVALID_CARD_REFERENCE,
                         "card " + command.vaultId() + " cannot be sent to the gateway: " + e.getMessage()));
             }
         }
@@ -128,7 +128,7 @@ class PaymentExecutionService {
                         command.paymentId());
                 return false;
             }
-            Optional<RejectionReason> duplicate = attempts.insert(attempt, properties.recoverAfter());
+            Optional<PaymentRejectionReason> duplicate = attempts.insert(attempt, properties.recoverAfter());
             if (duplicate.isPresent()) {
                 CommandRejection rejection = duplicateRejection(command, duplicate.get());
                 outbox.append(Topics.PAYMENT_EVENTS, command.paymentId(),
@@ -158,8 +158,8 @@ class PaymentExecutionService {
         }
     }
 
-    private static CommandRejection duplicateRejection(PaymentInstruction command, RejectionReason reason) {
-        return new CommandRejection(reason, reason == RejectionReason.DUPLICATE_PAYMENT
+    private static CommandRejection duplicateRejection(PaymentInstruction command, PaymentRejectionReason reason) {
+        return new CommandRejection(reason, reason == PaymentRejectionReason.DUPLICATE_PAYMENT
                 ? "payment " + command.paymentId() + " already has a gateway attempt; it is not charged again"
                 : "merchantTransactionId " + command.merchantTransactionId()
                         + " was already used by another payment of merchant " + command.merchantId());

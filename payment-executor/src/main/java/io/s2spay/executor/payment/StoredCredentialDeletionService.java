@@ -69,12 +69,12 @@ class StoredCredentialDeletionService {
         String merchantId = envelope.getMerchantId();
         String credentialId = ((DeleteStoredCredential) envelope.getPayload()).getStoredCredentialId();
         if (credentialId == null || !STORED_CREDENTIAL_ID.matcher(credentialId).matches()) {
-            reject(envelope, RejectionReason.INVALID_STORED_CREDENTIAL_ID,
+            reject(envelope, PaymentRejectionReason.INVALID_STORED_CREDENTIAL_ID,
                     "storedCredentialId must be 1 to 64 letters, digits, '.', '_' or '-'");
             return;
         }
         if (!gateway.hasAccount(merchantId)) {
-            reject(envelope, RejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
+            reject(envelope, PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
                     "merchant " + merchantId + " has no gateway account configured");
             return;
         }
@@ -89,7 +89,7 @@ class StoredCredentialDeletionService {
             // an already deleted registration (100.150.202) is what the merchant asked for: deleted
             deleted(envelope, credentialId, answer);
         } else if (RegistrationCodes.NOT_FOUND.equals(code)) {
-            reject(envelope, RejectionReason.STORED_CREDENTIAL_NOT_FOUND, "the gateway holds no stored credential "
+            reject(envelope, PaymentRejectionReason.STORED_CREDENTIAL_NOT_FOUND, "the gateway holds no stored credential "
                     + credentialId + " of merchant " + merchantId + " (" + GatewayOutcomeEvents.summary(answer) + ")");
         } else if (answer.outcome() == OppOutcome.UNKNOWN || answer.category() == ResultCategory.NOT_SENT) {
             // no answer, 5xx, rate limit, circuit open: nothing is known, so nothing is published; DELETE is
@@ -98,7 +98,7 @@ class StoredCredentialDeletionService {
                     + merchantId + ": the gateway did not answer the deletion (" + GatewayOutcomeEvents.summary(answer)
                     + ")");
         } else {
-            reject(envelope, RejectionReason.STORED_CREDENTIAL_DELETION_REFUSED, "the gateway refused to delete "
+            reject(envelope, PaymentRejectionReason.STORED_CREDENTIAL_DELETION_REFUSED, "the gateway refused to delete "
                     + credentialId + ": " + GatewayOutcomeEvents.summary(answer));
         }
     }
@@ -114,7 +114,7 @@ class StoredCredentialDeletionService {
         }
     }
 
-    private void reject(PaymentCommandEnvelope command, RejectionReason reason, String text) {
+    private void reject(PaymentCommandEnvelope command, PaymentRejectionReason reason, String text) {
         PaymentCommandRejected payload = PaymentCommandRejected.newBuilder()
                 .setCommandMessageId(command.getMessageId())
                 .setCommandType(COMMAND_TYPE)

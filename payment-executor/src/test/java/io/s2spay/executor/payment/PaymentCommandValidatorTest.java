@@ -27,7 +27,7 @@ class PaymentCommandValidatorTest {
                 c.createRegistration(), c.standingInstruction(), c.shopperResultUrl(), c.descriptor());
     }
 
-    private Optional<RejectionReason> reasonFor(PaymentInstruction command) {
+    private Optional<PaymentRejectionReason> reasonFor(PaymentInstruction command) {
         return validator.validate(command).map(CommandRejection::reasonCode);
     }
 
@@ -45,31 +45,31 @@ class PaymentCommandValidatorTest {
 
     @Test
     void rejectsZeroAndNegativeAmounts() {
-        assertThat(reasonFor(debit(0, "EUR"))).contains(RejectionReason.INVALID_AMOUNT);
-        assertThat(reasonFor(debit(-100, "EUR"))).contains(RejectionReason.INVALID_AMOUNT);
+        assertThat(reasonFor(debit(0, "EUR"))).contains(PaymentRejectionReason.INVALID_AMOUNT);
+        assertThat(reasonFor(debit(-100, "EUR"))).contains(PaymentRejectionReason.INVALID_AMOUNT);
         assertThat(validator.validate(debit(-100, "EUR")).orElseThrow().reason()).contains("-100");
     }
 
     @Test
     void rejectsAmountsAboveTheMaximum() {
-        assertThat(reasonFor(debit(1_000_000_000_000L, "EUR"))).contains(RejectionReason.INVALID_AMOUNT);
+        assertThat(reasonFor(debit(1_000_000_000_000L, "EUR"))).contains(PaymentRejectionReason.INVALID_AMOUNT);
     }
 
     @Test
     void rejectsUnknownAndMalformedCurrencies() {
-        assertThat(reasonFor(debit(100, "EUX"))).contains(RejectionReason.INVALID_CURRENCY);
-        assertThat(reasonFor(debit(100, "eur"))).contains(RejectionReason.INVALID_CURRENCY);
-        assertThat(reasonFor(debit(100, "XAU"))).contains(RejectionReason.INVALID_CURRENCY);
-        assertThat(reasonFor(debit(100, null))).contains(RejectionReason.INVALID_CURRENCY);
+        assertThat(reasonFor(debit(100, "EUX"))).contains(PaymentRejectionReason.INVALID_CURRENCY);
+        assertThat(reasonFor(debit(100, "eur"))).contains(PaymentRejectionReason.INVALID_CURRENCY);
+        assertThat(reasonFor(debit(100, "XAU"))).contains(PaymentRejectionReason.INVALID_CURRENCY);
+        assertThat(reasonFor(debit(100, null))).contains(PaymentRejectionReason.INVALID_CURRENCY);
     }
 
     @Test
     void rejectsAMissingOrMalformedBrand() {
         PaymentInstruction c = debit(100, "EUR");
         assertThat(reasonFor(with(c, null, "order-1", "card_1", c.card(), null, "merchant-demo")))
-                .contains(RejectionReason.INVALID_PAYMENT_BRAND);
+                .contains(PaymentRejectionReason.INVALID_PAYMENT_BRAND);
         assertThat(reasonFor(with(c, "visa card", "order-1", "card_1", c.card(), null, "merchant-demo")))
-                .contains(RejectionReason.INVALID_PAYMENT_BRAND);
+                .contains(PaymentRejectionReason.INVALID_PAYMENT_BRAND);
     }
 
     @Test
@@ -78,7 +78,7 @@ class PaymentCommandValidatorTest {
         for (String bad : new String[] {null, "", "  ", " order", "a".repeat(256), "order\n1"}) {
             assertThat(reasonFor(with(c, "VISA", bad, "card_1", c.card(), null, "merchant-demo")))
                     .as("merchantTransactionId %s", bad)
-                    .contains(RejectionReason.INVALID_MERCHANT_TRANSACTION_ID);
+                    .contains(PaymentRejectionReason.INVALID_MERCHANT_TRANSACTION_ID);
         }
         assertThat(reasonFor(with(c, "VISA", "a".repeat(255), "card_1", c.card(), null, "merchant-demo"))).isEmpty();
     }
@@ -87,31 +87,31 @@ class PaymentCommandValidatorTest {
     void rejectsACommandWithoutCardOrRegistration() {
         PaymentInstruction c = debit(100, "EUR");
         assertThat(reasonFor(with(c, "VISA", "order-1", null, null, null, "merchant-demo")))
-                .contains(RejectionReason.MISSING_PAYMENT_INSTRUMENT);
+                .contains(PaymentRejectionReason.MISSING_PAYMENT_INSTRUMENT);
         assertThat(reasonFor(with(c, "VISA", "order-1", null, null, " ", "merchant-demo")))
-                .contains(RejectionReason.MISSING_PAYMENT_INSTRUMENT);
+                .contains(PaymentRejectionReason.MISSING_PAYMENT_INSTRUMENT);
     }
 
     @Test
     void rejectsACommandWithBothCardAndRegistration() {
         PaymentInstruction c = debit(100, "EUR");
         assertThat(reasonFor(with(c, "VISA", "order-1", "card_1", c.card(), "reg-1", "merchant-demo")))
-                .contains(RejectionReason.AMBIGUOUS_PAYMENT_INSTRUMENT);
+                .contains(PaymentRejectionReason.AMBIGUOUS_PAYMENT_INSTRUMENT);
     }
 
     @Test
     void rejectsAnIncompleteCardReference() {
         PaymentInstruction c = debit(100, "EUR");
         assertThat(reasonFor(with(c, "VISA", "order-1", " ", c.card(), null, "merchant-demo")))
-                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+                .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
         assertThat(reasonFor(with(c, "VISA", "order-1", "card_1", null, null, "merchant-demo")))
-                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+                .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
         assertThat(reasonFor(with(c, "VISA", "order-1", "card_1",
                 new CardSummary("420000", "0000", "VISA", 13, 2030), null, "merchant-demo")))
-                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+                .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
         assertThat(reasonFor(with(c, "VISA", "order-1", "card_1",
                 new CardSummary("4200000000000000", "0000", "VISA", 12, 2030), null, "merchant-demo")))
-                .contains(RejectionReason.INVALID_CARD_REFERENCE);
+                .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
     }
 
     private static PaymentInstruction bankTransfer(PaymentType type, String brand, String shopperResultUrl) {
@@ -130,7 +130,7 @@ class PaymentCommandValidatorTest {
     void rejectsAPaymentTypeTheBrandDoesNotAllow() {
         Optional<CommandRejection> rejection = validator.validate(bankTransfer(PaymentType.PA, "GIROPAY", SHOP));
         assertThat(rejection.map(CommandRejection::reasonCode))
-                .contains(RejectionReason.PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND);
+                .contains(PaymentRejectionReason.PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND);
         assertThat(rejection.orElseThrow().reason()).contains("GIROPAY").contains("DB");
     }
 
@@ -139,20 +139,20 @@ class PaymentCommandValidatorTest {
         PaymentInstruction b = bankTransfer(PaymentType.DB, "GIROPAY", SHOP);
         CardSummary card = new CardSummary("420000", "0000", "VISA", 12, 2030);
         assertThat(reasonFor(with(b, "GIROPAY", "order-1", "card_1", card, null, "merchant-demo")))
-                .contains(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
+                .contains(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
         assertThat(reasonFor(with(b, "SOFORTUEBERWEISUNG", "order-1", null, null, "reg-1", "merchant-demo")))
-                .contains(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
+                .contains(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
         PaymentInstruction storing = new PaymentInstruction("msg-1", "pay-1", "merchant-demo", "corr-1", PaymentType.DB,
                 1000, "EUR", "GIROPAY", "order-1", null, null, null, true, null, SHOP, null);
-        assertThat(reasonFor(storing)).contains(RejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
+        assertThat(reasonFor(storing)).contains(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
     }
 
     @Test
     void rejectsABankTransferWithoutShopperResultUrl() {
         assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", null)))
-                .contains(RejectionReason.MISSING_SHOPPER_RESULT_URL);
+                .contains(PaymentRejectionReason.MISSING_SHOPPER_RESULT_URL);
         assertThat(reasonFor(bankTransfer(PaymentType.PA, "SOFORTUEBERWEISUNG", " ")))
-                .contains(RejectionReason.MISSING_SHOPPER_RESULT_URL);
+                .contains(PaymentRejectionReason.MISSING_SHOPPER_RESULT_URL);
     }
 
     @Test
@@ -160,7 +160,7 @@ class PaymentCommandValidatorTest {
         for (String bad : new String[] {"shop.example/return", "javascript:alert(1)", "ftp://shop.example/r",
                 "https://shop.example/" + "a".repeat(2048), "https://shop example/"}) {
             assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", bad))).as(bad)
-                    .contains(RejectionReason.INVALID_SHOPPER_RESULT_URL);
+                    .contains(PaymentRejectionReason.INVALID_SHOPPER_RESULT_URL);
         }
         assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", "http://127.0.0.1:8080/return?order=1")))
                 .isEmpty();
@@ -171,7 +171,7 @@ class PaymentCommandValidatorTest {
         PaymentInstruction c = debit(100, "EUR");
         Optional<CommandRejection> rejection =
                 validator.validate(with(c, "PAYPAL", "order-1", "card_1", c.card(), null, "merchant-demo"));
-        assertThat(rejection.map(CommandRejection::reasonCode)).contains(RejectionReason.INVALID_PAYMENT_BRAND);
+        assertThat(rejection.map(CommandRejection::reasonCode)).contains(PaymentRejectionReason.INVALID_PAYMENT_BRAND);
         assertThat(rejection.orElseThrow().reason()).contains("PAYPAL").contains("GIROPAY").contains("VISA");
     }
 
@@ -180,7 +180,7 @@ class PaymentCommandValidatorTest {
         PaymentInstruction c = debit(100, "EUR");
         Optional<CommandRejection> rejection =
                 validator.validate(with(c, "VISA", "order-1", "card_1", c.card(), null, "merchant-unknown"));
-        assertThat(rejection.map(CommandRejection::reasonCode)).contains(RejectionReason.UNKNOWN_MERCHANT_ACCOUNT);
+        assertThat(rejection.map(CommandRejection::reasonCode)).contains(PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT);
         assertThat(rejection.orElseThrow().reason()).contains("merchant-unknown");
     }
 }

@@ -143,7 +143,7 @@ class PaymentOutcomeEventsTest {
     @Test
     void rejectionNamesTheCommandAndTheReason() {
         PaymentEventEnvelope event = PaymentOutcomeEvents.rejected(command(PaymentType.PA),
-                new CommandRejection(RejectionReason.INVALID_AMOUNT, "amount.amountMinor must be positive"));
+                new CommandRejection(PaymentRejectionReason.INVALID_AMOUNT, "amount.amountMinor must be positive"));
         PaymentCommandRejected rejected = (PaymentCommandRejected) event.getPayload();
         assertThat(rejected.getCommandMessageId()).isEqualTo("cmd-1");
         assertThat(rejected.getCommandType()).isEqualTo("AuthorizePayment");

@@ -5,7 +5,7 @@ import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCodes;
+import io.s2spay.connector.opp.OppResultCodes;
 import io.s2spay.connector.opp.report.OppTransactionReported;
 import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.platform.outbox.OutboxWriter;
@@ -147,7 +147,7 @@ class TransactionReporter {
             // an id no OPP transaction can have (checked before anything is sent)
             return null;
         }
-        if (answer.gatewayTransactionId() == null && ResultCodes.TRANSACTION_NOT_FOUND.equals(answer.resultCode())) {
+        if (answer.gatewayTransactionId() == null && OppResultCodes.TRANSACTION_NOT_FOUND.equals(answer.resultCode())) {
             return null;
         }
         return answer;

@@ -1,7 +1,7 @@
 package io.s2spay.connector.opp.report;
 
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCodes;
+import io.s2spay.connector.opp.OppResultCodes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -63,7 +63,7 @@ public final class OppTransactionReports {
     /** The reported transaction as the connector answered it (outcome and category from its result code). */
     public static OppTransaction transaction(OppTransactionReported report) {
         String code = report.getResultCode();
-        return new OppTransaction(ResultCodes.outcomeOf(code), ResultCodes.classify(code),
+        return new OppTransaction(OppResultCodes.outcomeOf(code), OppResultCodes.classify(code),
                 report.getGatewayTransactionId(), report.getPaymentType(), code, report.getResultDescription(),
                 report.getAmountMinor(), report.getCurrency(), report.getMerchantTransactionId(), null, null, null,
                 report.getTimestamp(), null, null, report.getReferencedId(), null);

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The catalogue of Open Payment Platform result codes the sandbox answers with, and their published descriptions. */
-public final class ResultCodes {
+public final class GatewayResultCodes {
 
     public static final String SUCCESS = "000.000.000";
     public static final String SUCCESS_QUERY = "000.000.100";
@@ -256,7 +256,7 @@ public final class ResultCodes {
                     + "|100\\.[53][07]|800\\.900|100\\.[69]00\\.500|100\\.800|100\\.[97]00|100\\.100|100\\.2[01]|100\\.55"
                     + "|100\\.380\\.[23]|100\\.380\\.101|100\\.380\\.305)");
 
-    private ResultCodes() {
+    private GatewayResultCodes() {
     }
 
     private static void add(String code, String description) {

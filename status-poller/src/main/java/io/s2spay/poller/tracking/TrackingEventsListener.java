@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Feeds every payment event to the tracking; translates only. */
 @Component
-class PaymentEventsListener {
+class TrackingEventsListener {
 
     private final PaymentTracking tracking;
 
-    PaymentEventsListener(PaymentTracking tracking) {
+    TrackingEventsListener(PaymentTracking tracking) {
         this.tracking = tracking;
     }
 

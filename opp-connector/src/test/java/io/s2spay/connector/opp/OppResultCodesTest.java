@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ResultCodesTest {
+class OppResultCodesTest {
 
     /** Real OPP result codes from every documented family: code | group | outcome | OPP's description. */
     private static final String REAL_CODES = """
@@ -142,8 +142,8 @@ class ResultCodesTest {
     @MethodSource("realCodes")
     void classifiesRealCodesWithThePublishedExpressions(String code, ResultCategory category, OppOutcome outcome,
             String description) {
-        assertThat(ResultCodes.classify(code)).isEqualTo(category);
-        assertThat(ResultCodes.outcomeOf(code)).isEqualTo(outcome);
+        assertThat(OppResultCodes.classify(code)).isEqualTo(category);
+        assertThat(OppResultCodes.outcomeOf(code)).isEqualTo(outcome);
     }
 
     @Test
@@ -158,18 +158,18 @@ class ResultCodesTest {
     @NullAndEmptySource
     @ValueSource(strings = {"000.000", "abc.def.ghi", " 000.000.000", "000.000.000 ", "0000.000.000", "000-000-000"})
     void treatsMissingOrMalformedCodesAsUnknown(String code) {
-        assertThat(ResultCodes.classify(code)).isEqualTo(ResultCategory.UNCLASSIFIED);
-        assertThat(ResultCodes.outcomeOf(code)).isEqualTo(OppOutcome.UNKNOWN);
+        assertThat(OppResultCodes.classify(code)).isEqualTo(ResultCategory.UNCLASSIFIED);
+        assertThat(OppResultCodes.outcomeOf(code)).isEqualTo(OppOutcome.UNKNOWN);
     }
 
     @Test
     void treatsUndocumentedRefusalsAsDeclinedButNeverGuessesSuccess() {
         // 700.600.002 "Retry blocked (Retry after 72 hours)" belongs to no published group
-        assertThat(ResultCodes.classify("700.600.002")).isEqualTo(ResultCategory.UNCLASSIFIED);
-        assertThat(ResultCodes.outcomeOf("700.600.002")).isEqualTo(OppOutcome.DECLINED);
+        assertThat(OppResultCodes.classify("700.600.002")).isEqualTo(ResultCategory.UNCLASSIFIED);
+        assertThat(OppResultCodes.outcomeOf("700.600.002")).isEqualTo(OppOutcome.DECLINED);
         // an undocumented code of the success/pending family is not assumed to be either
-        assertThat(ResultCodes.classify("000.500.000")).isEqualTo(ResultCategory.UNCLASSIFIED);
-        assertThat(ResultCodes.outcomeOf("000.500.000")).isEqualTo(OppOutcome.UNKNOWN);
+        assertThat(OppResultCodes.classify("000.500.000")).isEqualTo(ResultCategory.UNCLASSIFIED);
+        assertThat(OppResultCodes.outcomeOf("000.500.000")).isEqualTo(OppOutcome.UNKNOWN);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Classifies OPP result codes ({@code ddd.ddd.ddd}) into {@link ResultCategory} with OPP's published regular
  * expressions and says what each code means for the payment ({@link OppOutcome}).
  */
-public final class ResultCodes {
+public final class OppResultCodes {
 
     private static final Pattern CODE_SHAPE = Pattern.compile("\\d{3}\\.\\d{3}\\.\\d{3}");
 
@@ -33,7 +33,7 @@ public final class ResultCodes {
      */
     private static final Set<String> POSSIBLE_DUPLICATE_REFUSALS = Set.of("800.110.100", "800.130.100");
 
-    private ResultCodes() {}
+    private OppResultCodes() {}
 
     /** True for a refusal that may only mean that another transaction with the same merchantTransactionId exists. */
     public static boolean isPossibleDuplicateRefusal(String code) {

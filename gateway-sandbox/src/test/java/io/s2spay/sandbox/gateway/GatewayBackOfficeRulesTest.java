@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.s2spay.sandbox.SandboxProperties;
 
 /** The back-office rules that depend on time, decided without waiting days. */
-class BackOfficeRulesTest {
+class GatewayBackOfficeRulesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final SandboxProperties.Rules RULES = new SandboxProperties.Rules(Duration.ofDays(7),
@@ -20,16 +20,16 @@ class BackOfficeRulesTest {
 
     private static Transaction tx(String id, String rootId, PaymentType type, long amount, TransactionState state,
             Instant at) {
-        return new Transaction(id, "entity", type, PaymentBrand.VISA, amount, "EUR", null, id.equals(rootId) ? null
+        return new Transaction(id, "entity", type, GatewayBrand.VISA, amount, "EUR", null, id.equals(rootId) ? null
                 : rootId, rootId, state, state == TransactionState.SUCCEEDED ? "000.100.110" : "800.100.151", null,
                 false, null, null, "d", null, null, null, null, null, false, "ndc", at, at);
     }
 
-    private static BackOfficeRules.Decision decide(PaymentType type, Long amount, Transaction referenced,
+    private static GatewayBackOfficeRules.Decision decide(PaymentType type, Long amount, Transaction referenced,
             List<Transaction> tree, Instant now) {
         Transaction root = tree.get(0);
         TreeBalances balances = TreeBalances.of(root, tree.subList(1, tree.size()));
-        return BackOfficeRules.decide(new BackOfficeRequest("entity", type, amount, amount == null ? null : "EUR",
+        return GatewayBackOfficeRules.decide(new BackOfficeRequest("entity", type, amount, amount == null ? null : "EUR",
                 null, null, null), referenced, root, balances, RULES, now);
     }
 
@@ -52,7 +52,7 @@ class BackOfficeRulesTest {
     void reversesAnUncapturedAuthorizationAtAnyTime() {
         Transaction pa = tx("pa", "pa", PaymentType.PA, 1000, TransactionState.SUCCEEDED, T0);
 
-        BackOfficeRules.Decision decision = decide(PaymentType.RV, null, pa, List.of(pa), T0.plus(Duration.ofDays(30)));
+        GatewayBackOfficeRules.Decision decision = decide(PaymentType.RV, null, pa, List.of(pa), T0.plus(Duration.ofDays(30)));
 
         assertThat(decision.allowed()).isTrue();
         assertThat(decision.amountMinor()).isEqualTo(1000);
@@ -92,7 +92,7 @@ class BackOfficeRulesTest {
 
     @Test
     void acceptsAReceiptOnlyWhileItIsAwaited() {
-        Transaction awaiting = new Transaction("db", "entity", PaymentType.DB, PaymentBrand.SOFORTUEBERWEISUNG, 1000,
+        Transaction awaiting = new Transaction("db", "entity", PaymentType.DB, GatewayBrand.SOFORTUEBERWEISUNG, 1000,
                 "EUR", null, null, "db", TransactionState.AWAITING_RECEIPT, "800.400.500", null, false, null, null,
                 "d", "https://shop.example", null, null, null, null, false, "ndc", T0, T0);
 

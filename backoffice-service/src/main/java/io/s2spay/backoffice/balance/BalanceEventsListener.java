@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Feeds every payment event to the balance projection; translates only. */
 @Component
-class PaymentEventsListener {
+class BalanceEventsListener {
 
     private final BalanceProjection projection;
 
-    PaymentEventsListener(BalanceProjection projection) {
+    BalanceEventsListener(BalanceProjection projection) {
         this.projection = projection;
     }
 

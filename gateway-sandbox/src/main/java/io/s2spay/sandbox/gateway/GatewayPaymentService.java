@@ -19,13 +19,13 @@ import io.s2spay.sandbox.gateway.IssuerSimulator.Answer;
  * redirects.
  */
 @Service
-public class PaymentService {
+public class GatewayPaymentService {
 
     private final TransactionStore store;
     private final SandboxProperties properties;
     private final Clock clock;
 
-    public PaymentService(TransactionStore store, SandboxProperties properties, Clock clock) {
+    public GatewayPaymentService(TransactionStore store, SandboxProperties properties, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -60,13 +60,13 @@ public class PaymentService {
 
     private Registration usableRegistration(MerchantAccount merchant, String registrationId) {
         if (!Ids.isId(registrationId)) {
-            throw OppRejection.badRequest(ResultCodes.INVALID_REGISTRATION_ID);
+            throw OppRejection.badRequest(GatewayResultCodes.INVALID_REGISTRATION_ID);
         }
         Registration registration = store.registration(registrationId)
                 .filter(reg -> reg.merchant().equals(merchant.name()))
-                .orElseThrow(() -> new OppRejection(404, ResultCodes.REGISTRATION_NOT_FOUND));
+                .orElseThrow(() -> new OppRejection(404, GatewayResultCodes.REGISTRATION_NOT_FOUND));
         if (registration.deregistered()) {
-            throw OppRejection.badRequest(ResultCodes.REGISTRATION_DEREGISTERED);
+            throw OppRejection.badRequest(GatewayResultCodes.REGISTRATION_DEREGISTERED);
         }
         return registration;
     }
@@ -102,7 +102,7 @@ public class PaymentService {
         return si.withInitialTransactionId(initial.standingInstruction().initialTransactionId());
     }
 
-    private Transaction process(MerchantAccount merchant, PaymentRequest request, PaymentBrand brand, CardData card,
+    private Transaction process(MerchantAccount merchant, PaymentRequest request, GatewayBrand brand, CardData card,
             Registration registration, StandingInstruction si, String baseUrl) {
         Instant now = clock.instant();
         String id = Ids.next();
@@ -114,7 +114,7 @@ public class PaymentService {
             answer = IssuerSimulator.authorize(card, request.amountMinor(), successCode);
             challenge = IssuerSimulator.challenges(card, merchantInitiated);
         } else {
-            if (brand.workflow() == PaymentBrand.Workflow.BANK_REDIRECT_INSTANT
+            if (brand.workflow() == GatewayBrand.Workflow.BANK_REDIRECT_INSTANT
                     && request.paymentType() == PaymentType.PA) {
                 throw OppRejection.badRequest("600.200.202");
             }
@@ -125,17 +125,17 @@ public class PaymentService {
         }
         boolean redirect = challenge || !brand.isCard();
         if (redirect && request.shopperResultUrl() == null) {
-            throw OppRejection.badRequest(ResultCodes.NO_FRONTEND_FOR_ASYNC);
+            throw OppRejection.badRequest(GatewayResultCodes.NO_FRONTEND_FOR_ASYNC);
         }
         String merchantTransactionId = request.merchantTransactionId();
         if (merchantTransactionId != null && store.claimMerchantTransactionId(request.entityId(), "INITIAL",
                 merchantTransactionId, id) != null) {
-            throw OppRejection.badRequest(ResultCodes.DUPLICATE_TRANSACTION_ID);
+            throw OppRejection.badRequest(GatewayResultCodes.DUPLICATE_TRANSACTION_ID);
         }
         try {
             Transaction tx = new Transaction(id, request.entityId(), request.paymentType(), brand,
                     request.amountMinor(), request.currency(), merchantTransactionId, null, id,
-                    TransactionState.PENDING_REDIRECT, ResultCodes.PENDING, card, request.createRegistration(),
+                    TransactionState.PENDING_REDIRECT, GatewayResultCodes.PENDING, card, request.createRegistration(),
                     registration == null ? null : registration.id(), si, descriptor(merchant, request, id),
                     request.shopperResultUrl(), request.notificationUrl(), null, null, null, false,
                     PaymentJson.ndc(request.entityId()), now, now);
@@ -212,8 +212,8 @@ public class PaymentService {
         RedirectInfo redirect = new RedirectInfo(
                 baseUrl + "connectors/bank/" + tx.paymentBrand().name().toLowerCase(Locale.ROOT) + "/pay", "GET",
                 List.of(new RedirectInfo.Parameter("sessionId", token)));
-        String outcome = tx.paymentBrand().workflow() == PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT
-                ? ResultCodes.WAITING_FOR_NON_INSTANT_PAYMENT : successCode;
+        String outcome = tx.paymentBrand().workflow() == GatewayBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT
+                ? GatewayResultCodes.WAITING_FOR_NON_INSTANT_PAYMENT : successCode;
         return pending(tx, redirect, new AsyncSession(AsyncSession.Kind.BANK, token,
                 now.plus(properties.async().sessionTimeout())), outcome);
     }
@@ -221,7 +221,7 @@ public class PaymentService {
     private static Transaction pending(Transaction tx, RedirectInfo redirect, AsyncSession session, String outcome) {
         return new Transaction(tx.id(), tx.entityId(), tx.paymentType(), tx.paymentBrand(), tx.amountMinor(),
                 tx.currency(), tx.merchantTransactionId(), null, tx.rootId(), TransactionState.PENDING_REDIRECT,
-                ResultCodes.PENDING, tx.card(), tx.createRegistration(), tx.registrationId(),
+                GatewayResultCodes.PENDING, tx.card(), tx.createRegistration(), tx.registrationId(),
                 tx.standingInstruction(), tx.descriptor(), tx.shopperResultUrl(), tx.notificationUrl(), redirect,
                 session, outcome, false, tx.ndc(), tx.createdAt(), tx.updatedAt());
     }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The payment brands the sandbox accepts, with the workflow each one follows. */
-public enum PaymentBrand {
+public enum GatewayBrand {
     VISA(Workflow.CARD, "^4[0-9]{11,18}$", 3),
     MASTER(Workflow.CARD, "^(5[1-5][0-9]{14}|2(2[2-9][1-9]|2[3-9][0-9]|[3-6][0-9]{2}|7[01][0-9]|720)[0-9]{12})$", 3),
     AMEX(Workflow.CARD, "^3[47][0-9]{13}$", 4),
@@ -24,7 +24,7 @@ public enum PaymentBrand {
     private final Pattern numberPattern;
     private final int cvvLength;
 
-    PaymentBrand(Workflow workflow, String numberPattern, int cvvLength) {
+    GatewayBrand(Workflow workflow, String numberPattern, int cvvLength) {
         this.workflow = workflow;
         this.numberPattern = numberPattern == null ? null : Pattern.compile(numberPattern);
         this.cvvLength = cvvLength;
@@ -46,8 +46,8 @@ public enum PaymentBrand {
         return cvvLength;
     }
 
-    public static Optional<PaymentBrand> of(String name) {
-        for (PaymentBrand brand : values()) {
+    public static Optional<GatewayBrand> of(String name) {
+        for (GatewayBrand brand : values()) {
             if (brand.name().equals(name)) {
                 return Optional.of(brand);
             }

@@ -12,13 +12,13 @@ import io.s2spay.sandbox.SandboxProperties;
  * checked against the payment tree's balances and becomes its own transaction referencing the payment.
  */
 @Service
-public class BackOfficeService {
+public class GatewayBackOfficeService {
 
     private final TransactionStore store;
     private final SandboxProperties properties;
     private final Clock clock;
 
-    public BackOfficeService(TransactionStore store, SandboxProperties properties, Clock clock) {
+    public GatewayBackOfficeService(TransactionStore store, SandboxProperties properties, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -31,13 +31,13 @@ public class BackOfficeService {
      */
     public Transaction execute(String referencedId, BackOfficeRequest request, boolean bankOriginated) {
         Transaction referenced = store.find(referencedId, request.entityId())
-                .orElseThrow(() -> new OppRejection(404, ResultCodes.REFERENCE_NOT_EXISTING));
+                .orElseThrow(() -> new OppRejection(404, GatewayResultCodes.REFERENCE_NOT_EXISTING));
         PaymentTree tree = store.tree(referenced);
         return tree.locked(() -> {
             Instant now = clock.instant();
             Transaction current = store.find(referencedId).orElseThrow();
             Transaction root = tree.root();
-            BackOfficeRules.Decision decision = BackOfficeRules.decide(request, current, root, tree.balances(),
+            GatewayBackOfficeRules.Decision decision = GatewayBackOfficeRules.decide(request, current, root, tree.balances(),
                     properties.rules(), now);
             if (!decision.allowed()) {
                 throw OppRejection.badRequest(decision.refusal());
@@ -47,7 +47,7 @@ public class BackOfficeService {
             String merchantTransactionId = request.merchantTransactionId();
             if (merchantTransactionId != null && store.claimMerchantTransactionId(request.entityId(), scope,
                     merchantTransactionId, id) != null) {
-                throw OppRejection.badRequest(ResultCodes.DUPLICATE_TRANSACTION_ID);
+                throw OppRejection.badRequest(GatewayResultCodes.DUPLICATE_TRANSACTION_ID);
             }
             String code = request.paymentType() == PaymentType.CB && bankOriginated
                     ? (request.reasonCode() != null ? request.reasonCode() : "000.100.220")
@@ -60,7 +60,7 @@ public class BackOfficeService {
             store.save(tx);
             if (request.paymentType() == PaymentType.RC) {
                 // the bank's receipt (or the merchant's confirmation of it) completes the non-instant transfer
-                store.save(root.withResult(TransactionState.SUCCEEDED, ResultCodes.SUCCESS_EXTERNAL_UPDATE, now));
+                store.save(root.withResult(TransactionState.SUCCEEDED, GatewayResultCodes.SUCCESS_EXTERNAL_UPDATE, now));
             }
             return tx;
         });
@@ -70,7 +70,7 @@ public class BackOfficeService {
         return properties.merchants().values().stream()
                 .filter(merchant -> merchant.owns(entityId))
                 .findFirst()
-                .map(merchant -> merchant.testMode() ? ResultCodes.SUCCESS_TEST_MODE : ResultCodes.SUCCESS)
-                .orElse(ResultCodes.SUCCESS);
+                .map(merchant -> merchant.testMode() ? GatewayResultCodes.SUCCESS_TEST_MODE : GatewayResultCodes.SUCCESS)
+                .orElse(GatewayResultCodes.SUCCESS);
     }
 }

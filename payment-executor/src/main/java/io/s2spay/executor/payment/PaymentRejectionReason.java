@@ -1,7 +1,7 @@
 package io.s2spay.executor.payment;
 
 /** Why the executor refused a payment command; the name is the {@code reasonCode} of {@code PaymentCommandRejected}. */
-enum RejectionReason {
+enum PaymentRejectionReason {
     INVALID_AMOUNT,
     INVALID_CURRENCY,
     /** The brand is not one of {@code io.s2spay.domain.brand.PaymentBrand}. */

@@ -1,7 +1,7 @@
 package io.s2spay.backoffice.operation;
 
 /** The machine-readable reasons ({@code reasonCode}) of a {@code BackofficeCommandRejected}. */
-enum RejectionReason {
+enum OperationRejectionReason {
     /** The command lacks its operation id or carries no valid payload. */
     INVALID_COMMAND,
     /** The amount is zero or negative. */

@@ -10,7 +10,7 @@ import io.s2spay.sandbox.SandboxProperties;
  * The gateway's rules for back-office operations on a payment tree: whether an operation is allowed and for which
  * amount, or the OPP reference-validation code (700.x) that refuses it.
  */
-public final class BackOfficeRules {
+public final class GatewayBackOfficeRules {
 
     private static final Set<PaymentType> CHARGES = EnumSet.of(PaymentType.PA, PaymentType.DB, PaymentType.CP,
             PaymentType.RB, PaymentType.RC);
@@ -33,7 +33,7 @@ public final class BackOfficeRules {
         }
     }
 
-    private BackOfficeRules() {
+    private GatewayBackOfficeRules() {
     }
 
     /**
@@ -46,14 +46,14 @@ public final class BackOfficeRules {
             TreeBalances balances, SandboxProperties.Rules rules, Instant now) {
         PaymentType type = request.paymentType();
         if (request.currency() != null && !request.currency().equals(root.currency())) {
-            return Decision.refuse(ResultCodes.CURRENCY_MISMATCH);
+            return Decision.refuse(GatewayResultCodes.CURRENCY_MISMATCH);
         }
         boolean receiptAwaited = root.state() == TransactionState.AWAITING_RECEIPT;
         if (root.state().isPending() && !(type == PaymentType.RC && receiptAwaited)) {
-            return Decision.refuse(ResultCodes.REFERENCES_PENDING);
+            return Decision.refuse(GatewayResultCodes.REFERENCES_PENDING);
         }
         if (referenced.state() == TransactionState.REJECTED) {
-            return Decision.refuse(ResultCodes.REFERENCED_REJECTED);
+            return Decision.refuse(GatewayResultCodes.REFERENCED_REJECTED);
         }
         Long requested = request.amountMinor();
         return switch (type) {
@@ -71,22 +71,22 @@ public final class BackOfficeRules {
     private static Decision capture(Transaction referenced, Transaction root, TreeBalances balances, Long amount,
             SandboxProperties.Rules rules, Instant now) {
         if (!referenced.isRoot() || root.paymentType() != PaymentType.PA) {
-            return Decision.refuse(ResultCodes.CAPTURE_NEEDS_PA);
+            return Decision.refuse(GatewayResultCodes.CAPTURE_NEEDS_PA);
         }
         if (!root.paymentBrand().isCard()) {
-            return Decision.refuse(ResultCodes.CAPTURE_NOT_SUPPORTED);
+            return Decision.refuse(GatewayResultCodes.CAPTURE_NOT_SUPPORTED);
         }
         if (balances.reversed()) {
-            return Decision.refuse(ResultCodes.CANNOT_CAPTURE);
+            return Decision.refuse(GatewayResultCodes.CANNOT_CAPTURE);
         }
         if (balances.captures() > 0) {
-            return Decision.refuse(ResultCodes.ALREADY_PROCESSED);
+            return Decision.refuse(GatewayResultCodes.ALREADY_PROCESSED);
         }
         if (amount > balances.authorized()) {
-            return Decision.refuse(ResultCodes.CANNOT_CAPTURE);
+            return Decision.refuse(GatewayResultCodes.CANNOT_CAPTURE);
         }
         if (now.isAfter(root.updatedAt().plus(rules.authorizationValidity()))) {
-            return Decision.refuse(ResultCodes.CAPTURE_CUT_OFF);
+            return Decision.refuse(GatewayResultCodes.CAPTURE_CUT_OFF);
         }
         return Decision.allow(amount);
     }
@@ -94,106 +94,106 @@ public final class BackOfficeRules {
     private static Decision reverse(Transaction referenced, TreeBalances balances, Long amount,
             SandboxProperties.Rules rules, Instant now) {
         if (!REVERSIBLE.contains(referenced.paymentType())) {
-            return Decision.refuse(ResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
+            return Decision.refuse(GatewayResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
         }
         if (balances.reversed()) {
-            return Decision.refuse(ResultCodes.ALREADY_PROCESSED);
+            return Decision.refuse(GatewayResultCodes.ALREADY_PROCESSED);
         }
         if (balances.chargedBack() > 0) {
-            return Decision.refuse(ResultCodes.WAS_CHARGEBACKED);
+            return Decision.refuse(GatewayResultCodes.WAS_CHARGEBACKED);
         }
         if (balances.refunded() > 0) {
-            return Decision.refuse(ResultCodes.CANNOT_REVERSE);
+            return Decision.refuse(GatewayResultCodes.CANNOT_REVERSE);
         }
         long reversible = balances.captured() > 0 ? balances.captured() : balances.authorized();
         if (reversible == 0) {
             return Decision.refuse("700.400.530");
         }
         if (amount != null && amount != reversible) {
-            return Decision.refuse(ResultCodes.NON_MATCHING_REFERENCE_AMOUNT);
+            return Decision.refuse(GatewayResultCodes.NON_MATCHING_REFERENCE_AMOUNT);
         }
         if (balances.captured() > 0 && now.isAfter(balances.lastChargeAt().plus(rules.reversalWindow()))) {
-            return Decision.refuse(ResultCodes.REVERSAL_NOT_POSSIBLE_ANYMORE);
+            return Decision.refuse(GatewayResultCodes.REVERSAL_NOT_POSSIBLE_ANYMORE);
         }
         return Decision.allow(reversible);
     }
 
     private static Decision refund(Transaction referenced, TreeBalances balances, Long amount) {
         if (!CHARGES.contains(referenced.paymentType())) {
-            return Decision.refuse(ResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
+            return Decision.refuse(GatewayResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
         }
         if (balances.reversed()) {
-            return Decision.refuse(ResultCodes.CANNOT_REFUND);
+            return Decision.refuse(GatewayResultCodes.CANNOT_REFUND);
         }
         if (balances.captured() == 0) {
-            return Decision.refuse(ResultCodes.REFUND_NEEDS_CAPTURE);
+            return Decision.refuse(GatewayResultCodes.REFUND_NEEDS_CAPTURE);
         }
         if (balances.activeChargeback() > 0) {
-            return Decision.refuse(ResultCodes.WAS_CHARGEBACKED);
+            return Decision.refuse(GatewayResultCodes.WAS_CHARGEBACKED);
         }
         if (amount > balances.refundable()) {
-            return Decision.refuse(ResultCodes.CANNOT_REFUND);
+            return Decision.refuse(GatewayResultCodes.CANNOT_REFUND);
         }
         return Decision.allow(amount);
     }
 
     private static Decision rebill(Transaction referenced, TreeBalances balances, Long amount) {
         if (!CHARGES.contains(referenced.paymentType()) || balances.captured() == 0) {
-            return Decision.refuse(ResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
+            return Decision.refuse(GatewayResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
         }
         if (balances.reversed()) {
-            return Decision.refuse(ResultCodes.ALREADY_PROCESSED);
+            return Decision.refuse(GatewayResultCodes.ALREADY_PROCESSED);
         }
         if (balances.activeChargeback() > 0) {
-            return Decision.refuse(ResultCodes.WAS_CHARGEBACKED);
+            return Decision.refuse(GatewayResultCodes.WAS_CHARGEBACKED);
         }
         return Decision.allow(amount);
     }
 
     private static Decision chargeback(Transaction referenced, TreeBalances balances, Long amount) {
         if (!CHARGES.contains(referenced.paymentType())) {
-            return Decision.refuse(ResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
+            return Decision.refuse(GatewayResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
         }
         if (balances.reversed()) {
-            return Decision.refuse(ResultCodes.CANNOT_CHARGEBACK);
+            return Decision.refuse(GatewayResultCodes.CANNOT_CHARGEBACK);
         }
         if (balances.captured() == 0) {
-            return Decision.refuse(ResultCodes.CHARGEBACK_NEEDS_CAPTURE);
+            return Decision.refuse(GatewayResultCodes.CHARGEBACK_NEEDS_CAPTURE);
         }
         if (balances.activeChargeback() > 0) {
-            return Decision.refuse(ResultCodes.MULTIPLE_CHARGEBACKS);
+            return Decision.refuse(GatewayResultCodes.MULTIPLE_CHARGEBACKS);
         }
         long disputable = balances.refundable();
         if (disputable == 0) {
-            return Decision.refuse(ResultCodes.CANNOT_CHARGEBACK);
+            return Decision.refuse(GatewayResultCodes.CANNOT_CHARGEBACK);
         }
         long charged = amount != null ? amount : disputable;
         if (charged > disputable) {
-            return Decision.refuse(ResultCodes.AMOUNT_TOO_LARGE);
+            return Decision.refuse(GatewayResultCodes.AMOUNT_TOO_LARGE);
         }
         return Decision.allow(charged);
     }
 
     private static Decision chargebackReversal(TreeBalances balances, Long amount) {
         if (balances.chargedBack() == 0) {
-            return Decision.refuse(ResultCodes.NO_CHARGEBACK_TO_REVERSE);
+            return Decision.refuse(GatewayResultCodes.NO_CHARGEBACK_TO_REVERSE);
         }
         if (balances.activeChargeback() == 0) {
-            return Decision.refuse(ResultCodes.CHARGEBACK_ALREADY_REVERSED);
+            return Decision.refuse(GatewayResultCodes.CHARGEBACK_ALREADY_REVERSED);
         }
         long reversed = amount != null ? amount : balances.activeChargeback();
         if (reversed > balances.activeChargeback()) {
-            return Decision.refuse(ResultCodes.AMOUNT_TOO_LARGE);
+            return Decision.refuse(GatewayResultCodes.AMOUNT_TOO_LARGE);
         }
         return Decision.allow(reversed);
     }
 
     private static Decision receipt(Transaction root, Long amount) {
         if (root.state() != TransactionState.AWAITING_RECEIPT) {
-            return Decision.refuse(ResultCodes.RECEIPT_NEEDS_PENDING_RECEIPT);
+            return Decision.refuse(GatewayResultCodes.RECEIPT_NEEDS_PENDING_RECEIPT);
         }
         if (amount != null && amount != root.amountMinor()) {
-            return Decision.refuse(ResultCodes.NON_MATCHING_REFERENCE_AMOUNT);
+            return Decision.refuse(GatewayResultCodes.NON_MATCHING_REFERENCE_AMOUNT);
         }
         return Decision.allow(root.amountMinor());
     }
