@@ -18,6 +18,13 @@ public final class Topics {
     /** Every step of every payment, read by checkout, the poller, back-office and dashboards. */
     public static final String PAYMENT_EVENTS = "s2spay.payment.events";
 
+    /**
+     * Internal: the back-office transactions (CB, CR, RC) a gateway reported and its query endpoint confirmed, from
+     * the status-poller to back-office ({@code io.s2spay.schema.internal.OppTransactionReported}). Not for other
+     * systems: its shape follows the gateway and may change with it.
+     */
+    public static final String OPP_TRANSACTIONS = "s2spay.opp.transactions";
+
     /** Suffix of the dead-letter topic that error handlers write undeliverable records to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.s2spay.schema.command.BackofficeCommandEnvelope;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
 import io.s2spay.schema.event.PaymentEventEnvelope;
+import io.s2spay.schema.internal.OppTransactionReported;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +44,20 @@ class SchemaCompatibilityTest {
         assertThat(result.getCompatibility())
                 .as("%s: the new schema must read data written with the previous one: %s",
                         Topics.valueSubject(topic), result.getIncompatibilities())
+                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
+
+    @Test
+    void internalReportedTransactionsSchemaReadsWhatItsPreviousNamespaceWrote() throws IOException {
+        // The message moved from the OPP connector to this module: its alias keeps records written before readable.
+        Schema current = OppTransactionReported.getClassSchema();
+        writeCurrent(Topics.OPP_TRANSACTIONS, current);
+
+        var result = SchemaCompatibility.checkReaderWriterCompatibility(current, baseline(Topics.OPP_TRANSACTIONS))
+                .getResult();
+
+        assertThat(result.getCompatibility())
+                .as("%s: %s", Topics.valueSubject(Topics.OPP_TRANSACTIONS), result.getIncompatibilities())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 

@@ -1,5 +1,6 @@
 package io.s2spay.poller;
 
+import io.s2spay.schema.Topics;
 import static io.s2spay.poller.PaymentEvents.MERCHANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,8 +12,7 @@ import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.report.OppTransactionReported;
-import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.sandbox.notification.NotificationCipher;
 import io.s2spay.testkit.KafkaTopicReader;
 import io.s2spay.testkit.TestInfrastructure;
@@ -152,7 +152,7 @@ class TransactionReportIT {
     }
 
     private static List<OppTransactionReported> reportsOf(String gatewayTransactionId) {
-        return topics.readValues(OppTransactionReports.TOPIC, OppTransactionReported.class).stream()
+        return topics.readValues(Topics.OPP_TRANSACTIONS, OppTransactionReported.class).stream()
                 .filter(report -> gatewayTransactionId.equals(report.getGatewayTransactionId()))
                 .toList();
     }

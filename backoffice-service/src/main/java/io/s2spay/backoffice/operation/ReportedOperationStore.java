@@ -1,6 +1,6 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.report.OppTransactionReported;
+import io.s2spay.schema.internal.OppTransactionReported;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

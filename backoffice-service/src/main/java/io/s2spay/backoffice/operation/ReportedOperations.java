@@ -6,7 +6,7 @@ import io.s2spay.backoffice.balance.PaymentBalances;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.report.OppTransactionReported;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;

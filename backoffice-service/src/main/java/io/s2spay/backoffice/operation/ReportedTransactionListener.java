@@ -1,7 +1,7 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.report.OppTransactionReported;
-import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.platform.kafka.InternalTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,10 +20,10 @@ class ReportedTransactionListener {
     /** Created at startup with the contract topics' partitions, whichever of the poller and back-office starts first. */
     @Bean
     static InternalTopic oppTransactionsTopic() {
-        return new InternalTopic(OppTransactionReports.TOPIC, OppTransactionReported.class);
+        return new InternalTopic(Topics.OPP_TRANSACTIONS, OppTransactionReported.class);
     }
 
-    @KafkaListener(id = "backoffice-reported-transactions", topics = OppTransactionReports.TOPIC,
+    @KafkaListener(id = "backoffice-reported-transactions", topics = Topics.OPP_TRANSACTIONS,
             groupId = "backoffice-service-reported", concurrency = "${s2spay.backoffice.listener-concurrency:3}")
     void on(OppTransactionReported report) {
         reported.record(report);

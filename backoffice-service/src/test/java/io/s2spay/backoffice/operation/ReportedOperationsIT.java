@@ -13,7 +13,7 @@ import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentState;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.report.OppTransactionReported;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.BackofficeCommandRejected;
@@ -177,9 +177,9 @@ class ReportedOperationsIT {
                 .setMessageId(UUID.randomUUID().toString()).setAmountMinor(0).build();
         String key = "dead-letter-" + UUID.randomUUID();
 
-        harness.publish(OppTransactionReports.TOPIC, key, zero);
+        harness.publish(Topics.OPP_TRANSACTIONS, key, zero);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> topics.readRaw(OppTransactionReports.TOPIC + ".dlt").stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> topics.readRaw(Topics.OPP_TRANSACTIONS + ".dlt").stream()
                 .anyMatch(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))));
         assertThat(reported.find(MERCHANT, chargeback)).isEmpty();
         // the consumer goes on: the same chargeback, reported properly, is recorded
@@ -212,7 +212,7 @@ class ReportedOperationsIT {
     }
 
     private static void publish(OppTransactionReported report) {
-        harness.publish(OppTransactionReports.TOPIC, OppTransactionReports.key(report), report);
+        harness.publish(Topics.OPP_TRANSACTIONS, OppTransactionReports.key(report), report);
     }
 
     private static ReportedOperationStore.Row awaitRow(String gatewayTransactionId,

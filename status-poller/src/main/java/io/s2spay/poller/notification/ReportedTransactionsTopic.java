@@ -1,7 +1,7 @@
 package io.s2spay.poller.notification;
 
-import io.s2spay.connector.opp.report.OppTransactionReported;
-import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.platform.kafka.InternalTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +15,6 @@ class ReportedTransactionsTopic {
 
     @Bean
     InternalTopic oppTransactionsTopic() {
-        return new InternalTopic(OppTransactionReports.TOPIC, OppTransactionReported.class);
+        return new InternalTopic(Topics.OPP_TRANSACTIONS, OppTransactionReported.class);
     }
 }

@@ -1,12 +1,13 @@
 package io.s2spay.poller.notification;
 
+import io.s2spay.schema.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.OppResultCodes;
-import io.s2spay.connector.opp.report.OppTransactionReported;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.platform.outbox.OutboxWriter;
 import java.time.Clock;
@@ -127,7 +128,7 @@ class TransactionReporter {
         }
         OppTransactionReported report = OppTransactionReports.of(merchantId, confirmed, payment, clock.instant());
         transactions.executeWithoutResult(status ->
-                outbox.append(OppTransactionReports.TOPIC, OppTransactionReports.key(report), report));
+                outbox.append(Topics.OPP_TRANSACTIONS, OppTransactionReports.key(report), report));
         log.info("OPP {} {} of {} {} on payment {} (merchant {}, mtid={}) confirmed by the gateway and reported",
                 confirmed.paymentType(), id, confirmed.amountMinor(), confirmed.currency(),
                 payment == null ? "(not found at the gateway) ref " + confirmed.referencedId()

@@ -2,19 +2,16 @@ package io.s2spay.connector.opp.report;
 
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.OppResultCodes;
+import io.s2spay.schema.internal.OppTransactionReported;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The internal topic on which the service receiving OPP's webhooks hands the back-office transactions the gateway
- * reported (and confirmed) to the service that owns payments' balances, and the one mapping between such a
- * transaction and its {@link OppTransactionReported} message, both ways.
+ * The one mapping between a back-office transaction OPP reported (and its query endpoint confirmed) and its
+ * {@link OppTransactionReported} message on the internal topic {@code Topics.OPP_TRANSACTIONS}, both ways.
  */
 public final class OppTransactionReports {
-
-    /** Internal topic of {@link OppTransactionReported} messages; not part of the s2spay event contract. */
-    public static final String TOPIC = "s2spay.opp.transactions";
 
     private OppTransactionReports() {}
 

@@ -1,5 +1,6 @@
 package io.s2spay.connector.opp.report;
 
+import io.s2spay.schema.internal.OppTransactionReported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
