@@ -74,8 +74,11 @@ public final class BackofficeHarness implements AutoCloseable {
     /** A card pre-authorization approved by the gateway, and its {@code PaymentAuthorized} seen by the service. */
     public Payment authorized(long minor) {
         Payment payment = atGateway(OppPaymentType.PA, minor, VISA);
-        publish(Topics.PAYMENT_EVENTS, event(payment.paymentId(),
-                Messages.authorized(minor, payment.merchantTransactionId(), payment.gatewayTransactionId())));
+        publish(
+                Topics.PAYMENT_EVENTS,
+                event(
+                        payment.paymentId(),
+                        Messages.authorized(minor, payment.merchantTransactionId(), payment.gatewayTransactionId())));
         awaitState(payment.paymentId(), PaymentState.AUTHORIZED);
         return payment;
     }
@@ -83,8 +86,11 @@ public final class BackofficeHarness implements AutoCloseable {
     /** A card debit approved by the gateway, and its {@code PaymentDebited} seen by the service. */
     public Payment debited(long minor) {
         Payment payment = atGateway(OppPaymentType.DB, minor, VISA);
-        publish(Topics.PAYMENT_EVENTS, event(payment.paymentId(),
-                Messages.debited(minor, payment.merchantTransactionId(), payment.gatewayTransactionId())));
+        publish(
+                Topics.PAYMENT_EVENTS,
+                event(
+                        payment.paymentId(),
+                        Messages.debited(minor, payment.merchantTransactionId(), payment.gatewayTransactionId())));
         awaitState(payment.paymentId(), PaymentState.DEBITED);
         return payment;
     }
@@ -92,8 +98,9 @@ public final class BackofficeHarness implements AutoCloseable {
     /** A card payment at the gateway, made as the executor makes it. */
     public Payment atGateway(OppPaymentType type, long minor, OppCardData card) {
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction answer = gateway.submitPayment(Messages.MERCHANT, new OppPaymentRequest(type, minor, "EUR",
-                "VISA", mtid, card, false, null, null, null, null));
+        OppTransaction answer = gateway.submitPayment(
+                Messages.MERCHANT,
+                new OppPaymentRequest(type, minor, "EUR", "VISA", mtid, card, false, null, null, null, null));
         assertThat(answer.outcome()).isIn(OppOutcome.SUCCEEDED, OppOutcome.DECLINED);
         return new Payment(newPaymentId(), mtid, answer.gatewayTransactionId());
     }
@@ -119,15 +126,19 @@ public final class BackofficeHarness implements AutoCloseable {
 
     public PaymentEventEnvelope awaitCausedBy(BackofficeCommandEnvelope command) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.of(command.getPaymentId()).stream()
-                        .filter(e -> command.getMessageId().equals(e.getCausationId()))
-                        .findFirst(), Optional::isPresent)
+                .until(
+                        () -> events.of(command.getPaymentId()).stream()
+                                .filter(e -> command.getMessageId().equals(e.getCausationId()))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
     /** Every event a command caused so far. */
     public List<PaymentEventEnvelope> causedBy(String paymentId, String commandMessageId) {
-        return events.of(paymentId).stream().filter(e -> commandMessageId.equals(e.getCausationId())).toList();
+        return events.of(paymentId).stream()
+                .filter(e -> commandMessageId.equals(e.getCausationId()))
+                .toList();
     }
 
     public PaymentBalance awaitState(String paymentId, PaymentState state) {
@@ -137,7 +148,10 @@ public final class BackofficeHarness implements AutoCloseable {
     }
 
     public void publish(String topic, SpecificRecord message) {
-        publish(topic, message.get(message.getSchema().getField("paymentId").pos()).toString(), message);
+        publish(
+                topic,
+                message.get(message.getSchema().getField("paymentId").pos()).toString(),
+                message);
     }
 
     /** Publishes {@code message} with record key {@code key} (for messages that are not keyed by payment id). */

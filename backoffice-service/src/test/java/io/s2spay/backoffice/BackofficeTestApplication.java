@@ -15,7 +15,8 @@ public final class BackofficeTestApplication {
      * arguments so that they win over {@code backoffice-service.yml} as they would in production.
      */
     public static ConfigurableApplicationContext start(Map<String, Object> overrides) {
-        Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.get().springProperties("backoffice"));
+        Map<String, Object> properties =
+                new LinkedHashMap<>(TestInfrastructure.get().springProperties("backoffice"));
         properties.put("server.port", 0);
         properties.putAll(overrides);
         String[] args = properties.entrySet().stream()

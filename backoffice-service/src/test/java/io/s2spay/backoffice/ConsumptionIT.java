@@ -1,8 +1,8 @@
 package io.s2spay.backoffice;
 
 import static io.s2spay.backoffice.Messages.command;
-import static io.s2spay.backoffice.Messages.event;
 import static io.s2spay.backoffice.Messages.eur;
+import static io.s2spay.backoffice.Messages.event;
 import static io.s2spay.backoffice.Messages.newPaymentId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,10 +69,13 @@ class ConsumptionIT {
     void projectsAnAuthorizationIntoTheBalance() {
         String paymentId = newPaymentId();
 
-        publish(Topics.PAYMENT_EVENTS, event(paymentId, Messages.authorized(9200, "mtid-" + paymentId, "gw-" + paymentId)));
+        publish(
+                Topics.PAYMENT_EVENTS,
+                event(paymentId, Messages.authorized(9200, "mtid-" + paymentId, "gw-" + paymentId)));
 
         PaymentBalance balance = await().atMost(Duration.ofSeconds(30))
-                .until(() -> balances.find(paymentId), Optional::isPresent).orElseThrow();
+                .until(() -> balances.find(paymentId), Optional::isPresent)
+                .orElseThrow();
         assertThat(balance.state()).isEqualTo(PaymentState.AUTHORIZED);
         assertThat(balance.paymentType()).isEqualTo("PA");
         assertThat(balance.authorizedMinor()).isEqualTo(9200);
@@ -85,16 +88,22 @@ class ConsumptionIT {
     @Test
     void countsEachMovementOnceWhateverTheRedeliveries() {
         String paymentId = newPaymentId();
-        publish(Topics.PAYMENT_EVENTS, event(paymentId, Messages.debited(10_000, "mtid-" + paymentId, "gw-" + paymentId)));
+        publish(
+                Topics.PAYMENT_EVENTS,
+                event(paymentId, Messages.debited(10_000, "mtid-" + paymentId, "gw-" + paymentId)));
         PaymentEventEnvelope refund = event(paymentId, Messages.refunded("rf-1", 2_500));
 
         publish(Topics.PAYMENT_EVENTS, refund);
         publish(Topics.PAYMENT_EVENTS, refund); // redelivered message
-        publish(Topics.PAYMENT_EVENTS, event(paymentId, Messages.refunded("rf-1", 2_500))); // same operation, new message
+        publish(
+                Topics.PAYMENT_EVENTS,
+                event(paymentId, Messages.refunded("rf-1", 2_500))); // same operation, new message
         publish(Topics.PAYMENT_EVENTS, event(paymentId, Messages.refunded("rf-2", 1_000)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(balances.find(paymentId))
-                .map(PaymentBalance::refundedMinor).contains(3_500L));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(balances.find(paymentId))
+                        .map(PaymentBalance::refundedMinor)
+                        .contains(3_500L));
         PaymentBalance balance = balances.find(paymentId).orElseThrow();
         assertThat(balance.state()).isEqualTo(PaymentState.DEBITED);
         assertThat(balance.debitedMinor()).isEqualTo(10_000);
@@ -122,7 +131,8 @@ class ConsumptionIT {
         String paymentId = newPaymentId();
         byte[] garbage = ("not avro " + paymentId).getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             producer.send(new ProducerRecord<>(topic, paymentId, garbage));
@@ -150,13 +160,16 @@ class ConsumptionIT {
 
     private static BackofficeCommandRejected awaitRejection(String paymentId) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.of(paymentId, BackofficeCommandRejected.class).stream().findFirst(),
+                .until(
+                        () -> events.of(paymentId, BackofficeCommandRejected.class).stream()
+                                .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
     }
 
     private static void publish(String topic, SpecificRecord message) {
-        String key = message.get(message.getSchema().getField("paymentId").pos()).toString();
+        String key =
+                message.get(message.getSchema().getField("paymentId").pos()).toString();
         kafka.send(topic, key, message).join();
     }
 

@@ -50,7 +50,8 @@ public final class Messages {
                 .setPaymentType(PaymentType.PA)
                 .setAmount(eur(minor))
                 .setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
+                .setGatewayResult(
+                        new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
                 .setCard(null)
                 .setRegistrationId(null)
                 .build();

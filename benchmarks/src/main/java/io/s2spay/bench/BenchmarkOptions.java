@@ -16,6 +16,7 @@ record BenchmarkOptions(int payments, int concurrency, int warmup, URI baseUrl, 
      * minutes), so a short warm-up measures the compiler rather than the platform.
      */
     static final int DEFAULT_WARMUP = 3000;
+
     static final int WARMUP_CONCURRENCY = 16;
 
     BenchmarkOptions {
@@ -41,7 +42,8 @@ record BenchmarkOptions(int payments, int concurrency, int warmup, URI baseUrl, 
                 }
             }
         }
-        if (positional.size() > 2) throw new IllegalArgumentException("expected at most [payments] [concurrency], got " + positional);
+        if (positional.size() > 2)
+            throw new IllegalArgumentException("expected at most [payments] [concurrency], got " + positional);
         int payments = positional.isEmpty() ? 2000 : integer(positional.get(0), "payments");
         int concurrency = positional.size() < 2 ? 16 : integer(positional.get(1), "concurrency");
         int warm = warmup != null ? warmup : DEFAULT_WARMUP;

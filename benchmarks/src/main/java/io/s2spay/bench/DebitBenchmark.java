@@ -2,7 +2,6 @@ package io.s2spay.bench;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,7 +50,9 @@ public final class DebitBenchmark {
             options = BenchmarkOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./s2spay bench [payments=2000] [concurrency=16] [--warmup N=" + BenchmarkOptions.DEFAULT_WARMUP + "] [--url " + BenchmarkOptions.DEFAULT_URL + "] [--api-key KEY]");
+            System.err.println("usage: ./s2spay bench [payments=2000] [concurrency=16] [--warmup N="
+                    + BenchmarkOptions.DEFAULT_WARMUP + "] [--url " + BenchmarkOptions.DEFAULT_URL
+                    + "] [--api-key KEY]");
             System.exit(2);
             return;
         }
@@ -60,14 +61,22 @@ public final class DebitBenchmark {
 
     /** Runs the warm-up and the measured phase; false when the platform could not be reached. */
     boolean run() throws InterruptedException {
-        System.out.printf(Locale.ROOT, "s2spay debit benchmark against %s: synchronous DB, 92.00 EUR, VISA ****%s%n",
-                options.baseUrl(), TEST_CARD.substring(12));
+        System.out.printf(
+                Locale.ROOT,
+                "s2spay debit benchmark against %s: synchronous DB, 92.00 EUR, VISA ****%s%n",
+                options.baseUrl(),
+                TEST_CARD.substring(12));
         System.out.println("machine: " + MachineDescription.describe());
         if (!reachable()) return false;
         if (options.warmup() > 0) {
-            Phase warmup = runPhase("warmup", options.warmup(), Math.max(options.concurrency(), BenchmarkOptions.WARMUP_CONCURRENCY));
-            System.out.printf(Locale.ROOT, "warm-up: %d payments in %.1f s (%d succeeded)%n",
-                    options.warmup(), warmup.elapsedNanos / 1e9, warmup.succeeded());
+            Phase warmup = runPhase(
+                    "warmup", options.warmup(), Math.max(options.concurrency(), BenchmarkOptions.WARMUP_CONCURRENCY));
+            System.out.printf(
+                    Locale.ROOT,
+                    "warm-up: %d payments in %.1f s (%d succeeded)%n",
+                    options.warmup(),
+                    warmup.elapsedNanos / 1e9,
+                    warmup.succeeded());
         }
         Phase measured = runPhase("run", options.payments(), options.concurrency());
         report(measured);
@@ -76,11 +85,15 @@ public final class DebitBenchmark {
 
     private boolean reachable() throws InterruptedException {
         try {
-            http.send(HttpRequest.newBuilder(options.baseUrl().resolve("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            http.send(
+                    HttpRequest.newBuilder(options.baseUrl().resolve("/actuator/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException e) {
-            System.err.printf("bench: %s is not answering (%s). Is the local stack running? Start it with ./s2spay up%n",
+            System.err.printf(
+                    "bench: %s is not answering (%s). Is the local stack running? Start it with ./s2spay up%n",
                     options.baseUrl(), e instanceof ConnectException ? "connection refused" : e.toString());
             return false;
         }
@@ -108,8 +121,7 @@ public final class DebitBenchmark {
         String body = """
                 {"paymentType":"DB","amount":"92.00","currency":"EUR","paymentBrand":"VISA",\
                 "merchantTransactionId":"%s","shopperResultUrl":"https://shop.example/return",\
-                "card":{"number":"%s","holder":"Bench Shopper","expiryMonth":"12","expiryYear":"%d","cvv":"123"}}"""
-                .formatted(merchantTransactionId, TEST_CARD, expiryYear);
+                "card":{"number":"%s","holder":"Bench Shopper","expiryMonth":"12","expiryYear":"%d","cvv":"123"}}""".formatted(merchantTransactionId, TEST_CARD, expiryYear);
         HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve("/v1/payments"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + options.apiKey())
@@ -142,8 +154,10 @@ public final class DebitBenchmark {
         }
         if (code == 200 || code == 201) {
             String status = json.path("status").asString("");
-            return "succeeded".equals(status) ? Phase.SUCCEEDED
-                    : "payment " + status + " " + json.path("result").path("code").asString("");
+            return "succeeded".equals(status)
+                    ? Phase.SUCCEEDED
+                    : "payment " + status + " "
+                            + json.path("result").path("code").asString("");
         }
         return ("http " + code + " " + json.path("title").asString("")).strip();
     }
@@ -151,16 +165,30 @@ public final class DebitBenchmark {
     private void report(Phase phase) {
         double seconds = phase.elapsedNanos / 1e9;
         LatencyStatistics all = new LatencyStatistics(phase.latencies);
-        System.out.printf(Locale.ROOT, "measured: %d payments at concurrency %d in %.2f s%n",
-                options.payments(), options.concurrency(), seconds);
-        System.out.printf(Locale.ROOT, "throughput: %.1f payments/s (%.1f succeeded/s)%n",
-                options.payments() / seconds, phase.succeeded() / seconds);
-        System.out.printf(Locale.ROOT, "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  mean %.1f%n",
-                all.percentileMillis(50), all.percentileMillis(95), all.percentileMillis(99), all.maxMillis(), all.meanMillis());
+        System.out.printf(
+                Locale.ROOT,
+                "measured: %d payments at concurrency %d in %.2f s%n",
+                options.payments(),
+                options.concurrency(),
+                seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "throughput: %.1f payments/s (%.1f succeeded/s)%n",
+                options.payments() / seconds,
+                phase.succeeded() / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  mean %.1f%n",
+                all.percentileMillis(50),
+                all.percentileMillis(95),
+                all.percentileMillis(99),
+                all.maxMillis(),
+                all.meanMillis());
         Map<String, Long> errors = new TreeMap<>(phase.outcomes);
         errors.remove(Phase.SUCCEEDED);
-        System.out.printf("succeeded: %d of %d; errors: %s%n", phase.succeeded(), options.payments(),
-                errors.isEmpty() ? "none" : errors);
+        System.out.printf(
+                "succeeded: %d of %d; errors: %s%n",
+                phase.succeeded(), options.payments(), errors.isEmpty() ? "none" : errors);
     }
 
     /** The per-payment latencies and outcome counts of one phase. */

@@ -13,14 +13,21 @@ final class MachineDescription {
 
     static String describe() {
         Runtime runtime = Runtime.getRuntime();
-        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getTotalMemorySize() : -1;
-        return String.format(Locale.ROOT, "%d cores%s, %s memory, %s %s %s, JDK %s %s",
+        long memory =
+                ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getTotalMemorySize()
+                        : -1;
+        return String.format(
+                Locale.ROOT,
+                "%d cores%s, %s memory, %s %s %s, JDK %s %s",
                 runtime.availableProcessors(),
                 cpuModel(),
                 memory > 0 ? String.format(Locale.ROOT, "%.1f GiB", memory / (1024.0 * 1024 * 1024)) : "unknown",
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                System.getProperty("java.vendor"), System.getProperty("java.version"));
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.version"));
     }
 
     private static String cpuModel() {
@@ -28,7 +35,8 @@ final class MachineDescription {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(line -> line.startsWith("model name"))
                     .map(line -> " (" + line.substring(line.indexOf(':') + 1).strip() + ")")
-                    .findFirst().orElse("");
+                    .findFirst()
+                    .orElse("");
         } catch (IOException | RuntimeException e) {
             return "";
         }

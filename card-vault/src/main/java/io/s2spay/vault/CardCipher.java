@@ -64,7 +64,10 @@ final class CardCipher {
             cipher.updateAAD(associatedData(vaultId, merchantId, field));
             byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(1 + IV_BYTES + ciphertext.length)
-                    .put(FORMAT_VERSION).put(iv).put(ciphertext).array();
+                    .put(FORMAT_VERSION)
+                    .put(iv)
+                    .put(ciphertext)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption is not available", e);
         }
@@ -91,8 +94,10 @@ final class CardCipher {
             byte[] plaintext = cipher.doFinal(sealed, 1 + IV_BYTES, sealed.length - 1 - IV_BYTES);
             return new String(plaintext, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new CardVaultException("card " + vaultId + ": " + field
-                    + " failed authentication (tampered, moved from another row, or wrong key)", e);
+            throw new CardVaultException(
+                    "card " + vaultId + ": " + field
+                            + " failed authentication (tampered, moved from another row, or wrong key)",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new CardVaultException("card " + vaultId + ": " + field + " cannot be decrypted", e);
         }
@@ -120,8 +125,7 @@ final class CardCipher {
             throw new IllegalArgumentException(property + " is not valid base64");
         }
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException(
-                    property + " must decode to 32 bytes (AES-256), not " + key.length);
+            throw new IllegalArgumentException(property + " must decode to 32 bytes (AES-256), not " + key.length);
         }
         return new SecretKeySpec(key, "AES");
     }

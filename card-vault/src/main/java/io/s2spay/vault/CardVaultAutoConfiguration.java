@@ -26,16 +26,18 @@ public class CardVaultAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "s2spay.vault.security-code-erasure.enabled", matchIfMissing = true)
-    ExpiredSecurityCodeEraser expiredSecurityCodeEraser(DataSource dataSource, CardVaultProperties properties,
-            VaultSchemaMigration migration) {
-        return new ExpiredSecurityCodeEraser(dataSource, properties.securityCodeRetention(),
+    ExpiredSecurityCodeEraser expiredSecurityCodeEraser(
+            DataSource dataSource, CardVaultProperties properties, VaultSchemaMigration migration) {
+        return new ExpiredSecurityCodeEraser(
+                dataSource,
+                properties.securityCodeRetention(),
                 properties.securityCodeErasure().interval());
     }
 
     @Bean
     @ConditionalOnMissingBean
     CardVault cardVault(DataSource dataSource, CardVaultProperties properties, VaultSchemaMigration migration) {
-        return new JdbcCardVault(dataSource,
-                new CardCipher(properties.keyId(), properties.encryptionKey(), properties.retiredKeys()));
+        return new JdbcCardVault(
+                dataSource, new CardCipher(properties.keyId(), properties.encryptionKey(), properties.retiredKeys()));
     }
 }

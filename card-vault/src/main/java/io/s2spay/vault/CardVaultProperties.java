@@ -36,7 +36,9 @@ public record CardVaultProperties(
      * @param enabled  whether this application runs the erasure (idempotent, so several services may)
      * @param interval pause between two runs: a security code lives at most retention + interval
      */
-    public record SecurityCodeErasure(@DefaultValue("true") boolean enabled, @DefaultValue("15m") Duration interval) {
+    public record SecurityCodeErasure(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("15m") Duration interval) {
 
         public SecurityCodeErasure {
             if (interval.isZero() || interval.isNegative()) {
@@ -50,6 +52,7 @@ public record CardVaultProperties(
     public String toString() {
         return "CardVaultProperties[keyId=" + keyId + ", retiredKeyIds="
                 + (retiredKeys == null ? "[]" : retiredKeys.keySet()) + ", migrate=" + migrate
-                + ", securityCodeRetention=" + securityCodeRetention + ", securityCodeErasure=" + securityCodeErasure + "]";
+                + ", securityCodeRetention=" + securityCodeRetention + ", securityCodeErasure=" + securityCodeErasure
+                + "]";
     }
 }

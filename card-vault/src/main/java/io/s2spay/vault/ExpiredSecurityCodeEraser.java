@@ -37,9 +37,7 @@ final class ExpiredSecurityCodeEraser implements SmartLifecycle {
                            set security_code_ciphertext = null, security_code_erased_at = now()
                          where created_at < now() - make_interval(secs => ?)
                            and security_code_ciphertext is not null
-                        """)
-                .param((double) retention.toMillis() / 1000)
-                .update();
+                        """).param((double) retention.toMillis() / 1000).update();
     }
 
     @Override
@@ -47,18 +45,27 @@ final class ExpiredSecurityCodeEraser implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("vault-security-code-eraser").daemon(true).factory());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int erased = erase();
-                if (erased > 0) {
-                    log.info("Erased the security codes of {} card(s) stored more than {} ago", erased, retention);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Erasing expired security codes failed; retrying in {}", interval, e);
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("vault-security-code-eraser")
+                .daemon(true)
+                .factory());
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int erased = erase();
+                        if (erased > 0) {
+                            log.info(
+                                    "Erased the security codes of {} card(s) stored more than {} ago",
+                                    erased,
+                                    retention);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Erasing expired security codes failed; retrying in {}", interval, e);
+                    }
+                },
+                0,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -32,7 +32,8 @@ final class JdbcCardVault implements CardVault {
             throw new IllegalArgumentException("merchantId is required");
         }
         if (!CardNumbers.isValid(card.number())) {
-            throw new IllegalArgumentException("card number " + CardNumbers.mask(card.number()) + " is not a valid card number");
+            throw new IllegalArgumentException(
+                    "card number " + CardNumbers.mask(card.number()) + " is not a valid card number");
         }
         String vaultId = "card_" + UUID.randomUUID();
         String bin = CardNumbers.bin(card.number());
@@ -47,7 +48,9 @@ final class JdbcCardVault implements CardVault {
                 .param("merchantId", merchantId)
                 .param("keyId", cipher.currentKeyId())
                 .param("number", cipher.encrypt(card.number(), vaultId, merchantId, "number"))
-                .param("holder", card.holder() == null ? null : cipher.encrypt(card.holder(), vaultId, merchantId, "holder"))
+                .param(
+                        "holder",
+                        card.holder() == null ? null : cipher.encrypt(card.holder(), vaultId, merchantId, "holder"))
                 .param("cvv", card.cvv() == null ? null : cipher.encrypt(card.cvv(), vaultId, merchantId, "cvv"))
                 .param("bin", bin)
                 .param("last4", last4)
@@ -88,8 +91,6 @@ final class JdbcCardVault implements CardVault {
                         update vault.card
                            set security_code_ciphertext = null, security_code_erased_at = now()
                          where vault_id = :vaultId and security_code_ciphertext is not null
-                        """)
-                .param("vaultId", vaultId)
-                .update();
+                        """).param("vaultId", vaultId).update();
     }
 }

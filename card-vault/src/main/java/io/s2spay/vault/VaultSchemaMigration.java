@@ -39,12 +39,16 @@ public final class VaultSchemaMigration {
                 .locations("classpath:db/vault")
                 .table("flyway_schema_history")
                 .load();
-        try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+        try (Connection lock = dataSource.getConnection();
+                Statement statement = lock.createStatement()) {
             statement.execute("select pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
             try {
                 MigrateResult result = flyway.migrate();
-                log.info("Card vault schema 'vault' at version {} ({} migration(s) applied)",
-                        result.targetSchemaVersion == null ? flyway.info().current().getVersion() : result.targetSchemaVersion,
+                log.info(
+                        "Card vault schema 'vault' at version {} ({} migration(s) applied)",
+                        result.targetSchemaVersion == null
+                                ? flyway.info().current().getVersion()
+                                : result.targetSchemaVersion,
                         result.migrationsExecuted);
             } finally {
                 statement.execute("select pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");

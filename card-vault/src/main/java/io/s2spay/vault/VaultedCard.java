@@ -6,4 +6,5 @@ package io.s2spay.vault;
  *
  * @param brand the payment brand detected from the number (VISA, MASTER, AMEX…), or {@code UNKNOWN}
  */
-public record VaultedCard(String vaultId, String bin, String last4Digits, String brand, int expiryMonth, int expiryYear) {}
+public record VaultedCard(
+        String vaultId, String bin, String last4Digits, String brand, int expiryMonth, int expiryYear) {}

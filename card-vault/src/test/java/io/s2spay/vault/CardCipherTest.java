@@ -19,7 +19,8 @@ class CardCipherTest {
     void decryptsWhatItEncrypted() {
         byte[] sealed = cipher.encrypt("4200000000000000", "card_1", "merchant-a", "number");
 
-        assertThat(cipher.decrypt("k1", sealed, "card_1", "merchant-a", "number")).isEqualTo("4200000000000000");
+        assertThat(cipher.decrypt("k1", sealed, "card_1", "merchant-a", "number"))
+                .isEqualTo("4200000000000000");
     }
 
     @Test

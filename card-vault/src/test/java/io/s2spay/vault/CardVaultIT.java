@@ -70,9 +70,13 @@ class CardVaultIT {
         VaultedCard vaulted = transactions.execute(tx -> vault.store("merchant-a", card));
 
         Map<String, Object> row = jdbc().sql("select * from vault.card where vault_id = ?")
-                .param(vaulted.vaultId()).query().singleRow();
+                .param(vaulted.vaultId())
+                .query()
+                .singleRow();
         String asJson = jdbc().sql("select row_to_json(c)::text from vault.card c where vault_id = ?")
-                .param(vaulted.vaultId()).query(String.class).single();
+                .param(vaulted.vaultId())
+                .query(String.class)
+                .single();
 
         assertThat(asJson).doesNotContain("5454545454545454", "Erika", "Mustermann");
         for (Object value : row.values()) {
@@ -83,14 +87,17 @@ class CardVaultIT {
                 assertThat(value.toString()).isNotIn("5454545454545454", "Erika Mustermann", "7391");
             }
         }
-        assertThat(row).containsEntry("bin", "545454").containsEntry("last4_digits", "5454")
-                .containsEntry("brand", "MASTER").containsEntry("key_id", "test-k1");
+        assertThat(row)
+                .containsEntry("bin", "545454")
+                .containsEntry("last4_digits", "5454")
+                .containsEntry("brand", "MASTER")
+                .containsEntry("key_id", "test-k1");
     }
 
     @Test
     void refusesToRevealAnotherMerchantsCard() {
-        VaultedCard vaulted = transactions.execute(tx ->
-                vault.store("merchant-a", new CardDetails("4200000000000000", "Jane Jones", 12, 2031, "123")));
+        VaultedCard vaulted = transactions.execute(
+                tx -> vault.store("merchant-a", new CardDetails("4200000000000000", "Jane Jones", 12, 2031, "123")));
 
         assertThatThrownBy(() -> vault.reveal("merchant-b", vaulted.vaultId()))
                 .isInstanceOf(CardNotInVaultException.class)
@@ -105,8 +112,8 @@ class CardVaultIT {
 
     @Test
     void erasesTheSecurityCodeAndKeepsTheRestOfTheCard() {
-        VaultedCard vaulted = transactions.execute(tx ->
-                vault.store("merchant-a", new CardDetails("4200000000000000", "Jane Jones", 12, 2031, "123")));
+        VaultedCard vaulted = transactions.execute(
+                tx -> vault.store("merchant-a", new CardDetails("4200000000000000", "Jane Jones", 12, 2031, "123")));
 
         vault.eraseSecurityCode(vaulted.vaultId());
         vault.eraseSecurityCode(vaulted.vaultId());
@@ -115,7 +122,9 @@ class CardVaultIT {
                 .isEqualTo(new CardDetails("4200000000000000", "Jane Jones", 12, 2031, null));
         Map<String, Object> row = jdbc().sql(
                         "select security_code_ciphertext, security_code_erased_at from vault.card where vault_id = ?")
-                .param(vaulted.vaultId()).query().singleRow();
+                .param(vaulted.vaultId())
+                .query()
+                .singleRow();
         assertThat(row.get("security_code_ciphertext")).isNull();
         assertThat(row.get("security_code_erased_at")).isNotNull();
     }
@@ -124,13 +133,17 @@ class CardVaultIT {
     void erasingTheCodeOfAnUnknownCardDoesNothing() {
         vault.eraseSecurityCode("card_00000000-0000-0000-0000-000000000000");
 
-        assertThat(jdbc().sql("select count(*) from vault.card where vault_id = 'card_00000000-0000-0000-0000-000000000000'")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc().sql(
+                                "select count(*) from vault.card where vault_id = 'card_00000000-0000-0000-0000-000000000000'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void storesOnlyInsideATransaction() {
-        assertThatThrownBy(() -> vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123")))
+        assertThatThrownBy(
+                        () -> vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -138,7 +151,8 @@ class CardVaultIT {
     void keepsNothingWhenTheCallersTransactionRollsBack() {
         String[] vaultId = new String[1];
         transactions.executeWithoutResult(tx -> {
-            vaultId[0] = vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123")).vaultId();
+            vaultId[0] = vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123"))
+                    .vaultId();
             tx.setRollbackOnly();
         });
 
@@ -147,17 +161,19 @@ class CardVaultIT {
 
     @Test
     void refusesACiphertextCopiedFromAnotherCard() {
-        VaultedCard victim = transactions.execute(tx ->
-                vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123")));
-        VaultedCard attacker = transactions.execute(tx ->
-                vault.store("merchant-b", new CardDetails("5454545454545454", "Mallory", 12, 2031, "999")));
+        VaultedCard victim = transactions.execute(
+                tx -> vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123")));
+        VaultedCard attacker = transactions.execute(
+                tx -> vault.store("merchant-b", new CardDetails("5454545454545454", "Mallory", 12, 2031, "999")));
 
         jdbc().sql("""
                         update vault.card set number_ciphertext =
                             (select number_ciphertext from vault.card where vault_id = :victim)
                          where vault_id = :attacker
                         """)
-                .param("victim", victim.vaultId()).param("attacker", attacker.vaultId()).update();
+                .param("victim", victim.vaultId())
+                .param("attacker", attacker.vaultId())
+                .update();
 
         assertThatThrownBy(() -> vault.reveal("merchant-b", attacker.vaultId()))
                 .isInstanceOf(CardVaultException.class)
@@ -166,18 +182,22 @@ class CardVaultIT {
 
     @Test
     void readsCardsStoredBeforeAKeyRotation() {
-        VaultedCard before = transactions.execute(tx ->
-                vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123")));
+        VaultedCard before = transactions.execute(
+                tx -> vault.store("merchant-a", new CardDetails("4200000000000000", "Jane", 12, 2031, "123")));
         String newKey = Base64.getEncoder().encodeToString(new byte[32]);
-        CardVault rotated = new JdbcCardVault(dataSource, new CardCipher("test-k2", newKey, Map.of("test-k1", TEST_KEY)));
+        CardVault rotated =
+                new JdbcCardVault(dataSource, new CardCipher("test-k2", newKey, Map.of("test-k1", TEST_KEY)));
 
-        VaultedCard after = transactions.execute(tx ->
-                rotated.store("merchant-a", new CardDetails("5454545454545454", "Jane", 12, 2031, "456")));
+        VaultedCard after = transactions.execute(
+                tx -> rotated.store("merchant-a", new CardDetails("5454545454545454", "Jane", 12, 2031, "456")));
 
         assertThat(rotated.reveal("merchant-a", before.vaultId()).number()).isEqualTo("4200000000000000");
         assertThat(rotated.reveal("merchant-a", after.vaultId()).cvv()).isEqualTo("456");
-        assertThat(jdbc().sql("select key_id from vault.card where vault_id = ?").param(after.vaultId())
-                .query(String.class).single()).isEqualTo("test-k2");
+        assertThat(jdbc().sql("select key_id from vault.card where vault_id = ?")
+                        .param(after.vaultId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("test-k2");
         assertThatThrownBy(() -> vault.reveal("merchant-a", after.vaultId())).isInstanceOf(CardVaultException.class);
     }
 
@@ -197,6 +217,8 @@ class CardVaultIT {
         }
 
         assertThat(jdbc().sql("select count(*) from vault.flyway_schema_history where success")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
     }
 }

@@ -61,7 +61,9 @@ class SecurityCodeRetentionIT {
         assertThat(vault.reveal("merchant-a", recent.vaultId()).cvv()).isEqualTo("456");
         Map<String, Object> row = jdbc().sql(
                         "select security_code_ciphertext, security_code_erased_at from vault.card where vault_id = ?")
-                .param(expired.vaultId()).query().singleRow();
+                .param(expired.vaultId())
+                .query()
+                .singleRow();
         assertThat(row.get("security_code_ciphertext")).isNull();
         assertThat(row.get("security_code_erased_at")).isNotNull();
     }
@@ -72,21 +74,29 @@ class SecurityCodeRetentionIT {
         vault.eraseSecurityCode(card.vaultId());
         jdbc().sql("update vault.card set created_at = now() - interval '2 hours',"
                         + " security_code_erased_at = now() - interval '90 minutes' where vault_id = ?")
-                .param(card.vaultId()).update();
+                .param(card.vaultId())
+                .update();
 
         eraser.erase();
 
         assertThat(jdbc().sql("select now() - security_code_erased_at > interval '89 minutes' from vault.card"
-                        + " where vault_id = ?").param(card.vaultId()).query(Boolean.class).single()).isTrue();
+                                + " where vault_id = ?")
+                        .param(card.vaultId())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     private VaultedCard store(String merchantId, String number, String cvv) {
-        return transactions.execute(tx -> vault.store(merchantId, new CardDetails(number, "Jane Jones", 12, 2031, cvv)));
+        return transactions.execute(
+                tx -> vault.store(merchantId, new CardDetails(number, "Jane Jones", 12, 2031, cvv)));
     }
 
     private void storedAgo(VaultedCard card, String age) {
         jdbc().sql("update vault.card set created_at = now() - cast(? as interval) where vault_id = ?")
-                .param(age).param(card.vaultId()).update();
+                .param(age)
+                .param(card.vaultId())
+                .update();
     }
 
     private JdbcClient jdbc() {

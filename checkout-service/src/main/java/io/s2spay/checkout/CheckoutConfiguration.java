@@ -22,10 +22,16 @@ class CheckoutConfiguration {
     @Bean
     OpenAPI checkoutOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("s2spay checkout API").version("v1")
+                .info(new Info()
+                        .title("s2spay checkout API")
+                        .version("v1")
                         .description("Server-to-server card payments. Authenticate with the merchant's secret API key "
                                 + "as 'Authorization: Bearer <key>'."))
-                .components(new Components().addSecuritySchemes("apiKey",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")));
     }
 }

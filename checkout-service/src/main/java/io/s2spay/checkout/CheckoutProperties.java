@@ -28,9 +28,14 @@ public record CheckoutProperties(
         Map<String, @Valid Merchant> merchants,
         @DefaultValue @Valid Idempotency idempotency,
         @DefaultValue @Valid ReadModel readModel,
-        @DefaultValue("http://127.0.0.1:8080") @NotBlank
-        @Pattern(regexp = "https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?", message = "must be an absolute http(s) URL without a trailing slash, query or fragment")
+
+        @DefaultValue("http://127.0.0.1:8080")
+        @NotBlank
+        @Pattern(
+                regexp = "https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?",
+                message = "must be an absolute http(s) URL without a trailing slash, query or fragment")
         String publicBaseUrl,
+
         @DefaultValue @Valid ShopperReturn shopperReturn) {
 
     public CheckoutProperties {
@@ -70,7 +75,9 @@ public record CheckoutProperties(
      * @param outcomeWait how long the returning shopper's browser waits for the outcome before it is sent to the
      *     merchant's page with {@code status=pending}: a browser, unlike an API client, should not wait long
      */
-    public record ShopperReturn(@NotBlank String signingKey, @DefaultValue("5s") @NotNull Duration outcomeWait) {
+    public record ShopperReturn(
+            @NotBlank String signingKey,
+            @DefaultValue("5s") @NotNull Duration outcomeWait) {
 
         @Override
         public String toString() {
@@ -82,5 +89,7 @@ public record CheckoutProperties(
      * @param enabled whether this instance consumes payment events (an instance may serve HTTP only)
      * @param concurrency consumer threads of the read-model listener
      */
-    public record ReadModel(@DefaultValue("true") boolean enabled, @DefaultValue("3") int concurrency) {}
+    public record ReadModel(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("3") int concurrency) {}
 }

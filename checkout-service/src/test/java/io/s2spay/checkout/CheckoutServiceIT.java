@@ -64,7 +64,8 @@ class CheckoutServiceIT {
     static final Duration EVENTS_SYNC_WAIT = Duration.ofSeconds(1);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static ConfigurableApplicationContext requests;
     static ConfigurableApplicationContext events;
@@ -74,17 +75,22 @@ class CheckoutServiceIT {
     @BeforeAll
     static void startTwoInstances() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        requests = start(infrastructure, "--s2spay.checkout.read-model.enabled=false",
+        requests = start(
+                infrastructure,
+                "--s2spay.checkout.read-model.enabled=false",
                 "--s2spay.checkout.sync-wait=" + REQUESTS_SYNC_WAIT.toMillis() + "ms");
         events = start(infrastructure, "--s2spay.checkout.sync-wait=" + EVENTS_SYNC_WAIT.toMillis() + "ms");
-        db = JdbcClient.create(new DriverManagerDataSource(infrastructure.jdbcUrl(),
-                infrastructure.jdbcUsername(), infrastructure.jdbcPassword()));
+        db = JdbcClient.create(new DriverManagerDataSource(
+                infrastructure.jdbcUrl(), infrastructure.jdbcUsername(), infrastructure.jdbcPassword()));
         topics = KafkaTopicReader.of(infrastructure);
         for (ConfigurableApplicationContext instance : List.of(requests, events)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonNode health = JSON.readTree(get(instance, "/actuator/health", null).body());
-                assertThat(health.at("/components/outboxRelay/status").asString()).isEqualTo("UP");
-                assertThat(health.at("/components/paymentUpdates/status").asString()).isEqualTo("UP");
+                JsonNode health =
+                        JSON.readTree(get(instance, "/actuator/health", null).body());
+                assertThat(health.at("/components/outboxRelay/status").asString())
+                        .isEqualTo("UP");
+                assertThat(health.at("/components/paymentUpdates/status").asString())
+                        .isEqualTo("UP");
             });
         }
     }
@@ -122,23 +128,38 @@ class CheckoutServiceIT {
         String paymentId = body.get("id").asString();
         assertThat(paymentId).matches("pay_[0-9a-f]{32}");
         assertThat(response.headers().firstValue("Location")).contains("/v1/payments/" + paymentId);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(body.get("status").asString()).isEqualTo("pending");
         assertThat(body.get("paymentType").asString()).isEqualTo("DB");
         assertThat(body.get("amount").asString()).isEqualTo("92.00");
         assertThat(body.get("currency").asString()).isEqualTo("EUR");
         assertThat(body.get("merchantTransactionId").asString()).isEqualTo(merchantTransactionId);
         assertThat(JSON.writeValueAsString(body.get("card")))
-                .isEqualTo("{\"bin\":\"420000\",\"last4Digits\":\"0000\",\"brand\":\"VISA\",\"expiryMonth\":\"05\",\"expiryYear\":\"2034\"}");
+                .isEqualTo(
+                        "{\"bin\":\"420000\",\"last4Digits\":\"0000\",\"brand\":\"VISA\",\"expiryMonth\":\"05\",\"expiryYear\":\"2034\"}");
         assertThat(response.body()).doesNotContain(PAN, "Jane");
 
-        Map<String, Object> row = db.sql("select * from checkout.payment where payment_id = ?").param(paymentId).query().singleRow();
-        assertThat(row).containsEntry("status", "pending").containsEntry("merchant_id", "merchant-demo")
-                .containsEntry("amount_minor", 9200L).containsEntry("card_bin", "420000");
-        assertThat(db.sql("select row_to_json(p)::text from checkout.payment p where payment_id = ?").param(paymentId)
-                .query(String.class).single()).doesNotContain(PAN).doesNotContain("Jane");
+        Map<String, Object> row = db.sql("select * from checkout.payment where payment_id = ?")
+                .param(paymentId)
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("status", "pending")
+                .containsEntry("merchant_id", "merchant-demo")
+                .containsEntry("amount_minor", 9200L)
+                .containsEntry("card_bin", "420000");
+        assertThat(db.sql("select row_to_json(p)::text from checkout.payment p where payment_id = ?")
+                        .param(paymentId)
+                        .query(String.class)
+                        .single())
+                .doesNotContain(PAN)
+                .doesNotContain("Jane");
         String vaultId = (String) row.get("vault_id");
-        assertThat(db.sql("select merchant_id from vault.card where vault_id = ?").param(vaultId).query(String.class).single())
+        assertThat(db.sql("select merchant_id from vault.card where vault_id = ?")
+                        .param(vaultId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("merchant-demo");
 
         ConsumerRecord<String, PaymentCommandEnvelope> command = awaitCommand(paymentId);
@@ -149,14 +170,20 @@ class CheckoutServiceIT {
         assertThat(debit.getMerchantTransactionId()).isEqualTo(merchantTransactionId);
         assertThat(debit.getCard().getVaultId()).isEqualTo(vaultId);
         assertThat(debit.getCard().getSummary().getLast4Digits()).isEqualTo("0000");
-        assertThat(new String(command.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8)).isEqualTo("DebitPayment");
+        assertThat(new String(command.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8))
+                .isEqualTo("DebitPayment");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                topics.readValues(Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class).stream()
-                        .filter(e -> e.getPaymentId().equals(paymentId))
-                        .map(PaymentEventEnvelope::getPayload))
-                .anySatisfy(payload -> assertThat(payload).isInstanceOfSatisfying(PaymentRequested.class,
-                        requested -> assertThat(requested.getCard().getBin()).isEqualTo("420000"))));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                topics.readValues(Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class).stream()
+                                        .filter(e -> e.getPaymentId().equals(paymentId))
+                                        .map(PaymentEventEnvelope::getPayload))
+                        .anySatisfy(payload -> assertThat(payload)
+                                .isInstanceOfSatisfying(
+                                        PaymentRequested.class,
+                                        requested -> assertThat(
+                                                        requested.getCard().getBin())
+                                                .isEqualTo("420000"))));
 
         // the Confluent wire format, and no card number or security code anywhere on the topics
         for (String topic : List.of(Topics.PAYMENT_COMMANDS, Topics.PAYMENT_EVENTS)) {
@@ -184,13 +211,15 @@ class CheckoutServiceIT {
         try {
             Map<String, Long> before = counts();
 
-            HttpResponse<String> response = post(events, DEMO_KEY, debit("order-" + UUID.randomUUID()), "fail-at-the-end");
+            HttpResponse<String> response =
+                    post(events, DEMO_KEY, debit("order-" + UUID.randomUUID()), "fail-at-the-end");
 
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(counts()).isEqualTo(before);
         } finally {
-            db.sql("drop trigger fail_idempotency_update on checkout.idempotency_key").update();
+            db.sql("drop trigger fail_idempotency_update on checkout.idempotency_key")
+                    .update();
         }
     }
 
@@ -205,7 +234,8 @@ class CheckoutServiceIT {
         assertInvalid(post(events, DEMO_KEY, valid.replace("\"EUR\"", "\"XYZ\""), null), "currency");
         assertInvalid(post(events, DEMO_KEY, valid.replace("\"2034\"", "\"2020\""), null), "card.expiryYear");
         assertInvalid(post(events, DEMO_KEY, valid.replace(PAN, "4200000000000001"), null), "card.number");
-        assertInvalid(post(events, DEMO_KEY, valid.replace("\"merchantTransactionId\"", "\"merchantTransactionID\""), null),
+        assertInvalid(
+                post(events, DEMO_KEY, valid.replace("\"merchantTransactionId\"", "\"merchantTransactionID\""), null),
                 "merchantTransactionId");
         assertInvalid(post(events, DEMO_KEY, valid.substring(0, valid.length() - 2), null), "body");
         assertInvalid(post(events, DEMO_KEY, valid, "x".repeat(256)), "Idempotency-Key");
@@ -216,9 +246,13 @@ class CheckoutServiceIT {
         assertThat(unauthenticated.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(post(events, null, valid, null).statusCode()).isEqualTo(401);
 
-        HttpResponse<String> notJson = HTTP.send(HttpRequest.newBuilder(url(events, "/v1/payments"))
-                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(valid)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notJson = HTTP.send(
+                HttpRequest.newBuilder(url(events, "/v1/payments"))
+                        .header("Authorization", "Bearer " + DEMO_KEY)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(valid))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(notJson.statusCode()).isEqualTo(415);
         assertThat(notJson.headers().firstValue("Content-Type")).contains("application/problem+json");
 
@@ -229,7 +263,10 @@ class CheckoutServiceIT {
     @Test
     void refusesADuplicateMerchantTransactionIdPointingToTheFirstPayment() throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        String first = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null).body()).get("id").asString();
+        String first = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null)
+                        .body())
+                .get("id")
+                .asString();
         long cards = count("vault.card");
 
         HttpResponse<String> second = post(events, DEMO_KEY, debit(merchantTransactionId), null);
@@ -241,39 +278,63 @@ class CheckoutServiceIT {
         assertThat(second.headers().firstValue("Location")).contains("/v1/payments/" + first);
         assertThat(count("vault.card")).isEqualTo(cards);
         // another merchant may use the same reference
-        assertThat(post(events, OTHER_KEY, debit(merchantTransactionId), null).statusCode()).isEqualTo(202);
+        assertThat(post(events, OTHER_KEY, debit(merchantTransactionId), null).statusCode())
+                .isEqualTo(202);
     }
 
     @Test
     void readModelFollowsEventsAndNeverMovesAFinalStatusBack() throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        String paymentId = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null).body()).get("id").asString();
+        String paymentId = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null)
+                        .body())
+                .get("id")
+                .asString();
 
-        PaymentEventEnvelope debited = outcome(paymentId, "merchant-demo", PaymentDebited.newBuilder()
-                .setPaymentType(PaymentType.DB).setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7a4a1000000000000000000000001", "000.100.110",
-                        "Request successfully processed in 'Merchant in Integrator Test Mode'", null))
-                .build());
+        PaymentEventEnvelope debited = outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentDebited.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult(
+                                "8ac7a4a1000000000000000000000001",
+                                "000.100.110",
+                                "Request successfully processed in 'Merchant in Integrator Test Mode'",
+                                null))
+                        .build());
         publish(debited);
         JsonNode succeeded = awaitStatus(paymentId, "succeeded");
         assertThat(succeeded.at("/result/code").asString()).isEqualTo("000.100.110");
         assertThat(succeeded.get("gatewayTransactionId").asString()).isEqualTo("8ac7a4a1000000000000000000000001");
 
         publish(debited); // redelivered: applied once
-        PaymentEventEnvelope declined = outcome(paymentId, "merchant-demo", PaymentDeclined.newBuilder()
-                .setPaymentType(PaymentType.DB).setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setCategory("BANK_DECLINE")
-                .setGatewayResult(new GatewayResult("8ac7", "800.100.151", "transaction declined (invalid card)", null)).build());
+        PaymentEventEnvelope declined = outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentDeclined.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setCategory("BANK_DECLINE")
+                        .setGatewayResult(
+                                new GatewayResult("8ac7", "800.100.151", "transaction declined (invalid card)", null))
+                        .build());
         publish(declined);
         // same key, same partition: once the decline is processed, the redelivery before it is too
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.sql(
-                "select count(*) from checkout.processed_message where message_id = ?")
-                .param(declined.getMessageId()).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.sql("select count(*) from checkout.processed_message where message_id = ?")
+                                .param(declined.getMessageId())
+                                .query(Long.class)
+                                .single()
+                        == 1);
 
-        JsonNode after = JSON.readTree(get(events, "/v1/payments/" + paymentId, DEMO_KEY).body());
+        JsonNode after =
+                JSON.readTree(get(events, "/v1/payments/" + paymentId, DEMO_KEY).body());
         assertThat(after.get("status").asString()).isEqualTo("succeeded");
         assertThat(after.at("/result/code").asString()).isEqualTo("000.100.110");
-        assertThat(after.get("updatedAt").asString()).isEqualTo(succeeded.get("updatedAt").asString());
+        assertThat(after.get("updatedAt").asString())
+                .isEqualTo(succeeded.get("updatedAt").asString());
     }
 
     @Test
@@ -307,22 +368,32 @@ class CheckoutServiceIT {
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(replay.headers().firstValue("Location")).contains("/v1/payments/" + paymentId);
         assertThat(db.sql("select count(*) from checkout.payment where merchant_transaction_id = ?")
-                .param(merchantTransactionId).query(Long.class).single()).isEqualTo(1);
+                        .param(merchantTransactionId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // the payment moves on; the replay still is the answer that was sent
-        publish(outcome(paymentId, "merchant-demo", PaymentDebited.newBuilder().setPaymentType(PaymentType.DB)
-                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7", "000.100.110", "ok", null)).build()));
+        publish(outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentDebited.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult("8ac7", "000.100.110", "ok", null))
+                        .build()));
         awaitStatus(paymentId, "succeeded");
         assertThat(post(events, DEMO_KEY, request, key).body()).isEqualTo(first.body());
 
         // a retry from a client that formats the same JSON otherwise is the same request
-        List<Map.Entry<String, JsonNode>> properties = new ArrayList<>(JSON.readTree(request).properties());
+        List<Map.Entry<String, JsonNode>> properties =
+                new ArrayList<>(JSON.readTree(request).properties());
         Collections.reverse(properties);
         ObjectNode reordered = JSON.createObjectNode();
         properties.forEach(property -> reordered.set(property.getKey(), property.getValue()));
-        HttpResponse<String> reformatted = post(events, DEMO_KEY,
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reordered), key);
+        HttpResponse<String> reformatted =
+                post(events, DEMO_KEY, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reordered), key);
         assertThat(reformatted.statusCode()).isEqualTo(202);
         assertThat(reformatted.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(reformatted.body()).isEqualTo(first.body());
@@ -332,7 +403,8 @@ class CheckoutServiceIT {
         assertThat(JSON.readTree(otherBody.body()).get("type").asString()).endsWith("/idempotency-key-reused");
 
         // keys are per merchant
-        assertThat(post(events, OTHER_KEY, request, key).headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(post(events, OTHER_KEY, request, key).headers().firstValue("Idempotent-Replayed"))
+                .isEmpty();
     }
 
     @Test
@@ -341,7 +413,8 @@ class CheckoutServiceIT {
         String merchantTransactionId = "order-" + UUID.randomUUID();
         String request = debit(merchantTransactionId);
         Instant start = Instant.now();
-        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(() -> post(requests, DEMO_KEY, request, key));
+        CompletableFuture<HttpResponse<String>> pending =
+                CompletableFuture.supplyAsync(() -> post(requests, DEMO_KEY, request, key));
 
         ConsumerRecord<String, PaymentCommandEnvelope> command = awaitCommandFor(merchantTransactionId);
         String paymentId = command.key();
@@ -351,10 +424,19 @@ class CheckoutServiceIT {
         assertThat(JSON.readTree(duplicate.body()).get("type").asString()).endsWith("/idempotent-request-in-progress");
         assertThat(pending).isNotDone();
 
-        publish(outcome(paymentId, "merchant-demo", PaymentDebited.newBuilder().setPaymentType(PaymentType.DB)
-                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7a4a1000000000000000000000002", "000.100.110",
-                        "Request successfully processed in 'Merchant in Integrator Test Mode'", null)).build()));
+        publish(outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentDebited.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult(
+                                "8ac7a4a1000000000000000000000002",
+                                "000.100.110",
+                                "Request successfully processed in 'Merchant in Integrator Test Mode'",
+                                null))
+                        .build()));
 
         HttpResponse<String> response = pending.get(REQUESTS_SYNC_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(201);
@@ -374,15 +456,21 @@ class CheckoutServiceIT {
     @Test
     void answersWithTheRedirectWhenTheShopperMustAct() throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(
-                () -> post(requests, DEMO_KEY, debit(merchantTransactionId), null));
+        CompletableFuture<HttpResponse<String>> pending =
+                CompletableFuture.supplyAsync(() -> post(requests, DEMO_KEY, debit(merchantTransactionId), null));
         String paymentId = awaitCommandFor(merchantTransactionId).key();
 
-        publish(outcome(paymentId, "merchant-demo", PaymentRedirectRequired.newBuilder().setPaymentType(PaymentType.DB)
-                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7", "000.200.000", "transaction pending", null))
-                .setRedirect(new Redirect("https://acs.example/3ds", "POST", Map.of("TermUrl", "https://s2spay.example/return")))
-                .build()));
+        publish(outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentRedirectRequired.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult("8ac7", "000.200.000", "transaction pending", null))
+                        .setRedirect(new Redirect(
+                                "https://acs.example/3ds", "POST", Map.of("TermUrl", "https://s2spay.example/return")))
+                        .build()));
 
         HttpResponse<String> response = pending.get(REQUESTS_SYNC_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(201);
@@ -396,20 +484,40 @@ class CheckoutServiceIT {
     @Test
     void deadLettersAnEventThatNamesAnotherMerchantAndLeavesThePaymentAlone() throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        String paymentId = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null).body()).get("id").asString();
+        String paymentId = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null)
+                        .body())
+                .get("id")
+                .asString();
 
-        publish(outcome(paymentId, "merchant-other", PaymentDebited.newBuilder().setPaymentType(PaymentType.DB)
-                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7", "000.100.110", "ok", null)).build()));
+        publish(outcome(
+                paymentId,
+                "merchant-other",
+                PaymentDebited.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult("8ac7", "000.100.110", "ok", null))
+                        .build()));
 
-        ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(30)).until(
-                () -> topics.readRaw(Topics.deadLetter(Topics.PAYMENT_EVENTS)).stream()
-                        .filter(record -> paymentId.equals(new String(record.key(), StandardCharsets.UTF_8))).findFirst(),
-                Optional::isPresent).get();
-        assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+        ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topics.readRaw(Topics.deadLetter(Topics.PAYMENT_EVENTS)).stream()
+                                .filter(record -> paymentId.equals(new String(record.key(), StandardCharsets.UTF_8)))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
+        assertThat(new String(
+                        deadLetter
+                                .headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .contains("belongs to another merchant");
         assertThat(deadLetter.value()[0]).as("original wire-format bytes").isZero();
-        assertThat(JSON.readTree(get(events, "/v1/payments/" + paymentId, DEMO_KEY).body()).get("status").asString())
+        assertThat(JSON.readTree(get(events, "/v1/payments/" + paymentId, DEMO_KEY)
+                                .body())
+                        .get("status")
+                        .asString())
                 .isEqualTo("pending");
     }
 
@@ -418,7 +526,8 @@ class CheckoutServiceIT {
         String key = "idem-" + UUID.randomUUID();
         String request = debit("order-" + UUID.randomUUID());
         HttpResponse<String> first = post(events, DEMO_KEY, request, key);
-        // as if the instance had died while waiting: the final answer was never recorded, and the in-flight window passes
+        // as if the instance had died while waiting: the final answer was never recorded, and the in-flight window
+        // passes
         db.sql("""
                 update checkout.idempotency_key set completed_at = null, in_flight_until = now() - interval '1 second'
                  where merchant_id = 'merchant-demo' and idempotency_key = ?""").param(key).update();
@@ -438,19 +547,29 @@ class CheckoutServiceIT {
         assertThat(killed).isEqualTo(2);
         for (ConfigurableApplicationContext instance : List.of(requests, events)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                JsonNode updates = JSON.readTree(get(instance, "/actuator/health", null).body()).at("/components/paymentUpdates");
+                JsonNode updates = JSON.readTree(
+                                get(instance, "/actuator/health", null).body())
+                        .at("/components/paymentUpdates");
                 assertThat(updates.get("status").asString()).isEqualTo("UP");
                 assertThat(updates.at("/details/lastError").asString()).isNotBlank();
             });
         }
 
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(
-                () -> post(requests, DEMO_KEY, debit(merchantTransactionId), null));
+        CompletableFuture<HttpResponse<String>> pending =
+                CompletableFuture.supplyAsync(() -> post(requests, DEMO_KEY, debit(merchantTransactionId), null));
         String paymentId = awaitCommandFor(merchantTransactionId).key();
-        publish(outcome(paymentId, "merchant-demo", PaymentDeclined.newBuilder().setPaymentType(PaymentType.DB)
-                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId).setCategory("BANK_DECLINE")
-                .setGatewayResult(new GatewayResult("8ac7", "800.100.151", "transaction declined (invalid card)", null)).build()));
+        publish(outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentDeclined.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setCategory("BANK_DECLINE")
+                        .setGatewayResult(
+                                new GatewayResult("8ac7", "800.100.151", "transaction declined (invalid card)", null))
+                        .build()));
 
         HttpResponse<String> response = pending.get(REQUESTS_SYNC_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(201);
@@ -464,7 +583,8 @@ class CheckoutServiceIT {
         JsonNode health = JSON.readTree(get(events, "/actuator/health", null).body());
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/outboxRelay/status").asString()).isEqualTo("UP");
-        assertThat(health.at("/components/paymentUpdates/details/channel").asString()).isEqualTo("s2spay_payment_updated");
+        assertThat(health.at("/components/paymentUpdates/details/channel").asString())
+                .isEqualTo("s2spay_payment_updated");
 
         HttpResponse<String> prometheus = get(events, "/actuator/prometheus", null);
         assertThat(prometheus.statusCode()).isEqualTo(200);
@@ -475,27 +595,42 @@ class CheckoutServiceIT {
         JsonNode document = JSON.readTree(openApi.body());
         assertThat(document.at("/paths/~1v1~1payments/post")).isNotNull();
         assertThat(document.at("/paths/~1v1~1payments/post").isMissingNode()).isFalse();
-        assertThat(document.at("/paths/~1v1~1payments~1{paymentId}/get").isMissingNode()).isFalse();
-        assertThat(document.at("/components/schemas/PaymentRequest/properties/amount").isMissingNode()).isFalse();
+        assertThat(document.at("/paths/~1v1~1payments~1{paymentId}/get").isMissingNode())
+                .isFalse();
+        assertThat(document.at("/components/schemas/PaymentRequest/properties/amount")
+                        .isMissingNode())
+                .isFalse();
     }
 
     // --- the test's side of the contract: what the executor would read and publish
 
     private static String startedOverKafka(String merchantTransactionId) throws Exception {
         String paymentId = "pay_kafka_" + UUID.randomUUID().toString().replace("-", "");
-        publish(PaymentEventEnvelope.newBuilder().setMessageId(UUID.randomUUID().toString()).setPaymentId(paymentId)
-                .setMerchantId("merchant-demo").setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+        publish(PaymentEventEnvelope.newBuilder()
+                .setMessageId(UUID.randomUUID().toString())
+                .setPaymentId(paymentId)
+                .setMerchantId("merchant-demo")
+                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
                 .setCorrelationId("c-" + paymentId)
-                .setPayload(PaymentRequested.newBuilder().setPaymentType(PaymentType.PA).setAmount(new Money(1250L, "KWD"))
-                        .setPaymentBrand("MASTER").setMerchantTransactionId(merchantTransactionId).build())
+                .setPayload(PaymentRequested.newBuilder()
+                        .setPaymentType(PaymentType.PA)
+                        .setAmount(new Money(1250L, "KWD"))
+                        .setPaymentBrand("MASTER")
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .build())
                 .build());
         return paymentId;
     }
 
     private static PaymentEventEnvelope outcome(String paymentId, String merchantId, SpecificRecord payload) {
-        return PaymentEventEnvelope.newBuilder().setMessageId(UUID.randomUUID().toString()).setPaymentId(paymentId)
-                .setMerchantId(merchantId).setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                .setCorrelationId("c-" + paymentId).setPayload(payload).build();
+        return PaymentEventEnvelope.newBuilder()
+                .setMessageId(UUID.randomUUID().toString())
+                .setPaymentId(paymentId)
+                .setMerchantId(merchantId)
+                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setCorrelationId("c-" + paymentId)
+                .setPayload(payload)
+                .build();
     }
 
     @SuppressWarnings("unchecked")
@@ -505,24 +640,38 @@ class CheckoutServiceIT {
     }
 
     private static ConsumerRecord<String, PaymentCommandEnvelope> awaitCommand(String paymentId) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(
-                () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
-                        .filter(record -> paymentId.equals(record.key())).findFirst(), Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
+                                .filter(record -> paymentId.equals(record.key()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 
     private static ConsumerRecord<String, PaymentCommandEnvelope> awaitCommandFor(String merchantTransactionId) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
-                () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
-                        .filter(record -> record.value().getPayload() instanceof DebitPayment debit
-                                && debit.getMerchantTransactionId().equals(merchantTransactionId))
-                        .findFirst(), Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
+                                .filter(record -> record.value().getPayload() instanceof DebitPayment debit
+                                        && debit.getMerchantTransactionId().equals(merchantTransactionId))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 
     private static JsonNode awaitStatus(String paymentId, String status) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            HttpResponse<String> response = get(events, "/v1/payments/" + paymentId, DEMO_KEY);
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        }, payment -> payment != null && status.equals(payment.get("status").asString()));
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            HttpResponse<String> response = get(events, "/v1/payments/" + paymentId, DEMO_KEY);
+                            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+                        },
+                        payment -> payment != null
+                                && status.equals(payment.get("status").asString()));
     }
 
     // --- HTTP and database helpers
@@ -542,9 +691,17 @@ class CheckoutServiceIT {
     }
 
     private static Map<String, Long> counts() {
-        return Map.of("payment", count("checkout.payment"), "card", count("vault.card"),
-                "outbox", count("checkout.outbox"), "merchant_transaction", count("checkout.merchant_transaction"),
-                "idempotency_key", count("checkout.idempotency_key"));
+        return Map.of(
+                "payment",
+                count("checkout.payment"),
+                "card",
+                count("vault.card"),
+                "outbox",
+                count("checkout.outbox"),
+                "merchant_transaction",
+                count("checkout.merchant_transaction"),
+                "idempotency_key",
+                count("checkout.idempotency_key"));
     }
 
     private static long count(String table) {
@@ -558,7 +715,8 @@ class CheckoutServiceIT {
                  "merchantTransactionId":"%s","shopperResultUrl":"https://shop.example/return"}""".formatted(PAN, merchantTransactionId);
     }
 
-    static HttpResponse<String> post(ConfigurableApplicationContext instance, String apiKey, String body, String idempotencyKey) {
+    static HttpResponse<String> post(
+            ConfigurableApplicationContext instance, String apiKey, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(instance, "/v1/payments"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -573,7 +731,9 @@ class CheckoutServiceIT {
     }
 
     static HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(instance, path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(instance, path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

@@ -68,7 +68,8 @@ class MerchantApiIT {
     static final String OTHER_KEY = CheckoutServiceIT.OTHER_KEY;
     static final String REGISTRATION = "8ac7a4a18f0b2a3c8ac7a4a18f0b2a3c";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static ConfigurableApplicationContext checkout;
     static JdbcClient db;
@@ -77,13 +78,19 @@ class MerchantApiIT {
     @BeforeAll
     static void start() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        checkout = CheckoutServiceIT.start(infrastructure, "--s2spay.checkout.sync-wait=" + SYNC_WAIT.toMillis() + "ms",
+        checkout = CheckoutServiceIT.start(
+                infrastructure,
+                "--s2spay.checkout.sync-wait=" + SYNC_WAIT.toMillis() + "ms",
                 "--s2spay.checkout.public-base-url=https://pay.s2spay.example");
-        db = JdbcClient.create(new DriverManagerDataSource(infrastructure.jdbcUrl(), infrastructure.jdbcUsername(),
-                infrastructure.jdbcPassword()));
+        db = JdbcClient.create(new DriverManagerDataSource(
+                infrastructure.jdbcUrl(), infrastructure.jdbcUsername(), infrastructure.jdbcPassword()));
         topics = KafkaTopicReader.of(infrastructure);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JSON.readTree(
-                get("/actuator/health", null).body()).at("/components/outboxRelay/status").asString()).isEqualTo("UP"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                JSON.readTree(get("/actuator/health", null).body())
+                                        .at("/components/outboxRelay/status")
+                                        .asString())
+                        .isEqualTo("UP"));
     }
 
     @AfterAll
@@ -97,16 +104,23 @@ class MerchantApiIT {
     void capturesInPartRefusesAnExcessiveRefundAndShowsEveryOperationWithTheAmounts() throws Exception {
         String paymentId = authorizedPayment("100.00");
 
-        CompletableFuture<HttpResponse<String>> capture = async(() -> post("/v1/payments/" + paymentId + "/captures",
-                DEMO_KEY, "{\"amount\":\"60.00\",\"currency\":\"EUR\",\"reference\":\"cap-1\"}", null));
-        ConsumerRecord<String, BackofficeCommandEnvelope> command = awaitBackofficeCommand(paymentId,
-                c -> c.getPayload() instanceof CapturePayment);
+        CompletableFuture<HttpResponse<String>> capture = async(() -> post(
+                "/v1/payments/" + paymentId + "/captures",
+                DEMO_KEY,
+                "{\"amount\":\"60.00\",\"currency\":\"EUR\",\"reference\":\"cap-1\"}",
+                null));
+        ConsumerRecord<String, BackofficeCommandEnvelope> command =
+                awaitBackofficeCommand(paymentId, c -> c.getPayload() instanceof CapturePayment);
         CapturePayment asked = (CapturePayment) command.value().getPayload();
         assertThat(asked.getOperationId()).matches("op_[0-9a-f]{32}");
         assertThat(asked.getAmount()).isEqualTo(new Money(6000L, "EUR"));
         assertThat(command.value().getMerchantId()).isEqualTo("merchant-demo");
-        publish(event(paymentId, new PaymentCaptured(asked.getOperationId(), new Money(6000L, "EUR"),
-                new GatewayResult("8ac7cp01", "000.100.110", "Request successfully processed", null))));
+        publish(event(
+                paymentId,
+                new PaymentCaptured(
+                        asked.getOperationId(),
+                        new Money(6000L, "EUR"),
+                        new GatewayResult("8ac7cp01", "000.100.110", "Request successfully processed", null))));
 
         HttpResponse<String> captured = capture.get(30, TimeUnit.SECONDS);
         assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
@@ -129,13 +143,20 @@ class MerchantApiIT {
         assertThat(payment.get("operations")).hasSize(1);
 
         // the back office refuses a refund above what was captured: 422 with its code, at once
-        CompletableFuture<HttpResponse<String>> refund = async(() -> post("/v1/payments/" + paymentId + "/refunds",
-                DEMO_KEY, "{\"amount\":\"70.00\"}", null));
-        ConsumerRecord<String, BackofficeCommandEnvelope> refundCommand = awaitBackofficeCommand(paymentId,
-                c -> c.getPayload() instanceof RefundPayment);
+        CompletableFuture<HttpResponse<String>> refund =
+                async(() -> post("/v1/payments/" + paymentId + "/refunds", DEMO_KEY, "{\"amount\":\"70.00\"}", null));
+        ConsumerRecord<String, BackofficeCommandEnvelope> refundCommand =
+                awaitBackofficeCommand(paymentId, c -> c.getPayload() instanceof RefundPayment);
         String refundId = ((RefundPayment) refundCommand.value().getPayload()).getOperationId();
-        publish(event(paymentId, new BackofficeCommandRejected(refundCommand.value().getMessageId(), "RefundPayment",
-                refundId, "AMOUNT_EXCEEDS_REFUNDABLE", "refunds would exceed the 60.00 EUR refundable", null)));
+        publish(event(
+                paymentId,
+                new BackofficeCommandRejected(
+                        refundCommand.value().getMessageId(),
+                        "RefundPayment",
+                        refundId,
+                        "AMOUNT_EXCEEDS_REFUNDABLE",
+                        "refunds would exceed the 60.00 EUR refundable",
+                        null)));
         HttpResponse<String> refused = refund.get(30, TimeUnit.SECONDS);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -143,14 +164,20 @@ class MerchantApiIT {
         assertThat(problem.get("code").asString()).isEqualTo("amount_exceeds_refundable");
         assertThat(problem.get("operationId").asString()).isEqualTo(refundId);
         assertThat(problem.get("detail").asString()).contains("60.00");
-        JsonNode rejected = JSON.readTree(get("/v1/payments/" + paymentId + "/operations/" + refundId, DEMO_KEY).body());
+        JsonNode rejected = JSON.readTree(get("/v1/payments/" + paymentId + "/operations/" + refundId, DEMO_KEY)
+                .body());
         assertThat(rejected.get("status").asString()).isEqualTo("rejected");
         assertThat(rejected.at("/rejection/code").asString()).isEqualTo("amount_exceeds_refundable");
 
         // an operation another system sent over Kafka appears too, and moves the money
-        publish(event(paymentId, new PaymentRefunded("erp-refund-1", new Money(1000L, "EUR"),
-                new GatewayResult("8ac7rf01", "000.100.110", "ok", null))));
-        JsonNode refunded = awaitPayment(paymentId, p -> "partially_refunded".equals(p.get("status").asString()));
+        publish(event(
+                paymentId,
+                new PaymentRefunded(
+                        "erp-refund-1",
+                        new Money(1000L, "EUR"),
+                        new GatewayResult("8ac7rf01", "000.100.110", "ok", null))));
+        JsonNode refunded = awaitPayment(
+                paymentId, p -> "partially_refunded".equals(p.get("status").asString()));
         assertThat(refunded.at("/amounts/refunded").asString()).isEqualTo("10.00");
         assertThat(refunded.at("/amounts/net").asString()).isEqualTo("50.00");
         assertThat(refunded.get("operations")).anySatisfy(op -> {
@@ -167,21 +194,29 @@ class MerchantApiIT {
         assertThat(JSON.readTree(pending.body()).has("amount")).isFalse();
 
         // another merchant sees none of it
-        assertThat(get("/v1/payments/" + paymentId + "/operations/" + refundId, OTHER_KEY).statusCode()).isEqualTo(404);
-        assertThat(post("/v1/payments/" + paymentId + "/captures", OTHER_KEY, "{}", null).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/payments/" + paymentId + "/operations/" + refundId, OTHER_KEY)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post("/v1/payments/" + paymentId + "/captures", OTHER_KEY, "{}", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void replaysAnOperationForItsIdempotencyKeyAndSendsItOnce() throws Exception {
         String paymentId = authorizedPayment("20.00");
         String key = "cap-" + UUID.randomUUID();
-        CompletableFuture<HttpResponse<String>> first = async(() -> post("/v1/payments/" + paymentId + "/captures",
-                DEMO_KEY, "{}", key));
-        ConsumerRecord<String, BackofficeCommandEnvelope> command = awaitBackofficeCommand(paymentId,
-                c -> c.getPayload() instanceof CapturePayment);
+        CompletableFuture<HttpResponse<String>> first =
+                async(() -> post("/v1/payments/" + paymentId + "/captures", DEMO_KEY, "{}", key));
+        ConsumerRecord<String, BackofficeCommandEnvelope> command =
+                awaitBackofficeCommand(paymentId, c -> c.getPayload() instanceof CapturePayment);
         String operationId = ((CapturePayment) command.value().getPayload()).getOperationId();
-        publish(event(paymentId, new PaymentCaptured(operationId, new Money(2000L, "EUR"),
-                new GatewayResult("8ac7cp02", "000.100.110", "ok", null))));
+        publish(event(
+                paymentId,
+                new PaymentCaptured(
+                        operationId,
+                        new Money(2000L, "EUR"),
+                        new GatewayResult("8ac7cp02", "000.100.110", "ok", null))));
         HttpResponse<String> answered = first.get(30, TimeUnit.SECONDS);
         assertThat(answered.statusCode()).isEqualTo(201);
 
@@ -194,15 +229,19 @@ class MerchantApiIT {
                 .contains("/v1/payments/" + paymentId + "/operations/" + operationId);
         assertThat(backofficeCommands(paymentId)).hasSize(1);
         assertThat(payment(paymentId).get("status").asString()).isEqualTo("captured");
-        assertThat(post("/v1/payments/" + paymentId + "/captures", DEMO_KEY, "{\"amount\":\"1.00\"}", key).statusCode())
+        assertThat(post("/v1/payments/" + paymentId + "/captures", DEMO_KEY, "{\"amount\":\"1.00\"}", key)
+                        .statusCode())
                 .isEqualTo(422);
     }
 
     @Test
     void refusesBadOperationRequestsWritingNothing() throws Exception {
         String paymentId = authorizedPayment("30.00");
-        String foreign = JSON.readTree(CheckoutServiceIT.post(checkout, OTHER_KEY,
-                CheckoutServiceIT.debit("order-" + UUID.randomUUID()), null).body()).get("id").asString();
+        String foreign = JSON.readTree(CheckoutServiceIT.post(
+                                checkout, OTHER_KEY, CheckoutServiceIT.debit("order-" + UUID.randomUUID()), null)
+                        .body())
+                .get("id")
+                .asString();
         Map<String, Long> before = counts();
         String captures = "/v1/payments/" + paymentId + "/captures";
 
@@ -216,13 +255,19 @@ class MerchantApiIT {
         assertInvalid(post(captures, DEMO_KEY, "[]", null), "body", "JSON object");
         assertInvalid(post(captures, DEMO_KEY, "{\"reference\":\"has spaces\"}", null), "reference", "letters");
         assertInvalid(post("/v1/payments/" + paymentId + "/rebills", DEMO_KEY, "{}", null), "amount", "required");
-        assertInvalid(post("/v1/payments/" + paymentId + "/reversals", DEMO_KEY, "{\"amount\":\"1.00\"}", null),
-                "amount", "must not be sent");
+        assertInvalid(
+                post("/v1/payments/" + paymentId + "/reversals", DEMO_KEY, "{\"amount\":\"1.00\"}", null),
+                "amount",
+                "must not be sent");
         HttpResponse<String> huge = post(captures, DEMO_KEY, "{\"reference\":\"" + "x".repeat(40_000) + "\"}", null);
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(huge.body()).get("type").asString()).endsWith("/body-too-large");
-        assertThat(post("/v1/payments/" + foreign + "/captures", DEMO_KEY, "{}", null).statusCode()).isEqualTo(404);
-        assertThat(post("/v1/payments/pay_missing/refunds", DEMO_KEY, "{}", null).statusCode()).isEqualTo(404);
+        assertThat(post("/v1/payments/" + foreign + "/captures", DEMO_KEY, "{}", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post("/v1/payments/pay_missing/refunds", DEMO_KEY, "{}", null)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(post(captures, null, "{}", null).statusCode()).isEqualTo(401);
 
         assertThat(counts()).isEqualTo(before);
@@ -246,10 +291,14 @@ class MerchantApiIT {
         assertThat(next.get("data")).extracting(p -> p.get("id").asString()).startsWith(first);
 
         assertThat(list("merchantTransactionId=" + prefix + "-3").get("data"))
-                .extracting(p -> p.get("id").asString()).containsExactly(third);
+                .extracting(p -> p.get("id").asString())
+                .containsExactly(third);
         assertThat(list("status=succeeded&created%5Bgte%5D=" + before).get("data"))
-                .extracting(p -> p.get("id").asString()).contains(second).doesNotContain(first, third);
-        assertThat(list("created%5Blt%5D=" + before).get("data")).extracting(p -> p.get("id").asString())
+                .extracting(p -> p.get("id").asString())
+                .contains(second)
+                .doesNotContain(first, third);
+        assertThat(list("created%5Blt%5D=" + before).get("data"))
+                .extracting(p -> p.get("id").asString())
                 .doesNotContain(first, second, third);
         HttpResponse<String> others = get("/v1/payments?merchantTransactionId=" + prefix + "-3", OTHER_KEY);
         assertThat(JSON.readTree(others.body()).get("data")).isEmpty();
@@ -265,26 +314,47 @@ class MerchantApiIT {
     @Test
     void sendsTheReturningShopperToTheMerchantWithS2spaysIdAndTheOutcome() throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        String paymentId = JSON.readTree(post("/v1/payments", DEMO_KEY, CheckoutServiceIT.debit(merchantTransactionId)
-                .replace("https://shop.example/return", "https://shop.example/return?order=4711"), null).body())
-                .get("id").asString();
-        DebitPayment command = (DebitPayment) awaitPaymentCommand(paymentId).value().getPayload();
+        String paymentId = JSON.readTree(post(
+                                "/v1/payments",
+                                DEMO_KEY,
+                                CheckoutServiceIT.debit(merchantTransactionId)
+                                        .replace(
+                                                "https://shop.example/return",
+                                                "https://shop.example/return?order=4711"),
+                                null)
+                        .body())
+                .get("id")
+                .asString();
+        DebitPayment command =
+                (DebitPayment) awaitPaymentCommand(paymentId).value().getPayload();
         String returnUrl = command.getShopperResultUrl();
-        assertThat(returnUrl).startsWith("https://pay.s2spay.example/shopper-returns/" + paymentId + "/")
+        assertThat(returnUrl)
+                .startsWith("https://pay.s2spay.example/shopper-returns/" + paymentId + "/")
                 .doesNotContain("shop.example");
-        publish(event(paymentId, PaymentRedirectRequired.newBuilder().setPaymentType(PaymentType.DB)
-                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7gw3ds", "000.200.000", "transaction pending", null))
-                .setRedirect(new Redirect("https://acs.example/3ds", "GET", Map.of())).build()));
+        publish(event(
+                paymentId,
+                PaymentRedirectRequired.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult("8ac7gw3ds", "000.200.000", "transaction pending", null))
+                        .setRedirect(new Redirect("https://acs.example/3ds", "GET", Map.of()))
+                        .build()));
         awaitPayment(paymentId, p -> "requires_action".equals(p.get("status").asString()));
         URI local = URI.create(returnUrl.replace("https://pay.s2spay.example", "http://127.0.0.1:" + port())
                 + "?id=8ac7gw3ds&resourcePath=/v1/payments/8ac7gw3ds");
 
-        CompletableFuture<HttpResponse<String>> browser = async(() -> send(HttpRequest.newBuilder(local).GET().build()));
-        ShopperReturned returned = await().atMost(Duration.ofSeconds(30)).until(() -> topics.readValues(
-                        Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class).stream()
-                .filter(e -> e.getPaymentId().equals(paymentId) && e.getPayload() instanceof ShopperReturned)
-                .map(e -> (ShopperReturned) e.getPayload()).findFirst(), Optional::isPresent).get();
+        CompletableFuture<HttpResponse<String>> browser =
+                async(() -> send(HttpRequest.newBuilder(local).GET().build()));
+        ShopperReturned returned = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topics.readValues(Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class).stream()
+                                .filter(e ->
+                                        e.getPaymentId().equals(paymentId) && e.getPayload() instanceof ShopperReturned)
+                                .map(e -> (ShopperReturned) e.getPayload())
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertThat(returned.getGatewayTransactionId()).isEqualTo("8ac7gw3ds");
         publish(event(paymentId, debited(merchantTransactionId, 9200L)));
 
@@ -296,41 +366,66 @@ class MerchantApiIT {
         // a link made for one payment does not open another's, nor does a made-up one
         String signature = returnUrl.substring(returnUrl.lastIndexOf('/') + 1);
         String other = createDebit("order-" + UUID.randomUUID());
-        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/shopper-returns/" + other
-                + "/" + signature)).GET().build()).statusCode()).isEqualTo(404);
-        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/shopper-returns/" + paymentId
-                + "/forged")).GET().build()).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port() + "/shopper-returns/" + other + "/" + signature))
+                                .GET()
+                                .build())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port() + "/shopper-returns/" + paymentId + "/forged"))
+                                .GET()
+                                .build())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void storesACardChargesItAsMerchantInitiatedAndDeletesIt() throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        String request = CheckoutServiceIT.debit(merchantTransactionId).replace("\"paymentType\":\"DB\"",
-                "\"paymentType\":\"PA\",\"storeCard\":true,\"storedCredentialType\":\"RECURRING\"");
-        String paymentId = JSON.readTree(post("/v1/payments", DEMO_KEY, request, null).body()).get("id").asString();
-        AuthorizePayment initial = (AuthorizePayment) awaitPaymentCommand(paymentId).value().getPayload();
+        String request = CheckoutServiceIT.debit(merchantTransactionId)
+                .replace(
+                        "\"paymentType\":\"DB\"",
+                        "\"paymentType\":\"PA\",\"storeCard\":true,\"storedCredentialType\":\"RECURRING\"");
+        String paymentId = JSON.readTree(
+                        post("/v1/payments", DEMO_KEY, request, null).body())
+                .get("id")
+                .asString();
+        AuthorizePayment initial =
+                (AuthorizePayment) awaitPaymentCommand(paymentId).value().getPayload();
         assertThat(initial.getCreateRegistration()).isTrue();
         assertThat(initial.getStandingInstruction().getMode()).isEqualTo(StandingInstructionMode.INITIAL);
         assertThat(initial.getStandingInstruction().getSource()).isEqualTo(StandingInstructionSource.CIT);
         assertThat(initial.getStandingInstruction().getType()).isEqualTo(StandingInstructionType.RECURRING);
-        publish(event(paymentId, PaymentAuthorized.newBuilder().setPaymentType(PaymentType.PA)
-                .setAmount(new Money(9200L, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7pa01", "000.100.110", "ok", null))
-                .setRegistrationId(REGISTRATION).setInitialTransactionId("123456789012345").build()));
+        publish(event(
+                paymentId,
+                PaymentAuthorized.newBuilder()
+                        .setPaymentType(PaymentType.PA)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult("8ac7pa01", "000.100.110", "ok", null))
+                        .setRegistrationId(REGISTRATION)
+                        .setInitialTransactionId("123456789012345")
+                        .build()));
         JsonNode stored = awaitPayment(paymentId, p -> p.has("storedCredential"));
         assertThat(stored.at("/storedCredential/id").asString()).isEqualTo(REGISTRATION);
         assertThat(stored.get("status").asString()).isEqualTo("authorized");
-        JsonNode credential = JSON.readTree(get("/v1/stored-credentials/" + REGISTRATION, DEMO_KEY).body());
+        JsonNode credential = JSON.readTree(
+                get("/v1/stored-credentials/" + REGISTRATION, DEMO_KEY).body());
         assertThat(credential.get("status").asString()).isEqualTo("active");
         assertThat(credential.get("type").asString()).isEqualTo("RECURRING");
         assertThat(credential.at("/card/last4Digits").asString()).isEqualTo("0000");
         assertThat(credential.toString()).doesNotContain(CheckoutServiceIT.PAN);
-        assertThat(get("/v1/stored-credentials/" + REGISTRATION, OTHER_KEY).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/stored-credentials/" + REGISTRATION, OTHER_KEY).statusCode())
+                .isEqualTo(404);
 
         String charge = """
                 {"paymentType":"DB","amount":"15.00","currency":"EUR","merchantTransactionId":"%s",
                  "storedCredentialId":"%s"}""".formatted("mit-" + UUID.randomUUID(), REGISTRATION);
-        String mitId = JSON.readTree(post("/v1/payments", DEMO_KEY, charge, null).body()).get("id").asString();
+        String mitId = JSON.readTree(
+                        post("/v1/payments", DEMO_KEY, charge, null).body())
+                .get("id")
+                .asString();
         DebitPayment mit = (DebitPayment) awaitPaymentCommand(mitId).value().getPayload();
         assertThat(mit.getCard()).isNull();
         assertThat(mit.getRegistrationId()).isEqualTo(REGISTRATION);
@@ -340,19 +435,28 @@ class MerchantApiIT {
         assertThat(mit.getStandingInstruction().getSource()).isEqualTo(StandingInstructionSource.MIT);
         assertThat(mit.getStandingInstruction().getType()).isEqualTo(StandingInstructionType.RECURRING);
         assertThat(mit.getStandingInstruction().getInitialTransactionId()).isEqualTo("123456789012345");
-        assertThat(post("/v1/payments", OTHER_KEY, charge.replace("mit-", "other-"), null).statusCode()).isEqualTo(400);
+        assertThat(post("/v1/payments", OTHER_KEY, charge.replace("mit-", "other-"), null)
+                        .statusCode())
+                .isEqualTo(400);
 
-        CompletableFuture<HttpResponse<String>> deletion = async(() -> send(HttpRequest.newBuilder(
-                url("/v1/stored-credentials/" + REGISTRATION)).header("Authorization", "Bearer " + DEMO_KEY).DELETE()
-                .build()));
-        ConsumerRecord<String, PaymentCommandEnvelope> delete = await().atMost(Duration.ofSeconds(30)).until(
-                () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
-                        .filter(r -> r.value().getPayload() instanceof DeleteStoredCredential d
-                                && d.getStoredCredentialId().equals(REGISTRATION)).findFirst(),
-                Optional::isPresent).get();
+        CompletableFuture<HttpResponse<String>> deletion =
+                async(() -> send(HttpRequest.newBuilder(url("/v1/stored-credentials/" + REGISTRATION))
+                        .header("Authorization", "Bearer " + DEMO_KEY)
+                        .DELETE()
+                        .build()));
+        ConsumerRecord<String, PaymentCommandEnvelope> delete = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
+                                .filter(r -> r.value().getPayload() instanceof DeleteStoredCredential d
+                                        && d.getStoredCredentialId().equals(REGISTRATION))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertThat(delete.key()).isEqualTo(paymentId);
-        assertThat(post("/v1/payments", DEMO_KEY, charge.replace("mit-", "mit2-"), null).statusCode())
-                .as("no charge while it is being deleted").isEqualTo(409);
+        assertThat(post("/v1/payments", DEMO_KEY, charge.replace("mit-", "mit2-"), null)
+                        .statusCode())
+                .as("no charge while it is being deleted")
+                .isEqualTo(409);
         publish(event(paymentId, new StoredCredentialDeleted(REGISTRATION, null)));
         HttpResponse<String> deleted = deletion.get(30, TimeUnit.SECONDS);
         assertThat(deleted.statusCode()).isEqualTo(200);
@@ -365,47 +469,69 @@ class MerchantApiIT {
     @Test
     void describesEveryNewEndpointInTheOpenApiDocument() throws Exception {
         JsonNode paths = JSON.readTree(get("/v3/api-docs", null).body()).get("paths");
-        for (String path : List.of("captures", "refunds", "reversals", "rebills", "chargebacks", "chargeback-reversals",
-                "receipts")) {
-            assertThat(paths.at("/~1v1~1payments~1{paymentId}~1" + path + "/post/responses/409").isMissingNode())
-                    .as(path).isFalse();
+        for (String path : List.of(
+                "captures", "refunds", "reversals", "rebills", "chargebacks", "chargeback-reversals", "receipts")) {
+            assertThat(paths.at("/~1v1~1payments~1{paymentId}~1" + path + "/post/responses/409")
+                            .isMissingNode())
+                    .as(path)
+                    .isFalse();
         }
         assertThat(paths.at("/~1v1~1payments/get").isMissingNode()).isFalse();
-        assertThat(paths.at("/~1v1~1payments~1{paymentId}~1operations~1{operationId}/get").isMissingNode()).isFalse();
-        assertThat(paths.at("/~1v1~1stored-credentials~1{id}/delete").isMissingNode()).isFalse();
+        assertThat(paths.at("/~1v1~1payments~1{paymentId}~1operations~1{operationId}/get")
+                        .isMissingNode())
+                .isFalse();
+        assertThat(paths.at("/~1v1~1stored-credentials~1{id}/delete").isMissingNode())
+                .isFalse();
     }
 
     // --- the test's side: payments in a given state, and what the other services would read and publish
 
     private static String authorizedPayment(String amount) throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
-        String request = CheckoutServiceIT.debit(merchantTransactionId).replace("\"paymentType\":\"DB\"",
-                "\"paymentType\":\"PA\"").replace("\"92.00\"", "\"" + amount + "\"");
-        String paymentId = JSON.readTree(post("/v1/payments", DEMO_KEY, request, null).body()).get("id").asString();
+        String request = CheckoutServiceIT.debit(merchantTransactionId)
+                .replace("\"paymentType\":\"DB\"", "\"paymentType\":\"PA\"")
+                .replace("\"92.00\"", "\"" + amount + "\"");
+        String paymentId = JSON.readTree(
+                        post("/v1/payments", DEMO_KEY, request, null).body())
+                .get("id")
+                .asString();
         long minor = Long.parseLong(amount.replace(".", ""));
-        publish(event(paymentId, PaymentAuthorized.newBuilder().setPaymentType(PaymentType.PA)
-                .setAmount(new Money(minor, "EUR")).setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7pa" + minor, "000.100.110", "ok", null)).build()));
+        publish(event(
+                paymentId,
+                PaymentAuthorized.newBuilder()
+                        .setPaymentType(PaymentType.PA)
+                        .setAmount(new Money(minor, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult("8ac7pa" + minor, "000.100.110", "ok", null))
+                        .build()));
         awaitPayment(paymentId, p -> "authorized".equals(p.get("status").asString()));
         return paymentId;
     }
 
     private static String createDebit(String merchantTransactionId) {
-        HttpResponse<String> response = post("/v1/payments", DEMO_KEY, CheckoutServiceIT.debit(merchantTransactionId),
-                null);
+        HttpResponse<String> response =
+                post("/v1/payments", DEMO_KEY, CheckoutServiceIT.debit(merchantTransactionId), null);
         return JSON.readTree(response.body()).get("id").asString();
     }
 
     private static PaymentDebited debited(String merchantTransactionId, long minor) {
-        return PaymentDebited.newBuilder().setPaymentType(PaymentType.DB).setAmount(new Money(minor, "EUR"))
+        return PaymentDebited.newBuilder()
+                .setPaymentType(PaymentType.DB)
+                .setAmount(new Money(minor, "EUR"))
                 .setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult("8ac7db" + minor, "000.100.110", "ok", null)).build();
+                .setGatewayResult(new GatewayResult("8ac7db" + minor, "000.100.110", "ok", null))
+                .build();
     }
 
     private static PaymentEventEnvelope event(String paymentId, SpecificRecord payload) {
-        return PaymentEventEnvelope.newBuilder().setMessageId(UUID.randomUUID().toString()).setPaymentId(paymentId)
-                .setMerchantId("merchant-demo").setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setCorrelationId("c-" + paymentId).setPayload(payload).build();
+        return PaymentEventEnvelope.newBuilder()
+                .setMessageId(UUID.randomUUID().toString())
+                .setPaymentId(paymentId)
+                .setMerchantId("merchant-demo")
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId("c-" + paymentId)
+                .setPayload(payload)
+                .build();
     }
 
     @SuppressWarnings("unchecked")
@@ -416,20 +542,31 @@ class MerchantApiIT {
 
     private static List<ConsumerRecord<String, BackofficeCommandEnvelope>> backofficeCommands(String paymentId) {
         return topics.read(Topics.BACKOFFICE_COMMANDS, BackofficeCommandEnvelope.class).stream()
-                .filter(r -> paymentId.equals(r.key())).toList();
+                .filter(r -> paymentId.equals(r.key()))
+                .toList();
     }
 
-    private static ConsumerRecord<String, BackofficeCommandEnvelope> awaitBackofficeCommand(String paymentId,
-            Predicate<BackofficeCommandEnvelope> which) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
-                () -> backofficeCommands(paymentId).stream().filter(r -> which.test(r.value())).findFirst(),
-                Optional::isPresent).get();
+    private static ConsumerRecord<String, BackofficeCommandEnvelope> awaitBackofficeCommand(
+            String paymentId, Predicate<BackofficeCommandEnvelope> which) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> backofficeCommands(paymentId).stream()
+                                .filter(r -> which.test(r.value()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 
     private static ConsumerRecord<String, PaymentCommandEnvelope> awaitPaymentCommand(String paymentId) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
-                () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
-                        .filter(r -> paymentId.equals(r.key())).findFirst(), Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> topics.read(Topics.PAYMENT_COMMANDS, PaymentCommandEnvelope.class).stream()
+                                .filter(r -> paymentId.equals(r.key()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 
     private static JsonNode payment(String paymentId) {
@@ -437,7 +574,8 @@ class MerchantApiIT {
     }
 
     private static JsonNode awaitPayment(String paymentId, Predicate<JsonNode> condition) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> payment(paymentId), condition::test);
     }
 
@@ -448,8 +586,13 @@ class MerchantApiIT {
     }
 
     private static Map<String, Long> counts() {
-        return Map.of("operation", count("checkout.payment_operation"), "outbox", count("checkout.outbox"),
-                "idempotency_key", count("checkout.idempotency_key"));
+        return Map.of(
+                "operation",
+                count("checkout.payment_operation"),
+                "outbox",
+                count("checkout.outbox"),
+                "idempotency_key",
+                count("checkout.idempotency_key"));
     }
 
     private static long count(String table) {
@@ -470,8 +613,10 @@ class MerchantApiIT {
     }
 
     private static HttpResponse<String> post(String path, String apiKey, String body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -482,7 +627,9 @@ class MerchantApiIT {
     }
 
     private static HttpResponse<String> get(String path, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

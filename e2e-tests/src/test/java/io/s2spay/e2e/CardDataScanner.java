@@ -25,7 +25,8 @@ final class CardDataScanner {
         this.cvv = cvv;
         this.cvvBytes = cvv.getBytes(StandardCharsets.US_ASCII);
         this.cvvJsonValue = Pattern.compile("\"" + Pattern.quote(cvv) + "\"");
-        this.cvvLabelled = Pattern.compile("(?i)(cvv|cvc|card\\.cvv|security.?code)[\"'\\s:=]{0,6}" + Pattern.quote(cvv) + "(?![0-9])");
+        this.cvvLabelled = Pattern.compile(
+                "(?i)(cvv|cvc|card\\.cvv|security.?code)[\"'\\s:=]{0,6}" + Pattern.quote(cvv) + "(?![0-9])");
     }
 
     /** What card data {@code bytes} hold: each PAN found as ASCII, and the CVV where it stands alone. */
@@ -69,7 +70,9 @@ final class CardDataScanner {
                 found.add("PAN " + masked(pan) + " (hex)");
             }
         }
-        if (Pattern.compile("[(,]\"?" + Pattern.quote(cvv) + "\"?[,)]").matcher(rowText).find()) {
+        if (Pattern.compile("[(,]\"?" + Pattern.quote(cvv) + "\"?[,)]")
+                .matcher(rowText)
+                .find()) {
             found.add("CVV");
         }
         return found;
@@ -98,8 +101,14 @@ final class CardDataScanner {
 
     /** Characters that make digits part of a longer token: an id, a number, a time of day, a date. */
     private static boolean partOfToken(byte b) {
-        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
-                || b == '.' || b == ':' || b == '-' || b == '+' || b == '_';
+        return (b >= '0' && b <= '9')
+                || (b >= 'a' && b <= 'z')
+                || (b >= 'A' && b <= 'Z')
+                || b == '.'
+                || b == ':'
+                || b == '-'
+                || b == '+'
+                || b == '_';
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {

@@ -67,13 +67,20 @@ class CardDebitEndToEndIT {
     static final String APPROVED_VISA = "4200000000000000";
     static final String APPROVED_MASTER = "5454545454545454";
     static final String CVV = "739";
-    static final List<String> TEST_PANS = List.of(APPROVED_VISA, APPROVED_MASTER, "4111111111111111",
-            "4000000000000002", "4000000000000101", "4000000000000200", "4200000000000001");
+    static final List<String> TEST_PANS = List.of(
+            APPROVED_VISA,
+            APPROVED_MASTER,
+            "4111111111111111",
+            "4000000000000002",
+            "4000000000000101",
+            "4000000000000200",
+            "4200000000000001");
     /** OPP's published expression for results that mean the transaction was processed successfully. */
     static final Pattern OPP_SUCCESS = Pattern.compile("^(000\\.000\\.|000\\.100\\.1|000\\.[36]|000\\.400\\.[1][12]0)");
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String EXPIRY_YEAR = Integer.toString(Year.now().getValue() + 4);
 
     static ConsoleCapture console;
@@ -84,8 +91,10 @@ class CardDebitEndToEndIT {
     static void startThePlatform() {
         console = ConsoleCapture.start(Path.of("target", "e2e-console.log"));
         platform = EndToEndPlatform.start();
-        db = JdbcClient.create(new DriverManagerDataSource(platform.infrastructure.jdbcUrl(),
-                platform.infrastructure.jdbcUsername(), platform.infrastructure.jdbcPassword()));
+        db = JdbcClient.create(new DriverManagerDataSource(
+                platform.infrastructure.jdbcUrl(),
+                platform.infrastructure.jdbcUsername(),
+                platform.infrastructure.jdbcPassword()));
         platform.awaitHealthy();
     }
 
@@ -104,12 +113,15 @@ class CardDebitEndToEndIT {
     void approvedCardIsDebitedAndTheAnswerCarriesTheGatewayOutcome() throws Exception {
         String merchantTransactionId = "order-" + UUID.randomUUID();
 
-        HttpResponse<String> response = post(platform.checkoutApi, DEMO_KEY, debit(merchantTransactionId, APPROVED_VISA), null);
+        HttpResponse<String> response =
+                post(platform.checkoutApi, DEMO_KEY, debit(merchantTransactionId, APPROVED_VISA), null);
 
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
         JsonNode payment = JSON.readTree(response.body());
         assertThat(payment.get("status").asString()).isEqualTo("succeeded");
-        assertThat(payment.at("/result/code").asString()).isEqualTo("000.100.110").containsPattern(OPP_SUCCESS);
+        assertThat(payment.at("/result/code").asString())
+                .isEqualTo("000.100.110")
+                .containsPattern(OPP_SUCCESS);
         assertThat(payment.get("paymentType").asString()).isEqualTo("DB");
         assertThat(payment.get("amount").asString()).isEqualTo("92.00");
         assertThat(payment.get("currency").asString()).isEqualTo("EUR");
@@ -121,35 +133,50 @@ class CardDebitEndToEndIT {
         String paymentId = payment.get("id").asString();
 
         for (ConfigurableApplicationContext instance : List.of(platform.checkoutApi, platform.checkoutWorker)) {
-            JsonNode current = JSON.readTree(get(instance, "/v1/payments/" + paymentId, DEMO_KEY).body());
+            JsonNode current = JSON.readTree(
+                    get(instance, "/v1/payments/" + paymentId, DEMO_KEY).body());
             assertThat(current.get("status").asString()).isEqualTo("succeeded");
             assertThat(current.at("/result/code").asString()).isEqualTo("000.100.110");
-            assertThat(current.get("gatewayTransactionId").asString()).isEqualTo(payment.get("gatewayTransactionId").asString());
+            assertThat(current.get("gatewayTransactionId").asString())
+                    .isEqualTo(payment.get("gatewayTransactionId").asString());
         }
         assertThat(ledger(merchantTransactionId).at("/counts/DB").asInt()).isEqualTo(1);
 
         // the relay delivers at least once (a slot handed over re-streams its unconfirmed tail): one message is one
         // messageId, however often it is on the topic, and consumers de-duplicate on it
         List<Object> events = KafkaTopicReader.of(platform.infrastructure)
-                .readValues(Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class).stream()
+                .readValues(Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class)
+                .stream()
                 .filter(event -> event.getPaymentId().equals(paymentId))
-                .collect(Collectors.toMap(PaymentEventEnvelope::getMessageId, PaymentEventEnvelope::getPayload,
-                        (first, redelivered) -> first, LinkedHashMap::new))
-                .values().stream().toList();
+                .collect(Collectors.toMap(
+                        PaymentEventEnvelope::getMessageId,
+                        PaymentEventEnvelope::getPayload,
+                        (first, redelivered) -> first,
+                        LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
         assertThat(events).hasAtLeastOneElementOfType(PaymentRequested.class);
-        assertThat(events).filteredOn(PaymentDebited.class::isInstance).singleElement().satisfies(event -> {
-            PaymentDebited debited = (PaymentDebited) event;
-            assertThat(debited.getGatewayResult().getCode()).isEqualTo("000.100.110");
-            assertThat(debited.getGatewayResult().getGatewayTransactionId()).isEqualTo(payment.get("gatewayTransactionId").asString());
-        });
+        assertThat(events)
+                .filteredOn(PaymentDebited.class::isInstance)
+                .singleElement()
+                .satisfies(event -> {
+                    PaymentDebited debited = (PaymentDebited) event;
+                    assertThat(debited.getGatewayResult().getCode()).isEqualTo("000.100.110");
+                    assertThat(debited.getGatewayResult().getGatewayTransactionId())
+                            .isEqualTo(payment.get("gatewayTransactionId").asString());
+                });
     }
 
     static Stream<Arguments> declineCards() {
         return Stream.of(
                 // OPP's published expressions for each family of rejection
-                Arguments.of("4000000000000002", "800.100.151", "^(800\\.[17]00|800\\.800\\.[123])"),  // bank decline
-                Arguments.of("4000000000000101", "100.400.319", "^(100\\.400|100\\.38|100\\.370\\.100|100\\.370\\.11)"), // external risk
-                Arguments.of("4000000000000200", "800.300.401", "^(800\\.[32])"));                           // blacklist
+                Arguments.of("4000000000000002", "800.100.151", "^(800\\.[17]00|800\\.800\\.[123])"), // bank decline
+                Arguments.of(
+                        "4000000000000101",
+                        "100.400.319",
+                        "^(100\\.400|100\\.38|100\\.370\\.100|100\\.370\\.11)"), // external risk
+                Arguments.of("4000000000000200", "800.300.401", "^(800\\.[32])")); // blacklist
     }
 
     @ParameterizedTest(name = "{0} → declined {1}")
@@ -163,10 +190,17 @@ class CardDebitEndToEndIT {
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
         JsonNode payment = JSON.readTree(response.body());
         assertThat(payment.get("status").asString()).isEqualTo("declined");
-        assertThat(payment.at("/result/code").asString()).isEqualTo(code).containsPattern(family).doesNotContainPattern(OPP_SUCCESS);
-        JsonNode current = JSON.readTree(get(platform.checkoutWorker, "/v1/payments/" + payment.get("id").asString(), DEMO_KEY).body());
+        assertThat(payment.at("/result/code").asString())
+                .isEqualTo(code)
+                .containsPattern(family)
+                .doesNotContainPattern(OPP_SUCCESS);
+        JsonNode current = JSON.readTree(
+                get(platform.checkoutWorker, "/v1/payments/" + payment.get("id").asString(), DEMO_KEY)
+                        .body());
         assertThat(current.get("status").asString()).isEqualTo("declined");
-        assertThat(ledger(merchantTransactionId).at("/counts/DB").asInt()).as("nothing charged").isZero();
+        assertThat(ledger(merchantTransactionId).at("/counts/DB").asInt())
+                .as("nothing charged")
+                .isZero();
     }
 
     @Test
@@ -187,7 +221,8 @@ class CardDebitEndToEndIT {
         assertThat(paymentRows(merchantTransactionId)).isEqualTo(1);
         assertThat(ledger(merchantTransactionId).at("/counts/DB").asInt()).isEqualTo(1);
 
-        HttpResponse<String> otherBody = post(platform.checkoutApi, DEMO_KEY, debit("order-" + UUID.randomUUID(), APPROVED_VISA), key);
+        HttpResponse<String> otherBody =
+                post(platform.checkoutApi, DEMO_KEY, debit("order-" + UUID.randomUUID(), APPROVED_VISA), key);
         assertThat(otherBody.statusCode()).as("same key, another request").isEqualTo(422);
     }
 
@@ -210,19 +245,28 @@ class CardDebitEndToEndIT {
             }
         }
 
-        assertThat(responses).extracting(HttpResponse::statusCode).allSatisfy(status -> assertThat(status).isIn(200, 201, 202, 409));
-        assertThat(responses.stream().filter(r -> r.statusCode() != 409).map(r -> JSON.readTree(r.body()).get("id").asString())
-                .distinct().toList()).hasSize(1);
+        assertThat(responses)
+                .extracting(HttpResponse::statusCode)
+                .allSatisfy(status -> assertThat(status).isIn(200, 201, 202, 409));
+        assertThat(responses.stream()
+                        .filter(r -> r.statusCode() != 409)
+                        .map(r -> JSON.readTree(r.body()).get("id").asString())
+                        .distinct()
+                        .toList())
+                .hasSize(1);
         assertThat(paymentRows(merchantTransactionId)).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(ledger(merchantTransactionId).at("/counts/DB").asInt()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                ledger(merchantTransactionId).at("/counts/DB").asInt())
+                        .isEqualTo(1));
     }
 
     @Test
     @Order(5)
     void eachInstanceAnswersWithTheOutcomeWhileOnlyTheOtherConsumesTheEvents() throws Exception {
         // checkoutApi's read-model consumer is off: the outcome reaches it through the shared database's notification
-        for (ConfigurableApplicationContext instance : List.of(platform.checkoutApi, platform.checkoutWorker, platform.checkoutApi)) {
+        for (ConfigurableApplicationContext instance :
+                List.of(platform.checkoutApi, platform.checkoutWorker, platform.checkoutApi)) {
             String merchantTransactionId = "order-" + UUID.randomUUID();
 
             HttpResponse<String> response = post(instance, DEMO_KEY, debit(merchantTransactionId, APPROVED_VISA), null);
@@ -241,15 +285,18 @@ class CardDebitEndToEndIT {
                 bad("expired card", body -> card(body).put("expiryYear", "2020"), "card.expiry"),
                 bad("card number failing Luhn", body -> card(body).put("number", "4200000000000001"), "card.number"),
                 bad("missing CVV", body -> card(body).remove("cvv"), "card.cvv"),
-                bad("missing merchantTransactionId", body -> body.remove("merchantTransactionId"), "merchantTransactionId"),
+                bad(
+                        "missing merchantTransactionId",
+                        body -> body.remove("merchantTransactionId"),
+                        "merchantTransactionId"),
                 bad("unknown payment type", body -> body.put("paymentType", "XX"), "paymentType"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     @Order(6)
-    void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsWritten(String what, Consumer<ObjectNode> change,
-            String field) throws Exception {
+    void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsWritten(
+            String what, Consumer<ObjectNode> change, String field) throws Exception {
         ObjectNode body = (ObjectNode) JSON.readTree(debit("order-" + UUID.randomUUID(), APPROVED_VISA));
         change.accept(body);
         String sent = JSON.writeValueAsString(body);
@@ -258,10 +305,14 @@ class CardDebitEndToEndIT {
         HttpResponse<String> response = post(platform.checkoutApi, DEMO_KEY, sent, "bad-" + UUID.randomUUID());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+        assertThat(problem.get("errors")
+                        .valueStream()
+                        .map(error -> error.get("field").asString())
+                        .toList())
                 .anySatisfy(named -> assertThat(named).startsWith(field));
         assertThat(response.body()).doesNotContain(APPROVED_VISA, "4200000000000001");
         assertThat(writtenRows()).isEqualTo(before);
@@ -272,13 +323,20 @@ class CardDebitEndToEndIT {
     void aBadApiKeyOrAnUnreadableBodyIsRefusedAndNothingIsWritten() throws Exception {
         Map<String, Long> before = writtenRows();
 
-        HttpResponse<String> badKey = post(platform.checkoutApi, "sk_test_wrong", debit("order-" + UUID.randomUUID(), APPROVED_VISA), null);
-        HttpResponse<String> notJson = post(platform.checkoutApi, DEMO_KEY, "{\"amount\": \"92.00\", \"card\": {\"number\": \"" + APPROVED_VISA, null);
+        HttpResponse<String> badKey =
+                post(platform.checkoutApi, "sk_test_wrong", debit("order-" + UUID.randomUUID(), APPROVED_VISA), null);
+        HttpResponse<String> notJson = post(
+                platform.checkoutApi,
+                DEMO_KEY,
+                "{\"amount\": \"92.00\", \"card\": {\"number\": \"" + APPROVED_VISA,
+                null);
 
         assertThat(badKey.statusCode()).isEqualTo(401);
-        assertThat(badKey.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(badKey.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(notJson.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(notJson.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(notJson.body()).doesNotContain(APPROVED_VISA);
         assertThat(writtenRows()).isEqualTo(before);
     }
@@ -293,7 +351,8 @@ class CardDebitEndToEndIT {
 
         KafkaTopicReader reader = KafkaTopicReader.of(platform.infrastructure);
         Set<String> topics = allTopics();
-        assertThat(topics).contains(Topics.PAYMENT_COMMANDS, Topics.PAYMENT_EVENTS, Topics.deadLetter(Topics.PAYMENT_COMMANDS));
+        assertThat(topics)
+                .contains(Topics.PAYMENT_COMMANDS, Topics.PAYMENT_EVENTS, Topics.deadLetter(Topics.PAYMENT_COMMANDS));
         assertThat(topics).contains("s2spay.outbox-offsets.checkout", "s2spay.outbox-offsets.executor");
         int records = 0;
         for (String topic : topics) {
@@ -306,9 +365,13 @@ class CardDebitEndToEndIT {
                     scan(scanner.findInBytes(nonNull(header.value())), where + " header " + header.key(), leaks);
                 }
             }
-            if (List.of(Topics.PAYMENT_COMMANDS, Topics.BACKOFFICE_COMMANDS, Topics.PAYMENT_EVENTS).contains(topic)) {
+            if (List.of(Topics.PAYMENT_COMMANDS, Topics.BACKOFFICE_COMMANDS, Topics.PAYMENT_EVENTS)
+                    .contains(topic)) {
                 for (var record : reader.read(topic, org.apache.avro.specific.SpecificRecord.class)) {
-                    scan(scanner.findInJson(String.valueOf(record.value())), topic + "@" + record.offset() + " decoded", leaks);
+                    scan(
+                            scanner.findInJson(String.valueOf(record.value())),
+                            topic + "@" + record.offset() + " decoded",
+                            leaks);
                 }
             }
         }
@@ -317,7 +380,9 @@ class CardDebitEndToEndIT {
         String marker = "e2e log capture marker " + UUID.randomUUID();
         LoggerFactory.getLogger(CardDebitEndToEndIT.class).warn(marker);
         byte[] logs = console.captured();
-        assertThat(new String(logs, StandardCharsets.UTF_8)).as("the capture holds what the applications' logging writes").contains(marker);
+        assertThat(new String(logs, StandardCharsets.UTF_8))
+                .as("the capture holds what the applications' logging writes")
+                .contains(marker);
         scan(scanner.findInLog(new String(logs, StandardCharsets.UTF_8)), "console log " + console.file(), leaks);
         for (Path log : infrastructureLogs()) {
             scan(scanner.findInLog(Files.readString(log, StandardCharsets.ISO_8859_1)), "log " + log, leaks);
@@ -329,7 +394,9 @@ class CardDebitEndToEndIT {
                 order by 1""").query(String.class).list();
         assertThat(tables).contains("checkout.payment", "executor.payment_attempt");
         for (String table : tables) {
-            for (String row : db.sql("select t::text from " + table + " t").query(String.class).list()) {
+            for (String row : db.sql("select t::text from " + table + " t")
+                    .query(String.class)
+                    .list()) {
                 scan(scanner.findInRow(row), "table " + table, leaks);
             }
         }
@@ -359,7 +426,8 @@ class CardDebitEndToEndIT {
                 "expiryMonth":"05","expiryYear":"%s","cvv":"%s"}}""".formatted(brand, merchantTransactionId, cardNumber, EXPIRY_YEAR, CVV);
     }
 
-    static HttpResponse<String> post(ConfigurableApplicationContext instance, String apiKey, String body, String idempotencyKey)
+    static HttpResponse<String> post(
+            ConfigurableApplicationContext instance, String apiKey, String body, String idempotencyKey)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(EndToEndPlatform.url(instance, "/v1/payments"))
                 .timeout(EndToEndPlatform.SYNC_WAIT.plusSeconds(30))
@@ -372,13 +440,16 @@ class CardDebitEndToEndIT {
         long logMark = console.mark();
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         // no request of these tests may meet a server error: say which exception it was
-        assertThat(response.statusCode()).as(() -> "server error " + response.body() + "; the services logged:\n"
-                + console.errorsSince(logMark)).isLessThan(500);
+        assertThat(response.statusCode())
+                .as(() -> "server error " + response.body() + "; the services logged:\n" + console.errorsSince(logMark))
+                .isLessThan(500);
         return response;
     }
 
-    static HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String apiKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(EndToEndPlatform.url(instance, path)).timeout(Duration.ofSeconds(30));
+    static HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String apiKey)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(EndToEndPlatform.url(instance, path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -387,23 +458,36 @@ class CardDebitEndToEndIT {
 
     /** The sandbox's ledger of what was really charged for one merchantTransactionId (an empty entity if nothing). */
     static JsonNode ledger(String merchantTransactionId) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(platform.sandbox.baseUrl() + "sandbox/ledger?entityId="
-                + platform.ledgerEntityId() + "&merchantTransactionId=" + merchantTransactionId)).build();
-        JsonNode ledger = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        return ledger.get("entities").isEmpty() ? JSON.readTree("{\"counts\":{}}") : ledger.get("entities").get(0);
+        HttpRequest request = HttpRequest.newBuilder(
+                        java.net.URI.create(platform.sandbox.baseUrl() + "sandbox/ledger?entityId="
+                                + platform.ledgerEntityId() + "&merchantTransactionId=" + merchantTransactionId))
+                .build();
+        JsonNode ledger = JSON.readTree(
+                HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        return ledger.get("entities").isEmpty()
+                ? JSON.readTree("{\"counts\":{}}")
+                : ledger.get("entities").get(0);
     }
 
     static long paymentRows(String merchantTransactionId) {
         return db.sql("select count(*) from checkout.payment where merchant_transaction_id = ?")
-                .param(merchantTransactionId).query(Long.class).single();
+                .param(merchantTransactionId)
+                .query(Long.class)
+                .single();
     }
 
     /** Rows a request could write: payments, vaulted cards, idempotency records, outbox messages, gateway charges. */
     static Map<String, Long> writtenRows() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("checkout.payment", "checkout.merchant_transaction", "checkout.idempotency_key",
-                "checkout.outbox", "vault.card")) {
-            counts.put(table, db.sql("select count(*) from " + table).query(Long.class).single());
+        for (String table : List.of(
+                "checkout.payment",
+                "checkout.merchant_transaction",
+                "checkout.idempotency_key",
+                "checkout.outbox",
+                "vault.card")) {
+            counts.put(
+                    table,
+                    db.sql("select count(*) from " + table).query(Long.class).single());
         }
         counts.put("ledger", (long) ledgerTransactions());
         return counts;
@@ -411,17 +495,26 @@ class CardDebitEndToEndIT {
 
     static int ledgerTransactions() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(platform.sandbox.baseUrl() + "sandbox/ledger")).build();
-            JsonNode ledger = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-            return ledger.get("entities").valueStream().mapToInt(entity -> entity.get("transactions").size()).sum();
+            HttpRequest request = HttpRequest.newBuilder(
+                            java.net.URI.create(platform.sandbox.baseUrl() + "sandbox/ledger"))
+                    .build();
+            JsonNode ledger = JSON.readTree(
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return ledger.get("entities")
+                    .valueStream()
+                    .mapToInt(entity -> entity.get("transactions").size())
+                    .sum();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     static Set<String> allTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure.kafkaBootstrapServers()))) {
-            return new java.util.TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS));
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure.kafkaBootstrapServers()))) {
+            return new java.util.TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(true))
+                    .names()
+                    .get(30, TimeUnit.SECONDS));
         }
     }
 
@@ -431,7 +524,9 @@ class CardDebitEndToEndIT {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".log")).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> file.toString().endsWith(".log"))
+                    .toList();
         }
     }
 

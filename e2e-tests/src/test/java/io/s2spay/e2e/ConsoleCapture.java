@@ -79,8 +79,13 @@ final class ConsoleCapture implements AutoCloseable {
             if (line.contains(" ERROR ")) {
                 errors.append(line).append('\n');
                 traceLines = 0;
-            } else if (traceLines >= 0 && (line.startsWith("\t") || line.startsWith("Caused by") || line.isBlank()
-                    || line.startsWith("java.") || line.startsWith("org.") || line.startsWith("io."))) {
+            } else if (traceLines >= 0
+                    && (line.startsWith("\t")
+                            || line.startsWith("Caused by")
+                            || line.isBlank()
+                            || line.startsWith("java.")
+                            || line.startsWith("org.")
+                            || line.startsWith("io."))) {
                 if (traceLines++ < 40) {
                     errors.append(line).append('\n');
                 }

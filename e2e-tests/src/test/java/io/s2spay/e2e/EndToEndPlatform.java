@@ -46,6 +46,7 @@ final class EndToEndPlatform implements AutoCloseable {
     final GatewaySandbox sandbox;
     /** The checkout's own base URL the gateway sends the shopper back to (both instances, as behind one balancer). */
     final URI checkoutPublicBaseUrl;
+
     private final boolean ownSandbox;
     final ConfigurableApplicationContext checkoutApi;
     final ConfigurableApplicationContext checkoutWorker;
@@ -62,9 +63,11 @@ final class EndToEndPlatform implements AutoCloseable {
         checkoutPublicBaseUrl = URI.create("http://127.0.0.1:" + checkoutPort);
         Map<String, String> sandboxProperties = new LinkedHashMap<>(settings.sandbox);
         if (settings.gatewayNotificationsToPoller) {
-            sandboxProperties.put("sandbox.merchants.merchant-a.webhook-url",
+            sandboxProperties.put(
+                    "sandbox.merchants.merchant-a.webhook-url",
                     "http://127.0.0.1:" + pollerPort + "/v1/notifications/opp/merchant-demo");
-            sandboxProperties.put("sandbox.merchants.merchant-b.webhook-url",
+            sandboxProperties.put(
+                    "sandbox.merchants.merchant-b.webhook-url",
                     "http://127.0.0.1:" + pollerPort + "/v1/notifications/opp/merchant-other");
         }
         ownSandbox = !sandboxProperties.isEmpty();
@@ -80,12 +83,16 @@ final class EndToEndPlatform implements AutoCloseable {
         api.put("server.port", Integer.toString(checkoutPort));
         checkoutApi = start(CheckoutServiceApplication::application, checkout, api);
         checkoutWorker = start(CheckoutServiceApplication::application, checkout, checkoutSettings);
-        executor = start(PaymentExecutorApplication::application, infrastructure.springProperties("executor"),
+        executor = start(
+                PaymentExecutorApplication::application,
+                infrastructure.springProperties("executor"),
                 merge(gateway(), settings.executor));
         Map<String, String> poller = merge(gateway(), settings.poller);
         poller.put("server.port", Integer.toString(pollerPort));
         this.poller = start(StatusPollerApplication::application, infrastructure.springProperties("poller"), poller);
-        backoffice = start(BackofficeServiceApplication::application, infrastructure.springProperties("backoffice"),
+        backoffice = start(
+                BackofficeServiceApplication::application,
+                infrastructure.springProperties("backoffice"),
                 merge(gateway(), settings.backoffice));
     }
 
@@ -120,8 +127,12 @@ final class EndToEndPlatform implements AutoCloseable {
             gatewayNotificationsToPoller = true;
             // a sandbox of its own, whose merchants' webhook URL is the poller's
             sandbox.putIfAbsent("sandbox.notifications.initial-backoff", "500ms");
-            poller.put("s2spay.opp.accounts.merchant-demo.notification-secret", GATEWAY_NOTIFICATION_SECRETS.get("merchant-a"));
-            poller.put("s2spay.opp.accounts.merchant-other.notification-secret", GATEWAY_NOTIFICATION_SECRETS.get("merchant-b"));
+            poller.put(
+                    "s2spay.opp.accounts.merchant-demo.notification-secret",
+                    GATEWAY_NOTIFICATION_SECRETS.get("merchant-a"));
+            poller.put(
+                    "s2spay.opp.accounts.merchant-other.notification-secret",
+                    GATEWAY_NOTIFICATION_SECRETS.get("merchant-b"));
             return this;
         }
 
@@ -192,13 +203,18 @@ final class EndToEndPlatform implements AutoCloseable {
      * failure shows the last health document it answered (which component is down, and why).
      */
     void awaitHealthy() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (ConfigurableApplicationContext service : started) {
             await("health of " + service.getId() + " at " + url(service, "/actuator/health"))
-                    .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> {
-                        HttpResponse<String> health = http.send(HttpRequest.newBuilder(url(service, "/actuator/health"))
-                                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> health = http.send(
+                                HttpRequest.newBuilder(url(service, "/actuator/health"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
                     });
         }
@@ -217,8 +233,8 @@ final class EndToEndPlatform implements AutoCloseable {
         return properties;
     }
 
-    private ConfigurableApplicationContext start(Supplier<SpringApplicationBuilder> application, Map<String, Object> infra,
-            Map<String, String> extra) {
+    private ConfigurableApplicationContext start(
+            Supplier<SpringApplicationBuilder> application, Map<String, Object> infra, Map<String, String> extra) {
         // as arguments: they win over each service's own yml (default properties would not)
         Map<String, Object> properties = new LinkedHashMap<>(infra);
         properties.put("server.port", "0");

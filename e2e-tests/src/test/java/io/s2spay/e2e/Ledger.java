@@ -33,7 +33,10 @@ final class Ledger {
     Entry of(String merchantTransactionId) {
         JsonNode ledger = read("sandbox/ledger?entityId=" + encode(entityId) + "&merchantTransactionId="
                 + encode(merchantTransactionId));
-        return new Entry(ledger.path("entities").isEmpty() ? MerchantApi.JSON.createObjectNode() : ledger.path("entities").get(0));
+        return new Entry(
+                ledger.path("entities").isEmpty()
+                        ? MerchantApi.JSON.createObjectNode()
+                        : ledger.path("entities").get(0));
     }
 
     /** How many successful transactions the whole sandbox holds, every entity: "nothing new was sent" checks. */
@@ -69,10 +72,12 @@ final class Ledger {
 
     private JsonNode read(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBaseUrl + path)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(sandboxBaseUrl + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("sandbox ledger: HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "sandbox ledger: HTTP " + response.statusCode() + " " + response.body());
             }
             return MerchantApi.JSON.readTree(response.body());
         } catch (IOException e) {

@@ -25,8 +25,10 @@ final class MerchantApi {
     static final String OTHER_KEY = "sk_test_s2spay_other_0002";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private final URI baseUrl;
     private final String apiKey;
@@ -72,8 +74,9 @@ final class MerchantApi {
 
         /** The {@code code} of a problem+json refusal, after checking it is one. */
         String problemCode() {
-            assertThat(header("Content-Type")).as(body()).hasValueSatisfying(type ->
-                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(header("Content-Type"))
+                    .as(body())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             return json().path("code").asString();
         }
     }
@@ -83,7 +86,8 @@ final class MerchantApi {
     }
 
     Answer post(String path, String body, String idempotencyKey) {
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -93,7 +97,9 @@ final class MerchantApi {
 
     /** A POST with any content type and raw bytes (a huge body, form data where JSON is expected). */
     Answer postRaw(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).header("Idempotency-Key", "e2e-" + UUID.randomUUID())
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .header("Idempotency-Key", "e2e-" + UUID.randomUUID())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
@@ -113,8 +119,10 @@ final class MerchantApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(EndToEndPlatform.SYNC_WAIT.plusSeconds(30))
-                .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json, application/problem+json");
+        return HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(EndToEndPlatform.SYNC_WAIT.plusSeconds(30))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Accept", "application/json, application/problem+json");
     }
 
     private Answer send(HttpRequest.Builder request) {
@@ -129,8 +137,9 @@ final class MerchantApi {
             throw new IllegalStateException(e);
         }
         // no request of these tests may meet a server error: say which exception it was
-        assertThat(response.statusCode()).as(() -> response.request().method() + " " + response.request().uri()
-                + " → server error " + response.body() + "; the services logged:\n" + console.errorsSince(logMark))
+        assertThat(response.statusCode())
+                .as(() -> response.request().method() + " " + response.request().uri() + " → server error "
+                        + response.body() + "; the services logged:\n" + console.errorsSince(logMark))
                 .isLessThan(500);
         return new Answer(response.statusCode(), response);
     }

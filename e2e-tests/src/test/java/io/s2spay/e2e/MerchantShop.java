@@ -52,14 +52,17 @@ final class MerchantShop implements AutoCloseable {
     }
 
     List<Arrival> arrivals(String order) {
-        return arrivals.stream().filter(arrival -> arrival.order().equals(order)).toList();
+        return arrivals.stream()
+                .filter(arrival -> arrival.order().equals(order))
+                .toList();
     }
 
     private void arrive(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         String order = uri.getPath().substring("/shop/return/".length());
         arrivals.add(new Arrival(order, query(uri.getRawQuery()), uri));
-        byte[] page = "<!DOCTYPE html><html><body><h1>Thank you for your order</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] page = "<!DOCTYPE html><html><body><h1>Thank you for your order</h1></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, page.length);
         exchange.getResponseBody().write(page);

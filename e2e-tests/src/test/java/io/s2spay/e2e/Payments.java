@@ -36,17 +36,23 @@ final class Payments {
     }
 
     /** A card payment; {@code extra} is more JSON members (with a leading comma) or empty. */
-    static String card(String paymentType, String amount, String merchantTransactionId, String number,
-            String shopperResultUrl, String extra) {
+    static String card(
+            String paymentType,
+            String amount,
+            String merchantTransactionId,
+            String number,
+            String shopperResultUrl,
+            String extra) {
         return """
                 {"paymentType":"%s","amount":"%s","currency":"EUR","paymentBrand":"VISA","merchantTransactionId":"%s",\
                 "shopperResultUrl":"%s","card":{"number":"%s","holder":"Jane Jones","expiryMonth":"05",\
-                "expiryYear":"%s","cvv":"%s"}%s}""".formatted(paymentType, amount, merchantTransactionId, shopperResultUrl,
-                number, EXPIRY_YEAR, CVV, extra);
+                "expiryYear":"%s","cvv":"%s"}%s}""".formatted(
+                        paymentType, amount, merchantTransactionId, shopperResultUrl, number, EXPIRY_YEAR, CVV, extra);
     }
 
     /** A bank-transfer payment (no card data). */
-    static String bank(String paymentType, String amount, String merchantTransactionId, String brand, String shopperResultUrl) {
+    static String bank(
+            String paymentType, String amount, String merchantTransactionId, String brand, String shopperResultUrl) {
         return """
                 {"paymentType":"%s","amount":"%s","currency":"EUR","paymentBrand":"%s","merchantTransactionId":"%s",\
                 "shopperResultUrl":"%s"}""".formatted(paymentType, amount, brand, merchantTransactionId, shopperResultUrl);
@@ -63,8 +69,8 @@ final class Payments {
     static JsonNode create(MerchantApi api, String body, String status) {
         MerchantApi.Answer answer = api.post("/v1/payments", body);
         assertThat(answer.status()).as(answer.body()).isIn(201, 202);
-        assertThat(answer.header("Location")).hasValueSatisfying(location ->
-                assertThat(location).endsWith("/v1/payments/" + answer.text("/id")));
+        assertThat(answer.header("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/v1/payments/" + answer.text("/id")));
         return awaitStatus(api, answer.text("/id"), status);
     }
 
@@ -72,15 +78,17 @@ final class Payments {
     static JsonNode awaitStatus(MerchantApi api, String paymentId, String status) {
         List<String> wanted = List.of(status.split("\\|"));
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await("payment " + paymentId + " " + status).atMost(OUTCOME_WAIT).pollInterval(Duration.ofMillis(200))
+        await("payment " + paymentId + " " + status)
+                .atMost(OUTCOME_WAIT)
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     JsonNode payment = api.payment(paymentId);
                     last.set(payment);
                     String current = payment.path("status").asString();
                     if (TERMINAL_FAILURES.contains(current) && !wanted.contains(current)) {
                         // nothing leaves these: say so now instead of after the whole wait
-                        throw new IllegalStateException("payment " + paymentId + " ended " + current
-                                + ", expected " + status + ": " + payment);
+                        throw new IllegalStateException(
+                                "payment " + paymentId + " ended " + current + ", expected " + status + ": " + payment);
                     }
                     assertThat(current).as(payment.toString()).isIn(wanted);
                 });
@@ -97,8 +105,10 @@ final class Payments {
         JsonNode operation = answer.json();
         assertThat(operation.path("id").asString()).startsWith("op_");
         assertThat(operation.path("paymentId").asString()).isEqualTo(paymentId);
-        assertThat(answer.header("Location")).hasValueSatisfying(location ->
-                assertThat(location).endsWith("/v1/payments/" + paymentId + "/operations/" + operation.path("id").asString()));
+        assertThat(answer.header("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .endsWith("/v1/payments/" + paymentId + "/operations/"
+                                + operation.path("id").asString()));
         if (answer.status() == 201) {
             assertThat(operation.path("status").asString()).as(answer.body()).isEqualTo("succeeded");
             return operation;
@@ -109,7 +119,9 @@ final class Payments {
 
     static JsonNode awaitOperation(MerchantApi api, String paymentId, String operationId, String status) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await("operation " + operationId + " " + status).atMost(OUTCOME_WAIT).pollInterval(Duration.ofMillis(200))
+        await("operation " + operationId + " " + status)
+                .atMost(OUTCOME_WAIT)
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     MerchantApi.Answer answer = api.get("/v1/payments/" + paymentId + "/operations/" + operationId);
                     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -121,32 +133,42 @@ final class Payments {
 
     /** The operations of a payment view as "type:status:amount", in the view's order. */
     static List<String> operations(JsonNode payment) {
-        return payment.path("operations").valueStream()
-                .map(operation -> operation.path("type").asString() + ":" + operation.path("status").asString() + ":"
+        return payment.path("operations")
+                .valueStream()
+                .map(operation -> operation.path("type").asString() + ":"
+                        + operation.path("status").asString() + ":"
                         + operation.path("amount").asString())
                 .toList();
     }
 
     /** The succeeded operations only, as "type:amount". */
     static List<String> succeededOperations(JsonNode payment) {
-        return payment.path("operations").valueStream()
+        return payment.path("operations")
+                .valueStream()
                 .filter(operation -> operation.path("status").asString().equals("succeeded"))
-                .map(operation -> operation.path("type").asString() + ":" + operation.path("amount").asString())
+                .map(operation -> operation.path("type").asString() + ":"
+                        + operation.path("amount").asString())
                 .toList();
     }
 
     /** Asserts the view's amounts: authorized, captured, refunded, chargedBack, net. */
-    static void assertAmounts(JsonNode payment, String authorized, String captured, String refunded, String chargedBack,
-            String net) {
+    static void assertAmounts(
+            JsonNode payment, String authorized, String captured, String refunded, String chargedBack, String net) {
         JsonNode amounts = payment.path("amounts");
-        assertThat(List.of(amounts.path("authorized").asString(), amounts.path("captured").asString(),
-                amounts.path("refunded").asString(), amounts.path("chargedBack").asString(), amounts.path("net").asString()))
+        assertThat(List.of(
+                        amounts.path("authorized").asString(),
+                        amounts.path("captured").asString(),
+                        amounts.path("refunded").asString(),
+                        amounts.path("chargedBack").asString(),
+                        amounts.path("net").asString()))
                 .as("authorized, captured, refunded, chargedBack, net of " + payment)
                 .containsExactly(authorized, captured, refunded, chargedBack, net);
     }
 
     /** Asserts one of the view's amounts ({@code captured}, {@code net}…). */
     static void assertAmount(JsonNode payment, String name, String value) {
-        assertThat(payment.path("amounts").path(name).asString()).as(name + " of " + payment).isEqualTo(value);
+        assertThat(payment.path("amounts").path(name).asString())
+                .as(name + " of " + payment)
+                .isEqualTo(value);
     }
 }

@@ -25,8 +25,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class ShopperBrowser {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z-]+)=\"([^\"]*)\"");
     private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>");
@@ -42,7 +44,10 @@ final class ShopperBrowser {
     /** Opens the payment view's {@code redirect} ({@code url}, {@code method}, {@code parameters}) as a browser does. */
     Page open(JsonNode redirect) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        redirect.path("parameters").properties().forEach(entry -> parameters.put(entry.getKey(), entry.getValue().asString()));
+        redirect.path("parameters")
+                .properties()
+                .forEach(
+                        entry -> parameters.put(entry.getKey(), entry.getValue().asString()));
         URI url = URI.create(redirect.path("url").asString());
         if ("GET".equalsIgnoreCase(redirect.path("method").asString("POST"))) {
             String query = form(parameters);
@@ -73,10 +78,12 @@ final class ShopperBrowser {
             }
             fields.put("action", action);
             URI target = page.uri().resolve(attributes.getOrDefault("action", ""));
-            return "GET".equalsIgnoreCase(attributes.getOrDefault("method", "GET")) ? get(URI.create(target + "?" + form(fields)))
+            return "GET".equalsIgnoreCase(attributes.getOrDefault("method", "GET"))
+                    ? get(URI.create(target + "?" + form(fields)))
                     : postForm(target, fields);
         }
-        throw new AssertionError("no form #" + formId + " on " + page.uri() + " (HTTP " + page.status() + "): " + page.body());
+        throw new AssertionError(
+                "no form #" + formId + " on " + page.uri() + " (HTTP " + page.status() + "): " + page.body());
     }
 
     /** Follows the link {@code id} of the page (the "return to the shop" link of a finished or timed-out session). */
@@ -110,15 +117,21 @@ final class ShopperBrowser {
     }
 
     private Page postForm(URI uri, Map<String, String> fields) {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
     private static Page send(HttpRequest.Builder request) {
         try {
-            HttpRequest built = request.timeout(Duration.ofSeconds(30)).header("Accept", "text/html").build();
+            HttpRequest built = request.timeout(Duration.ofSeconds(30))
+                    .header("Accept", "text/html")
+                    .build();
             HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-            URI location = response.headers().firstValue("Location").map(built.uri()::resolve).orElse(null);
+            URI location = response.headers()
+                    .firstValue("Location")
+                    .map(built.uri()::resolve)
+                    .orElse(null);
             return new Page(built.uri(), response.statusCode(), response.body(), location);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -39,11 +39,13 @@ class ShopperReturnEndToEndIT {
     @BeforeAll
     static void startThePlatform() {
         shop = MerchantShop.start();
-        run = EndToEndRun.start("shopper-return", new EndToEndPlatform.Settings()
-                .sandboxSessionTimeout(SESSION_TIMEOUT)
-                // the poller looks late enough that the shopper's return is what settles the completed pages
-                .pollerRedirect(Duration.ofSeconds(8), Duration.ofSeconds(4), Duration.ofSeconds(20))
-                .gatewayNotificationsToPoller());
+        run = EndToEndRun.start(
+                "shopper-return",
+                new EndToEndPlatform.Settings()
+                        .sandboxSessionTimeout(SESSION_TIMEOUT)
+                        // the poller looks late enough that the shopper's return is what settles the completed pages
+                        .pollerRedirect(Duration.ofSeconds(8), Duration.ofSeconds(4), Duration.ofSeconds(20))
+                        .gatewayNotificationsToPoller());
         demo = run.demo;
     }
 
@@ -59,14 +61,19 @@ class ShopperReturnEndToEndIT {
 
     @ParameterizedTest(name = "3-D Secure {0} → {1}, shop told {2}")
     @CsvSource({"approve, succeeded, succeeded", "fail, declined|failed, failed", "cancel, declined|failed, failed"})
-    void challengeAnsweredInTheBrowserEndsAtTheShopWithTheOutcome(String action, String paymentStatus, String shopStatus) {
+    void challengeAnsweredInTheBrowserEndsAtTheShopWithTheOutcome(
+            String action, String paymentStatus, String shopStatus) {
         String order = order();
-        JsonNode payment = requiresAction(card("DB", "92.00", order, Payments.THREE_DS_VISA, shop.returnUrl(order), ""));
+        JsonNode payment =
+                requiresAction(card("DB", "92.00", order, Payments.THREE_DS_VISA, shop.returnUrl(order), ""));
         String id = payment.path("id").asString();
         JsonNode redirect = payment.path("redirect");
-        assertThat(redirect.path("url").asString()).startsWith(run.platform.sandbox.baseUrl() + "connectors/threeds/challenge");
+        assertThat(redirect.path("url").asString())
+                .startsWith(run.platform.sandbox.baseUrl() + "connectors/threeds/challenge");
         assertThat(redirect.path("method").asString()).isEqualTo("POST");
-        assertThat(run.ledger.of(order).count("DB")).as("nothing charged before the challenge").isZero();
+        assertThat(run.ledger.of(order).count("DB"))
+                .as("nothing charged before the challenge")
+                .isZero();
 
         ShopperBrowser.Page challenge = run.browser.open(redirect);
         assertThat(challenge.status()).as(challenge.body()).isEqualTo(200);
@@ -75,9 +82,11 @@ class ShopperReturnEndToEndIT {
         Map<String, String> told = assertEndedAtTheShopThroughS2spay(pages, order, id);
         assertThat(told.get("status")).isEqualTo(shopStatus);
         JsonNode settled = awaitStatus(demo, id, paymentStatus);
-        assertThat(settled.has("redirect") && !settled.path("redirect").isNull()).as("redirect only while requires_action: " + settled)
+        assertThat(settled.has("redirect") && !settled.path("redirect").isNull())
+                .as("redirect only while requires_action: " + settled)
                 .isFalse();
-        assertThat(told.values()).doesNotContain(settled.path("gatewayTransactionId").asString());
+        assertThat(told.values())
+                .doesNotContain(settled.path("gatewayTransactionId").asString());
         assertThat(run.ledger.of(order).count("DB")).isEqualTo(action.equals("approve") ? 1 : 0);
         if (action.equals("approve")) {
             assertThat(run.ledger.of(order).total("EUR", "debited")).isEqualTo(9200);
@@ -93,7 +102,8 @@ class ShopperReturnEndToEndIT {
     @Test
     void abandonedChallengeExpiresAndTheShopperComingBackLaterIsToldItFailed() {
         String order = order();
-        JsonNode payment = requiresAction(card("PA", "92.00", order, Payments.THREE_DS_VISA, shop.returnUrl(order), ""));
+        JsonNode payment =
+                requiresAction(card("PA", "92.00", order, Payments.THREE_DS_VISA, shop.returnUrl(order), ""));
         String id = payment.path("id").asString();
         ShopperBrowser.Page challenge = run.browser.open(payment.path("redirect"));
         assertThat(challenge.status()).isEqualTo(200);
@@ -109,10 +119,12 @@ class ShopperReturnEndToEndIT {
         assertThat(timedOut.status()).isEqualTo(410);
         List<ShopperBrowser.Page> pages = run.browser.follow(run.browser.click(timedOut, "return"));
 
-        Map<String, String> told = pages.size() == 2 ? assertEndedAtTheShop(pages, order, id)
+        Map<String, String> told = pages.size() == 2
+                ? assertEndedAtTheShop(pages, order, id)
                 : assertEndedAtTheShopThroughS2spay(pages, order, id);
         assertThat(told.get("status")).isEqualTo("failed");
-        assertThat(demo.payment(id).path("status").asString()).isEqualTo(expired.path("status").asString());
+        assertThat(demo.payment(id).path("status").asString())
+                .isEqualTo(expired.path("status").asString());
         MerchantApi.Answer capture = demo.post("/v1/payments/" + id + "/captures", "{\"amount\":\"10.00\"}");
         assertThat(capture.status()).as(capture.body()).isEqualTo(409);
         assertThat(capture.problemCode()).isEqualTo("payment_not_completed");
@@ -122,9 +134,10 @@ class ShopperReturnEndToEndIT {
     @Test
     void returnUrlForgedForTheWrongPaymentIsRefusedAndNothingIsSettled() throws Exception {
         String order = order();
-        JsonNode payment = requiresAction(card("DB", "92.00", order, Payments.THREE_DS_VISA, shop.returnUrl(order), ""));
-        List<ShopperBrowser.Page> pages = run.browser.follow(run.browser.press(run.browser.open(payment.path("redirect")),
-                "challenge", "approve"));
+        JsonNode payment =
+                requiresAction(card("DB", "92.00", order, Payments.THREE_DS_VISA, shop.returnUrl(order), ""));
+        List<ShopperBrowser.Page> pages = run.browser.follow(
+                run.browser.press(run.browser.open(payment.path("redirect")), "challenge", "approve"));
         URI genuine = pages.get(1).uri();
         assertEndedAtTheShopThroughS2spay(pages, order, payment.path("id").asString());
 
@@ -133,7 +146,8 @@ class ShopperReturnEndToEndIT {
         int gatewayQuery = own.lastIndexOf("id=");
         String prefix = own.substring(0, Math.max(0, gatewayQuery - 1));
         char last = prefix.charAt(prefix.length() - 1);
-        String forged = prefix.substring(0, prefix.length() - 1) + (last == 'A' ? 'B' : 'A') + own.substring(prefix.length());
+        String forged =
+                prefix.substring(0, prefix.length() - 1) + (last == 'A' ? 'B' : 'A') + own.substring(prefix.length());
         int before = shop.arrivals(order).size();
 
         ShopperBrowser.Page answer = run.browser.get(URI.create(forged));
@@ -173,17 +187,24 @@ class ShopperReturnEndToEndIT {
         String gatewayId = demo.payment(id).path("gatewayTransactionId").asString();
         assertThat(gatewayId).matches("[0-9a-f]{32}");
 
-        HttpResponse<String> bank = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                run.platform.sandbox.baseUrl() + "sandbox/operator/payments/" + gatewayId + "/receipt"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bank = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(run.platform.sandbox.baseUrl() + "sandbox/operator/payments/"
+                                        + gatewayId + "/receipt"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(bank.statusCode()).as(bank.body()).isEqualTo(200);
 
         JsonNode settled = awaitStatus(demo, id, "succeeded");
         Payments.assertAmount(settled, "captured", "92.00");
         Payments.assertAmount(settled, "net", "92.00");
-        assertThat(settled.path("operations").valueStream()
-                .filter(operation -> operation.path("type").asString().equals("receipt")).toList())
-                .singleElement().satisfies(operation -> {
+        assertThat(settled.path("operations")
+                        .valueStream()
+                        .filter(operation -> operation.path("type").asString().equals("receipt"))
+                        .toList())
+                .singleElement()
+                .satisfies(operation -> {
                     assertThat(operation.path("status").asString()).isEqualTo("succeeded");
                     assertThat(operation.path("origin").asString()).isEqualTo("gateway");
                     assertThat(operation.path("amount").asString()).isEqualTo("92.00");
@@ -196,7 +217,8 @@ class ShopperReturnEndToEndIT {
 
     /** A SOFORTUEBERWEISUNG debit the shopper approved on the bank's page: awaiting its receipt, nothing received yet. */
     static String approveSofortTransfer(String order) {
-        JsonNode payment = requiresAction(Payments.bank("DB", "92.00", order, "SOFORTUEBERWEISUNG", shop.returnUrl(order)));
+        JsonNode payment =
+                requiresAction(Payments.bank("DB", "92.00", order, "SOFORTUEBERWEISUNG", shop.returnUrl(order)));
         String id = payment.path("id").asString();
         JsonNode redirect = payment.path("redirect");
         assertThat(redirect.path("url").asString()).startsWith(run.platform.sandbox.baseUrl() + "connectors/bank/");
@@ -228,7 +250,8 @@ class ShopperReturnEndToEndIT {
      * The browser went gateway page → (302) s2spay's return URL → (303) the merchant's shopperResultUrl, and the
      * shop was told s2spay's payment id (never the gateway's) and a status; returns what the shop was told.
      */
-    static Map<String, String> assertEndedAtTheShopThroughS2spay(List<ShopperBrowser.Page> pages, String order, String paymentId) {
+    static Map<String, String> assertEndedAtTheShopThroughS2spay(
+            List<ShopperBrowser.Page> pages, String order, String paymentId) {
         assertThat(pages).as("gateway, s2spay, shop: " + pages).hasSize(3);
         assertThat(pages.get(0).status()).as(pages.get(0).body()).isEqualTo(302);
         return assertEndedAtTheShop(pages.subList(1, 3), order, paymentId);
@@ -242,7 +265,8 @@ class ShopperReturnEndToEndIT {
         assertThat(pages).as("s2spay, shop: " + pages).hasSize(2);
         ShopperBrowser.Page s2spay = pages.get(0);
         ShopperBrowser.Page atShop = pages.get(1);
-        assertThat(s2spay.uri().toString()).as("the gateway sends the shopper to s2spay, not to the merchant")
+        assertThat(s2spay.uri().toString())
+                .as("the gateway sends the shopper to s2spay, not to the merchant")
                 .startsWith(run.platform.checkoutPublicBaseUrl.toString());
         assertThat(s2spay.status()).as(s2spay.body()).isEqualTo(303);
         assertThat(s2spay.location().toString()).startsWith(shop.returnUrl(order) + "?");
@@ -253,7 +277,9 @@ class ShopperReturnEndToEndIT {
         assertThat(told).containsEntry("id", paymentId).containsKey("status");
         assertThat(told.get("status")).isIn("succeeded", "failed", "pending");
         assertThat(told).doesNotContainKey("resourcePath");
-        assertThat(shop.arrivals(order)).last().satisfies(arrival -> assertThat(arrival.query()).isEqualTo(told));
+        assertThat(shop.arrivals(order))
+                .last()
+                .satisfies(arrival -> assertThat(arrival.query()).isEqualTo(told));
         return told;
     }
 }

@@ -38,8 +38,9 @@ class WebhookEndToEndIT {
     @BeforeAll
     static void startThePlatform() {
         receiver = WebhookReceiver.start();
-        run = EndToEndRun.start("webhooks", new EndToEndPlatform.Settings()
-                .merchantWebhooks(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        run = EndToEndRun.start(
+                "webhooks",
+                new EndToEndPlatform.Settings().merchantWebhooks(Duration.ofSeconds(1), Duration.ofSeconds(5)));
         demo = run.demo;
     }
 
@@ -55,8 +56,8 @@ class WebhookEndToEndIT {
 
     @Test
     void everyEventOfAPaymentArrivesSignedInOrderAndNothingIsLostWhileTheReceiverIsDownForAMinute() {
-        MerchantApi.Answer registered = demo.post("/v1/webhook-endpoints",
-                "{\"url\":\"" + receiver.url() + "\",\"description\":\"e2e receiver\"}");
+        MerchantApi.Answer registered = demo.post(
+                "/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\",\"description\":\"e2e receiver\"}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         String endpoint = registered.text("/id");
         assertThat(endpoint).startsWith("we_");
@@ -68,13 +69,20 @@ class WebhookEndToEndIT {
         MerchantApi.Answer shown = demo.get("/v1/webhook-endpoints/" + endpoint);
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body()).as("the secret is shown once only").doesNotContain(secret);
-        assertThat(run.other.get("/v1/webhook-endpoints/" + endpoint).status()).as("another merchant's").isEqualTo(404);
+        assertThat(run.other.get("/v1/webhook-endpoints/" + endpoint).status())
+                .as("another merchant's")
+                .isEqualTo(404);
 
         String order = order();
-        String id = create(demo, card("PA", "92.00", order, SHOP), "authorized").path("id").asString();
+        String id = create(demo, card("PA", "92.00", order, SHOP), "authorized")
+                .path("id")
+                .asString();
         JsonNode capture = operate(demo, id, "captures", "{\"amount\":\"60.00\"}");
-        await("the capture's webhook").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(receiver.accepted(id)).extracting(WebhookReceiver.Delivery::type).contains("payment.captured"));
+        await("the capture's webhook")
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(receiver.accepted(id))
+                        .extracting(WebhookReceiver.Delivery::type)
+                        .contains("payment.captured"));
 
         // down: connections refused for half a minute, then 503 for the other half, with events happening meanwhile
         receiver.down();
@@ -86,42 +94,72 @@ class WebhookEndToEndIT {
         operate(demo, id, "refunds", "{\"amount\":\"5.00\"}");
         int acceptedDuringOutage = receiver.accepted(id).size();
         await().pollDelay(OUTAGE_HALF).atMost(OUTAGE_HALF.plusSeconds(5)).until(() -> true);
-        assertThat(receiver.accepted(id)).as("nothing accepted while unavailable").hasSize(acceptedDuringOutage);
+        assertThat(receiver.accepted(id))
+                .as("nothing accepted while unavailable")
+                .hasSize(acceptedDuringOutage);
         receiver.up();
 
         List<PaymentEventEnvelope> events = paymentEvents(id);
         List<String> mustArrive = events.stream()
-                .filter(event -> event.getPayload() instanceof PaymentAuthorized || event.getPayload() instanceof PaymentCaptured
+                .filter(event -> event.getPayload() instanceof PaymentAuthorized
+                        || event.getPayload() instanceof PaymentCaptured
                         || event.getPayload() instanceof PaymentRefunded)
-                .map(PaymentEventEnvelope::getMessageId).toList();
+                .map(PaymentEventEnvelope::getMessageId)
+                .toList();
         assertThat(mustArrive).as("authorized, captured, refunded twice").hasSize(4);
-        await("every webhook after the outage").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                assertThat(receiver.distinctEventIds(id)).containsAll(mustArrive));
+        await("every webhook after the outage")
+                .atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(receiver.distinctEventIds(id)).containsAll(mustArrive));
 
-        List<String> topicOrder = paymentEvents(id).stream().map(PaymentEventEnvelope::getMessageId).toList();
+        List<String> topicOrder = paymentEvents(id).stream()
+                .map(PaymentEventEnvelope::getMessageId)
+                .toList();
         List<String> arrived = receiver.distinctEventIds(id);
-        assertThat(topicOrder).as("a webhook's id is the id of an event of this payment").containsAll(arrived);
-        assertThat(arrived).as("in the order of the payment's events")
+        assertThat(topicOrder)
+                .as("a webhook's id is the id of an event of this payment")
+                .containsAll(arrived);
+        assertThat(arrived)
+                .as("in the order of the payment's events")
                 .isSortedAccordingTo((a, b) -> Integer.compare(topicOrder.indexOf(a), topicOrder.indexOf(b)));
-        assertThat(receiver.refusedSignatures()).as("every delivery correctly signed").isEmpty();
+        assertThat(receiver.refusedSignatures())
+                .as("every delivery correctly signed")
+                .isEmpty();
         assertThat(receiver.accepted(id)).last().satisfies(last -> {
             assertThat(last.paymentStatus()).isEqualTo("partially_refunded");
-            assertThat(last.body().path("payment").path("amounts").path("refunded").asString()).isEqualTo("15.00");
+            assertThat(last.body()
+                            .path("payment")
+                            .path("amounts")
+                            .path("refunded")
+                            .asString())
+                    .isEqualTo("15.00");
         });
-        assertThat(receiver.accepted(id)).filteredOn(delivery -> delivery.eventId().equals(mustArrive.get(1)))
+        assertThat(receiver.accepted(id))
+                .filteredOn(delivery -> delivery.eventId().equals(mustArrive.get(1)))
                 .allSatisfy(delivery -> assertThat(delivery.type()).isEqualTo("payment.captured"));
-        assertThat(receiver.accepted()).as("only this merchant's payments")
-                .allSatisfy(delivery -> assertThat(demo.get("/v1/payments/" + delivery.paymentId()).status()).isEqualTo(200));
+        assertThat(receiver.accepted())
+                .as("only this merchant's payments")
+                .allSatisfy(delivery -> assertThat(
+                                demo.get("/v1/payments/" + delivery.paymentId()).status())
+                        .isEqualTo(200));
         assertThat(capture.path("id").asString()).startsWith("op_");
 
-        MerchantApi.Answer deliveries = demo.get("/v1/webhook-endpoints/" + endpoint + "/deliveries?payment_id=" + id + "&limit=100");
+        MerchantApi.Answer deliveries =
+                demo.get("/v1/webhook-endpoints/" + endpoint + "/deliveries?payment_id=" + id + "&limit=100");
         assertThat(deliveries.status()).as(deliveries.body()).isEqualTo(200);
-        assertThat(deliveries.json().path("data").size()).as(deliveries.body()).isGreaterThanOrEqualTo(mustArrive.size());
-        assertThat(run.other.get("/v1/webhook-endpoints/" + endpoint + "/deliveries").status()).isEqualTo(404);
+        assertThat(deliveries.json().path("data").size())
+                .as(deliveries.body())
+                .isGreaterThanOrEqualTo(mustArrive.size());
+        assertThat(run.other
+                        .get("/v1/webhook-endpoints/" + endpoint + "/deliveries")
+                        .status())
+                .isEqualTo(404);
     }
 
     static List<PaymentEventEnvelope> paymentEvents(String paymentId) {
-        return KafkaTopicReader.of(run.platform.infrastructure).readValues(Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class)
-                .stream().filter(event -> event.getPaymentId().equals(paymentId)).toList();
+        return KafkaTopicReader.of(run.platform.infrastructure)
+                .readValues(Topics.PAYMENT_EVENTS, PaymentEventEnvelope.class)
+                .stream()
+                .filter(event -> event.getPaymentId().equals(paymentId))
+                .toList();
     }
 }

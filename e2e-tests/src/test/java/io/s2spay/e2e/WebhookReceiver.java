@@ -32,11 +32,18 @@ final class WebhookReceiver implements AutoCloseable {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     /** One delivery: the event's id and type, the payment view it carried, and whether it was acknowledged. */
-    record Delivery(String eventId, String type, String paymentId, String paymentStatus, JsonNode body, int answered,
+    record Delivery(
+            String eventId,
+            String type,
+            String paymentId,
+            String paymentStatus,
+            JsonNode body,
+            int answered,
             Instant receivedAt) {}
 
     /** The port, chosen at the first start and kept across restarts (the registered URL names it). */
     private volatile int port;
+
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final List<String> refusedSignatures = new CopyOnWriteArrayList<>();
     private volatile String secret;
@@ -93,11 +100,15 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** The deliveries acknowledged with 2xx, in arrival order. */
     List<Delivery> accepted() {
-        return deliveries.stream().filter(delivery -> delivery.answered() / 100 == 2).toList();
+        return deliveries.stream()
+                .filter(delivery -> delivery.answered() / 100 == 2)
+                .toList();
     }
 
     List<Delivery> accepted(String paymentId) {
-        return accepted().stream().filter(delivery -> paymentId.equals(delivery.paymentId())).toList();
+        return accepted().stream()
+                .filter(delivery -> paymentId.equals(delivery.paymentId()))
+                .toList();
     }
 
     /** Each event id once, in the order it first arrived. */
@@ -126,8 +137,13 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             JsonNode body = MerchantApi.JSON.readTree(raw);
-            deliveries.add(new Delivery(body.path("id").asString(), body.path("type").asString(),
-                    body.path("payment").path("id").asString(), body.path("payment").path("status").asString(), body, 200,
+            deliveries.add(new Delivery(
+                    body.path("id").asString(),
+                    body.path("type").asString(),
+                    body.path("payment").path("id").asString(),
+                    body.path("payment").path("status").asString(),
+                    body,
+                    200,
                     Instant.now()));
             exchange.sendResponseHeaders(200, -1);
         }
@@ -157,7 +173,10 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (NumberFormatException e) {
             return "t is not unix seconds: " + header;
         }
-        if (Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs().compareTo(TOLERANCE) > 0) {
+        if (Duration.between(Instant.ofEpochSecond(seconds), Instant.now())
+                        .abs()
+                        .compareTo(TOLERANCE)
+                > 0) {
             return "t outside the tolerance: " + header;
         }
         String key = secret;

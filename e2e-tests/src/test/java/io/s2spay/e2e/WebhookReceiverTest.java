@@ -53,9 +53,12 @@ class WebhookReceiverTest {
         long t = Instant.now().getEpochSecond();
         long stale = t - WebhookReceiver.TOLERANCE.toSeconds() - 60;
 
-        assertThat(deliver("t=" + t + ",v1=" + sign("whsec_other", t, BODY), BODY)).isEqualTo(400);
-        assertThat(deliver("t=" + t + ",v1=" + sign(SECRET, t, BODY), BODY.replace("pay_1", "pay_2"))).isEqualTo(400);
-        assertThat(deliver("t=" + stale + ",v1=" + sign(SECRET, stale, BODY), BODY)).isEqualTo(400);
+        assertThat(deliver("t=" + t + ",v1=" + sign("whsec_other", t, BODY), BODY))
+                .isEqualTo(400);
+        assertThat(deliver("t=" + t + ",v1=" + sign(SECRET, t, BODY), BODY.replace("pay_1", "pay_2")))
+                .isEqualTo(400);
+        assertThat(deliver("t=" + stale + ",v1=" + sign(SECRET, stale, BODY), BODY))
+                .isEqualTo(400);
         assertThat(deliver(null, BODY)).isEqualTo(400);
 
         assertThat(receiver.refusedSignatures()).hasSize(4);
@@ -89,11 +92,13 @@ class WebhookReceiverTest {
 
     int deliver(String signature, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(receiver.url()))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header("S2spay-Signature", signature);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static String sign(String secret, long t, String body) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,8 +35,10 @@ public final class GatewaySandbox implements AutoCloseable {
         SandboxProperties properties = context.getBean(SandboxProperties.class);
         this.dataDir = properties.dataDir();
         List<SandboxMerchant> list = new ArrayList<>();
-        properties.merchants().forEach((name, merchant) -> list.add(new SandboxMerchant(name, merchant.accessToken(),
-                merchant.entityIds(), merchant.notificationSecret())));
+        properties
+                .merchants()
+                .forEach((name, merchant) -> list.add(new SandboxMerchant(
+                        name, merchant.accessToken(), merchant.entityIds(), merchant.notificationSecret())));
         this.merchants = List.copyOf(list);
     }
 
@@ -55,7 +56,9 @@ public final class GatewaySandbox implements AutoCloseable {
         effective.put("server.address", "127.0.0.1");
         if (!properties.containsKey("sandbox.data-dir")) {
             try {
-                effective.put("sandbox.data-dir", Files.createTempDirectory("gateway-sandbox-").toString());
+                effective.put(
+                        "sandbox.data-dir",
+                        Files.createTempDirectory("gateway-sandbox-").toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -90,7 +93,9 @@ public final class GatewaySandbox implements AutoCloseable {
     }
 
     public SandboxMerchant merchant(String name) {
-        return merchants.stream().filter(merchant -> merchant.name().equals(name)).findFirst()
+        return merchants.stream()
+                .filter(merchant -> merchant.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sandbox merchant " + name));
     }
 

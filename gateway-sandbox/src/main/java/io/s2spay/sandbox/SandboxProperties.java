@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -51,8 +50,13 @@ public record SandboxProperties(
      * A merchant account: one access token (Bearer) allowed to use its entities; the secret its webhook
      * notifications are encrypted with; an optional default webhook URL; test mode gives {@code 000.100.110}.
      */
-    public record Merchant(String accessToken, List<String> entityIds, String notificationSecret, URI webhookUrl,
-            Boolean testMode, String descriptorName) {
+    public record Merchant(
+            String accessToken,
+            List<String> entityIds,
+            String notificationSecret,
+            URI webhookUrl,
+            Boolean testMode,
+            String descriptorName) {
 
         public Merchant {
             entityIds = entityIds != null ? List.copyOf(entityIds) : List.of();
@@ -110,8 +114,12 @@ public record SandboxProperties(
     }
 
     /** Webhook delivery: retried with exponential backoff until a 2xx (or max-attempts, 0 = forever). */
-    public record Notifications(Duration initialBackoff, Duration maxBackoff, Integer maxAttempts,
-            Duration connectTimeout, Duration requestTimeout) {
+    public record Notifications(
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Integer maxAttempts,
+            Duration connectTimeout,
+            Duration requestTimeout) {
         public Notifications {
             initialBackoff = initialBackoff != null ? initialBackoff : Duration.ofSeconds(1);
             maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofMinutes(5);
@@ -161,7 +169,12 @@ public record SandboxProperties(
     public record Latency(Distribution distribution, Duration fixed, Duration min, Duration max, Duration mean) {
 
         /** The shape of the added latency. */
-        public enum Distribution { NONE, FIXED, UNIFORM, EXPONENTIAL }
+        public enum Distribution {
+            NONE,
+            FIXED,
+            UNIFORM,
+            EXPONENTIAL
+        }
 
         public Latency {
             distribution = distribution != null ? distribution : Distribution.NONE;

@@ -5,6 +5,7 @@ import static io.s2spay.sandbox.OppClient.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.s2spay.sandbox.OppClient.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -12,12 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.s2spay.sandbox.OppClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,7 +26,8 @@ class AsyncFlowIT {
 
     private static final String SHOP = "https://shop.example/checkout/return?order=42";
     private static final Pattern FORM = Pattern.compile("<form[^>]*method=\"POST\" action=\"([^\"]+)\"");
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private static GatewaySandbox sandbox;
     private static OppClient opp;
@@ -38,8 +37,8 @@ class AsyncFlowIT {
     static void start() {
         sandbox = TestSandbox.shared();
         opp = new OppClient(sandbox);
-        impatient = GatewaySandbox.start(Map.of("sandbox.async.session-timeout", "1s",
-                "sandbox.async.sweep-interval", "100ms"));
+        impatient = GatewaySandbox.start(
+                Map.of("sandbox.async.session-timeout", "1s", "sandbox.async.sweep-interval", "100ms"));
     }
 
     @AfterAll
@@ -54,14 +53,19 @@ class AsyncFlowIT {
     /** What a browser does with OPP's redirect: submit its parameters to its URL with its method. */
     private static Reply openRedirect(OppClient client, JsonNode redirect) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        redirect.path("parameters").forEach(p -> parameters.put(p.path("name").asString(), p.path("value").asString()));
+        redirect.path("parameters")
+                .forEach(p -> parameters.put(
+                        p.path("name").asString(), p.path("value").asString()));
         String url = redirect.path("url").asString();
         if ("GET".equals(redirect.path("method").asString())) {
-            return client.send(HttpRequest.newBuilder(URI.create(url + "?" + OppClient.form(parameters))).GET().build());
+            return client.send(HttpRequest.newBuilder(URI.create(url + "?" + OppClient.form(parameters)))
+                    .GET()
+                    .build());
         }
         return client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(OppClient.form(parameters))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(OppClient.form(parameters)))
+                .build());
     }
 
     /** Submits the page's form with the button the shopper presses. */
@@ -93,15 +97,18 @@ class AsyncFlowIT {
 
         Reply page = openRedirect(opp, redirect);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("3-D Secure").contains("92.00 EUR").contains("471110******0000")
+        assertThat(page.body())
+                .contains("3-D Secure")
+                .contains("92.00 EUR")
+                .contains("471110******0000")
                 .doesNotContain("4711100000000000");
         Reply back = press(opp, page, "approve");
 
         assertThat(back.status()).isEqualTo(302);
         String location = back.headers().firstValue("Location").orElseThrow();
         assertThat(location).isEqualTo(expectedReturn(pending.id()));
-        String resourcePath = java.net.URLDecoder.decode(location.substring(location.indexOf("resourcePath=") + 13),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String resourcePath = java.net.URLDecoder.decode(
+                location.substring(location.indexOf("resourcePath=") + 13), java.nio.charset.StandardCharsets.UTF_8);
         Reply status = opp.get(resourcePath.substring(1) + "?entityId=" + opp.entityId());
         assertThat(status.code()).isEqualTo("000.100.110");
         assertThat(status.json().has("redirect")).isFalse();
@@ -113,8 +120,12 @@ class AsyncFlowIT {
         Reply failed = opp.pay(threeDsPayment());
         Reply cancelled = opp.pay(threeDsPayment());
 
-        assertThat(press(opp, openRedirect(opp, failed.json().path("redirect")), "fail").status()).isEqualTo(302);
-        assertThat(press(opp, openRedirect(opp, cancelled.json().path("redirect")), "cancel").status()).isEqualTo(302);
+        assertThat(press(opp, openRedirect(opp, failed.json().path("redirect")), "fail")
+                        .status())
+                .isEqualTo(302);
+        assertThat(press(opp, openRedirect(opp, cancelled.json().path("redirect")), "cancel")
+                        .status())
+                .isEqualTo(302);
 
         assertThat(opp.query(failed.id()).code()).isEqualTo("100.380.401");
         assertThat(opp.query(cancelled.id()).code()).isEqualTo("100.396.101");
@@ -159,7 +170,8 @@ class AsyncFlowIT {
 
         press(opp, openRedirect(opp, pending.json().path("redirect")), "approve");
 
-        assertThat(opp.query(pending.id()).json().path("registrationId").asString()).matches("[0-9a-f]{32}");
+        assertThat(opp.query(pending.id()).json().path("registrationId").asString())
+                .matches("[0-9a-f]{32}");
     }
 
     @Test
@@ -176,8 +188,9 @@ class AsyncFlowIT {
         Reply pending = client.pay(threeDsPayment());
         assertThat(pending.code()).isEqualTo("000.200.000");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(client.query(pending.id()).code()).isEqualTo("100.380.501"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(client.query(pending.id()).code()).isEqualTo("100.380.501"));
         Reply page = openRedirect(client, pending.json().path("redirect"));
         assertThat(page.status()).isEqualTo(410);
         assertThat(page.body()).contains("timed out");
@@ -188,13 +201,14 @@ class AsyncFlowIT {
         OppClient client = new OppClient(impatient);
         Reply pending = client.pay(bankTransfer("GIROPAY", "DB"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(client.query(pending.id()).code()).isEqualTo("100.396.103"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(client.query(pending.id()).code()).isEqualTo("100.396.103"));
     }
 
     private static Map<String, String> bankTransfer(String brand, String paymentType) {
-        Map<String, String> params = with(visaDebit(), "paymentBrand", brand, "paymentType", paymentType,
-                "shopperResultUrl", SHOP);
+        Map<String, String> params =
+                with(visaDebit(), "paymentBrand", brand, "paymentType", paymentType, "shopperResultUrl", SHOP);
         params.keySet().removeIf(key -> key.startsWith("card."));
         return params;
     }
@@ -205,7 +219,8 @@ class AsyncFlowIT {
         JsonNode redirect = pending.json().path("redirect");
         assertThat(pending.code()).isEqualTo("000.200.000");
         assertThat(redirect.path("method").asString()).isEqualTo("GET");
-        assertThat(redirect.path("url").asString()).isEqualTo(sandbox.baseUrl() + "connectors/bank/sofortueberweisung/pay");
+        assertThat(redirect.path("url").asString())
+                .isEqualTo(sandbox.baseUrl() + "connectors/bank/sofortueberweisung/pay");
         assertThat(pending.json().has("card")).isFalse();
 
         Reply page = openRedirect(opp, redirect);
@@ -216,7 +231,8 @@ class AsyncFlowIT {
 
         assertThat(opp.query(pending.id()).code()).isEqualTo("800.400.500");
         assertThat(opp.backOffice(pending.id(), "RF", "1.00").code()).isEqualTo("700.400.570");
-        assertThat(ledgerCharged(pending.json().path("merchantTransactionId").asString())).isZero();
+        assertThat(ledgerCharged(pending.json().path("merchantTransactionId").asString()))
+                .isZero();
 
         Reply receipt = opp.postPlain("sandbox/operator/payments/" + pending.id() + "/receipt", Map.of());
 
@@ -224,7 +240,8 @@ class AsyncFlowIT {
         assertThat(receipt.json().path("paymentType").asString()).isEqualTo("RC");
         assertThat(receipt.json().path("referencedId").asString()).isEqualTo(pending.id());
         assertThat(opp.query(pending.id()).code()).isEqualTo("000.600.000");
-        assertThat(ledgerCharged(pending.json().path("merchantTransactionId").asString())).isEqualTo(9200);
+        assertThat(ledgerCharged(pending.json().path("merchantTransactionId").asString()))
+                .isEqualTo(9200);
         assertThat(opp.backOffice(pending.id(), "RF", "92.00").code()).isEqualTo("000.100.110");
         assertThat(opp.backOffice(pending.id(), "RC", null).code()).isEqualTo("700.400.560");
     }
@@ -282,15 +299,20 @@ class AsyncFlowIT {
 
         assertThat(uncertain.status()).isEqualTo(200);
         assertThat(uncertain.code()).isEqualTo("900.100.300");
-        assertThat(uncertain.json().path("result").path("description").asString()).isEqualTo("timeout, uncertain result");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(opp.query(uncertain.id()).code()).isEqualTo("000.600.000"));
+        assertThat(uncertain.json().path("result").path("description").asString())
+                .isEqualTo("timeout, uncertain result");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(opp.query(uncertain.id()).code()).isEqualTo("000.600.000"));
         assertThat(ledgerCharged(request.get("merchantTransactionId"))).isEqualTo(9200);
     }
 
     private static long ledgerCharged(String merchantTransactionId) {
-        JsonNode entities = opp.getPlain("sandbox/ledger?merchantTransactionId=" + merchantTransactionId).json()
+        JsonNode entities = opp.getPlain("sandbox/ledger?merchantTransactionId=" + merchantTransactionId)
+                .json()
                 .path("entities");
-        return entities.isEmpty() ? 0 : entities.get(0).path("totals").get(0).path("charged").asLong();
+        return entities.isEmpty()
+                ? 0
+                : entities.get(0).path("totals").get(0).path("charged").asLong();
     }
 }

@@ -4,13 +4,11 @@ import static io.s2spay.sandbox.OppClient.visaDebit;
 import static io.s2spay.sandbox.OppClient.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.sandbox.OppClient.Reply;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.s2spay.sandbox.OppClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /v1/payments/{id}}: CP, RV, RF, RB, CB, CR, RC and the gateway's rules, over HTTP. */
@@ -59,7 +57,8 @@ class BackOfficeIT {
         assertThat(capture.json().path("referencedId").asString()).isEqualTo(pa);
         assertThat(capture.json().path("paymentType").asString()).isEqualTo("CP");
         assertThat(capture.json().path("amount").asString()).isEqualTo("92.00");
-        assertThat(opp.query(capture.id()).json().path("paymentType").asString()).isEqualTo("CP");
+        assertThat(opp.query(capture.id()).json().path("paymentType").asString())
+                .isEqualTo("CP");
     }
 
     @Test
@@ -101,7 +100,8 @@ class BackOfficeIT {
 
     @Test
     void rejectsOperationsOnADeclinedPayment() {
-        String declined = opp.pay(with(visaDebit(), "paymentType", "PA", "card.number", "4000000000000002")).id();
+        String declined = opp.pay(with(visaDebit(), "paymentType", "PA", "card.number", "4000000000000002"))
+                .id();
 
         assertRefused(operate(declined, "CP", "92.00"), "700.300.200");
         assertRefused(operate(declined, "RV", null), "700.300.200");
@@ -206,15 +206,23 @@ class BackOfficeIT {
             assertThat(reply.status()).as(type).isEqualTo(400);
             assertThat(reply.code()).as(type).isEqualTo("200.300.404");
         }
-        assertRefused(opp.post("v1/payments/" + db, Map.of("paymentType", "DB", "amount", "1.00", "currency", "EUR")),
+        assertRefused(
+                opp.post("v1/payments/" + db, Map.of("paymentType", "DB", "amount", "1.00", "currency", "EUR")),
                 "200.300.404");
     }
 
     @Test
     void blocksADuplicateRefundWithTheSameMerchantTransactionId() {
         String db = debit("50.00");
-        Map<String, String> refund = Map.of("paymentType", "RF", "amount", "10.00", "currency", "EUR",
-                "merchantTransactionId", "refund-" + UUID.randomUUID());
+        Map<String, String> refund = Map.of(
+                "paymentType",
+                "RF",
+                "amount",
+                "10.00",
+                "currency",
+                "EUR",
+                "merchantTransactionId",
+                "refund-" + UUID.randomUUID());
 
         assertThat(opp.post("v1/payments/" + db, refund).code()).isEqualTo("000.100.110");
         assertRefused(opp.post("v1/payments/" + db, refund), "800.130.100");
@@ -229,7 +237,10 @@ class BackOfficeIT {
         operate(pa, "RF", "30.00");
         opp.postPlain("sandbox/operator/payments/" + pa + "/chargeback", Map.of("amount", "20.00"));
 
-        JsonNode entity = opp.getPlain("sandbox/ledger?merchantTransactionId=" + mtx).json().path("entities").get(0);
+        JsonNode entity = opp.getPlain("sandbox/ledger?merchantTransactionId=" + mtx)
+                .json()
+                .path("entities")
+                .get(0);
 
         assertThat(entity.path("entityId").asString()).isEqualTo(opp.entityId());
         assertThat(entity.path("counts").path("PA").asInt()).isEqualTo(1);

@@ -5,6 +5,7 @@ import static io.s2spay.sandbox.OppClient.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s2spay.sandbox.OppClient.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,12 +16,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.s2spay.sandbox.OppClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,7 +47,8 @@ class FaultInjectionIT {
 
     private static int ledgerCount(OppClient client, String merchantTransactionId) {
         int count = 0;
-        for (JsonNode entity : client.getPlain("sandbox/ledger?merchantTransactionId=" + merchantTransactionId).json()
+        for (JsonNode entity : client.getPlain("sandbox/ledger?merchantTransactionId=" + merchantTransactionId)
+                .json()
                 .path("entities")) {
             count += entity.path("transactions").size();
         }
@@ -76,7 +75,9 @@ class FaultInjectionIT {
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.body()).contains("500 Internal Server Error");
-        assertThat(queryByMerchantTransactionId(opp, request.get("merchantTransactionId")).status()).isEqualTo(404);
+        assertThat(queryByMerchantTransactionId(opp, request.get("merchantTransactionId"))
+                        .status())
+                .isEqualTo(404);
         assertThat(ledgerCount(opp, request.get("merchantTransactionId"))).isZero();
     }
 
@@ -94,7 +95,9 @@ class FaultInjectionIT {
         Map<String, String> request = visaDebit();
 
         assertThatThrownBy(() -> payWithFault(request, "reset")).isInstanceOf(UncheckedIOException.class);
-        assertThat(queryByMerchantTransactionId(opp, request.get("merchantTransactionId")).status()).isEqualTo(404);
+        assertThat(queryByMerchantTransactionId(opp, request.get("merchantTransactionId"))
+                        .status())
+                .isEqualTo(404);
         assertThat(ledgerCount(opp, request.get("merchantTransactionId"))).isZero();
     }
 
@@ -117,12 +120,15 @@ class FaultInjectionIT {
                 .header("Authorization", "Bearer " + sandbox.merchant().accessToken())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Sandbox-Fault", "timeout")
-                .POST(HttpRequest.BodyPublishers.ofString(OppClient.form(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(OppClient.form(body)))
+                .build();
 
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
         Thread.sleep(Duration.ofMillis(2500)); // let the sandbox's hold end: it must not process the request then
-        assertThat(queryByMerchantTransactionId(opp, request.get("merchantTransactionId")).status()).isEqualTo(404);
+        assertThat(queryByMerchantTransactionId(opp, request.get("merchantTransactionId"))
+                        .status())
+                .isEqualTo(404);
         assertThat(ledgerCount(opp, request.get("merchantTransactionId"))).isZero();
     }
 
@@ -138,7 +144,12 @@ class FaultInjectionIT {
         Reply query = queryByMerchantTransactionId(opp, merchantTransactionId);
         assertThat(query.status()).isEqualTo(200);
         assertThat(query.json().path("payments")).hasSize(1);
-        assertThat(query.json().path("payments").get(0).path("result").path("code").asString())
+        assertThat(query.json()
+                        .path("payments")
+                        .get(0)
+                        .path("result")
+                        .path("code")
+                        .asString())
                 .isEqualTo("000.100.110");
         assertThat(ledgerCount(opp, merchantTransactionId)).isEqualTo(1);
 
@@ -160,20 +171,47 @@ class FaultInjectionIT {
         String id = opp.pay(visaDebit()).id();
         String refundId = "refund-" + java.util.UUID.randomUUID();
 
-        assertThatThrownBy(() -> opp.post("v1/payments/" + id, Map.of("paymentType", "RF", "amount", "10.00",
-                "currency", "EUR", "merchantTransactionId", refundId), Map.of("X-Sandbox-Fault", "lost-response")))
+        assertThatThrownBy(() -> opp.post(
+                        "v1/payments/" + id,
+                        Map.of(
+                                "paymentType",
+                                "RF",
+                                "amount",
+                                "10.00",
+                                "currency",
+                                "EUR",
+                                "merchantTransactionId",
+                                refundId),
+                        Map.of("X-Sandbox-Fault", "lost-response")))
                 .isInstanceOf(UncheckedIOException.class);
 
         Reply query = queryByMerchantTransactionId(opp, refundId);
-        assertThat(query.json().path("payments").get(0).path("paymentType").asString()).isEqualTo("RF");
-        assertThat(opp.post("v1/payments/" + id, Map.of("paymentType", "RF", "amount", "10.00", "currency", "EUR",
-                "merchantTransactionId", refundId)).code()).isEqualTo("800.130.100");
+        assertThat(query.json().path("payments").get(0).path("paymentType").asString())
+                .isEqualTo("RF");
+        assertThat(opp.post(
+                                "v1/payments/" + id,
+                                Map.of(
+                                        "paymentType",
+                                        "RF",
+                                        "amount",
+                                        "10.00",
+                                        "currency",
+                                        "EUR",
+                                        "merchantTransactionId",
+                                        refundId))
+                        .code())
+                .isEqualTo("800.130.100");
     }
 
     @Test
     void appliesConfiguredGlobalFaultRatesAndLatency() {
-        try (GatewaySandbox unavailable = GatewaySandbox.start(Map.of("sandbox.faults.rates.http503", "1.0",
-                "sandbox.faults.latency.distribution", "fixed", "sandbox.faults.latency.fixed", "300ms"))) {
+        try (GatewaySandbox unavailable = GatewaySandbox.start(Map.of(
+                "sandbox.faults.rates.http503",
+                "1.0",
+                "sandbox.faults.latency.distribution",
+                "fixed",
+                "sandbox.faults.latency.fixed",
+                "300ms"))) {
             OppClient client = new OppClient(unavailable);
             Map<String, String> request = visaDebit();
             long start = System.nanoTime();
@@ -182,7 +220,8 @@ class FaultInjectionIT {
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
             assertThat(reply.status()).isEqualTo(503);
-            assertThat(ledgerCount(client, request.get("merchantTransactionId"))).isZero();
+            assertThat(ledgerCount(client, request.get("merchantTransactionId")))
+                    .isZero();
         }
     }
 
@@ -193,7 +232,8 @@ class FaultInjectionIT {
             Map<String, String> request = visaDebit();
 
             assertThatThrownBy(() -> client.pay(request)).isInstanceOf(UncheckedIOException.class);
-            assertThat(ledgerCount(client, request.get("merchantTransactionId"))).isEqualTo(1);
+            assertThat(ledgerCount(client, request.get("merchantTransactionId")))
+                    .isEqualTo(1);
         }
     }
 

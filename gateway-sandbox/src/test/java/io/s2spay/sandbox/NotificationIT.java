@@ -6,22 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.s2spay.sandbox.OppClient.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.s2spay.sandbox.OppClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,60 +74,89 @@ class NotificationIT {
     void sendsAnEncryptedPaymentNotificationThatDecryptsWithTheDocumentedAlgorithm() throws Exception {
         Reply reply = opp.pay(with(visaDebit(), "notificationUrl", receiver.url()));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> payloadsFor(reply.id()).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> payloadsFor(reply.id()).size() == 1);
         WebhookReceiver.Delivery delivery = receiver.deliveries().stream()
                 .filter(d -> {
                     try {
-                        return decrypt(sandbox.merchant().notificationSecret(), d).path("payload").path("id")
-                                .asString().equals(reply.id());
+                        return decrypt(sandbox.merchant().notificationSecret(), d)
+                                .path("payload")
+                                .path("id")
+                                .asString()
+                                .equals(reply.id());
                     } catch (Exception e) {
                         return false;
                     }
-                }).findFirst().orElseThrow();
+                })
+                .findFirst()
+                .orElseThrow();
         assertThat(delivery.body()).matches("[0-9A-F]+");
         assertThat(delivery.initializationVector()).matches("[0-9A-F]{24}");
         assertThat(delivery.authenticationTag()).matches("[0-9A-F]{32}");
         assertThat(delivery.contentType()).startsWith("text/plain");
         JsonNode notification = payloadsFor(reply.id()).get(0);
         assertThat(notification.path("type").asString()).isEqualTo("PAYMENT");
-        assertThat(notification.path("payload").path("result").path("code").asString()).isEqualTo("000.100.110");
+        assertThat(notification.path("payload").path("result").path("code").asString())
+                .isEqualTo("000.100.110");
         assertThat(notification.path("payload").path("amount").asString()).isEqualTo("92.00");
-        assertThat(notification.path("payload").path("card").path("last4Digits").asString()).isEqualTo("0000");
+        assertThat(notification.path("payload").path("card").path("last4Digits").asString())
+                .isEqualTo("0000");
         assertThat(notification.toString()).doesNotContain("4200000000000000");
     }
 
     @Test
     void cannotBeDecryptedOnceTampered() throws Exception {
         Reply reply = opp.pay(with(visaDebit(), "notificationUrl", receiver.url()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> payloadsFor(reply.id()).size() == 1);
-        WebhookReceiver.Delivery delivery = receiver.deliveries().get(receiver.deliveries().size() - 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> payloadsFor(reply.id()).size() == 1);
+        WebhookReceiver.Delivery delivery =
+                receiver.deliveries().get(receiver.deliveries().size() - 1);
         String body = delivery.body();
         String flipped = (body.charAt(0) == 'A' ? "B" : "A") + body.substring(1);
 
-        assertThatThrownBy(() -> decrypt(sandbox.merchant().notificationSecret(),
-                new WebhookReceiver.Delivery(flipped, delivery.initializationVector(), delivery.authenticationTag(),
-                        delivery.contentType())))
+        assertThatThrownBy(() -> decrypt(
+                        sandbox.merchant().notificationSecret(),
+                        new WebhookReceiver.Delivery(
+                                flipped,
+                                delivery.initializationVector(),
+                                delivery.authenticationTag(),
+                                delivery.contentType())))
                 .isInstanceOf(AEADBadTagException.class);
     }
 
     @Test
     void notifiesEveryStatusChangeOfAnAsynchronousPaymentAndItsBackOfficeOperations() throws Exception {
-        Reply pending = opp.pay(with(visaDebit(), "paymentType", "PA", "card.number", "4711100000000000",
-                "shopperResultUrl", "https://shop.example/return", "notificationUrl", receiver.url()));
-        String token = pending.json().path("redirect").path("parameters").get(1).path("value").asString();
-        opp.postPlain("connectors/threeds/challenge/complete", Map.of("threeDSSessionData", token,
-                "action", "approve"));
+        Reply pending = opp.pay(with(
+                visaDebit(),
+                "paymentType",
+                "PA",
+                "card.number",
+                "4711100000000000",
+                "shopperResultUrl",
+                "https://shop.example/return",
+                "notificationUrl",
+                receiver.url()));
+        String token = pending.json()
+                .path("redirect")
+                .path("parameters")
+                .get(1)
+                .path("value")
+                .asString();
+        opp.postPlain(
+                "connectors/threeds/challenge/complete", Map.of("threeDSSessionData", token, "action", "approve"));
         opp.backOffice(pending.id(), "CP", "92.00");
         opp.postPlain("sandbox/operator/payments/" + pending.id() + "/chargeback", Map.of("reasonCode", "000.100.221"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> payloadsFor(pending.id()).size() == 4);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> payloadsFor(pending.id()).size() == 4);
         List<String> sequence = new ArrayList<>();
         for (JsonNode notification : payloadsFor(pending.id())) {
             JsonNode payload = notification.path("payload");
-            sequence.add(payload.path("paymentType").asString() + " " + payload.path("result").path("code").asString());
+            sequence.add(payload.path("paymentType").asString() + " "
+                    + payload.path("result").path("code").asString());
         }
-        assertThat(sequence).containsExactlyInAnyOrder("PA 000.200.000", "PA 000.100.110", "CP 000.100.110",
-                "CB 000.100.221");
+        assertThat(sequence)
+                .containsExactlyInAnyOrder("PA 000.200.000", "PA 000.100.110", "CP 000.100.110", "CB 000.100.221");
     }
 
     @Test
@@ -139,8 +165,10 @@ class NotificationIT {
         Reply reply = opp.pay(with(visaDebit(), "notificationUrl", receiver.url()));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode log = opp.getPlain("sandbox/notifications?paymentId=" + reply.id()).json()
-                    .path("notifications").get(0);
+            JsonNode log = opp.getPlain("sandbox/notifications?paymentId=" + reply.id())
+                    .json()
+                    .path("notifications")
+                    .get(0);
             assertThat(log.path("delivered").asBoolean()).isTrue();
             assertThat(log.path("attempts").asInt()).isEqualTo(3);
             assertThat(log.path("lastStatus").asInt()).isEqualTo(200);
@@ -153,8 +181,10 @@ class NotificationIT {
         Reply reply = opp.pay(with(visaDebit(), "notificationUrl", "http://127.0.0.1:9/unreachable"));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode log = opp.getPlain("sandbox/notifications?paymentId=" + reply.id()).json()
-                    .path("notifications").get(0);
+            JsonNode log = opp.getPlain("sandbox/notifications?paymentId=" + reply.id())
+                    .json()
+                    .path("notifications")
+                    .get(0);
             assertThat(log.path("delivered").asBoolean()).isFalse();
             assertThat(log.path("attempts").asInt()).isGreaterThanOrEqualTo(3);
             assertThat(log.path("lastError").asString()).isNotBlank();
@@ -164,12 +194,14 @@ class NotificationIT {
     @Test
     void sendsToTheMerchantsConfiguredWebhookWhenThePaymentHasNoNotificationUrl() throws Exception {
         try (WebhookReceiver merchantWebhook = new WebhookReceiver();
-                GatewaySandbox configured = GatewaySandbox.start(Map.of(
-                        "sandbox.merchants.merchant-a.webhook-url", merchantWebhook.url()))) {
+                GatewaySandbox configured = GatewaySandbox.start(
+                        Map.of("sandbox.merchants.merchant-a.webhook-url", merchantWebhook.url()))) {
             Reply reply = new OppClient(configured).pay(visaDebit());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> merchantWebhook.deliveries().size() == 1);
-            JsonNode notification = decrypt(configured.merchant().notificationSecret(),
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> merchantWebhook.deliveries().size() == 1);
+            JsonNode notification = decrypt(
+                    configured.merchant().notificationSecret(),
                     merchantWebhook.deliveries().get(0));
             assertThat(notification.path("payload").path("id").asString()).isEqualTo(reply.id());
         }

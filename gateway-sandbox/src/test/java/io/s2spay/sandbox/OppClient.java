@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,11 +40,15 @@ final class OppClient {
     private final String entityId;
 
     OppClient(GatewaySandbox sandbox) {
-        this(sandbox.baseUrl(), sandbox.merchant().accessToken(), sandbox.merchant().entityId());
+        this(
+                sandbox.baseUrl(),
+                sandbox.merchant().accessToken(),
+                sandbox.merchant().entityId());
     }
 
     OppClient(String baseUrl, String token, String entityId) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.baseUrl = baseUrl;
         this.token = token;
         this.entityId = entityId;
@@ -135,14 +138,16 @@ final class OppClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
-                .GET().build());
+                .GET()
+                .build());
     }
 
     Reply delete(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
-                .DELETE().build());
+                .DELETE()
+                .build());
     }
 
     /** Plain POST without authentication (operator endpoints, redirect pages). */
@@ -150,12 +155,15 @@ final class OppClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)))
+                .build());
     }
 
     Reply getPlain(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).GET().build());
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     Reply send(HttpRequest request) {

@@ -4,16 +4,14 @@ import static io.s2spay.sandbox.OppClient.visaDebit;
 import static io.s2spay.sandbox.OppClient.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.sandbox.OppClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import io.s2spay.sandbox.OppClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /v1/payments}, the query endpoint, authentication, validation and the duplicate check, over HTTP. */
@@ -57,11 +55,16 @@ class PaymentsApiIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"MASTER,5454545454545454,123", "AMEX,377777777777770,1234", "DINERS,36148900647913,123",
-            "DISCOVER,6011111111111117,123", "JCB,3530111333300000,123"})
+    @CsvSource({
+        "MASTER,5454545454545454,123",
+        "AMEX,377777777777770,1234",
+        "DINERS,36148900647913,123",
+        "DISCOVER,6011111111111117,123",
+        "JCB,3530111333300000,123"
+    })
     void approvesPreauthorizationsOfOtherSynchronousBrands(String brand, String number, String cvv) {
-        Reply reply = opp.pay(with(visaDebit(), "paymentType", "PA", "paymentBrand", brand, "card.number", number,
-                "card.cvv", cvv));
+        Reply reply = opp.pay(
+                with(visaDebit(), "paymentType", "PA", "paymentBrand", brand, "card.number", number, "card.cvv", cvv));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.code()).isEqualTo("000.100.110");
@@ -77,10 +80,15 @@ class PaymentsApiIT {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("200.300.404");
         List<String> names = new ArrayList<>();
-        reply.json().path("result").path("parameterErrors").forEach(error -> names.add(error.path("name").asString()));
+        reply.json()
+                .path("result")
+                .path("parameterErrors")
+                .forEach(error -> names.add(error.path("name").asString()));
         assertThat(names).containsExactlyInAnyOrder("entityId", "amount");
         assertThat(opp.get("v1/query?entityId=" + opp.entityId() + "&merchantTransactionId="
-                + request.get("merchantTransactionId")).status()).isEqualTo(404);
+                                + request.get("merchantTransactionId"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -90,16 +98,20 @@ class PaymentsApiIT {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("200.300.404");
         List<String> names = new ArrayList<>();
-        reply.json().path("result").path("parameterErrors").forEach(error -> names.add(error.path("name").asString()));
+        reply.json()
+                .path("result")
+                .path("parameterErrors")
+                .forEach(error -> names.add(error.path("name").asString()));
         assertThat(names).containsExactlyInAnyOrder("amount", "currency", "paymentType");
     }
 
     @Test
     void rejectsAMissingOrUnknownAccessTokenWith401() {
         Reply unknown = opp.as("not-a-token", opp.entityId()).pay(visaDebit());
-        Reply missing = opp.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(opp.baseUrl() + "v1/query/" + "0".repeat(32) + "?entityId=" + opp.entityId()))
-                .GET().build());
+        Reply missing = opp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        opp.baseUrl() + "v1/query/" + "0".repeat(32) + "?entityId=" + opp.entityId()))
+                .GET()
+                .build());
 
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.code()).isEqualTo("800.900.300");
@@ -129,20 +141,21 @@ class PaymentsApiIT {
 
     @ParameterizedTest
     @CsvSource({
-            "card.number, 4200000000000001, 100.100.101",
-            "card.number, 5454545454545454, 100.100.700",
-            "card.number, '', 100.100.100",
-            "card.expiryYear, 2020, 100.100.303",
-            "card.expiryMonth, 13, 100.100.201",
-            "card.expiryMonth, '', 100.100.200",
-            "card.expiryYear, 34, 100.100.301",
-            "card.cvv, 12345, 100.100.601",
-            "card.holder, J, 100.100.401",
-            "paymentBrand, NOTABRAND, 100.100.501",
-            "currency, XXQ, 100.550.401",
-            "amount, 92, 100.550.303",
-            "amount, 92.001, 100.550.303",
-            "amount, 0.00, 100.550.300"})
+        "card.number, 4200000000000001, 100.100.101",
+        "card.number, 5454545454545454, 100.100.700",
+        "card.number, '', 100.100.100",
+        "card.expiryYear, 2020, 100.100.303",
+        "card.expiryMonth, 13, 100.100.201",
+        "card.expiryMonth, '', 100.100.200",
+        "card.expiryYear, 34, 100.100.301",
+        "card.cvv, 12345, 100.100.601",
+        "card.holder, J, 100.100.401",
+        "paymentBrand, NOTABRAND, 100.100.501",
+        "currency, XXQ, 100.550.401",
+        "amount, 92, 100.550.303",
+        "amount, 92.001, 100.550.303",
+        "amount, 0.00, 100.550.300"
+    })
     void refusesInvalidCardAndAmountDataWithOppsSpecificCodes(String name, String value, String code) {
         Reply reply = opp.pay(with(visaDebit(), name, value));
 
@@ -179,7 +192,9 @@ class PaymentsApiIT {
 
     @Test
     void refusesJpyAmountsWithDecimals() {
-        assertThat(opp.pay(with(visaDebit(), "currency", "JPY", "amount", "500.00")).code()).isEqualTo("100.550.303");
+        assertThat(opp.pay(with(visaDebit(), "currency", "JPY", "amount", "500.00"))
+                        .code())
+                .isEqualTo("100.550.303");
     }
 
     @Test
@@ -203,7 +218,8 @@ class PaymentsApiIT {
         Map<String, String> request = with(visaDebit(), "card.number", "4000000000000002");
         assertThat(opp.pay(request).code()).isEqualTo("800.100.151");
 
-        assertThat(opp.pay(with(request, "card.number", "4200000000000000")).code()).isEqualTo("800.130.100");
+        assertThat(opp.pay(with(request, "card.number", "4200000000000000")).code())
+                .isEqualTo("800.130.100");
     }
 
     @Test
@@ -235,17 +251,21 @@ class PaymentsApiIT {
         Map<String, String> request = visaDebit();
         String mtx = request.get("merchantTransactionId");
         String id = opp.pay(request).id();
-        opp.post("v1/payments/" + id, Map.of("paymentType", "RF", "amount", "2.00", "currency", "EUR",
-                "merchantTransactionId", mtx));
+        opp.post(
+                "v1/payments/" + id,
+                Map.of("paymentType", "RF", "amount", "2.00", "currency", "EUR", "merchantTransactionId", mtx));
 
         for (int i = 0; i < 5; i++) {
             Reply query = opp.get("v1/query?entityId=" + opp.entityId() + "&merchantTransactionId=" + mtx);
             assertThat(query.status()).isEqualTo(200);
             assertThat(query.code()).isEqualTo("000.000.100");
             assertThat(query.json().path("payments")).hasSize(2);
-            assertThat(query.json().path("payments").get(0).path("paymentType").asString()).isEqualTo("DB");
-            assertThat(query.json().path("payments").get(1).path("paymentType").asString()).isEqualTo("RF");
-            assertThat(query.json().path("payments").get(1).path("referencedId").asString()).isEqualTo(id);
+            assertThat(query.json().path("payments").get(0).path("paymentType").asString())
+                    .isEqualTo("DB");
+            assertThat(query.json().path("payments").get(1).path("paymentType").asString())
+                    .isEqualTo("RF");
+            assertThat(query.json().path("payments").get(1).path("referencedId").asString())
+                    .isEqualTo(id);
         }
         for (int i = 0; i < 5; i++) {
             assertThat(opp.query(id).status()).isEqualTo(200);
@@ -272,7 +292,8 @@ class PaymentsApiIT {
             Reply reply = new OppClient(live).pay(visaDebit());
 
             assertThat(reply.code()).isEqualTo("000.000.000");
-            assertThat(reply.json().path("result").path("description").asString()).isEqualTo("Transaction succeeded");
+            assertThat(reply.json().path("result").path("description").asString())
+                    .isEqualTo("Transaction succeeded");
         }
     }
 

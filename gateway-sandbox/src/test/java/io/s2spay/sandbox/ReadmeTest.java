@@ -2,12 +2,10 @@ package io.s2spay.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.sandbox.gateway.TestCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
-
-import io.s2spay.sandbox.gateway.TestCard;
 
 /** The README's test-card table documents exactly the cards the sandbox knows, with their result codes. */
 class ReadmeTest {
@@ -17,7 +15,9 @@ class ReadmeTest {
         String readme = Files.readString(Path.of("README.md"));
 
         for (TestCard card : TestCard.values()) {
-            String row = readme.lines().filter(line -> line.startsWith("| `" + card.number() + "`")).findFirst()
+            String row = readme.lines()
+                    .filter(line -> line.startsWith("| `" + card.number() + "`"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(card + " is not in the README's table"));
             assertThat(row).as(card.name()).contains("| " + card.brand().name() + " |");
             if (card.resultCode() != null) {

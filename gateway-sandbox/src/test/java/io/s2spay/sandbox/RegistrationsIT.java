@@ -4,13 +4,11 @@ import static io.s2spay.sandbox.OppClient.visaDebit;
 import static io.s2spay.sandbox.OppClient.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.sandbox.OppClient.Reply;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.s2spay.sandbox.OppClient.Reply;
 
 /** Registrations (stored cards) and standing instructions (CIT INITIAL first, MIT REPEATED later), over HTTP. */
 class RegistrationsIT {
@@ -25,14 +23,34 @@ class RegistrationsIT {
     }
 
     private static Map<String, String> initialCit() {
-        return with(visaDebit(), "createRegistration", "true", "standingInstruction.mode", "INITIAL",
-                "standingInstruction.type", "UNSCHEDULED", "standingInstruction.source", "CIT");
+        return with(
+                visaDebit(),
+                "createRegistration",
+                "true",
+                "standingInstruction.mode",
+                "INITIAL",
+                "standingInstruction.type",
+                "UNSCHEDULED",
+                "standingInstruction.source",
+                "CIT");
     }
 
     private static Map<String, String> repeatedMit() {
-        return Map.of("paymentType", "DB", "amount", "15.00", "currency", "EUR",
-                "merchantTransactionId", "mit-" + UUID.randomUUID(), "standingInstruction.mode", "REPEATED",
-                "standingInstruction.type", "UNSCHEDULED", "standingInstruction.source", "MIT");
+        return Map.of(
+                "paymentType",
+                "DB",
+                "amount",
+                "15.00",
+                "currency",
+                "EUR",
+                "merchantTransactionId",
+                "mit-" + UUID.randomUUID(),
+                "standingInstruction.mode",
+                "REPEATED",
+                "standingInstruction.type",
+                "UNSCHEDULED",
+                "standingInstruction.source",
+                "MIT");
     }
 
     @Test
@@ -41,8 +59,12 @@ class RegistrationsIT {
 
         assertThat(reply.code()).isEqualTo("000.100.110");
         assertThat(reply.json().path("registrationId").asString()).matches("[0-9a-f]{32}");
-        assertThat(reply.json().path("standingInstruction").path("mode").asString()).isEqualTo("INITIAL");
-        assertThat(reply.json().path("standingInstruction").path("initialTransactionId").asString())
+        assertThat(reply.json().path("standingInstruction").path("mode").asString())
+                .isEqualTo("INITIAL");
+        assertThat(reply.json()
+                        .path("standingInstruction")
+                        .path("initialTransactionId")
+                        .asString())
                 .matches("[0-9]{15}");
     }
 
@@ -58,16 +80,29 @@ class RegistrationsIT {
         assertThat(mit.json().path("registrationId").asString()).isEqualTo(registrationId);
         assertThat(mit.json().path("amount").asString()).isEqualTo("15.00");
         assertThat(mit.json().path("card").path("last4Digits").asString()).isEqualTo("0000");
-        assertThat(mit.json().path("standingInstruction").path("initialTransactionId").asString())
-                .isEqualTo(initial.json().path("standingInstruction").path("initialTransactionId").asString());
+        assertThat(mit.json()
+                        .path("standingInstruction")
+                        .path("initialTransactionId")
+                        .asString())
+                .isEqualTo(initial.json()
+                        .path("standingInstruction")
+                        .path("initialTransactionId")
+                        .asString());
     }
 
     @Test
     void acceptsTheInitialPaymentsOppIdAsInitialTransactionId() {
         Reply initial = opp.pay(with(initialCit(), "createRegistration", null));
 
-        Reply mit = opp.pay(with(visaDebit(), "standingInstruction.mode", "REPEATED", "standingInstruction.type",
-                "UNSCHEDULED", "standingInstruction.source", "MIT", "standingInstruction.initialTransactionId",
+        Reply mit = opp.pay(with(
+                visaDebit(),
+                "standingInstruction.mode",
+                "REPEATED",
+                "standingInstruction.type",
+                "UNSCHEDULED",
+                "standingInstruction.source",
+                "MIT",
+                "standingInstruction.initialTransactionId",
                 initial.id()));
 
         assertThat(mit.code()).isEqualTo("000.100.110");
@@ -75,19 +110,37 @@ class RegistrationsIT {
 
     @Test
     void refusesAMerchantInitiatedRepeatedPaymentWithoutItsInitialTransaction() {
-        Reply reply = opp.pay(with(visaDebit(), "standingInstruction.mode", "REPEATED", "standingInstruction.type",
-                "UNSCHEDULED", "standingInstruction.source", "MIT"));
+        Reply reply = opp.pay(with(
+                visaDebit(),
+                "standingInstruction.mode",
+                "REPEATED",
+                "standingInstruction.type",
+                "UNSCHEDULED",
+                "standingInstruction.source",
+                "MIT"));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("200.300.404");
-        assertThat(reply.json().path("result").path("parameterErrors").get(0).path("name").asString())
+        assertThat(reply.json()
+                        .path("result")
+                        .path("parameterErrors")
+                        .get(0)
+                        .path("name")
+                        .asString())
                 .isEqualTo("standingInstruction.initialTransactionId");
     }
 
     @Test
     void refusesAnUnknownInitialTransactionId() {
-        Reply reply = opp.pay(with(visaDebit(), "standingInstruction.mode", "REPEATED", "standingInstruction.type",
-                "UNSCHEDULED", "standingInstruction.source", "MIT", "standingInstruction.initialTransactionId",
+        Reply reply = opp.pay(with(
+                visaDebit(),
+                "standingInstruction.mode",
+                "REPEATED",
+                "standingInstruction.type",
+                "UNSCHEDULED",
+                "standingInstruction.source",
+                "MIT",
+                "standingInstruction.initialTransactionId",
                 "123456789012345"));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -99,19 +152,31 @@ class RegistrationsIT {
         Reply reply = opp.pay(with(initialCit(), "standingInstruction.source", "MIT"));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("result").path("parameterErrors").get(0).path("name").asString())
+        assertThat(reply.json()
+                        .path("result")
+                        .path("parameterErrors")
+                        .get(0)
+                        .path("name")
+                        .asString())
                 .isEqualTo("standingInstruction.source");
     }
 
     @Test
     void refusesARepeatedPaymentOfAnotherTypeThanItsInitial() {
-        String registrationId = opp.pay(initialCit()).json().path("registrationId").asString();
+        String registrationId =
+                opp.pay(initialCit()).json().path("registrationId").asString();
 
-        Reply reply = opp.post("v1/registrations/" + registrationId + "/payments",
+        Reply reply = opp.post(
+                "v1/registrations/" + registrationId + "/payments",
                 with(repeatedMit(), "standingInstruction.type", "RECURRING"));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("result").path("parameterErrors").get(0).path("name").asString())
+        assertThat(reply.json()
+                        .path("result")
+                        .path("parameterErrors")
+                        .get(0)
+                        .path("name")
+                        .asString())
                 .isEqualTo("standingInstruction.type");
     }
 
@@ -125,12 +190,18 @@ class RegistrationsIT {
 
     @Test
     void neverChallengesAMerchantInitiatedPaymentOnAThreeDsCard() {
-        Reply initial = opp.pay(with(initialCit(), "card.number", "4711100000000000", "shopperResultUrl",
-                "https://shop.example/return"));
-        String token = initial.json().path("redirect").path("parameters").get(1).path("value").asString();
-        opp.postPlain("connectors/threeds/challenge/complete", Map.of("threeDSSessionData", token,
-                "action", "approve"));
-        String registrationId = opp.query(initial.id()).json().path("registrationId").asString();
+        Reply initial = opp.pay(with(
+                initialCit(), "card.number", "4711100000000000", "shopperResultUrl", "https://shop.example/return"));
+        String token = initial.json()
+                .path("redirect")
+                .path("parameters")
+                .get(1)
+                .path("value")
+                .asString();
+        opp.postPlain(
+                "connectors/threeds/challenge/complete", Map.of("threeDSSessionData", token, "action", "approve"));
+        String registrationId =
+                opp.query(initial.id()).json().path("registrationId").asString();
 
         Reply mit = opp.post("v1/registrations/" + registrationId + "/payments", repeatedMit());
 
@@ -149,7 +220,8 @@ class RegistrationsIT {
 
     @Test
     void sharesRegistrationsBetweenTheEntitiesOfOneMerchantOnly() {
-        String registrationId = opp.pay(initialCit()).json().path("registrationId").asString();
+        String registrationId =
+                opp.pay(initialCit()).json().path("registrationId").asString();
         SandboxMerchant a = sandbox.merchant();
         SandboxMerchant b = sandbox.merchant("merchant-b");
 
@@ -165,7 +237,8 @@ class RegistrationsIT {
 
     @Test
     void deregistersAStoredCardSoItCanNoLongerPay() {
-        String registrationId = opp.pay(initialCit()).json().path("registrationId").asString();
+        String registrationId =
+                opp.pay(initialCit()).json().path("registrationId").asString();
 
         Reply deleted = opp.delete("v1/registrations/" + registrationId + "?entityId=" + opp.entityId());
         Reply payment = opp.post("v1/registrations/" + registrationId + "/payments", repeatedMit());

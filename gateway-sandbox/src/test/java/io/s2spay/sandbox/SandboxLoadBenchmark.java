@@ -26,8 +26,7 @@ public final class SandboxLoadBenchmark {
     private static final String TOKEN = "OGFjN2E0YzgtU0FOREJPWC1URVNULVRPS0VOLU1FUkNIQU5ULUE=";
     private static final String ENTITY = "8ac7a4c800000000000000000000a001";
 
-    private SandboxLoadBenchmark() {
-    }
+    private SandboxLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("benchmark.seconds", 20);
@@ -48,12 +47,22 @@ public final class SandboxLoadBenchmark {
             long cpuBefore = os.getProcessCpuTime();
             Result result = run(base, clients, seconds, true, mode);
             double cpuMillisPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1e6 / Math.max(1, result.requests);
-            System.out.printf("gateway-sandbox %s: %d clients, %d s: %d requests, %.0f requests/s, errors %d,"
-                    + " latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d cores, system load average %.1f;"
-                    + " this JVM used %.3f CPU-ms per request (sandbox and load generator together)%n", mode,
-                    clients, seconds, result.requests, result.requests / (double) seconds, result.errors,
-                    result.percentile(50), result.percentile(99), result.percentile(100),
-                    Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), cpuMillisPerRequest);
+            System.out.printf(
+                    "gateway-sandbox %s: %d clients, %d s: %d requests, %.0f requests/s, errors %d,"
+                            + " latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d cores, system load average %.1f;"
+                            + " this JVM used %.3f CPU-ms per request (sandbox and load generator together)%n",
+                    mode,
+                    clients,
+                    seconds,
+                    result.requests,
+                    result.requests / (double) seconds,
+                    result.errors,
+                    result.percentile(50),
+                    result.percentile(99),
+                    result.percentile(100),
+                    Runtime.getRuntime().availableProcessors(),
+                    os.getSystemLoadAverage(),
+                    cpuMillisPerRequest);
         } finally {
             if (sandbox != null) {
                 sandbox.close();
@@ -148,19 +157,20 @@ public final class SandboxLoadBenchmark {
                 + "&card.number=4200000000000000&card.holder=Jane+Jones&card.expiryMonth=05&card.expiryYear=2034"
                 + "&card.cvv=123&merchantTransactionId=" + merchantTransactionId;
         return ("POST /v1/payments HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: Bearer " + TOKEN
-                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nAuthorization: Bearer " + TOKEN
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] get(URI base, String path) {
         return ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A minimal HTTP/1.1 response: status, and the body (Content-Length or chunked). */
-    private record Response(int status, String body) {
-    }
+    private record Response(int status, String body) {}
 
     private static Response read(InputStream in) throws IOException {
         String statusLine = line(in);

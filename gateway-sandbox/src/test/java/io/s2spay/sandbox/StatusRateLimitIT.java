@@ -4,14 +4,12 @@ import static io.s2spay.sandbox.OppClient.visaDebit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.s2spay.sandbox.OppClient.Reply;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.s2spay.sandbox.OppClient.Reply;
 
 /** {@code GET /v1/payments/{id}} allows two requests per minute per transaction; the query endpoint is unlimited. */
 class StatusRateLimitIT {
@@ -44,7 +42,8 @@ class StatusRateLimitIT {
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.code()).isEqualTo("800.120.100");
         assertThat(third.json().path("result").path("description").asString()).isEqualTo("Rejected by Throttling.");
-        assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 61L);
+        assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 61L);
     }
 
     @Test
@@ -78,7 +77,8 @@ class StatusRateLimitIT {
         client.status(id);
         assertThat(client.status(id).status()).isEqualTo(429);
 
-        await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+        await().pollInterval(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> client.status(id).status() == 200);
     }
 }

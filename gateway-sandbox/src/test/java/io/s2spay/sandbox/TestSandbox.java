@@ -7,8 +7,7 @@ final class TestSandbox {
 
     private static GatewaySandbox shared;
 
-    private TestSandbox() {
-    }
+    private TestSandbox() {}
 
     static synchronized GatewaySandbox shared() {
         if (shared == null) {

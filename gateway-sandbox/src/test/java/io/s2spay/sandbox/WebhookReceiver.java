@@ -1,5 +1,6 @@
 package io.s2spay.sandbox;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -8,14 +9,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
-
 /** A merchant's webhook endpoint for the tests: records every delivery and fails the first ones on request. */
 final class WebhookReceiver implements AutoCloseable {
 
     /** One delivery as received. */
-    record Delivery(String body, String initializationVector, String authenticationTag, String contentType) {
-    }
+    record Delivery(String body, String initializationVector, String authenticationTag, String contentType) {}
 
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -30,7 +28,9 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/webhook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Initialization-Vector"),
+                deliveries.add(new Delivery(
+                        body,
+                        exchange.getRequestHeaders().getFirst("X-Initialization-Vector"),
                         exchange.getRequestHeaders().getFirst("X-Authentication-Tag"),
                         exchange.getRequestHeaders().getFirst("Content-Type")));
             }

@@ -51,11 +51,17 @@ final class ChildProcess {
      * Starts {@code command} in {@code directory} with extra environment variables; {@code readyLine} (nullable)
      * is the output line that says the program is ready.
      */
-    static ChildProcess start(String name, List<String> command, Path directory, Map<String, String> environment,
-            Path logFile, Pattern readyLine) {
+    static ChildProcess start(
+            String name,
+            List<String> command,
+            Path directory,
+            Map<String, String> environment,
+            Path logFile,
+            Pattern readyLine) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
@@ -106,7 +112,8 @@ final class ChildProcess {
 
     /** Waits until {@code url} answers 200 (e.g. Actuator health UP); fails if the program exits or the time runs out. */
     void awaitHttpOk(URI url, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long begin = System.nanoTime();
         long deadline = begin + timeout.toNanos();
         long nextProgress = begin + PROGRESS_INTERVAL.toNanos();
@@ -114,14 +121,18 @@ final class ChildProcess {
         while (System.nanoTime() < deadline) {
             if (System.nanoTime() > nextProgress) {
                 // a loaded machine can take minutes: say that it is still coming
-                LocalStack.say(String.format("still waiting for %s (%d s)", name, (System.nanoTime() - begin) / 1_000_000_000L));
+                LocalStack.say(String.format(
+                        "still waiting for %s (%d s)", name, (System.nanoTime() - begin) / 1_000_000_000L));
                 nextProgress += PROGRESS_INTERVAL.toNanos();
             }
             if (!process.isAlive()) {
                 throw failure("exited with code " + process.exitValue() + " before it was ready");
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(url)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -162,7 +173,8 @@ final class ChildProcess {
             process.destroy();
             try {
                 if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                    System.out.println("s2spay: " + name + " did not stop within " + grace.toSeconds() + " s: killing it");
+                    System.out.println(
+                            "s2spay: " + name + " did not stop within " + grace.toSeconds() + " s: killing it");
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
@@ -181,12 +193,14 @@ final class ChildProcess {
     }
 
     private IllegalStateException failure(String what) {
-        return new IllegalStateException(name + " " + what + "; log " + logFile + ", last lines:" + System.lineSeparator() + tail());
+        return new IllegalStateException(
+                name + " " + what + "; log " + logFile + ", last lines:" + System.lineSeparator() + tail());
     }
 
     private void copyOutput() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 log.write(line);
@@ -197,7 +211,9 @@ final class ChildProcess {
                         lastLines.removeFirst();
                     }
                 }
-                if (readyLine != null && !sawReadyLine.isDone() && readyLine.matcher(line).find()) {
+                if (readyLine != null
+                        && !sawReadyLine.isDone()
+                        && readyLine.matcher(line).find()) {
                     sawReadyLine.complete(null);
                 }
                 if (!reader.ready()) {

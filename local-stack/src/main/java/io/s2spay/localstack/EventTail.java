@@ -28,11 +28,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class EventTail {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-    private static final List<String> SHOWN_HEADERS = List.of("eventType", "kafka_dlt-exception-fqcn", "kafka_dlt-exception-message");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final List<String> SHOWN_HEADERS =
+            List.of("eventType", "kafka_dlt-exception-fqcn", "kafka_dlt-exception-message");
 
     /** The registry client logs through java.util.logging; kept referenced so its level stays set. */
-    private static final java.util.logging.Logger REGISTRY_CLIENT_LOG = java.util.logging.Logger.getLogger("io.apicurio");
+    private static final java.util.logging.Logger REGISTRY_CLIENT_LOG =
+            java.util.logging.Logger.getLogger("io.apicurio");
 
     private EventTail() {}
 
@@ -48,8 +51,9 @@ final class EventTail {
                 case "--registry" -> registry = value(args, ++i);
                 default -> {
                     if (args[i].startsWith("--")) {
-                        throw new LocalStack.LocalStackException("unknown option " + args[i]
-                                + "; usage: ./s2spay events [topic...] [--all] [--bootstrap-servers H:P] [--registry URL]");
+                        throw new LocalStack.LocalStackException(
+                                "unknown option " + args[i]
+                                        + "; usage: ./s2spay events [topic...] [--all] [--bootstrap-servers H:P] [--registry URL]");
                     }
                     topics.add(args[i]);
                 }
@@ -70,16 +74,23 @@ final class EventTail {
 
     private static void follow(String bootstrap, String registry, List<String> topics, boolean all) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "s2spay-events-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "s2spay-events-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                5000);
         REGISTRY_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
         AvroKafkaDeserializer<Object> avro = new AvroKafkaDeserializer<>();
         avro.configure(new HashMap<>(AvroSerdeProperties.forRegistry(registry)), false);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consumer.wakeup();
@@ -94,8 +105,8 @@ final class EventTail {
         } else {
             consumer.subscribe(topics);
         }
-        System.err.println("s2spay: following " + (all ? "every s2spay.* topic" : String.join(", ", topics)) + " on " + bootstrap
-                + " from the beginning (Ctrl-C to stop)");
+        System.err.println("s2spay: following " + (all ? "every s2spay.* topic" : String.join(", ", topics)) + " on "
+                + bootstrap + " from the beginning (Ctrl-C to stop)");
         try (consumer) {
             while (true) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
@@ -112,12 +123,21 @@ final class EventTail {
 
     static String describe(ConsumerRecord<String, byte[]> record, AvroKafkaDeserializer<Object> avro) {
         StringBuilder line = new StringBuilder()
-                .append(TIME.format(Instant.ofEpochMilli(record.timestamp()))).append(' ')
-                .append(record.topic()).append('[').append(record.partition()).append("]@").append(record.offset())
-                .append(" key=").append(record.key());
+                .append(TIME.format(Instant.ofEpochMilli(record.timestamp())))
+                .append(' ')
+                .append(record.topic())
+                .append('[')
+                .append(record.partition())
+                .append("]@")
+                .append(record.offset())
+                .append(" key=")
+                .append(record.key());
         for (Header header : record.headers()) {
             if (SHOWN_HEADERS.contains(header.key()) && header.value() != null) {
-                line.append(' ').append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8));
+                line.append(' ')
+                        .append(header.key())
+                        .append('=')
+                        .append(new String(header.value(), StandardCharsets.UTF_8));
             }
         }
         byte[] value = record.value();
@@ -125,9 +145,16 @@ final class EventTail {
             return line.append(" (tombstone)").toString();
         }
         try {
-            return line.append(' ').append(avro.deserialize(record.topic(), value)).toString();
+            return line.append(' ')
+                    .append(avro.deserialize(record.topic(), value))
+                    .toString();
         } catch (RuntimeException e) {
-            return line.append(" <").append(value.length).append(" bytes, not decodable: ").append(e.getMessage()).append('>').toString();
+            return line.append(" <")
+                    .append(value.length)
+                    .append(" bytes, not decodable: ")
+                    .append(e.getMessage())
+                    .append('>')
+                    .toString();
         }
     }
 }

@@ -55,14 +55,23 @@ final class KafkaBroker {
      * Formats a new storage directory under {@code directory} and starts the broker; returns once it is started.
      * Every process is handed to {@code started} as soon as it exists, so that whoever stops the stack can stop it.
      */
-    static ChildProcess start(Path java, String classPath, Path directory, Path logFile, int port, int controllerPort,
-            List<String> jvmOptions, Consumer<ChildProcess> started) {
+    static ChildProcess start(
+            Path java,
+            String classPath,
+            Path directory,
+            Path logFile,
+            int port,
+            int controllerPort,
+            List<String> jvmOptions,
+            Consumer<ChildProcess> started) {
         try {
             Files.createDirectories(directory);
             Path properties = directory.resolve("server.properties");
-            Files.writeString(properties, serverProperties(port, controllerPort, directory.resolve("data"), 3).entrySet().stream()
-                    .map(entry -> entry.getKey() + "=" + entry.getValue())
-                    .collect(Collectors.joining("\n", "# written by the s2spay local stack\n", "\n")));
+            Files.writeString(
+                    properties,
+                    serverProperties(port, controllerPort, directory.resolve("data"), 3).entrySet().stream()
+                            .map(entry -> entry.getKey() + "=" + entry.getValue())
+                            .collect(Collectors.joining("\n", "# written by the s2spay local stack\n", "\n")));
             Path log4j = directory.resolve("log4j2.properties");
             Files.writeString(log4j, """
                     status = warn
@@ -77,19 +86,31 @@ final class KafkaBroker {
                     logger.coordinator.name = org.apache.kafka.coordinator
                     logger.coordinator.level = warn
                     """);
-            List<String> jvm = new ArrayList<>(List.of(java.toString(), "-cp", classPath,
-                    "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath()));
+            List<String> jvm = new ArrayList<>(
+                    List.of(java.toString(), "-cp", classPath, "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath()));
             jvm.addAll(jvmOptions);
 
             List<String> format = new ArrayList<>(jvm);
-            format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                    "-c", properties.toString(), "--ignore-formatted"));
-            ChildProcess formatter = ChildProcess.start("kafka-storage-format", format, directory, Map.of(),
-                    logFile.resolveSibling("kafka-storage-format.log"), null);
+            format.addAll(List.of(
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    Uuid.randomUuid().toString(),
+                    "-c",
+                    properties.toString(),
+                    "--ignore-formatted"));
+            ChildProcess formatter = ChildProcess.start(
+                    "kafka-storage-format",
+                    format,
+                    directory,
+                    Map.of(),
+                    logFile.resolveSibling("kafka-storage-format.log"),
+                    null);
             started.accept(formatter);
             int exit = formatter.awaitExit(Duration.ofSeconds(60));
             if (exit != 0) {
-                throw new IllegalStateException("formatting Kafka's storage failed with exit code " + exit + ":\n" + formatter.tail());
+                throw new IllegalStateException(
+                        "formatting Kafka's storage failed with exit code " + exit + ":\n" + formatter.tail());
             }
 
             List<String> server = new ArrayList<>(jvm);

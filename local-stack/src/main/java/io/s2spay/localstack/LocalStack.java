@@ -68,7 +68,8 @@ final class LocalStack {
         }
     }
 
-    static final Application SANDBOX = new Application("gateway-sandbox", SANDBOX_PORT, "OPP gateway simulation, ledger at /sandbox/ledger");
+    static final Application SANDBOX =
+            new Application("gateway-sandbox", SANDBOX_PORT, "OPP gateway simulation, ledger at /sandbox/ledger");
     static final List<Application> SERVICES = List.of(
             new Application("checkout-service", 8080, "public API POST/GET /v1/payments, OpenAPI /v3/api-docs"),
             new Application("payment-executor", 8081, "runs payment commands against the gateway"),
@@ -109,7 +110,8 @@ final class LocalStack {
         watchdogAgent = ParentWatchdogAgent.agentJar(run);
 
         say("starting PostgreSQL, Kafka, the registry and the gateway sandbox ...");
-        try (ExecutorService starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("start-", 1).factory())) {
+        try (ExecutorService starters = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().daemon().name("start-", 1).factory())) {
             CompletableFuture<String> database = timed(starters, "PostgreSQL", this::startPostgres);
             List<CompletableFuture<String>> infra = List.of(
                     database,
@@ -123,10 +125,15 @@ final class LocalStack {
                 watchForUnexpectedExits();
                 return;
             }
-            say("starting " + String.join(", ", SERVICES.stream().map(Application::module).toList()) + " ...");
-            say(joinAll(SERVICES.stream().map(service -> timed(starters, service.module(), () -> startApplication(service))).toList()));
+            say("starting "
+                    + String.join(
+                            ", ", SERVICES.stream().map(Application::module).toList()) + " ...");
+            say(joinAll(SERVICES.stream()
+                    .map(service -> timed(starters, service.module(), () -> startApplication(service)))
+                    .toList()));
         }
-        String warmUp = WarmUpDebit.run(URI.create("http://127.0.0.1:" + SERVICES.getFirst().port()));
+        String warmUp = WarmUpDebit.run(
+                URI.create("http://127.0.0.1:" + SERVICES.getFirst().port()));
         say("end-to-end check, a debit on merchant-other's account: " + warmUp);
         if (!warmUp.startsWith("succeeded")) {
             say("the platform is running but a payment did not succeed: see " + root.relativize(logs) + "/*.log");
@@ -136,22 +143,29 @@ final class LocalStack {
     }
 
     private List<Application> applicationsToRun() {
-        return infrastructureOnly ? List.of(SANDBOX) : Stream.concat(Stream.of(SANDBOX), SERVICES.stream()).toList();
+        return infrastructureOnly
+                ? List.of(SANDBOX)
+                : Stream.concat(Stream.of(SANDBOX), SERVICES.stream()).toList();
     }
 
     private void checkJarsAreBuilt() {
-        List<Path> missing = applicationsToRun().stream().map(app -> app.jar(root))
-                .filter(jar -> !Files.isRegularFile(jar)).toList();
+        List<Path> missing = applicationsToRun().stream()
+                .map(app -> app.jar(root))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new LocalStackException("not built yet: " + missing.stream().map(root::relativize).toList()
-                    + ". Run ./s2spay up (it builds what is missing) or ./mvnw -DskipTests install.");
+            throw new LocalStackException(
+                    "not built yet: " + missing.stream().map(root::relativize).toList()
+                            + ". Run ./s2spay up (it builds what is missing) or ./mvnw -DskipTests install.");
         }
     }
 
     private void checkPortsAreFree() {
         List<String> busy = new ArrayList<>();
-        Stream.concat(Stream.of(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, REGISTRY_PORT),
-                applicationsToRun().stream().map(Application::port)).forEach(port -> {
+        Stream.concat(
+                        Stream.of(POSTGRES_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, REGISTRY_PORT),
+                        applicationsToRun().stream().map(Application::port))
+                .forEach(port -> {
                     try (ServerSocket socket = new ServerSocket()) {
                         socket.bind(new InetSocketAddress("127.0.0.1", port));
                     } catch (IOException e) {
@@ -159,8 +173,9 @@ final class LocalStack {
                     }
                 });
         if (!busy.isEmpty()) {
-            throw new LocalStackException("port(s) " + String.join(", ", busy) + " on 127.0.0.1 are in use: is a local stack "
-                    + "or docker compose already running? Stop it first.");
+            throw new LocalStackException(
+                    "port(s) " + String.join(", ", busy) + " on 127.0.0.1 are in use: is a local stack "
+                            + "or docker compose already running? Stop it first.");
         }
     }
 
@@ -176,7 +191,10 @@ final class LocalStack {
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
             ProcessHandle.of(pid)
-                    .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                    .filter(process -> process.info()
+                            .command()
+                            .map(command -> command.contains("postgres"))
+                            .orElse(false))
                     .ifPresent(process -> {
                         say("stopping the PostgreSQL server (pid " + pid + ") a previous local stack left running");
                         process.destroy();
@@ -199,7 +217,8 @@ final class LocalStack {
             Files.createDirectories(run);
             Files.createDirectories(logs);
             try (Stream<Path> old = Files.list(logs)) {
-                for (Path log : old.filter(path -> path.toString().endsWith(".log")).toList()) {
+                for (Path log :
+                        old.filter(path -> path.toString().endsWith(".log")).toList()) {
                     Files.delete(log);
                 }
             }
@@ -215,11 +234,14 @@ final class LocalStack {
             return;
         }
         // the services' configuration defaults to the account s2spay/s2spay; superuser for replication slots
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
-             Statement statement = connection.createStatement()) {
-            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + DATABASE_USER + "') THEN "
-                    + "CREATE ROLE " + DATABASE_USER + " LOGIN SUPERUSER REPLICATION PASSWORD '" + DATABASE_PASSWORD + "'; "
-                    + "END IF; END $$");
+        try (Connection connection =
+                        DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + DATABASE_USER + "') THEN "
+                            + "CREATE ROLE " + DATABASE_USER + " LOGIN SUPERUSER REPLICATION PASSWORD '"
+                            + DATABASE_PASSWORD + "'; "
+                            + "END IF; END $$");
             statement.execute("ALTER DATABASE " + EmbeddedPostgresServer.DATABASE + " OWNER TO " + DATABASE_USER);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the database account " + DATABASE_USER, e);
@@ -231,8 +253,17 @@ final class LocalStack {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        KafkaBroker.start(java, classPath, run.resolve("kafka"), logs.resolve("kafka.log"),
-                KAFKA_PORT, KAFKA_CONTROLLER_PORT, List.of("-XX:+UseSerialGC", "-javaagent:" + watchdogAgent + "=" + ProcessHandle.current().pid()),
+        KafkaBroker.start(
+                java,
+                classPath,
+                run.resolve("kafka"),
+                logs.resolve("kafka.log"),
+                KAFKA_PORT,
+                KAFKA_CONTROLLER_PORT,
+                List.of(
+                        "-XX:+UseSerialGC",
+                        "-javaagent:" + watchdogAgent + "="
+                                + ProcessHandle.current().pid()),
                 this::registerInfrastructure);
     }
 
@@ -240,23 +271,31 @@ final class LocalStack {
         if (stopping) {
             return;
         }
-        registry = ApicurioRegistryServer.start(REGISTRY_PORT, 0, RegistryStorage.postgres(postgres.jdbcUrl(),
-                DATABASE_USER, DATABASE_PASSWORD, REGISTRY_DATABASE), logs.resolve("registry.log"));
+        registry = ApicurioRegistryServer.start(
+                REGISTRY_PORT,
+                0,
+                RegistryStorage.postgres(postgres.jdbcUrl(), DATABASE_USER, DATABASE_PASSWORD, REGISTRY_DATABASE),
+                logs.resolve("registry.log"));
         if (stopping) {
             registry.close();
         }
     }
 
     private void startApplication(Application application) {
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-XX:+UseSerialGC",
+                "-Xms64m",
+                "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-javaagent:" + watchdogAgent + "=" + ProcessHandle.current().pid(),
-                "-jar", application.jar(root).toString()));
+                "-jar",
+                application.jar(root).toString()));
         if (application == SANDBOX) {
             command.add("--sandbox.data-dir=" + run.resolve("gateway-sandbox"));
         }
-        ChildProcess child = ChildProcess.start(application.module(), command, root, Map.of(),
-                logs.resolve(application.module() + ".log"), null);
+        ChildProcess child = ChildProcess.start(
+                application.module(), command, root, Map.of(), logs.resolve(application.module() + ".log"), null);
         registerApplication(child);
         child.awaitHttpOk(application.health(), APPLICATION_START_TIMEOUT);
     }
@@ -279,21 +318,33 @@ final class LocalStack {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder(nl);
         out.append(String.format(Locale.ROOT, "s2spay local stack is up (%.1f s):%n", took.toMillis() / 1000.0));
-        out.append(String.format("  %-20s jdbc:postgresql://127.0.0.1:%d/%s  (user %s, password %s)%n", "PostgreSQL",
-                POSTGRES_PORT, EmbeddedPostgresServer.DATABASE, DATABASE_USER, DATABASE_PASSWORD));
+        out.append(String.format(
+                "  %-20s jdbc:postgresql://127.0.0.1:%d/%s  (user %s, password %s)%n",
+                "PostgreSQL", POSTGRES_PORT, EmbeddedPostgresServer.DATABASE, DATABASE_USER, DATABASE_PASSWORD));
         out.append(String.format("  %-20s 127.0.0.1:%d  (KRaft)%n", "Kafka", KAFKA_PORT));
-        out.append(String.format("  %-20s http://127.0.0.1:%d/apis/registry/v3  (Confluent API /apis/ccompat/v7)%n", "Registry", REGISTRY_PORT));
+        out.append(String.format(
+                "  %-20s http://127.0.0.1:%d/apis/registry/v3  (Confluent API /apis/ccompat/v7)%n",
+                "Registry", REGISTRY_PORT));
         for (Application application : applicationsToRun()) {
-            out.append(String.format("  %-20s http://127.0.0.1:%d/  %s%n", application.module(), application.port(), application.what()));
+            out.append(String.format(
+                    "  %-20s http://127.0.0.1:%d/  %s%n",
+                    application.module(), application.port(), application.what()));
         }
-        out.append("  logs: ").append(root.relativize(logs)).append("/*.log   events: ./s2spay events   stop: Ctrl-C").append(nl);
+        out.append("  logs: ")
+                .append(root.relativize(logs))
+                .append("/*.log   events: ./s2spay events   stop: Ctrl-C")
+                .append(nl);
         if (infrastructureOnly) {
-            out.append(nl).append("Infrastructure only: run the services from your IDE with their default configuration.").append(nl);
+            out.append(nl)
+                    .append("Infrastructure only: run the services from your IDE with their default configuration.")
+                    .append(nl);
             System.out.print(out);
             System.out.flush();
             return;
         }
-        out.append(nl).append("Try a debit (merchant-demo's TEST key, the sandbox's approved VISA test card):").append(nl);
+        out.append(nl)
+                .append("Try a debit (merchant-demo's TEST key, the sandbox's approved VISA test card):")
+                .append(nl);
         out.append("""
                   curl -s http://127.0.0.1:8080/v1/payments -H 'Authorization: Bearer sk_test_s2spay_demo_0001' \\
                     -H 'Content-Type: application/json' -d '{"paymentType":"DB","amount":"92.00","currency":"EUR",
@@ -311,7 +362,8 @@ final class LocalStack {
         for (ChildProcess child : all) {
             child.onExit().thenAccept(process -> {
                 if (!stopping && !child.name().equals("kafka-storage-format")) {
-                    say(child.name() + " exited unexpectedly with code " + process.exitValue() + "; see " + root.relativize(child.logFile()));
+                    say(child.name() + " exited unexpectedly with code " + process.exitValue() + "; see "
+                            + root.relativize(child.logFile()));
                 }
             });
         }
@@ -322,7 +374,12 @@ final class LocalStack {
         stopping = true;
         long begin = System.nanoTime();
         say("stopping ...");
-        stopAll(new ArrayList<>(applications).stream().filter(child -> !child.name().equals(SANDBOX.module())).toList(), APPLICATION_STOP_GRACE);
+        stopAll(
+                new ArrayList<>(applications)
+                        .stream()
+                                .filter(child -> !child.name().equals(SANDBOX.module()))
+                                .toList(),
+                APPLICATION_STOP_GRACE);
         stopAll(new ArrayList<>(applications), Duration.ofSeconds(10));
         List<Thread> infra = new ArrayList<>();
         infra.add(Thread.ofPlatform().start(() -> stopAll(new ArrayList<>(infrastructure), Duration.ofSeconds(30))));
@@ -357,11 +414,13 @@ final class LocalStack {
     }
 
     private static CompletableFuture<String> timed(ExecutorService executor, String what, Runnable start) {
-        return CompletableFuture.supplyAsync((Supplier<String>) () -> {
-            long begin = System.nanoTime();
-            start.run();
-            return String.format(Locale.ROOT, "%s %.1f s", what, (System.nanoTime() - begin) / 1e9);
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                (Supplier<String>) () -> {
+                    long begin = System.nanoTime();
+                    start.run();
+                    return String.format(Locale.ROOT, "%s %.1f s", what, (System.nanoTime() - begin) / 1e9);
+                },
+                executor);
     }
 
     /** Waits for all; the first failure is thrown once every start has ended (the shutdown hook cleans up). */

@@ -16,15 +16,17 @@ public final class LocalStackCommand {
                 case "up" -> {
                     boolean infrastructureOnly = rest.length == 1 && rest[0].equals("--infra");
                     if (rest.length > 0 && !infrastructureOnly) {
-                        throw new LocalStack.LocalStackException("up takes only --infra (PostgreSQL, Kafka, the registry and the "
-                                + "sandbox, without the four services), got " + Arrays.toString(rest));
+                        throw new LocalStack.LocalStackException(
+                                "up takes only --infra (PostgreSQL, Kafka, the registry and the "
+                                        + "sandbox, without the four services), got " + Arrays.toString(rest));
                     }
                     new LocalStack(Path.of(""), infrastructureOnly).start();
                     // runs until Ctrl-C or SIGTERM: the shutdown hook stops everything
                     Thread.currentThread().join();
                 }
                 case "events" -> EventTail.main(rest);
-                default -> throw new LocalStack.LocalStackException("unknown command '" + command + "': use up or events");
+                default ->
+                    throw new LocalStack.LocalStackException("unknown command '" + command + "': use up or events");
             }
         } catch (LocalStack.LocalStackException e) {
             System.err.println("s2spay: " + e.getMessage());

@@ -31,18 +31,22 @@ final class WarmUpDebit {
 
     /** Runs the debit and describes its outcome in one line, e.g. {@code succeeded (000.100.110) in 2.1 s}. */
     static String run(URI checkout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String body = """
                 {"paymentType":"DB","amount":"1.00","currency":"EUR","paymentBrand":"VISA",\
                 "merchantTransactionId":"local-stack-warm-up-%s","shopperResultUrl":"https://shop.example/return","card":{"number":"%s","holder":"Local Stack",\
                 "expiryMonth":"12","expiryYear":"%d","cvv":"123"}}""".formatted(UUID.randomUUID(), CARD, Year.now().getValue() + 3);
         long begin = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(checkout.resolve("/v1/payments"))
-                    .timeout(PATIENCE)
-                    .header("Authorization", "Bearer " + API_KEY)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(checkout.resolve("/v1/payments"))
+                            .timeout(PATIENCE)
+                            .header("Authorization", "Bearer " + API_KEY)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300 && response.statusCode() != 202) {
                 return "refused: HTTP " + response.statusCode() + " " + response.body();
             }
@@ -51,10 +55,18 @@ final class WarmUpDebit {
             // 202: the outcome was not there within checkout's wait (a cold start); follow the payment
             while ("pending".equals(find(STATUS, answer)) && System.nanoTime() - begin < PATIENCE.toNanos()) {
                 Thread.sleep(250);
-                answer = http.send(HttpRequest.newBuilder(checkout.resolve("/v1/payments/" + id))
-                        .header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
+                answer = http.send(
+                                HttpRequest.newBuilder(checkout.resolve("/v1/payments/" + id))
+                                        .header("Authorization", "Bearer " + API_KEY)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
             }
-            return String.format(java.util.Locale.ROOT, "%s (%s) in %.1f s", find(STATUS, answer), find(RESULT_CODE, answer),
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s (%s) in %.1f s",
+                    find(STATUS, answer),
+                    find(RESULT_CODE, answer),
                     (System.nanoTime() - begin) / 1e9);
         } catch (IOException e) {
             return "failed: " + e;

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChildProcessTest {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path directory;
@@ -22,14 +23,22 @@ class ChildProcessTest {
     /** A child JVM running a single-file program: prints a line, then sleeps or exits. */
     private ChildProcess child(String name, String body, Pattern ready) throws Exception {
         Path source = directory.resolve(name + ".java");
-        Files.writeString(source, "class Main { public static void main(String[] a) throws Exception { " + body + " } }");
-        return ChildProcess.start(name, List.of(JAVA, source.toString()), directory, Map.of("GREETING", "hello"),
-                directory.resolve(name + ".log"), ready);
+        Files.writeString(
+                source, "class Main { public static void main(String[] a) throws Exception { " + body + " } }");
+        return ChildProcess.start(
+                name,
+                List.of(JAVA, source.toString()),
+                directory,
+                Map.of("GREETING", "hello"),
+                directory.resolve(name + ".log"),
+                ready);
     }
 
     @Test
     void waitsForTheReadyLineAndLogsTheOutput() throws Exception {
-        ChildProcess child = child("ready", "System.out.println(System.getenv(\"GREETING\") + \" - server started\"); Thread.sleep(60_000);",
+        ChildProcess child = child(
+                "ready",
+                "System.out.println(System.getenv(\"GREETING\") + \" - server started\"); Thread.sleep(60_000);",
                 Pattern.compile("server started"));
         try {
             child.awaitReadyLine(Duration.ofSeconds(60));
@@ -45,7 +54,8 @@ class ChildProcessTest {
 
     @Test
     void reportsTheLastLinesWhenTheProgramExitsBeforeItIsReady() throws Exception {
-        ChildProcess child = child("crash", "System.out.println(\"cannot bind port 8080\"); System.exit(3);", Pattern.compile("started"));
+        ChildProcess child = child(
+                "crash", "System.out.println(\"cannot bind port 8080\"); System.exit(3);", Pattern.compile("started"));
 
         assertThatThrownBy(() -> child.awaitReadyLine(Duration.ofSeconds(60)))
                 .hasMessageContaining("exited with code 3")
@@ -54,7 +64,8 @@ class ChildProcessTest {
 
     @Test
     void stopKillsAProgramThatIgnoresTheTerminationSignal() throws Exception {
-        ChildProcess child = child("stubborn",
+        ChildProcess child = child(
+                "stubborn",
                 "Runtime.getRuntime().addShutdownHook(new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }));"
                         + " System.out.println(\"up\"); Thread.sleep(60_000);",
                 Pattern.compile("up"));

@@ -25,7 +25,8 @@ class KafkaBrokerTest {
         Map<String, String> properties = KafkaBroker.serverProperties(1, 2, Path.of("/tmp/k"), 3);
 
         assertThat(properties.entrySet())
-                .filteredOn(entry -> entry.getKey().endsWith("replication.factor") || entry.getKey().endsWith("min.isr"))
+                .filteredOn(entry -> entry.getKey().endsWith("replication.factor")
+                        || entry.getKey().endsWith("min.isr"))
                 .hasSize(5)
                 .allSatisfy(entry -> assertThat(entry.getValue()).isEqualTo("1"));
     }

@@ -64,7 +64,9 @@ public record PlatformProperties(
     public record Service(String name) {}
 
     /** @param url the registry's native API, e.g. {@code http://127.0.0.1:18080/apis/registry/v3} */
-    public record Registry(@DefaultValue("http://127.0.0.1:18080/apis/registry/v3") String url) {}
+    public record Registry(
+            @DefaultValue("http://127.0.0.1:18080/apis/registry/v3")
+            String url) {}
 
     /**
      * @param enabled whether this service emits messages (the outbox writer and its relay run)

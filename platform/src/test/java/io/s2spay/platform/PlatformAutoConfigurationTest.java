@@ -18,11 +18,16 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 /** The platform stays out of applications that are not s2spay services (e.g. the gateway sandbox). */
 class PlatformAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
-            DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class, PlatformKafkaAutoConfiguration.class, MessagingAutoConfiguration.class,
-            OutboxAutoConfiguration.class))
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    KafkaAutoConfiguration.class,
+                    PlatformKafkaAutoConfiguration.class,
+                    MessagingAutoConfiguration.class,
+                    OutboxAutoConfiguration.class))
             // never connected to: the beans under test only need a DataSource to exist
-            .withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none", "spring.kafka.admin.auto-create=false");
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none", "spring.kafka.admin.auto-create=false");
 
     @Test
     void contributesNothingWithoutAServiceName() {

@@ -42,11 +42,29 @@ class PlatformPropertiesTest {
         return new PlatformProperties(
                 new PlatformProperties.Service(service),
                 new PlatformProperties.Registry("http://registry"),
-                new PlatformProperties.Outbox(true, slot, publication, null, (short) -1, "when_needed", false,
-                        Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(1),
-                        Duration.ofSeconds(30), Duration.ofSeconds(1)),
-                new PlatformProperties.Kafka(3, (short) -1,
-                        new PlatformProperties.Retry(4, Duration.ofMillis(500), Duration.ofSeconds(5),
-                                Duration.ofSeconds(1), Duration.ofSeconds(30))));
+                new PlatformProperties.Outbox(
+                        true,
+                        slot,
+                        publication,
+                        null,
+                        (short) -1,
+                        "when_needed",
+                        false,
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(1),
+                        Duration.ofMillis(20),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(1)),
+                new PlatformProperties.Kafka(
+                        3,
+                        (short) -1,
+                        new PlatformProperties.Retry(
+                                4,
+                                Duration.ofMillis(500),
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(30))));
     }
 }

@@ -39,10 +39,12 @@ class SchemaCompatibilityTest {
         writeCurrent(topic, current);
         Schema previous = baseline(topic);
 
-        var result = SchemaCompatibility.checkReaderWriterCompatibility(current, previous).getResult();
+        var result = SchemaCompatibility.checkReaderWriterCompatibility(current, previous)
+                .getResult();
 
         assertThat(result.getCompatibility())
-                .as("%s: the new schema must read data written with the previous one: %s",
+                .as(
+                        "%s: the new schema must read data written with the previous one: %s",
                         Topics.valueSubject(topic), result.getIncompatibilities())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
@@ -67,7 +69,8 @@ class SchemaCompatibilityTest {
         // Guards the check itself: a schema that drops a union branch cannot read old data.
         Schema envelopeMissingFirstPayloadType = withoutFirstPayloadType(current);
 
-        var result = SchemaCompatibility.checkReaderWriterCompatibility(envelopeMissingFirstPayloadType, baseline(topic))
+        var result = SchemaCompatibility.checkReaderWriterCompatibility(
+                        envelopeMissingFirstPayloadType, baseline(topic))
                 .getResult();
 
         assertThat(result.getCompatibility()).isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
@@ -92,7 +95,8 @@ class SchemaCompatibilityTest {
                 .map(f -> {
                     Schema type = f.schema();
                     if (f.name().equals("payload")) {
-                        type = Schema.createUnion(type.getTypes().subList(1, type.getTypes().size()));
+                        type = Schema.createUnion(
+                                type.getTypes().subList(1, type.getTypes().size()));
                     }
                     return new Schema.Field(f.name(), type, f.doc(), f.defaultVal());
                 })

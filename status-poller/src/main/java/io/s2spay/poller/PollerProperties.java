@@ -47,7 +47,8 @@ public record PollerProperties(
             throw new IllegalArgumentException("s2spay.poller.batch-size and parallelism must be at least 1");
         }
         if (!redirectExpiry.isPositive() || !unknownMaxInterval.isPositive() || !receiptInterval.isPositive()) {
-            throw new IllegalArgumentException("s2spay.poller.redirect-expiry, unknown-max-interval and receipt-interval must be positive");
+            throw new IllegalArgumentException(
+                    "s2spay.poller.redirect-expiry, unknown-max-interval and receipt-interval must be positive");
         }
     }
 }

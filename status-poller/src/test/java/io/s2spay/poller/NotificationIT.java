@@ -54,9 +54,13 @@ class NotificationIT {
         // scheduled checks far away: only a webhook can make these payments due
         properties.put("s2spay.poller.redirect-first-check", "1h");
         properties.put("s2spay.poller.redirect-interval", "1h");
-        harness = new PollerHarness(Map.of(
-                "sandbox.merchants.merchant-a.webhook-url", "http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT,
-                "sandbox.async.session-timeout", "1h"), properties);
+        harness = new PollerHarness(
+                Map.of(
+                        "sandbox.merchants.merchant-a.webhook-url",
+                        "http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT,
+                        "sandbox.async.session-timeout",
+                        "1h"),
+                properties);
     }
 
     @AfterAll
@@ -70,13 +74,28 @@ class NotificationIT {
     void theWebhookOfACompletedChallengeResolvesThePaymentAtOnce() {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction pending = harness.gateway.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 4200, "EUR",
-                "VISA", mtid, THREE_DS, false, null, "https://shop.example/return", null, null));
-        PaymentEventEnvelope redirect = envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid,
-                pending.gatewayTransactionId()));
+        OppTransaction pending = harness.gateway.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        4200,
+                        "EUR",
+                        "VISA",
+                        mtid,
+                        THREE_DS,
+                        false,
+                        null,
+                        "https://shop.example/return",
+                        null,
+                        null));
+        PaymentEventEnvelope redirect = envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid, pending.gatewayTransactionId()));
         harness.kafka.send(Topics.PAYMENT_EVENTS, paymentId, redirect).join();
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> harness.tracked.find(paymentId).filter(p -> p.status() == TrackingStatus.REDIRECT_PENDING),
+                .until(
+                        () -> harness.tracked
+                                .find(paymentId)
+                                .filter(p -> p.status() == TrackingStatus.REDIRECT_PENDING),
                         Optional::isPresent);
 
         assertThat(harness.sandbox.completeChallenge(pending.redirect().parameter("threeDSSessionData"), "approve"))
@@ -92,17 +111,20 @@ class NotificationIT {
 
     @Test
     void refusesATamperedNotification() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT))
-                .header("Content-Type", "text/plain")
-                .header("X-Initialization-Vector", "000102030405060708090a0b")
-                .header("X-Authentication-Tag", "000102030405060708090a0b0c0d0e0f")
-                .POST(HttpRequest.BodyPublishers.ofString("7b2274797065223a225041594d454e54227d"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT))
+                                .header("Content-Type", "text/plain")
+                                .header("X-Initialization-Vector", "000102030405060708090a0b")
+                                .header("X-Authentication-Tag", "000102030405060708090a0b0c0d0e0f")
+                                .POST(HttpRequest.BodyPublishers.ofString("7b2274797065223a225041594d454e54227d"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("AUTHENTICATION_FAILED");
     }
 }

@@ -27,8 +27,8 @@ final class PaymentEvents {
         return TestMessages.paymentEvent(paymentId, MERCHANT, payload);
     }
 
-    static PaymentRedirectRequired redirectRequired(PaymentType type, long amountMinor, String merchantTransactionId,
-                                                    String gatewayTransactionId) {
+    static PaymentRedirectRequired redirectRequired(
+            PaymentType type, long amountMinor, String merchantTransactionId, String gatewayTransactionId) {
         return PaymentRedirectRequired.newBuilder()
                 .setPaymentType(type)
                 .setAmount(new Money(amountMinor, "EUR"))

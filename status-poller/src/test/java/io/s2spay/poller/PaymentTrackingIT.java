@@ -69,7 +69,8 @@ class PaymentTrackingIT {
     void tracksARedirectPendingPaymentWithWhatIsNeededToResolveIt() {
         String paymentId = newPaymentId();
 
-        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.PA, 9200, "mtid-" + paymentId, "8ac7a4a1gw")));
+        publish(envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.PA, 9200, "mtid-" + paymentId, "8ac7a4a1gw")));
 
         TrackedPayment payment = awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
         assertThat(payment.merchantId()).isEqualTo(PaymentEvents.MERCHANT);
@@ -114,9 +115,10 @@ class PaymentTrackingIT {
     @Test
     void aRedeliveredRedirectDoesNotTrackAResolvedPaymentAgainAndEventsThatChangeNothingWriteNoRow() {
         String paymentId = newPaymentId();
-        PaymentEventEnvelope redirect = envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 800,
-                "mtid-" + paymentId, "gw-redelivered"));
-        PaymentEventEnvelope debited = envelope(paymentId, PaymentEvents.debited(800, "mtid-" + paymentId, "gw-redelivered"));
+        PaymentEventEnvelope redirect = envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 800, "mtid-" + paymentId, "gw-redelivered"));
+        PaymentEventEnvelope debited =
+                envelope(paymentId, PaymentEvents.debited(800, "mtid-" + paymentId, "gw-redelivered"));
         publish(redirect);
         publish(debited);
         awaitTracked(paymentId, TrackingStatus.CLOSED);
@@ -127,15 +129,20 @@ class PaymentTrackingIT {
         awaitTracked(marker, TrackingStatus.UNKNOWN);
 
         assertThat(tracked.find(paymentId)).map(TrackedPayment::status).contains(TrackingStatus.CLOSED);
-        assertThat(processedRows(redirect.getMessageId())).as("the redirect started tracking once").isOne();
-        assertThat(processedRows(debited.getMessageId())).as("closing is idempotent by itself").isZero();
+        assertThat(processedRows(redirect.getMessageId()))
+                .as("the redirect started tracking once")
+                .isOne();
+        assertThat(processedRows(debited.getMessageId()))
+                .as("closing is idempotent by itself")
+                .isZero();
     }
 
     @Test
     void theShoppersReturnMakesATrackedPaymentDueAtOnceAndIsIgnoredForOneNotTracked() {
         String paymentId = newPaymentId();
         String untracked = newPaymentId();
-        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 900, "mtid-" + paymentId, "gw-ret")));
+        publish(envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 900, "mtid-" + paymentId, "gw-ret")));
         TrackedPayment before = awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
         assertThat(before.nextCheckAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
 
@@ -143,21 +150,29 @@ class PaymentTrackingIT {
         publish(envelope(paymentId, new ShopperReturned(PaymentType.DB, "mtid-" + paymentId, "gw-ret")));
 
         // due now, then claimed (a one-minute lease) or checked by the janitor: far sooner than the hour configured
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tracked.find(paymentId).orElseThrow()
-                .nextCheckAt()).isBefore(Instant.now().plus(Duration.ofMinutes(5))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(tracked.find(paymentId).orElseThrow().nextCheckAt())
+                                .isBefore(Instant.now().plus(Duration.ofMinutes(5))));
         assertThat(tracked.find(untracked)).isEmpty();
     }
 
     @Test
     void aTransferAwaitingItsReceiptIsTrackedApartFromRedirects() {
         String paymentId = newPaymentId();
-        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 1000, "mtid-" + paymentId, "gw-rc")));
+        publish(envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 1000, "mtid-" + paymentId, "gw-rc")));
         awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
 
-        publish(envelope(paymentId, PaymentAwaitingReceipt.newBuilder().setPaymentType(PaymentType.DB)
-                .setAmount(new Money(1000L, "EUR")).setMerchantTransactionId("mtid-" + paymentId)
-                .setGatewayResult(new GatewayResult("gw-rc", "800.400.500",
-                        "waiting for confirmation of non-instant payment", null)).build()));
+        publish(envelope(
+                paymentId,
+                PaymentAwaitingReceipt.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(1000L, "EUR"))
+                        .setMerchantTransactionId("mtid-" + paymentId)
+                        .setGatewayResult(new GatewayResult(
+                                "gw-rc", "800.400.500", "waiting for confirmation of non-instant payment", null))
+                        .build()));
 
         TrackedPayment awaiting = awaitTracked(paymentId, TrackingStatus.AWAITING_RECEIPT);
         assertThat(awaiting.gatewayTransactionId()).isEqualTo("gw-rc");
@@ -170,7 +185,8 @@ class PaymentTrackingIT {
         String badKey = newPaymentId();
         byte[] garbage = ("not avro " + badKey).getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             producer.send(new ProducerRecord<>(Topics.PAYMENT_EVENTS, badKey, garbage));
@@ -181,11 +197,11 @@ class PaymentTrackingIT {
         awaitTracked(badKey, TrackingStatus.UNKNOWN);
         KafkaTopicReader topics = KafkaTopicReader.of(TestInfrastructure.get());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Optional<ConsumerRecord<byte[], byte[]>> dead = topics.readRaw(Topics.deadLetter(Topics.PAYMENT_EVENTS))
-                    .stream()
-                    .filter(r -> badKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
-                    .filter(r -> "status-poller".equals(header(r, "kafka_dlt-original-consumer-group")))
-                    .findFirst();
+            Optional<ConsumerRecord<byte[], byte[]>> dead =
+                    topics.readRaw(Topics.deadLetter(Topics.PAYMENT_EVENTS)).stream()
+                            .filter(r -> badKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                            .filter(r -> "status-poller".equals(header(r, "kafka_dlt-original-consumer-group")))
+                            .findFirst();
             assertThat(dead).isPresent();
             assertThat(dead.get().value()).isEqualTo(garbage);
             assertThat(header(dead.get(), "kafka_dlt-exception-fqcn")).contains("DeserializationException");
@@ -208,7 +224,9 @@ class PaymentTrackingIT {
     }
 
     private static int processedRows(String messageId) {
-        return jdbc.sql("select count(*) from processed_message where message_id = ?").param(messageId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from processed_message where message_id = ?")
+                .param(messageId)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -15,7 +15,8 @@ final class PollerTestApplication {
      * arguments so that they win over {@code status-poller.yml} as they would in production.
      */
     static ConfigurableApplicationContext start(Map<String, Object> overrides) {
-        Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.get().springProperties("poller"));
+        Map<String, Object> properties =
+                new LinkedHashMap<>(TestInfrastructure.get().springProperties("poller"));
         properties.put("server.port", 0);
         properties.putAll(overrides);
         String[] args = properties.entrySet().stream()

@@ -1,6 +1,5 @@
 package io.s2spay.poller;
 
-import io.s2spay.schema.Topics;
 import static io.s2spay.poller.PaymentEvents.MERCHANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,8 +11,9 @@ import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.sandbox.notification.NotificationCipher;
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.testkit.KafkaTopicReader;
 import io.s2spay.testkit.TestInfrastructure;
 import java.io.IOException;
@@ -54,8 +54,10 @@ class TransactionReportIT {
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
-        harness = new PollerHarness(Map.of(
-                "sandbox.merchants.merchant-a.webhook-url", "http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT),
+        harness = new PollerHarness(
+                Map.of(
+                        "sandbox.merchants.merchant-a.webhook-url",
+                        "http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT),
                 properties);
         topics = KafkaTopicReader.of(TestInfrastructure.get());
     }
@@ -89,7 +91,9 @@ class TransactionReportIT {
     @Test
     void followsAChargebackOfACaptureBackToItsPreauthorization() {
         OppTransaction preauthorization = pay(OppPaymentType.PA, 5_000);
-        OppTransaction capture = harness.gateway.submitBackOffice(MERCHANT, preauthorization.gatewayTransactionId(),
+        OppTransaction capture = harness.gateway.submitBackOffice(
+                MERCHANT,
+                preauthorization.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CP, 5_000, "EUR", "cp-" + UUID.randomUUID()));
         assertThat(capture.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
 
@@ -100,7 +104,8 @@ class TransactionReportIT {
         OppTransactionReported reversalReport = awaitReport(reversal);
         assertThat(chargebackReport.getAmountMinor()).isEqualTo(2_000);
         assertThat(chargebackReport.getReferencedId()).isEqualTo(capture.gatewayTransactionId());
-        assertThat(chargebackReport.getPaymentGatewayTransactionId()).isEqualTo(preauthorization.gatewayTransactionId());
+        assertThat(chargebackReport.getPaymentGatewayTransactionId())
+                .isEqualTo(preauthorization.gatewayTransactionId());
         assertThat(reversalReport.getPaymentType()).isEqualTo("CR");
         assertThat(reversalReport.getAmountMinor()).isEqualTo(2_000);
         assertThat(reversalReport.getPaymentGatewayTransactionId()).isEqualTo(preauthorization.gatewayTransactionId());
@@ -116,15 +121,17 @@ class TransactionReportIT {
         HttpResponse<String> response = notify(chargebackPayload(chargeback, debit.gatewayTransactionId(), "1.00"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        List<OppTransactionReported> reports = await().atMost(Duration.ofSeconds(30))
-                .until(() -> reportsOf(chargeback), list -> list.size() == 2);
+        List<OppTransactionReported> reports =
+                await().atMost(Duration.ofSeconds(30)).until(() -> reportsOf(chargeback), list -> list.size() == 2);
         assertThat(reports).extracting(OppTransactionReported::getAmountMinor).containsOnly(3_000L);
     }
 
     @Test
     void acknowledgesButDoesNotReportANotificationTheGatewayDoesNotConfirm() throws Exception {
         OppTransaction debit = pay(OppPaymentType.DB, 4_000);
-        String forged = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes()).substring(0, 32);
+        String forged = HexFormat.of()
+                .formatHex(UUID.randomUUID().toString().getBytes())
+                .substring(0, 32);
         double before = counter("NOT_CONFIRMED");
 
         HttpResponse<String> response = notify(chargebackPayload(forged, debit.gatewayTransactionId(), "40.00"));
@@ -139,8 +146,10 @@ class TransactionReportIT {
     }
 
     private static OppTransaction pay(OppPaymentType type, long minor) {
-        OppTransaction payment = harness.gateway.submitPayment(MERCHANT, new OppPaymentRequest(type, minor, "EUR",
-                "VISA", "mtid-" + UUID.randomUUID(), VISA, false, null, null, null, null));
+        OppTransaction payment = harness.gateway.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        type, minor, "EUR", "VISA", "mtid-" + UUID.randomUUID(), VISA, false, null, null, null, null));
         assertThat(payment.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         return payment;
     }
@@ -158,8 +167,11 @@ class TransactionReportIT {
     }
 
     private static double counter(String result) {
-        var counter = harness.poller.getBean(MeterRegistry.class).find("s2spay.poller.reported-transactions")
-                .tags("type", "CB", "result", result).counter();
+        var counter = harness.poller
+                .getBean(MeterRegistry.class)
+                .find("s2spay.poller.reported-transactions")
+                .tags("type", "CB", "result", result)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -172,14 +184,18 @@ class TransactionReportIT {
 
     /** Sends {@code plaintext} as a webhook encrypted with the merchant's real secret. */
     private static HttpResponse<String> notify(String plaintext) throws Exception {
-        String secret = (String) harness.sandbox.connectorProperties(MERCHANT)
+        String secret = (String) harness.sandbox
+                .connectorProperties(MERCHANT)
                 .get("s2spay.opp.accounts." + MERCHANT + ".notification-secret");
-        NotificationCipher.Encrypted encrypted = NotificationCipher.encrypt(HexFormat.of().parseHex(secret), plaintext);
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT))
-                .header("Content-Type", "text/plain; charset=UTF-8")
-                .header("X-Initialization-Vector", encrypted.initializationVector())
-                .header("X-Authentication-Tag", encrypted.authenticationTag())
-                .POST(HttpRequest.BodyPublishers.ofString(encrypted.body()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        NotificationCipher.Encrypted encrypted =
+                NotificationCipher.encrypt(HexFormat.of().parseHex(secret), plaintext);
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT))
+                        .header("Content-Type", "text/plain; charset=UTF-8")
+                        .header("X-Initialization-Vector", encrypted.initializationVector())
+                        .header("X-Authentication-Tag", encrypted.authenticationTag())
+                        .POST(HttpRequest.BodyPublishers.ofString(encrypted.body()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

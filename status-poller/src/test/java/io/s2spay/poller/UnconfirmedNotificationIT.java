@@ -37,8 +37,8 @@ class UnconfirmedNotificationIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        poller = PollerTestApplication.start(Map.of("s2spay.opp.base-url", "http://127.0.0.1:" + closedPort + "/",
-                "s2spay.opp.connect-timeout", "500ms"));
+        poller = PollerTestApplication.start(Map.of(
+                "s2spay.opp.base-url", "http://127.0.0.1:" + closedPort + "/", "s2spay.opp.connect-timeout", "500ms"));
         int port = ((WebServerApplicationContext) poller).getWebServer().getPort();
         webhook = URI.create("http://127.0.0.1:" + port + "/v1/notifications/opp/" + MERCHANT);
     }
@@ -59,8 +59,8 @@ class UnconfirmedNotificationIT {
                 """);
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("gateway-unavailable", "8ac7a4a1fd6bfff929f0a969f18e0001");
     }
 
@@ -76,12 +76,16 @@ class UnconfirmedNotificationIT {
     }
 
     private static HttpResponse<String> notify(String plaintext) throws Exception {
-        NotificationCipher.Encrypted encrypted = NotificationCipher.encrypt(HexFormat.of().parseHex(SECRET), plaintext);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(webhook)
-                .header("Content-Type", "text/plain; charset=UTF-8")
-                .header("X-Initialization-Vector", encrypted.initializationVector())
-                .header("X-Authentication-Tag", encrypted.authenticationTag())
-                .POST(HttpRequest.BodyPublishers.ofString(encrypted.body()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        NotificationCipher.Encrypted encrypted =
+                NotificationCipher.encrypt(HexFormat.of().parseHex(SECRET), plaintext);
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(webhook)
+                                .header("Content-Type", "text/plain; charset=UTF-8")
+                                .header("X-Initialization-Vector", encrypted.initializationVector())
+                                .header("X-Authentication-Tag", encrypted.authenticationTag())
+                                .POST(HttpRequest.BodyPublishers.ofString(encrypted.body()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

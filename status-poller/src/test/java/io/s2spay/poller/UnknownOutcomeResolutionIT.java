@@ -37,7 +37,8 @@ class UnknownOutcomeResolutionIT {
 
     private static final String MERCHANT = PaymentEvents.MERCHANT;
     private static final OppCardData VISA = new OppCardData("4200000000000000", "Jane Doe", 12, 2030, "123");
-    private static final OppCardData UNCERTAIN_ACQUIRER = new OppCardData("4000000000000309", "Jane Doe", 12, 2030, "123");
+    private static final OppCardData UNCERTAIN_ACQUIRER =
+            new OppCardData("4000000000000309", "Jane Doe", 12, 2030, "123");
     private static final OppCardData THREE_DS = new OppCardData("4711100000000000", "Jane Doe", 12, 2030, "123");
 
     private static PollerHarness harness;
@@ -52,8 +53,8 @@ class UnknownOutcomeResolutionIT {
         properties.put("s2spay.poller.redirect-first-check", "200ms");
         properties.put("s2spay.poller.redirect-interval", "500ms");
         properties.put("s2spay.poller.redirect-expiry", "10s");
-        harness = new PollerHarness(Map.of("sandbox.rules.late-acquirer-answer", "2s",
-                "sandbox.async.session-timeout", "1h"), properties);
+        harness = new PollerHarness(
+                Map.of("sandbox.rules.late-acquirer-answer", "2s", "sandbox.async.session-timeout", "1h"), properties);
     }
 
     @AfterAll
@@ -125,8 +126,8 @@ class UnknownOutcomeResolutionIT {
         String mtid = "mtid-" + UUID.randomUUID();
         OppTransaction pending = harness.gateway.submitPayment(MERCHANT, threeDsDebit(4200, mtid));
         assertThat(pending.requiresRedirect()).isTrue();
-        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid,
-                pending.gatewayTransactionId())));
+        publish(envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid, pending.gatewayTransactionId())));
         awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
 
         assertThat(harness.sandbox.completeChallenge(pending.redirect().parameter("threeDSSessionData"), "approve"))
@@ -143,8 +144,8 @@ class UnknownOutcomeResolutionIT {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
         OppTransaction pending = harness.gateway.submitPayment(MERCHANT, threeDsDebit(4300, mtid));
-        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4300, mtid,
-                pending.gatewayTransactionId())));
+        publish(envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4300, mtid, pending.gatewayTransactionId())));
         awaitTracked(paymentId, TrackingStatus.REDIRECT_PENDING);
 
         assertThat(harness.sandbox.abandon(pending.gatewayTransactionId())).isEqualTo(200);
@@ -159,11 +160,12 @@ class UnknownOutcomeResolutionIT {
         String paymentId = newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
         OppTransaction pending = harness.gateway.submitPayment(MERCHANT, threeDsDebit(4400, mtid));
-        publish(envelope(paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4400, mtid,
-                pending.gatewayTransactionId())));
+        publish(envelope(
+                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4400, mtid, pending.gatewayTransactionId())));
 
         PaymentExpired expired = await().atMost(Duration.ofSeconds(40))
-                .until(() -> harness.events.of(paymentId, PaymentExpired.class), list -> !list.isEmpty()).getFirst();
+                .until(() -> harness.events.of(paymentId, PaymentExpired.class), list -> !list.isEmpty())
+                .getFirst();
 
         assertThat(expired.getGatewayResult().getCode()).isEqualTo("000.200.000");
         TrackedPayment closed = harness.tracked.find(paymentId).orElseThrow();
@@ -171,13 +173,23 @@ class UnknownOutcomeResolutionIT {
     }
 
     private static OppPaymentRequest debit(long amountMinor, String mtid, OppCardData card) {
-        return new OppPaymentRequest(OppPaymentType.DB, amountMinor, "EUR", "VISA", mtid, card, false, null, null,
-                null, null);
+        return new OppPaymentRequest(
+                OppPaymentType.DB, amountMinor, "EUR", "VISA", mtid, card, false, null, null, null, null);
     }
 
     private static OppPaymentRequest threeDsDebit(long amountMinor, String mtid) {
-        return new OppPaymentRequest(OppPaymentType.DB, amountMinor, "EUR", "VISA", mtid, THREE_DS, false, null,
-                "https://shop.example/return", null, null);
+        return new OppPaymentRequest(
+                OppPaymentType.DB,
+                amountMinor,
+                "EUR",
+                "VISA",
+                mtid,
+                THREE_DS,
+                false,
+                null,
+                "https://shop.example/return",
+                null,
+                null);
     }
 
     private static void publish(PaymentEventEnvelope event) {

@@ -84,11 +84,16 @@ final class ApicurioDistribution {
             }
         }
         Path relative = Path.of("io", "apicurio", "apicurio-registry-app", version, fileName);
-        Optional.ofNullable(System.getProperty("maven.repo.local")).map(repo -> Path.of(repo).resolve(relative))
+        Optional.ofNullable(System.getProperty("maven.repo.local"))
+                .map(repo -> Path.of(repo).resolve(relative))
                 .ifPresent(candidates::add);
-        candidates.add(Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(relative));
-        return candidates.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() -> new IllegalStateException(
-                "the Apicurio Registry archive " + fileName + " is not in the local Maven repository (looked at " + candidates
+        candidates.add(
+                Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(relative));
+        return candidates.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the Apicurio Registry archive " + fileName
+                        + " is not in the local Maven repository (looked at " + candidates
                         + "). It is a dependency of test-kit: build with ./mvnw so that Maven downloads it, or set -D"
                         + ARCHIVE_PROPERTY + "=<path>."));
     }
@@ -97,7 +102,7 @@ final class ApicurioDistribution {
         Files.createDirectories(directory);
         Path root = directory.toAbsolutePath().normalize();
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path destination = root.resolve(entry.getName()).normalize();
@@ -125,7 +130,8 @@ final class ApicurioDistribution {
     private static void deleteAbandonedUnpacks(Path cacheDirectory, String prefix) {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         try (Stream<Path> children = Files.list(cacheDirectory)) {
-            for (Path child : children.filter(c -> c.getFileName().toString().startsWith(prefix)).toList()) {
+            for (Path child : children.filter(c -> c.getFileName().toString().startsWith(prefix))
+                    .toList()) {
                 if (Files.getLastModifiedTime(child).toInstant().isBefore(anHourAgo)) {
                     deleteRecursively(child);
                 }

@@ -57,16 +57,21 @@ public final class ApicurioRegistryServer implements AutoCloseable {
      * @param storage where the registry keeps its schemas
      * @param logFile where the registry's output goes
      */
-    public static ApicurioRegistryServer start(int httpPort, int managementPort, RegistryStorage storage, Path logFile) {
+    public static ApicurioRegistryServer start(
+            int httpPort, int managementPort, RegistryStorage storage, Path logFile) {
         if (Runtime.version().feature() < 21) {
             throw new IllegalStateException("Apicurio Registry " + Versions.APICURIO_REGISTRY
                     + " needs Java 21 or newer; this JVM is " + Runtime.version());
         }
         Path distribution = ApicurioDistribution.unpacked(Versions.APICURIO_REGISTRY, TestKitDirectories.cache());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx192m",
-                "-javaagent:" + ParentWatchdogAgent.agentJar(TestKitDirectories.cache()) + "=" + ProcessHandle.current().pid(),
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx192m",
+                "-javaagent:" + ParentWatchdogAgent.agentJar(TestKitDirectories.cache()) + "="
+                        + ProcessHandle.current().pid(),
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.management.host=127.0.0.1",
@@ -84,19 +89,23 @@ public final class ApicurioRegistryServer implements AutoCloseable {
             process.getOutputStream().close();
             CompletableFuture<int[]> ports = new CompletableFuture<>();
             Deque<String> lastLines = new ArrayDeque<>();
-            Thread.ofPlatform().daemon().name("apicurio-registry-log").start(
-                    () -> copyOutput(process, logFile, ports, lastLines));
+            Thread.ofPlatform()
+                    .daemon()
+                    .name("apicurio-registry-log")
+                    .start(() -> copyOutput(process, logFile, ports, lastLines));
             int[] listening;
             try {
                 listening = ports.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             } catch (TimeoutException | ExecutionException e) {
                 process.destroyForcibly();
-                throw new IllegalStateException("Apicurio Registry did not start within " + START_TIMEOUT + " (exit: "
-                        + (process.isAlive() ? "still running" : process.exitValue()) + "); see " + logFile
-                        + ". Last lines:\n" + String.join("\n", snapshot(lastLines)), e);
+                throw new IllegalStateException(
+                        "Apicurio Registry did not start within " + START_TIMEOUT + " (exit: "
+                                + (process.isAlive() ? "still running" : process.exitValue()) + "); see " + logFile
+                                + ". Last lines:\n" + String.join("\n", snapshot(lastLines)),
+                        e);
             }
-            ApicurioRegistryServer server = new ApicurioRegistryServer(process, listening[0], listening[1], logFile,
-                    storage.description());
+            ApicurioRegistryServer server =
+                    new ApicurioRegistryServer(process, listening[0], listening[1], logFile, storage.description());
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -149,16 +158,21 @@ public final class ApicurioRegistryServer implements AutoCloseable {
     }
 
     private void awaitReady() throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Apicurio Registry exited with " + process.exitValue() + "; see " + logFile);
+                throw new IllegalStateException(
+                        "Apicurio Registry exited with " + process.exitValue() + "; see " + logFile);
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -170,14 +184,17 @@ public final class ApicurioRegistryServer implements AutoCloseable {
             Thread.sleep(100); // polling a child process's readiness: nothing to be notified by
         }
         close();
-        throw new IllegalStateException("Apicurio Registry not ready within " + START_TIMEOUT + ": " + last + "; see " + logFile);
+        throw new IllegalStateException(
+                "Apicurio Registry not ready within " + START_TIMEOUT + ": " + last + "; see " + logFile);
     }
 
-    private static void copyOutput(Process process, Path logFile, CompletableFuture<int[]> ports, Deque<String> lastLines) {
+    private static void copyOutput(
+            Process process, Path logFile, CompletableFuture<int[]> ports, Deque<String> lastLines) {
         Integer http = null;
         Integer management = null;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 log.write(line);
@@ -200,7 +217,8 @@ public final class ApicurioRegistryServer implements AutoCloseable {
                     log.flush();
                 }
             }
-            ports.completeExceptionally(new IllegalStateException("Apicurio Registry's output ended before it listened"));
+            ports.completeExceptionally(
+                    new IllegalStateException("Apicurio Registry's output ended before it listened"));
         } catch (IOException e) {
             ports.completeExceptionally(e);
         }

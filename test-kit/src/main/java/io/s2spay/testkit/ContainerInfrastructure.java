@@ -31,8 +31,12 @@ final class ContainerInfrastructure implements RunningInfrastructure {
     private final Network network;
     private final String summary;
 
-    private ContainerInfrastructure(PostgreSQLContainer postgres, KafkaContainer kafka, GenericContainer<?> registry,
-            Network network, String summary) {
+    private ContainerInfrastructure(
+            PostgreSQLContainer postgres,
+            KafkaContainer kafka,
+            GenericContainer<?> registry,
+            Network network,
+            String summary) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.registry = registry;
@@ -49,7 +53,8 @@ final class ContainerInfrastructure implements RunningInfrastructure {
     }
 
     private static boolean dockerEndpointMightExist() {
-        if (System.getenv("DOCKER_HOST") != null || System.getenv("TESTCONTAINERS_DOCKER_CLIENT_STRATEGY") != null
+        if (System.getenv("DOCKER_HOST") != null
+                || System.getenv("TESTCONTAINERS_DOCKER_CLIENT_STRATEGY") != null
                 || System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows")) {
             return true;
         }
@@ -75,45 +80,60 @@ final class ContainerInfrastructure implements RunningInfrastructure {
         // the registry keeps its schemas in the PostgreSQL container, as in docker-compose.yml and as embedded
         Network network = Network.newNetwork();
         PostgreSQLContainer postgres = new PostgreSQLContainer(
-                DockerImageName.parse("postgres:" + Versions.postgresMajor() + "-alpine"))
+                        DockerImageName.parse("postgres:" + Versions.postgresMajor() + "-alpine"))
                 .withNetwork(network)
                 .withNetworkAliases(POSTGRES_ALIAS)
                 .withDatabaseName(EmbeddedPostgresServer.DATABASE)
                 .withUsername(EmbeddedPostgresServer.USERNAME)
                 .withPassword(EmbeddedPostgresServer.PASSWORD)
-                .withCommand("postgres",
-                        "-c", "wal_level=logical",
-                        "-c", "synchronous_commit=on",
-                        "-c", "max_replication_slots=32",
-                        "-c", "max_wal_senders=32",
-                        "-c", "max_connections=300",
-                        "-c", "fsync=off");
+                .withCommand(
+                        "postgres",
+                        "-c",
+                        "wal_level=logical",
+                        "-c",
+                        "synchronous_commit=on",
+                        "-c",
+                        "max_replication_slots=32",
+                        "-c",
+                        "max_wal_senders=32",
+                        "-c",
+                        "max_connections=300",
+                        "-c",
+                        "fsync=off");
         KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:" + Versions.KAFKA))
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
                 .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(EmbeddedKafkaServer.DEFAULT_PARTITIONS))
                 .withEnv("KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS", "4")
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
         GenericContainer<?> registry = new GenericContainer<>(
-                DockerImageName.parse("apicurio/apicurio-registry:" + Versions.APICURIO_REGISTRY))
+                        DockerImageName.parse("apicurio/apicurio-registry:" + Versions.APICURIO_REGISTRY))
                 .withExposedPorts(REGISTRY_API_PORT, REGISTRY_MANAGEMENT_PORT)
                 .withEnv("APICURIO_RULES_GLOBAL_COMPATIBILITY", "BACKWARD")
                 .withNetwork(network)
                 .withEnv("APICURIO_STORAGE_KIND", "sql")
                 .withEnv("APICURIO_STORAGE_SQL_KIND", "postgresql")
-                .withEnv("APICURIO_DATASOURCE_URL", "jdbc:postgresql://" + POSTGRES_ALIAS + ":"
-                        + PostgreSQLContainer.POSTGRESQL_PORT + "/" + REGISTRY_DATABASE)
+                .withEnv(
+                        "APICURIO_DATASOURCE_URL",
+                        "jdbc:postgresql://" + POSTGRES_ALIAS + ":" + PostgreSQLContainer.POSTGRESQL_PORT + "/"
+                                + REGISTRY_DATABASE)
                 .withEnv("APICURIO_DATASOURCE_USERNAME", EmbeddedPostgresServer.USERNAME)
                 .withEnv("APICURIO_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD)
-                .waitingFor(Wait.forHttp("/health/ready").forPort(REGISTRY_MANAGEMENT_PORT).forStatusCode(200)
+                .waitingFor(Wait.forHttp("/health/ready")
+                        .forPort(REGISTRY_MANAGEMENT_PORT)
+                        .forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(3)));
         try (ParallelStart start = new ParallelStart()) {
             var startedPostgres = start.start(() -> started(postgres, "PostgreSQL " + Versions.postgresMajor()));
             var startedKafka = start.start(() -> started(kafka, "Kafka " + Versions.KAFKA));
             var startedRegistry = start.start(() -> {
                 startedPostgres.join();
-                PostgresDatabases.createIfMissing(jdbcUrl(postgres), EmbeddedPostgresServer.USERNAME,
-                        EmbeddedPostgresServer.PASSWORD, REGISTRY_DATABASE);
-                return started(registry, "Apicurio Registry " + Versions.APICURIO_REGISTRY + " (schemas in PostgreSQL)");
+                PostgresDatabases.createIfMissing(
+                        jdbcUrl(postgres),
+                        EmbeddedPostgresServer.USERNAME,
+                        EmbeddedPostgresServer.PASSWORD,
+                        REGISTRY_DATABASE);
+                return started(
+                        registry, "Apicurio Registry " + Versions.APICURIO_REGISTRY + " (schemas in PostgreSQL)");
             });
             start.awaitAll();
             String summary = "s2spay test infrastructure (Testcontainers) ready in "
@@ -145,8 +165,8 @@ final class ContainerInfrastructure implements RunningInfrastructure {
     }
 
     private static String jdbcUrl(PostgreSQLContainer postgres) {
-        return "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT)
-                + "/" + postgres.getDatabaseName();
+        return "jdbc:postgresql://" + postgres.getHost() + ":"
+                + postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + postgres.getDatabaseName();
     }
 
     private static String baseUrl(GenericContainer<?> registry) {

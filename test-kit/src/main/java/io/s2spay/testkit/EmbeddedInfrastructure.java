@@ -12,8 +12,11 @@ final class EmbeddedInfrastructure implements RunningInfrastructure {
     private final ApicurioRegistryServer registry;
     private final String summary;
 
-    private EmbeddedInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka,
-            ApicurioRegistryServer registry, String summary) {
+    private EmbeddedInfrastructure(
+            EmbeddedPostgresServer postgres,
+            EmbeddedKafkaServer kafka,
+            ApicurioRegistryServer registry,
+            String summary) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.registry = registry;
@@ -30,15 +33,24 @@ final class EmbeddedInfrastructure implements RunningInfrastructure {
             // registrations (see RegistryStorage)
             var registry = start.start(() -> {
                 EmbeddedPostgresServer database = postgres.join().server();
-                return ApicurioRegistryServer.start(0, 0, RegistryStorage.postgres(database.jdbcUrl(), database.username(),
-                        database.password(), "registry"), logs.resolve("apicurio-registry.log"));
+                return ApicurioRegistryServer.start(
+                        0,
+                        0,
+                        RegistryStorage.postgres(
+                                database.jdbcUrl(), database.username(), database.password(), "registry"),
+                        logs.resolve("apicurio-registry.log"));
             });
             start.awaitAll();
             String summary = "s2spay test infrastructure (embedded) ready in "
                     + ParallelStart.seconds(Duration.ofNanos(System.nanoTime() - begin)) + ": "
-                    + postgres.join().describe() + ", " + kafka.join().describe() + ", " + registry.join().describe()
+                    + postgres.join().describe() + ", " + kafka.join().describe() + ", "
+                    + registry.join().describe()
                     + "; logs in " + logs;
-            return new EmbeddedInfrastructure(postgres.join().server(), kafka.join().server(), registry.join().server(), summary);
+            return new EmbeddedInfrastructure(
+                    postgres.join().server(),
+                    kafka.join().server(),
+                    registry.join().server(),
+                    summary);
         }
     }
 

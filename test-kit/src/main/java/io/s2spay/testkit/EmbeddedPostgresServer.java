@@ -18,6 +18,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The database every service uses (one schema per service inside it). */
     public static final String DATABASE = "s2spay";
+
     static final String USERNAME = "postgres";
     static final String PASSWORD = "postgres";
 
@@ -54,7 +55,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             boolean throwAway = dataDirectory == null;
-            // a throw-away cluster lives in zonky's working directory, so that zonky's stale-directory cleanup covers it too
+            // a throw-away cluster lives in zonky's working directory, so that zonky's stale-directory cleanup covers
+            // it too
             Path directory = throwAway ? zonkyWorkingDirectory().resolve("s2spay-" + UUID.randomUUID()) : dataDirectory;
             Files.createDirectories(directory);
             builder.setDataDirectory(directory).setCleanDataDirectory(throwAway);
@@ -120,8 +122,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 fi
                 if [ "$3" = delete ]; then rm -rf "$data"; fi
                 """;
-        return new ProcessBuilder("/bin/sh", "-c", script, "s2spay-postgres-reaper",
-                Long.toString(ProcessHandle.current().pid()), dataDirectory.toString(), deleteCluster ? "delete" : "keep")
+        return new ProcessBuilder(
+                        "/bin/sh",
+                        "-c",
+                        script,
+                        "s2spay-postgres-reaper",
+                        Long.toString(ProcessHandle.current().pid()),
+                        dataDirectory.toString(),
+                        deleteCluster ? "delete" : "keep")
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -129,7 +137,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static Path zonkyWorkingDirectory() {
-        return Path.of(System.getProperty("ot.epg.working-dir",
+        return Path.of(System.getProperty(
+                "ot.epg.working-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
     }
 

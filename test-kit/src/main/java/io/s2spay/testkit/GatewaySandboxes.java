@@ -30,13 +30,17 @@ public final class GatewaySandboxes {
         synchronized (LOCK) {
             if (instance == null) {
                 if (startFailure != null) {
-                    throw new IllegalStateException("the gateway sandbox failed to start earlier in this JVM", startFailure);
+                    throw new IllegalStateException(
+                            "the gateway sandbox failed to start earlier in this JVM", startFailure);
                 }
                 try {
                     instance = start();
                 } catch (RuntimeException | NoClassDefFoundError e) {
-                    startFailure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(
-                            "the gateway sandbox is not on the class path: add io.s2spay:gateway-sandbox (test scope)", e);
+                    startFailure = e instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException(
+                                    "the gateway sandbox is not on the class path: add io.s2spay:gateway-sandbox (test scope)",
+                                    e);
                     throw startFailure;
                 }
             }
@@ -52,8 +56,8 @@ public final class GatewaySandboxes {
             sandbox.close();
             ApicurioDistribution.deleteRecursively(dataDirectory);
         });
-        System.out.println("s2spay gateway sandbox ready in " + ParallelStart.seconds(Duration.ofNanos(System.nanoTime() - begin))
-                + " at " + sandbox.baseUrl());
+        System.out.println("s2spay gateway sandbox ready in "
+                + ParallelStart.seconds(Duration.ofNanos(System.nanoTime() - begin)) + " at " + sandbox.baseUrl());
         return sandbox;
     }
 

@@ -83,8 +83,8 @@ public final class KafkaTopicReader {
      * read of the same topic. Fails if a decoded value is not a {@code valueType} (tombstones stay {@code null}).
      */
     public <T extends SpecificRecord> List<ConsumerRecord<String, T>> read(String topic, Class<T> valueType) {
-        List<ConsumerRecord<byte[], byte[]>> records = read(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records =
+                read(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), "read_committed");
         List<ConsumerRecord<String, T>> typed = new ArrayList<>(records.size());
         try (StringDeserializer keys = new StringDeserializer();
                 AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>()) {
@@ -102,15 +102,24 @@ public final class KafkaTopicReader {
         return typed;
     }
 
-    private static <T> ConsumerRecord<String, T> typed(ConsumerRecord<byte[], byte[]> record, String key, Object value,
-            Class<T> valueType) {
+    private static <T> ConsumerRecord<String, T> typed(
+            ConsumerRecord<byte[], byte[]> record, String key, Object value, Class<T> valueType) {
         if (value != null && !valueType.isInstance(value)) {
             throw new IllegalStateException(record.topic() + "-" + record.partition() + "@" + record.offset()
                     + " holds a " + value.getClass().getName() + ", not a " + valueType.getName());
         }
-        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), key,
-                valueType.cast(value), record.headers(), record.leaderEpoch());
+        return new ConsumerRecord<>(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.timestampType(),
+                record.serializedKeySize(),
+                record.serializedValueSize(),
+                key,
+                valueType.cast(value),
+                record.headers(),
+                record.leaderEpoch());
     }
 
     /** The decoded values of {@link #read(String, Class)}. */
@@ -118,14 +127,19 @@ public final class KafkaTopicReader {
         return read(topic, valueType).stream().map(ConsumerRecord::value).toList();
     }
 
-    private <K, V> List<ConsumerRecord<K, V>> read(String topic, Deserializer<K> keys, Deserializer<V> values,
-            String isolationLevel) {
+    private <K, V> List<ConsumerRecord<K, V>> read(
+            String topic, Deserializer<K> keys, Deserializer<V> values, String isolationLevel) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
-                ConsumerConfig.CLIENT_ID_CONFIG, "s2spay-testkit-topic-reader");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolationLevel,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "s2spay-testkit-topic-reader");
         try (Consumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             List<PartitionInfo> partitionInfos = consumer.partitionsFor(topic, READ_TIMEOUT);
             if (partitionInfos == null || partitionInfos.isEmpty()) {
@@ -144,7 +158,8 @@ public final class KafkaTopicReader {
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (!reachedEnd(consumer, partitions, ends)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " up to " + ends + " within " + READ_TIMEOUT);
+                    throw new IllegalStateException(
+                            "could not read " + topic + " up to " + ends + " within " + READ_TIMEOUT);
                 }
                 for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(200))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -157,7 +172,8 @@ public final class KafkaTopicReader {
         }
     }
 
-    private static boolean reachedEnd(Consumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
+    private static boolean reachedEnd(
+            Consumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
         for (TopicPartition partition : partitions) {
             if (consumer.position(partition, READ_TIMEOUT) < ends.get(partition)) {
                 return false;

@@ -24,16 +24,18 @@ final class ParallelStart implements AutoCloseable {
     }
 
     // platform threads: the servers' start code blocks inside synchronized blocks, which would pin virtual threads
-    private final ExecutorService executor =
-            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("s2spay-testkit-start-", 1).daemon().factory());
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("s2spay-testkit-start-", 1).daemon().factory());
     private final List<CompletableFuture<? extends Started<?>>> futures = new ArrayList<>();
 
     <T extends AutoCloseable> CompletableFuture<Started<T>> start(Supplier<T> starter) {
-        CompletableFuture<Started<T>> future = CompletableFuture.supplyAsync(() -> {
-            long begin = System.nanoTime();
-            T server = starter.get();
-            return new Started<>(server, Duration.ofNanos(System.nanoTime() - begin));
-        }, executor);
+        CompletableFuture<Started<T>> future = CompletableFuture.supplyAsync(
+                () -> {
+                    long begin = System.nanoTime();
+                    T server = starter.get();
+                    return new Started<>(server, Duration.ofNanos(System.nanoTime() - begin));
+                },
+                executor);
         futures.add(future);
         return future;
     }

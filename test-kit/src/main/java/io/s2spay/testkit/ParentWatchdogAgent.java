@@ -42,14 +42,16 @@ public final class ParentWatchdogAgent {
     private static void exitBecauseParentIsGone() {
         System.err.println("[parent-watchdog] the JVM that started this process is gone; exiting");
         // a graceful exit runs the child's own shutdown hooks; halt if they hang
-        Thread halter = new Thread(() -> {
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(4);
-        }, "parent-watchdog-halter");
+        Thread halter = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Runtime.getRuntime().halt(4);
+                },
+                "parent-watchdog-halter");
         halter.setDaemon(true);
         halter.start();
         System.exit(3);
@@ -72,7 +74,8 @@ public final class ParentWatchdogAgent {
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatchdogAgent.class.getName());
-            try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                    JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
                 jarOut.putNextEntry(new JarEntry(classResourceName()));
                 jarOut.write(classBytes);
                 jarOut.closeEntry();

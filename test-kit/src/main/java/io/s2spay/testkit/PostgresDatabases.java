@@ -26,7 +26,8 @@ final class PostgresDatabases {
             throw new IllegalArgumentException("not a plain PostgreSQL database name: " + database);
         }
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+            try (ResultSet exists =
+                    statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                 if (exists.next()) {
                     return;
                 }

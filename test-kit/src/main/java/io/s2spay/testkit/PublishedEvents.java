@@ -34,7 +34,10 @@ public final class PublishedEvents {
 
     /** The payloads of {@code type} published for the payment, in order. */
     public <T> List<T> of(String paymentId, Class<T> type) {
-        return of(paymentId).stream().map(PaymentEventEnvelope::getPayload).filter(type::isInstance).map(type::cast)
+        return of(paymentId).stream()
+                .map(PaymentEventEnvelope::getPayload)
+                .filter(type::isInstance)
+                .map(type::cast)
                 .toList();
     }
 }

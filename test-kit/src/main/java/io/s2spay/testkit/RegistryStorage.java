@@ -19,11 +19,13 @@ public record RegistryStorage(List<String> systemProperties, String description)
     public static RegistryStorage postgres(String serverJdbcUrl, String username, String password, String database) {
         PostgresDatabases.createIfMissing(serverJdbcUrl, username, password, database);
         String url = serverJdbcUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database);
-        return new RegistryStorage(List.of(
-                "-Dapicurio.storage.kind=sql",
-                "-Dapicurio.storage.sql.kind=postgresql",
-                "-Dapicurio.datasource.url=" + url,
-                "-Dapicurio.datasource.username=" + username,
-                "-Dapicurio.datasource.password=" + password), "PostgreSQL database " + database);
+        return new RegistryStorage(
+                List.of(
+                        "-Dapicurio.storage.kind=sql",
+                        "-Dapicurio.storage.sql.kind=postgresql",
+                        "-Dapicurio.datasource.url=" + url,
+                        "-Dapicurio.datasource.username=" + username,
+                        "-Dapicurio.datasource.password=" + password),
+                "PostgreSQL database " + database);
     }
 }

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SandboxGateway implements AutoCloseable {
 
     private final GatewaySandbox sandbox;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = JsonMapper.builder().build();
 
     public SandboxGateway(Map<String, String> properties) {
@@ -58,13 +59,15 @@ public final class SandboxGateway implements AutoCloseable {
 
     /** The shopper answers the bank's page of a bank-transfer brand ({@code approve}, {@code fail} or {@code cancel}). */
     public int completeBankTransfer(String brand, String sessionId, String action) {
-        return post("connectors/bank/" + brand.toLowerCase(java.util.Locale.ROOT) + "/complete",
+        return post(
+                "connectors/bank/" + brand.toLowerCase(java.util.Locale.ROOT) + "/complete",
                 "sessionId=" + encode(sessionId) + "&action=" + encode(action));
     }
 
     /** The shopper answers the 3-D Secure challenge ({@code approve}, {@code fail} or {@code cancel}). */
     public int completeChallenge(String sessionToken, String action) {
-        return post("connectors/threeds/challenge/complete",
+        return post(
+                "connectors/threeds/challenge/complete",
                 "threeDSSessionData=" + encode(sessionToken) + "&action=" + encode(action));
     }
 
@@ -99,14 +102,19 @@ public final class SandboxGateway implements AutoCloseable {
         List<Integer> statuses = new ArrayList<>();
         for (JsonNode notification : get("sandbox/notifications?paymentId=" + encode(gatewayTransactionId))
                 .path("notifications")) {
-            String secret = sandbox.merchant(notification.path("merchant").asString()).notificationSecret();
-            NotificationCipher.Encrypted encrypted = NotificationCipher.encrypt(HexFormat.of().parseHex(secret),
+            String secret =
+                    sandbox.merchant(notification.path("merchant").asString()).notificationSecret();
+            NotificationCipher.Encrypted encrypted = NotificationCipher.encrypt(
+                    HexFormat.of().parseHex(secret),
                     notification.path("payload").asString());
-            statuses.add(send(HttpRequest.newBuilder(URI.create(notification.path("url").asString()))
-                    .header("Content-Type", "text/plain; charset=UTF-8")
-                    .header("X-Initialization-Vector", encrypted.initializationVector())
-                    .header("X-Authentication-Tag", encrypted.authenticationTag())
-                    .POST(HttpRequest.BodyPublishers.ofString(encrypted.body())).build()).statusCode());
+            statuses.add(send(HttpRequest.newBuilder(
+                                    URI.create(notification.path("url").asString()))
+                            .header("Content-Type", "text/plain; charset=UTF-8")
+                            .header("X-Initialization-Vector", encrypted.initializationVector())
+                            .header("X-Authentication-Tag", encrypted.authenticationTag())
+                            .POST(HttpRequest.BodyPublishers.ofString(encrypted.body()))
+                            .build())
+                    .statusCode());
         }
         return statuses;
     }
@@ -125,10 +133,11 @@ public final class SandboxGateway implements AutoCloseable {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
                         + "sandbox/operator/payments/" + encode(gatewayTransactionId) + "/" + operation
                         + (amount == null ? "" : "?amount=" + encode(amount))))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("the sandbox refused the bank's " + operation + " of " + gatewayTransactionId
-                    + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("the sandbox refused the bank's " + operation + " of "
+                    + gatewayTransactionId + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return json.readTree(response.body()).path("id").asString();
     }
@@ -146,8 +155,11 @@ public final class SandboxGateway implements AutoCloseable {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return json.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -159,9 +171,12 @@ public final class SandboxGateway implements AutoCloseable {
 
     private int post(String path, String form) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
                     .statusCode();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -10,17 +10,22 @@ import java.util.Set;
 final class ShutdownOrdering {
 
     /** Shutdown-hook threads of Spring contexts (Framework's and Boot's). */
-    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringContextShutdownHook", "SpringApplicationShutdownHook");
+    private static final Set<String> SPRING_SHUTDOWN_HOOKS =
+            Set.of("SpringContextShutdownHook", "SpringApplicationShutdownHook");
+
     private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
     private static final Duration SETTLE_TIME = Duration.ofMillis(100);
 
     private ShutdownOrdering() {}
 
     static void afterSpringContexts(String name, Runnable stop) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitSpringShutdownHooks();
-            stop.run();
-        }, name));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            awaitSpringShutdownHooks();
+                            stop.run();
+                        },
+                        name));
     }
 
     private static void awaitSpringShutdownHooks() {
@@ -31,7 +36,9 @@ final class ShutdownOrdering {
             while (System.nanoTime() < settled) {
                 for (Thread thread : Thread.getAllStackTraces().keySet()) {
                     long remaining = deadline - System.nanoTime();
-                    if (remaining > 0 && thread != Thread.currentThread() && SPRING_SHUTDOWN_HOOKS.contains(thread.getName())) {
+                    if (remaining > 0
+                            && thread != Thread.currentThread()
+                            && SPRING_SHUTDOWN_HOOKS.contains(thread.getName())) {
                         thread.join(Duration.ofNanos(remaining));
                     }
                 }

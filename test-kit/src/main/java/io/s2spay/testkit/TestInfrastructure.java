@@ -51,8 +51,8 @@ public final class TestInfrastructure {
         synchronized (LOCK) {
             if (instance == null) {
                 if (startFailure != null) {
-                    throw new IllegalStateException("the s2spay test infrastructure failed to start earlier in this JVM",
-                            startFailure);
+                    throw new IllegalStateException(
+                            "the s2spay test infrastructure failed to start earlier in this JVM", startFailure);
                 }
                 try {
                     instance = start();
@@ -66,7 +66,8 @@ public final class TestInfrastructure {
     }
 
     private static TestInfrastructure start() {
-        RunningInfrastructure running = useContainers() ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start();
+        RunningInfrastructure running =
+                useContainers() ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start();
         TestInfrastructure infrastructure = new TestInfrastructure(running);
         ShutdownOrdering.afterSpringContexts("s2spay-testkit-shutdown", running::close);
         System.out.println(running.summary());
@@ -84,7 +85,8 @@ public final class TestInfrastructure {
                 yield true;
             }
             case "auto", "" -> ContainerInfrastructure.dockerAvailable();
-            default -> throw new IllegalArgumentException(DOCKER_PROPERTY + " must be true, false or auto, not " + mode);
+            default ->
+                throw new IllegalArgumentException(DOCKER_PROPERTY + " must be true, false or auto, not " + mode);
         };
     }
 
@@ -134,7 +136,10 @@ public final class TestInfrastructure {
                     "service names are lower case letters, digits, '-' and '_', at most 40 characters: " + service);
         }
         String schema = service.replace('-', '_');
-        String slot = schema + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
+        String slot = schema + "_"
+                + HexFormat.of()
+                        .toHexDigits(ThreadLocalRandom.current().nextLong())
+                        .substring(0, 12);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl(schema));
         properties.put("spring.datasource.username", jdbcUsername());

@@ -35,7 +35,8 @@ public final class TestMessages {
     }
 
     /** A back-office command of {@code merchantId} with a fresh message id, correlated by the payment. */
-    public static BackofficeCommandEnvelope backofficeCommand(String paymentId, String merchantId, SpecificRecord payload) {
+    public static BackofficeCommandEnvelope backofficeCommand(
+            String paymentId, String merchantId, SpecificRecord payload) {
         return BackofficeCommandEnvelope.newBuilder()
                 .setMessageId(UUID.randomUUID().toString())
                 .setPaymentId(paymentId)
@@ -53,7 +54,8 @@ public final class TestMessages {
                 .setPaymentType(PaymentType.DB)
                 .setAmount(new Money(amountMinor, "EUR"))
                 .setMerchantTransactionId(merchantTransactionId)
-                .setGatewayResult(new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
+                .setGatewayResult(
+                        new GatewayResult(gatewayTransactionId, "000.100.110", "Request successfully processed", null))
                 .setCard(null)
                 .setRegistrationId(null)
                 .build();

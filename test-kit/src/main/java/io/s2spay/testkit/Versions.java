@@ -16,7 +16,8 @@ final class Versions {
         Properties properties = new Properties();
         try (InputStream in = Versions.class.getResourceAsStream("versions.properties")) {
             if (in == null) {
-                throw new IllegalStateException("io/s2spay/testkit/versions.properties is missing from the test kit jar");
+                throw new IllegalStateException(
+                        "io/s2spay/testkit/versions.properties is missing from the test kit jar");
             }
             properties.load(in);
         } catch (IOException e) {

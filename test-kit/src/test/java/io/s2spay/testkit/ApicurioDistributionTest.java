@@ -31,7 +31,8 @@ class ApicurioDistributionTest {
         assertThat(unpacked).isEqualTo(target);
         assertThat(target.resolve("lib/boot/boot.jar")).hasContent("boot");
         assertThat(target.resolve("quarkus-run.jar")).hasContent("runner");
-        assertThat(directory.resolve("cache")).isDirectoryNotContaining(path -> path.getFileName().toString().contains(".tmp-"));
+        assertThat(directory.resolve("cache"))
+                .isDirectoryNotContaining(path -> path.getFileName().toString().contains(".tmp-"));
 
         Files.delete(archive);
         assertThat(ApicurioDistribution.unpacked(archive, target)).isEqualTo(target);
@@ -64,13 +65,14 @@ class ApicurioDistributionTest {
         Path archive = ApicurioDistribution.locateArchive(Versions.APICURIO_REGISTRY);
 
         assertThat(archive).isRegularFile();
-        assertThat(archive.getFileName()).hasToString("apicurio-registry-app-" + Versions.APICURIO_REGISTRY + "-all.tar.gz");
+        assertThat(archive.getFileName())
+                .hasToString("apicurio-registry-app-" + Versions.APICURIO_REGISTRY + "-all.tar.gz");
     }
 
     private Path tarGz(Map<String, String> files) throws IOException {
         Path archive = Files.createTempFile(directory, "registry", ".tar.gz");
         try (OutputStream file = Files.newOutputStream(archive);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file))) {
             for (Map.Entry<String, String> entry : files.entrySet()) {
                 byte[] content = entry.getValue().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry tarEntry = new TarArchiveEntry(entry.getKey(), true);

@@ -40,7 +40,9 @@ final class InfrastructureChild {
 
     private static void awaitGoFromParent() {
         try {
-            new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            new java.io.BufferedReader(
+                            new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -58,10 +60,16 @@ final class InfrastructureChild {
         @Override
         public void destroy() throws Exception {
             Thread.sleep(1_000); // a slow close: the servers' own shutdown would win any race in this time
-            try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.jdbcUsername(),
-                    infrastructure.jdbcPassword()); Statement statement = connection.createStatement();
-                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000))) {
+            try (Connection connection = DriverManager.getConnection(
+                            infrastructure.jdbcUrl(), infrastructure.jdbcUsername(), infrastructure.jdbcPassword());
+                    Statement statement = connection.createStatement();
+                    Admin admin = Admin.create(Map.of(
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            infrastructure.kafkaBootstrapServers(),
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                            3_000,
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                            3_000))) {
                 statement.execute("SELECT 1");
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                 System.out.println("CLOSED-WITH-INFRASTRUCTURE");

@@ -66,20 +66,30 @@ class InfrastructureLifecycleIT {
     private void assertStoppedAndCleanedUp(Started started) {
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
             assertThat(started.registry().isAlive()).as("registry process").isFalse();
-            assertThat(ProcessHandle.of(started.postmasterPid()).map(ProcessHandle::isAlive)).as("postmaster").isNotEqualTo(java.util.Optional.of(true));
+            assertThat(ProcessHandle.of(started.postmasterPid()).map(ProcessHandle::isAlive))
+                    .as("postmaster")
+                    .isNotEqualTo(java.util.Optional.of(true));
             assertThat(started.dataDirectory()).as("PostgreSQL data directory").doesNotExist();
         });
     }
 
-    private record Started(ProcessHandle registry, long postmasterPid, Path dataDirectory, CompletableFuture<String> laterOutput) {}
+    private record Started(
+            ProcessHandle registry, long postmasterPid, Path dataDirectory, CompletableFuture<String> laterOutput) {}
 
     private Started startChild(String mode) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        child = new ProcessBuilder(java.toString(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-D" + TestInfrastructure.DOCKER_PROPERTY + "=false",
-                "-D" + TestKitDirectories.LOG_PROPERTY + "=" + logs,
-                "-cp", classPath, InfrastructureChild.class.getName(), mode)
+        child = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx512m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-D" + TestInfrastructure.DOCKER_PROPERTY + "=false",
+                        "-D" + TestKitDirectories.LOG_PROPERTY + "=" + logs,
+                        "-cp",
+                        classPath,
+                        InfrastructureChild.class.getName(),
+                        mode)
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<String> laterOutput = new CompletableFuture<>();
@@ -88,31 +98,37 @@ class InfrastructureLifecycleIT {
 
         ProcessHandle registry = child.descendants()
                 .filter(process -> process.info().commandLine().orElse("").contains("quarkus-run.jar"))
-                .findFirst().orElseThrow(() -> new AssertionError("no registry process under the child JVM"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no registry process under the child JVM"));
         Path dataDirectory;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SHOW data_directory")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SHOW data_directory")) {
             assertThat(result.next()).isTrue();
             dataDirectory = Path.of(result.getString(1));
         }
-        long postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
+        long postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .getFirst()
+                .trim());
         assertThat(ProcessHandle.of(postmasterPid)).isPresent();
         return new Started(registry, postmasterPid, dataDirectory, laterOutput);
     }
 
-    private static Map<String, String> readUntilReady(Process process, CompletableFuture<String> laterOutput) throws Exception {
+    private static Map<String, String> readUntilReady(Process process, CompletableFuture<String> laterOutput)
+            throws Exception {
         CompletableFuture<Map<String, String>> ready = CompletableFuture.supplyAsync(() -> {
             Map<String, String> values = new HashMap<>();
             StringBuilder output = new StringBuilder();
             try {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 String line;
                 while ((line = reader.readLine()) != null) {
                     output.append(line).append('\n');
                     if (line.equals("READY")) {
                         // keep draining so the child never blocks on a full pipe; what follows is the shutdown's output
-                        Thread.ofVirtual().start(() -> laterOutput.complete(reader.lines().collect(Collectors.joining("\n"))));
+                        Thread.ofVirtual()
+                                .start(() -> laterOutput.complete(reader.lines().collect(Collectors.joining("\n"))));
                         return values;
                     }
                     int equals = line.indexOf('=');
@@ -127,5 +143,4 @@ class InfrastructureLifecycleIT {
         });
         return ready.get(120, TimeUnit.SECONDS);
     }
-
 }

@@ -37,9 +37,14 @@ class KafkaTopicReaderIT {
 
         List<ConsumerRecord<byte[], byte[]>> records = reader.readRaw(topic);
 
-        assertThat(records).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 30).mapToObj(i -> "value-" + i).toList());
-        assertThat(records).extracting(ConsumerRecord::partition).containsOnly(0, 1, 2).isSorted();
+        assertThat(records)
+                .extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, 30).mapToObj(i -> "value-" + i).toList());
+        assertThat(records)
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(0, 1, 2)
+                .isSorted();
         assertThat(reader.topics()).contains(topic);
         assertThat(reader.readRawFromAllTopics()).containsKey(topic);
         assertThat(reader.readRawFromAllTopics().get(topic)).hasSize(30);
@@ -61,7 +66,14 @@ class KafkaTopicReaderIT {
         AvroKafkaSerializer<Money> serializer = new AvroKafkaSerializer<>();
         serializer.configure(config, false);
         try (KafkaProducer<String, Money> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, "pay-1", Money.newBuilder().setAmountMinor(500).setCurrency("JPY").build())).get();
+            producer.send(new ProducerRecord<>(
+                            topic,
+                            "pay-1",
+                            Money.newBuilder()
+                                    .setAmountMinor(500)
+                                    .setCurrency("JPY")
+                                    .build()))
+                    .get();
         }
 
         assertThat(reader.readValues(topic, Money.class)).containsExactly(new Money(500L, "JPY"));
@@ -74,25 +86,30 @@ class KafkaTopicReaderIT {
     void skipsRecordsThatCannotBeDecodedInTypedReads() throws Exception {
         String topic = "testkit.garbage." + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = stringProducer()) {
-            producer.send(new ProducerRecord<>(topic, 0, "pay-1", "not avro at all")).get();
+            producer.send(new ProducerRecord<>(topic, 0, "pay-1", "not avro at all"))
+                    .get();
         }
         Map<String, Object> config = new HashMap<>(AvroSerdeProperties.forRegistry(infrastructure.registryUrl()));
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
         AvroKafkaSerializer<Money> serializer = new AvroKafkaSerializer<>();
         serializer.configure(config, false);
         try (KafkaProducer<String, Money> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, 0, "pay-1", new Money(1_250L, "EUR"))).get();
+            producer.send(new ProducerRecord<>(topic, 0, "pay-1", new Money(1_250L, "EUR")))
+                    .get();
         }
 
         assertThat(reader.readRaw(topic)).hasSize(2);
-        assertThat(reader.read(topic, Money.class)).singleElement()
+        assertThat(reader.read(topic, Money.class))
+                .singleElement()
                 .satisfies(record -> assertThat(record.key()).isEqualTo("pay-1"))
                 .satisfies(record -> assertThat(record.offset()).isEqualTo(1L))
                 .satisfies(record -> assertThat(record.value()).isEqualTo(new Money(1_250L, "EUR")));
     }
 
     private KafkaProducer<String, String> stringProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
     }
 }

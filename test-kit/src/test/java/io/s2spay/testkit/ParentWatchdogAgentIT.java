@@ -54,10 +54,15 @@ class ParentWatchdogAgentIT {
 
     private Process startChildWatching(long pid) throws IOException {
         Path program = directory.resolve("Sleeper.java");
-        Files.writeString(program, "class Sleeper { public static void main(String[] a) throws Exception { Thread.sleep(300_000); } }");
+        Files.writeString(
+                program,
+                "class Sleeper { public static void main(String[] a) throws Exception { Thread.sleep(300_000); } }");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-Xmx32m",
-                "-javaagent:" + ParentWatchdogAgent.agentJar(directory.resolve("agent")) + "=" + pid, program.toString())
+        return new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx32m",
+                        "-javaagent:" + ParentWatchdogAgent.agentJar(directory.resolve("agent")) + "=" + pid,
+                        program.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("child.log").toFile())
                 .start();

@@ -40,16 +40,19 @@ class SchemaRegistryIT {
 
     @Test
     void keepsTheSchemasInPostgresqlAsInProductionWhenEmbedded() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(infrastructure.toString().contains("(embedded)"),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                infrastructure.toString().contains("(embedded)"),
                 "with Docker the registry container keeps its own storage");
         String topic = "testkit.storage." + UUID.randomUUID();
         produce(topic, "pay-storage", outcomeUnknown("pay-" + UUID.randomUUID()));
 
         String registryDatabase = infrastructure.jdbcUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/registry");
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(registryDatabase,
-                infrastructure.jdbcUsername(), infrastructure.jdbcPassword());
-             java.sql.ResultSet artifacts = connection.createStatement().executeQuery(
-                     "select count(*) from artifacts where artifactId = '" + Topics.valueSubject(topic) + "'")) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                        registryDatabase, infrastructure.jdbcUsername(), infrastructure.jdbcPassword());
+                java.sql.ResultSet artifacts = connection
+                        .createStatement()
+                        .executeQuery("select count(*) from artifacts where artifactId = '" + Topics.valueSubject(topic)
+                                + "'")) {
             artifacts.next();
             assertThat(artifacts.getInt(1)).isOne();
         }
@@ -62,7 +65,8 @@ class SchemaRegistryIT {
 
         produce(topic, event.getPaymentId(), event);
 
-        List<ConsumerRecord<byte[], byte[]>> raw = KafkaTopicReader.of(infrastructure).readRaw(topic);
+        List<ConsumerRecord<byte[], byte[]>> raw =
+                KafkaTopicReader.of(infrastructure).readRaw(topic);
         assertThat(raw).hasSize(1);
         byte[] value = raw.getFirst().value();
         assertThat(value[0]).as("Confluent magic byte").isZero();
@@ -70,10 +74,13 @@ class SchemaRegistryIT {
         assertThat(raw.getFirst().headers().toArray()).as("no Apicurio headers").isEmpty();
 
         JsonNode schema = getJson(infrastructure.registryCompatUrl() + "/schemas/ids/" + schemaId);
-        assertThat(JSON.readTree(schema.get("schema").asText()).get("name").asText()).isEqualTo("PaymentEventEnvelope");
-        assertThat(getJson(infrastructure.registryCompatUrl() + "/subjects")).extracting(JsonNode::asText)
+        assertThat(JSON.readTree(schema.get("schema").asText()).get("name").asText())
+                .isEqualTo("PaymentEventEnvelope");
+        assertThat(getJson(infrastructure.registryCompatUrl() + "/subjects"))
+                .extracting(JsonNode::asText)
                 .contains(Topics.valueSubject(topic));
-        JsonNode latest = getJson(infrastructure.registryCompatUrl() + "/subjects/" + Topics.valueSubject(topic) + "/versions/latest");
+        JsonNode latest = getJson(
+                infrastructure.registryCompatUrl() + "/subjects/" + Topics.valueSubject(topic) + "/versions/latest");
         assertThat(latest.get("id").asInt()).isEqualTo(schemaId);
     }
 
@@ -104,7 +111,8 @@ class SchemaRegistryIT {
         assertThat(register(subject, compatible).statusCode()).isEqualTo(200);
         HttpResponse<String> refused = register(subject, incompatible);
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(getJson(infrastructure.registryCompatUrl() + "/subjects/" + subject + "/versions")).hasSize(2);
+        assertThat(getJson(infrastructure.registryCompatUrl() + "/subjects/" + subject + "/versions"))
+                .hasSize(2);
     }
 
     private void produce(String topic, String key, PaymentEventEnvelope value) {
@@ -113,7 +121,8 @@ class SchemaRegistryIT {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         AvroKafkaSerializer<PaymentEventEnvelope> serializer = new AvroKafkaSerializer<>();
         serializer.configure(config, false);
-        try (KafkaProducer<String, PaymentEventEnvelope> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
+        try (KafkaProducer<String, PaymentEventEnvelope> producer =
+                new KafkaProducer<>(config, new StringSerializer(), serializer)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new AssertionError("could not produce to " + topic, e);
@@ -129,7 +138,10 @@ class SchemaRegistryIT {
                 .setCorrelationId(UUID.randomUUID().toString())
                 .setPayload(PaymentOutcomeUnknown.newBuilder()
                         .setPaymentType(PaymentType.DB)
-                        .setAmount(Money.newBuilder().setAmountMinor(9200).setCurrency("EUR").build())
+                        .setAmount(Money.newBuilder()
+                                .setAmountMinor(9200)
+                                .setCurrency("EUR")
+                                .build())
                         .setMerchantTransactionId("mtx-" + paymentId)
                         .setReason("gateway timeout")
                         .build())
@@ -137,12 +149,14 @@ class SchemaRegistryIT {
     }
 
     private static String record(String fields) {
-        return "{\"type\":\"record\",\"name\":\"Compat\",\"namespace\":\"io.s2spay.testkit\",\"fields\":[" + fields + "]}";
+        return "{\"type\":\"record\",\"name\":\"Compat\",\"namespace\":\"io.s2spay.testkit\",\"fields\":[" + fields
+                + "]}";
     }
 
     private HttpResponse<String> register(String subject, String schema) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("schemaType", "AVRO", "schema", schema));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(infrastructure.registryCompatUrl() + "/subjects/" + subject + "/versions"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(infrastructure.registryCompatUrl() + "/subjects/" + subject + "/versions"))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -150,8 +164,11 @@ class SchemaRegistryIT {
     }
 
     private JsonNode getJson(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET " + url + ": " + response.body()).isEqualTo(200);
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("GET " + url + ": " + response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 }

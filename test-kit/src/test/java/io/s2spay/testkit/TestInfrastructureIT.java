@@ -38,7 +38,8 @@ class TestInfrastructureIT {
         try (Connection connection = connect(infrastructure.jdbcUrl())) {
             assertThat(setting(connection, "wal_level")).isEqualTo("logical");
             assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
-            assertThat(Integer.parseInt(setting(connection, "max_replication_slots"))).isGreaterThanOrEqualTo(32);
+            assertThat(Integer.parseInt(setting(connection, "max_replication_slots")))
+                    .isGreaterThanOrEqualTo(32);
             assertThat(Integer.parseInt(setting(connection, "max_wal_senders"))).isGreaterThanOrEqualTo(32);
             assertThat(Integer.parseInt(setting(connection, "max_connections"))).isGreaterThanOrEqualTo(300);
             assertThat(connection.getCatalog()).isEqualTo("s2spay");
@@ -49,15 +50,16 @@ class TestInfrastructureIT {
     @Test
     void postgresqlStreamsCommittedChangesThroughPgoutputAsTheOutboxRelayReadsThem() throws SQLException {
         String name = "testkit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = connect(infrastructure.jdbcUrl()); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(infrastructure.jdbcUrl());
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE public." + name + " (id bigint PRIMARY KEY)");
             statement.execute("CREATE PUBLICATION " + name + " FOR TABLE public." + name);
             statement.execute("SELECT pg_create_logical_replication_slot('" + name + "', 'pgoutput')");
             try {
                 statement.execute("INSERT INTO public." + name + " VALUES (42)");
                 List<byte[]> messages = new ArrayList<>();
-                try (ResultSet changes = statement.executeQuery("SELECT data FROM pg_logical_slot_get_binary_changes('" + name
-                        + "', NULL, NULL, 'proto_version', '1', 'publication_names', '" + name + "')")) {
+                try (ResultSet changes = statement.executeQuery("SELECT data FROM pg_logical_slot_get_binary_changes('"
+                        + name + "', NULL, NULL, 'proto_version', '1', 'publication_names', '" + name + "')")) {
                     while (changes.next()) {
                         messages.add(changes.getBytes(1));
                     }
@@ -78,7 +80,8 @@ class TestInfrastructureIT {
         Map<String, Object> first = infrastructure.springProperties("checkout-service");
         Map<String, Object> second = infrastructure.springProperties("checkout-service");
 
-        assertThat(first).containsEntry("spring.datasource.url", infrastructure.jdbcUrl() + "?currentSchema=checkout_service")
+        assertThat(first)
+                .containsEntry("spring.datasource.url", infrastructure.jdbcUrl() + "?currentSchema=checkout_service")
                 .containsEntry("spring.datasource.username", infrastructure.jdbcUsername())
                 .containsEntry("spring.datasource.password", infrastructure.jdbcPassword())
                 .containsEntry("spring.flyway.schemas", "checkout_service")
@@ -91,13 +94,16 @@ class TestInfrastructureIT {
         assertThat(second.get("s2spay.outbox.slot-name")).isNotEqualTo(first.get("s2spay.outbox.slot-name"));
 
         // a connection made from these properties really works in that schema
-        try (Connection admin = connect(infrastructure.jdbcUrl()); Statement statement = admin.createStatement()) {
+        try (Connection admin = connect(infrastructure.jdbcUrl());
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS checkout_service");
         }
-        try (Connection connection = DriverManager.getConnection((String) first.get("spring.datasource.url"),
-                (String) first.get("spring.datasource.username"), (String) first.get("spring.datasource.password"));
-             Statement statement = connection.createStatement();
-             ResultSet schema = statement.executeQuery("SELECT current_schema()")) {
+        try (Connection connection = DriverManager.getConnection(
+                        (String) first.get("spring.datasource.url"),
+                        (String) first.get("spring.datasource.username"),
+                        (String) first.get("spring.datasource.password"));
+                Statement statement = connection.createStatement();
+                ResultSet schema = statement.executeQuery("SELECT current_schema()")) {
             assertThat(schema.next()).isTrue();
             assertThat(schema.getString(1)).isEqualTo("checkout_service");
         }
@@ -110,15 +116,18 @@ class TestInfrastructureIT {
 
         infrastructure.register(registry, "payment-executor");
 
-        assertThat(registered).containsEntry("spring.datasource.url", infrastructure.jdbcUrl("payment_executor"))
+        assertThat(registered)
+                .containsEntry("spring.datasource.url", infrastructure.jdbcUrl("payment_executor"))
                 .containsEntry("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers())
                 .containsKey("s2spay.outbox.slot-name");
     }
 
     @Test
     void rejectsServiceAndSchemaNamesThatAreNotPlainIdentifiers() {
-        assertThatThrownBy(() -> infrastructure.springProperties("Checkout")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> infrastructure.springProperties("checkout; drop")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> infrastructure.springProperties("Checkout"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> infrastructure.springProperties("checkout; drop"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> infrastructure.jdbcUrl("a-b")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -126,13 +135,18 @@ class TestInfrastructureIT {
     void kafkaCreatesTopicsOnFirstUseWithThreePartitions() throws Exception {
         String topic = "testkit.autocreated." + UUID.randomUUID();
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "key", "value")).get();
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
+            TopicDescription description =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             assertThat(description.partitions()).hasSize(3);
         }
     }
@@ -142,7 +156,8 @@ class TestInfrastructureIT {
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SHOW " + name)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SHOW " + name)) {
             assertThat(result.next()).isTrue();
             return result.getString(1);
         }

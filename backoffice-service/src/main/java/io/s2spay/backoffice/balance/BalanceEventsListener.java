@@ -15,7 +15,10 @@ class BalanceEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = "backoffice-payment-events", topics = Topics.PAYMENT_EVENTS, groupId = "backoffice-service-balances",
+    @KafkaListener(
+            id = "backoffice-payment-events",
+            topics = Topics.PAYMENT_EVENTS,
+            groupId = "backoffice-service-balances",
             concurrency = "${s2spay.backoffice.listener-concurrency:3}")
     void on(PaymentEventEnvelope event) {
         projection.apply(event);

@@ -47,53 +47,125 @@ public class BalanceProjection {
     @Transactional
     public void apply(PaymentEventEnvelope event) {
         if (event.getPaymentId() == null || event.getPaymentId().isBlank() || event.getPayload() == null) {
-            throw new InvalidMessageException("payment event " + event.getMessageId() + " has no payment id or payload");
+            throw new InvalidMessageException(
+                    "payment event " + event.getMessageId() + " has no payment id or payload");
         }
         if (!processed.markProcessed(event.getMessageId())) {
             return;
         }
         Instant now = clock.instant();
         switch (event.getPayload()) {
-            case PaymentRequested p -> initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, null, now);
-            case PaymentRedirectRequired p -> initial(event, p.getPaymentType().name(), p.getAmount(),
-                    p.getMerchantTransactionId(), gatewayId(p.getGatewayResult()), PaymentState.REDIRECT_PENDING, now);
-            case PaymentAwaitingReceipt p -> initial(event, p.getPaymentType().name(), p.getAmount(),
-                    p.getMerchantTransactionId(), gatewayId(p.getGatewayResult()), PaymentState.AWAITING_RECEIPT, now);
-            case PaymentOutcomeUnknown p -> initial(event, p.getPaymentType().name(), p.getAmount(),
-                    p.getMerchantTransactionId(), null, PaymentState.UNKNOWN, now);
-            case PaymentDeclined p -> initial(event, p.getPaymentType().name(), p.getAmount(),
-                    p.getMerchantTransactionId(), gatewayId(p.getGatewayResult()), PaymentState.DECLINED, now);
-            case PaymentFailed p -> initial(event, p.getPaymentType().name(), p.getAmount(),
-                    p.getMerchantTransactionId(), gatewayId(p.getGatewayResult()), PaymentState.FAILED, now);
-            case PaymentExpired p -> initial(event, p.getPaymentType().name(), p.getAmount(),
-                    p.getMerchantTransactionId(), gatewayId(p.getGatewayResult()), PaymentState.EXPIRED, now);
+            case PaymentRequested p ->
+                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, null, now);
+            case PaymentRedirectRequired p ->
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        gatewayId(p.getGatewayResult()),
+                        PaymentState.REDIRECT_PENDING,
+                        now);
+            case PaymentAwaitingReceipt p ->
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        gatewayId(p.getGatewayResult()),
+                        PaymentState.AWAITING_RECEIPT,
+                        now);
+            case PaymentOutcomeUnknown p ->
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        null,
+                        PaymentState.UNKNOWN,
+                        now);
+            case PaymentDeclined p ->
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        gatewayId(p.getGatewayResult()),
+                        PaymentState.DECLINED,
+                        now);
+            case PaymentFailed p ->
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        gatewayId(p.getGatewayResult()),
+                        PaymentState.FAILED,
+                        now);
+            case PaymentExpired p ->
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        gatewayId(p.getGatewayResult()),
+                        PaymentState.EXPIRED,
+                        now);
             case PaymentAuthorized p -> {
-                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()), PaymentState.AUTHORIZED, now);
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        gatewayId(p.getGatewayResult()),
+                        PaymentState.AUTHORIZED,
+                        now);
                 entry(event, INITIAL_ENTRY, EntryKind.AUTHORIZED, p.getAmount(), now);
             }
             case PaymentDebited p -> {
-                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()), PaymentState.DEBITED, now);
+                initial(
+                        event,
+                        p.getPaymentType().name(),
+                        p.getAmount(),
+                        p.getMerchantTransactionId(),
+                        gatewayId(p.getGatewayResult()),
+                        PaymentState.DEBITED,
+                        now);
                 entry(event, INITIAL_ENTRY, EntryKind.DEBITED, p.getAmount(), now);
             }
             case PaymentCaptured p -> operation(event, p.getOperationId(), EntryKind.CAPTURED, p.getAmount(), now);
             case PaymentReversed p -> operation(event, p.getOperationId(), EntryKind.REVERSED, p.getAmount(), now);
             case PaymentRefunded p -> operation(event, p.getOperationId(), EntryKind.REFUNDED, p.getAmount(), now);
             case PaymentRebilled p -> operation(event, p.getOperationId(), EntryKind.REBILLED, p.getAmount(), now);
-            case PaymentChargedBack p -> operation(event, p.getOperationId(), EntryKind.CHARGED_BACK, p.getAmount(), now);
-            case ChargebackReversed p -> operation(event, p.getOperationId(), EntryKind.CHARGEBACK_REVERSED, p.getAmount(), now);
-            case ReceiptConfirmed p -> operation(event, p.getOperationId(), EntryKind.RECEIPT_CONFIRMED, p.getAmount(), now);
+            case PaymentChargedBack p ->
+                operation(event, p.getOperationId(), EntryKind.CHARGED_BACK, p.getAmount(), now);
+            case ChargebackReversed p ->
+                operation(event, p.getOperationId(), EntryKind.CHARGEBACK_REVERSED, p.getAmount(), now);
+            case ReceiptConfirmed p ->
+                operation(event, p.getOperationId(), EntryKind.RECEIPT_CONFIRMED, p.getAmount(), now);
             default -> {
                 // rejections, the shopper's return, stored credentials and any newer event change no balance
             }
         }
     }
 
-    private void initial(PaymentEventEnvelope event, String paymentType, Money amount, String merchantTransactionId,
-                         String gatewayTransactionId, PaymentState state, Instant now) {
-        balances.upsertPayment(event.getPaymentId(), event.getMerchantId(), paymentType, amount.getCurrency(),
-                amount.getAmountMinor(), merchantTransactionId, gatewayTransactionId, now);
+    private void initial(
+            PaymentEventEnvelope event,
+            String paymentType,
+            Money amount,
+            String merchantTransactionId,
+            String gatewayTransactionId,
+            PaymentState state,
+            Instant now) {
+        balances.upsertPayment(
+                event.getPaymentId(),
+                event.getMerchantId(),
+                paymentType,
+                amount.getCurrency(),
+                amount.getAmountMinor(),
+                merchantTransactionId,
+                gatewayTransactionId,
+                now);
         checkBelongsToPayment(event, amount);
         if (state != null) {
             balances.moveTo(event.getPaymentId(), state, now);
@@ -101,7 +173,8 @@ public class BalanceProjection {
     }
 
     private void operation(PaymentEventEnvelope event, String operationId, EntryKind kind, Money amount, Instant now) {
-        balances.upsertPayment(event.getPaymentId(), event.getMerchantId(), null, amount.getCurrency(), null, null, null, now);
+        balances.upsertPayment(
+                event.getPaymentId(), event.getMerchantId(), null, amount.getCurrency(), null, null, null, now);
         checkBelongsToPayment(event, amount);
         entry(event, PaymentBalances.operationEntryId(operationId), kind, amount, now);
     }
@@ -110,8 +183,14 @@ public class BalanceProjection {
         if (amount.getAmountMinor() < 0) {
             throw new InvalidMessageException("event " + event.getMessageId() + " carries a negative amount");
         }
-        balances.applyEntry(event.getPaymentId(), entryId, kind, amount.getAmountMinor(), amount.getCurrency(),
-                event.getMessageId(), now);
+        balances.applyEntry(
+                event.getPaymentId(),
+                entryId,
+                kind,
+                amount.getAmountMinor(),
+                amount.getCurrency(),
+                event.getMessageId(),
+                now);
     }
 
     /**

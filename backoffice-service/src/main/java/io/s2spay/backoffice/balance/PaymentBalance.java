@@ -52,7 +52,10 @@ public record PaymentBalance(
 
     /** A pre-authorization that was neither captured, reversed nor confirmed by a receipt. */
     public boolean isOpenAuthorization() {
-        return state == PaymentState.AUTHORIZED && isPreauthorization() && captureCount == 0
-                && reversedMinor == 0 && receiptConfirmedMinor == 0;
+        return state == PaymentState.AUTHORIZED
+                && isPreauthorization()
+                && captureCount == 0
+                && reversedMinor == 0
+                && receiptConfirmedMinor == 0;
     }
 }

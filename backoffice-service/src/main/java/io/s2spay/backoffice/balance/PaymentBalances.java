@@ -40,8 +40,15 @@ public class PaymentBalances {
     }
 
     /** Creates the payment's row if it is new, and fills in what an event tells and the row lacks. */
-    void upsertPayment(String paymentId, String merchantId, String paymentType, String currency, Long requestedMinor,
-                       String merchantTransactionId, String gatewayTransactionId, Instant at) {
+    void upsertPayment(
+            String paymentId,
+            String merchantId,
+            String paymentType,
+            String currency,
+            Long requestedMinor,
+            String merchantTransactionId,
+            String gatewayTransactionId,
+            Instant at) {
         jdbc.sql("""
                 insert into payment_balance (payment_id, merchant_id, payment_type, currency, requested_minor,
                     merchant_transaction_id, gateway_transaction_id, state, updated_at)
@@ -86,8 +93,14 @@ public class PaymentBalances {
      * Applies a movement of money once: the entry's key is (payment, entry id), so the same movement seen
      * again (from the command that caused it and from its event) is ignored. Returns whether it was applied.
      */
-    public boolean applyEntry(String paymentId, String entryId, EntryKind kind, long amountMinor, String currency,
-                              String sourceMessageId, Instant at) {
+    public boolean applyEntry(
+            String paymentId,
+            String entryId,
+            EntryKind kind,
+            long amountMinor,
+            String currency,
+            String sourceMessageId,
+            Instant at) {
         int inserted = jdbc.sql("""
                 insert into balance_entry (payment_id, entry_id, kind, amount_minor, currency, source_message_id, recorded_at)
                 values (:paymentId, :entryId, :kind, :amountMinor, :currency, :sourceMessageId, :at)

@@ -18,8 +18,16 @@ import java.time.Instant;
  * @param amount the requested amount, or null when the command leaves it to the balance (whole authorization,
  *     what remains refundable...)
  */
-record BackofficeCommand(String messageId, String paymentId, String merchantId, String correlationId,
-        Instant occurredAt, String commandType, OppPaymentType operationType, String operationId, Money amount) {
+record BackofficeCommand(
+        String messageId,
+        String paymentId,
+        String merchantId,
+        String correlationId,
+        Instant occurredAt,
+        String commandType,
+        OppPaymentType operationType,
+        String operationId,
+        Money amount) {
 
     /** The command carried by {@code envelope}; its payload must be one of the seven back-office commands. */
     static BackofficeCommand of(BackofficeCommandEnvelope envelope) {
@@ -33,11 +41,19 @@ record BackofficeCommand(String messageId, String paymentId, String merchantId, 
             case RecordChargeback c -> new Parts(OppPaymentType.CB, c.getOperationId(), c.getAmount());
             case ReverseChargeback c -> new Parts(OppPaymentType.CR, c.getOperationId(), c.getAmount());
             case ConfirmReceipt c -> new Parts(OppPaymentType.RC, c.getOperationId(), c.getAmount());
-            default -> throw new IllegalArgumentException("not a back-office command: "
-                    + (payload == null ? "no payload" : payload.getClass().getSimpleName()));
+            default ->
+                throw new IllegalArgumentException("not a back-office command: "
+                        + (payload == null ? "no payload" : payload.getClass().getSimpleName()));
         };
-        return new BackofficeCommand(envelope.getMessageId(), envelope.getPaymentId(), envelope.getMerchantId(),
-                envelope.getCorrelationId(), envelope.getOccurredAt(), payload.getClass().getSimpleName(),
-                parts.type(), parts.operationId(), parts.amount());
+        return new BackofficeCommand(
+                envelope.getMessageId(),
+                envelope.getPaymentId(),
+                envelope.getMerchantId(),
+                envelope.getCorrelationId(),
+                envelope.getOccurredAt(),
+                payload.getClass().getSimpleName(),
+                parts.type(),
+                parts.operationId(),
+                parts.amount());
     }
 }

@@ -35,9 +35,14 @@ class BackofficeCommandHandler {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    BackofficeCommandHandler(OperationAdmission admission, OperationOutcomes outcomes, PaymentBalances balances,
-                             OppGatewayClient gateway, BackofficeProperties properties, Clock clock,
-                             MeterRegistry meters) {
+    BackofficeCommandHandler(
+            OperationAdmission admission,
+            OperationOutcomes outcomes,
+            PaymentBalances balances,
+            OppGatewayClient gateway,
+            BackofficeProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.admission = admission;
         this.outcomes = outcomes;
         this.balances = balances;
@@ -52,15 +57,22 @@ class BackofficeCommandHandler {
         boolean awaitingReceipt = command.operationType() == OppPaymentType.RC
                 && balance.map(b -> awaitsReceipt(command, b)).orElse(false);
         boolean merchantConfigured = gateway.properties().accounts().containsKey(command.merchantId());
-        Optional<Operation> toSend = admission.admit(command, awaitingReceipt, merchantConfigured, clock.instant())
+        Optional<Operation> toSend = admission
+                .admit(command, awaitingReceipt, merchantConfigured, clock.instant())
                 .toSend();
         if (toSend.isEmpty()) {
-            meters.counter("s2spay.backoffice.commands", "type", command.operationType().name(), "result", "REJECTED")
+            meters.counter(
+                            "s2spay.backoffice.commands",
+                            "type",
+                            command.operationType().name(),
+                            "result",
+                            "REJECTED")
                     .increment();
             return;
         }
         Operation op = toSend.get();
-        String gatewayPaymentId = balance.map(PaymentBalance::gatewayTransactionId).orElseThrow();
+        String gatewayPaymentId =
+                balance.map(PaymentBalance::gatewayTransactionId).orElseThrow();
         OppTransaction answer = send(gateway, op, gatewayPaymentId);
         OperationState state = outcomes.record(op, answer, OperationOutcomes.Source.SUBMISSION, clock.instant());
         meters.counter("s2spay.backoffice.commands", "type", op.operationType().name(), "result", state.name())
@@ -74,7 +86,8 @@ class BackofficeCommandHandler {
     static OppTransaction send(OppGatewayClient gateway, Operation op, String gatewayPaymentId) {
         OppBackOfficeRequest request = op.operationType() == OppPaymentType.RV
                 ? OppBackOfficeRequest.reversal(op.merchantTransactionId())
-                : OppBackOfficeRequest.of(op.operationType(), op.amountMinor(), op.currency(), op.merchantTransactionId());
+                : OppBackOfficeRequest.of(
+                        op.operationType(), op.amountMinor(), op.currency(), op.merchantTransactionId());
         return gateway.submitBackOfficeSafely(op.merchantId(), gatewayPaymentId, request);
     }
 
@@ -88,7 +101,10 @@ class BackofficeCommandHandler {
         boolean receipt = command.operationType() == OppPaymentType.RC;
         Instant deadline = clock.instant().plus(properties.paymentWait());
         Optional<PaymentBalance> balance = balances.find(paymentId);
-        while (balance.map(b -> receipt ? b.gatewayTransactionId() == null : !b.state().decided()).orElse(true)
+        while (balance.map(b -> receipt
+                                ? b.gatewayTransactionId() == null
+                                : !b.state().decided())
+                        .orElse(true)
                 && clock.instant().isBefore(deadline)) {
             try {
                 Thread.sleep(100);
@@ -113,7 +129,8 @@ class BackofficeCommandHandler {
         if (balance.state() == PaymentState.AWAITING_RECEIPT) {
             return true;
         }
-        if (balance.state() != PaymentState.REDIRECT_PENDING || balance.gatewayTransactionId() == null
+        if (balance.state() != PaymentState.REDIRECT_PENDING
+                || balance.gatewayTransactionId() == null
                 || !gateway.properties().accounts().containsKey(command.merchantId())) {
             return false;
         }

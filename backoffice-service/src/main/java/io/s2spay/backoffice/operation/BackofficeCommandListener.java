@@ -15,7 +15,10 @@ class BackofficeCommandListener {
         this.handler = handler;
     }
 
-    @KafkaListener(id = "backoffice-commands", topics = Topics.BACKOFFICE_COMMANDS, groupId = "backoffice-service",
+    @KafkaListener(
+            id = "backoffice-commands",
+            topics = Topics.BACKOFFICE_COMMANDS,
+            groupId = "backoffice-service",
             concurrency = "${s2spay.backoffice.listener-concurrency:3}")
     void on(BackofficeCommandEnvelope command) {
         handler.handle(BackofficeCommand.of(command));

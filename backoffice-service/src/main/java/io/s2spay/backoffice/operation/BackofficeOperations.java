@@ -24,7 +24,8 @@ class BackofficeOperations {
     }
 
     Optional<Operation> find(String paymentId, String operationId) {
-        return jdbc.sql("select * from backoffice_operation where payment_id = :paymentId and operation_id = :operationId")
+        return jdbc.sql(
+                        "select * from backoffice_operation where payment_id = :paymentId and operation_id = :operationId")
                 .param("paymentId", paymentId)
                 .param("operationId", operationId)
                 .query(BackofficeOperations::map)
@@ -71,7 +72,8 @@ class BackofficeOperations {
                 group by operation_type
                 """)
                 .param("paymentId", paymentId)
-                .query((rs, row) -> amounts.put(OppPaymentType.valueOf(rs.getString("operation_type")), rs.getLong("amount")))
+                .query((rs, row) ->
+                        amounts.put(OppPaymentType.valueOf(rs.getString("operation_type")), rs.getLong("amount")))
                 .list();
         return OpenOperations.of(amounts);
     }
@@ -105,9 +107,17 @@ class BackofficeOperations {
     }
 
     /** Records the gateway's answer (or the lack of one) for an operation. */
-    void update(Operation op, OperationState state, String gatewayTransactionId, String resultCode,
-                String resultDescription, String reasonCode, String reason, Instant nextCheckAt, boolean checked,
-                Instant at) {
+    void update(
+            Operation op,
+            OperationState state,
+            String gatewayTransactionId,
+            String resultCode,
+            String resultDescription,
+            String reasonCode,
+            String reason,
+            Instant nextCheckAt,
+            boolean checked,
+            Instant at) {
         jdbc.sql("""
                 update backoffice_operation set state = :state,
                     gateway_transaction_id = coalesce(:gatewayTransactionId, gateway_transaction_id),

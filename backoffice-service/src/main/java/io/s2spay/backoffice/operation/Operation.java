@@ -9,7 +9,18 @@ import java.time.Instant;
  * @param amountMinor the amount sent to the gateway (resolved from the balance when the command gave none)
  * @param merchantTransactionId the operation's own gateway reference, derived from (payment, operation)
  */
-record Operation(String paymentId, String operationId, String commandMessageId, String commandType,
-        OppPaymentType operationType, String merchantId, Long amountMinor, String currency,
-        String merchantTransactionId, String correlationId, OperationState state, String gatewayTransactionId,
-        int checksMade, Instant createdAt) {}
+record Operation(
+        String paymentId,
+        String operationId,
+        String commandMessageId,
+        String commandType,
+        OppPaymentType operationType,
+        String merchantId,
+        Long amountMinor,
+        String currency,
+        String merchantTransactionId,
+        String correlationId,
+        OperationState state,
+        String gatewayTransactionId,
+        int checksMade,
+        Instant createdAt) {}

@@ -31,8 +31,12 @@ class OperationAdmission {
     private final OutboxWriter outbox;
     private final BackofficeProperties properties;
 
-    OperationAdmission(ProcessedMessages processed, BackofficeOperations operations, PaymentBalances balances,
-                       OutboxWriter outbox, BackofficeProperties properties) {
+    OperationAdmission(
+            ProcessedMessages processed,
+            BackofficeOperations operations,
+            PaymentBalances balances,
+            OutboxWriter outbox,
+            BackofficeProperties properties) {
         this.processed = processed;
         this.operations = operations;
         this.balances = balances;
@@ -50,35 +54,55 @@ class OperationAdmission {
             return reject(command, OperationRejectionReason.INVALID_COMMAND, "operationId is required", now);
         }
         if (command.operationId().startsWith(OperationIds.REPORTED_PREFIX)) {
-            return reject(command, OperationRejectionReason.INVALID_COMMAND, "operation ids starting with '"
-                    + OperationIds.REPORTED_PREFIX + "' are reserved for operations the gateway reports", now);
+            return reject(
+                    command,
+                    OperationRejectionReason.INVALID_COMMAND,
+                    "operation ids starting with '" + OperationIds.REPORTED_PREFIX
+                            + "' are reserved for operations the gateway reports",
+                    now);
         }
         Optional<Operation> earlier = operations.find(command.paymentId(), command.operationId());
         if (earlier.isPresent()) {
             Operation op = earlier.get();
-            return reject(command, OperationRejectionReason.DUPLICATE_OPERATION, "operation " + op.operationId()
-                    + " of payment " + op.paymentId() + " was already received (command " + op.commandMessageId()
-                    + ", " + op.operationType() + ", now " + op.state() + "); it is carried out once", now);
+            return reject(
+                    command,
+                    OperationRejectionReason.DUPLICATE_OPERATION,
+                    "operation " + op.operationId()
+                            + " of payment " + op.paymentId() + " was already received (command "
+                            + op.commandMessageId()
+                            + ", " + op.operationType() + ", now " + op.state() + "); it is carried out once",
+                    now);
         }
         PaymentBalance balance = balances.lock(command.paymentId()).orElse(null);
         RuleCheck check = OperationRules.check(command, balance, operations.open(command.paymentId()), awaitingReceipt);
         if (check instanceof RuleCheck.Allowed && !merchantConfigured) {
-            check = new RuleCheck.Rejected(OperationRejectionReason.MERCHANT_NOT_CONFIGURED,
+            check = new RuleCheck.Rejected(
+                    OperationRejectionReason.MERCHANT_NOT_CONFIGURED,
                     "no gateway account is configured for merchant " + command.merchantId());
         }
-        String merchantTransactionId = OperationIds.merchantTransactionId(command.operationType(), command.paymentId(),
-                command.operationId());
+        String merchantTransactionId =
+                OperationIds.merchantTransactionId(command.operationType(), command.paymentId(), command.operationId());
         return switch (check) {
             case RuleCheck.Rejected rejected -> {
-                Operation op = operation(command, merchantTransactionId,
+                Operation op = operation(
+                        command,
+                        merchantTransactionId,
                         command.amount() == null ? null : command.amount().getAmountMinor(),
-                        command.amount() == null ? null : command.amount().getCurrency(), OperationState.REJECTED, now);
-                operations.insert(op, OperationState.REJECTED, rejected.reasonCode().name(), rejected.reason(), null);
+                        command.amount() == null ? null : command.amount().getCurrency(),
+                        OperationState.REJECTED,
+                        now);
+                operations.insert(
+                        op, OperationState.REJECTED, rejected.reasonCode().name(), rejected.reason(), null);
                 yield reject(command, rejected.reasonCode(), rejected.reason(), now);
             }
             case RuleCheck.Allowed allowed -> {
-                Operation op = operation(command, merchantTransactionId, allowed.amountMinor(), allowed.currency(),
-                        OperationState.SUBMITTING, now);
+                Operation op = operation(
+                        command,
+                        merchantTransactionId,
+                        allowed.amountMinor(),
+                        allowed.currency(),
+                        OperationState.SUBMITTING,
+                        now);
                 // should this instance stop before recording the gateway's answer, the janitor takes over from here
                 operations.insert(op, OperationState.SUBMITTING, null, null, now.plus(properties.stuckAfter()));
                 yield new Admitted(Optional.of(op));
@@ -87,16 +111,39 @@ class OperationAdmission {
     }
 
     private Admitted reject(BackofficeCommand command, OperationRejectionReason code, String reason, Instant now) {
-        log.info("Back-office command {} ({} {} on {}) rejected: {} {}", command.messageId(), command.commandType(),
-                command.operationId(), command.paymentId(), code, reason);
+        log.info(
+                "Back-office command {} ({} {} on {}) rejected: {} {}",
+                command.messageId(),
+                command.commandType(),
+                command.operationId(),
+                command.paymentId(),
+                code,
+                reason);
         outbox.append(Topics.PAYMENT_EVENTS, command.paymentId(), OperationEvents.rejected(command, code, reason, now));
         return new Admitted(Optional.empty());
     }
 
-    private static Operation operation(BackofficeCommand command, String merchantTransactionId, Long amountMinor,
-                                       String currency, OperationState state, Instant now) {
-        return new Operation(command.paymentId(), command.operationId(), command.messageId(), command.commandType(),
-                command.operationType(), command.merchantId(), amountMinor, currency, merchantTransactionId,
-                command.correlationId(), state, null, 0, now);
+    private static Operation operation(
+            BackofficeCommand command,
+            String merchantTransactionId,
+            Long amountMinor,
+            String currency,
+            OperationState state,
+            Instant now) {
+        return new Operation(
+                command.paymentId(),
+                command.operationId(),
+                command.messageId(),
+                command.commandType(),
+                command.operationType(),
+                command.merchantId(),
+                amountMinor,
+                currency,
+                merchantTransactionId,
+                command.correlationId(),
+                state,
+                null,
+                0,
+                now);
     }
 }

@@ -19,7 +19,12 @@ final class OperationEvents {
     /** The operation succeeded at the gateway ({@code PaymentCaptured}, {@code PaymentRefunded}...). */
     static PaymentEventEnvelope succeeded(Operation op, OppTransaction answer, Instant now) {
         Money amount = new Money(op.amountMinor(), op.currency());
-        return envelope(op.paymentId(), op.merchantId(), op.correlationId(), op.commandMessageId(), now,
+        return envelope(
+                op.paymentId(),
+                op.merchantId(),
+                op.correlationId(),
+                op.commandMessageId(),
+                now,
                 GatewayOutcomeEvents.backOfficeSucceeded(op.operationType(), op.operationId(), amount, answer));
     }
 
@@ -27,30 +32,55 @@ final class OperationEvents {
      * An operation the gateway carried out and reported itself ({@code answer}: a bank's chargeback, its reversal, a
      * receipt), published for the payment it belongs to; correlated by its own operation id, as a flow of its own.
      */
-    static PaymentEventEnvelope reported(String paymentId, String merchantId, String operationId, OppPaymentType type,
-                                         Money amount, OppTransaction answer, String causationId, Instant now) {
-        return envelope(paymentId, merchantId, operationId, causationId, now,
+    static PaymentEventEnvelope reported(
+            String paymentId,
+            String merchantId,
+            String operationId,
+            OppPaymentType type,
+            Money amount,
+            OppTransaction answer,
+            String causationId,
+            Instant now) {
+        return envelope(
+                paymentId,
+                merchantId,
+                operationId,
+                causationId,
+                now,
                 GatewayOutcomeEvents.backOfficeSucceeded(type, operationId, amount, answer));
     }
 
     /** The operation was refused by the gateway; its result goes with the rejection. */
-    static PaymentEventEnvelope refusedByGateway(Operation op, OperationRejectionReason code, String reason,
-                                                 OppTransaction answer, Instant now) {
-        return envelope(op.paymentId(), op.merchantId(), op.correlationId(), op.commandMessageId(), now,
+    static PaymentEventEnvelope refusedByGateway(
+            Operation op, OperationRejectionReason code, String reason, OppTransaction answer, Instant now) {
+        return envelope(
+                op.paymentId(),
+                op.merchantId(),
+                op.correlationId(),
+                op.commandMessageId(),
+                now,
                 BackofficeCommandRejected.newBuilder()
                         .setCommandMessageId(op.commandMessageId())
                         .setCommandType(op.commandType())
                         .setOperationId(op.operationId())
                         .setReasonCode(code.name())
                         .setReason(reason)
-                        .setGatewayResult(answer == null || answer.resultCode() == null ? null
-                                : GatewayOutcomeEvents.gatewayResult(answer))
+                        .setGatewayResult(
+                                answer == null || answer.resultCode() == null
+                                        ? null
+                                        : GatewayOutcomeEvents.gatewayResult(answer))
                         .build());
     }
 
     /** The command was refused before anything was sent to the gateway. */
-    static PaymentEventEnvelope rejected(BackofficeCommand command, OperationRejectionReason code, String reason, Instant now) {
-        return envelope(command.paymentId(), command.merchantId(), command.correlationId(), command.messageId(), now,
+    static PaymentEventEnvelope rejected(
+            BackofficeCommand command, OperationRejectionReason code, String reason, Instant now) {
+        return envelope(
+                command.paymentId(),
+                command.merchantId(),
+                command.correlationId(),
+                command.messageId(),
+                now,
                 BackofficeCommandRejected.newBuilder()
                         .setCommandMessageId(command.messageId())
                         .setCommandType(command.commandType())
@@ -61,8 +91,13 @@ final class OperationEvents {
                         .build());
     }
 
-    private static PaymentEventEnvelope envelope(String paymentId, String merchantId, String correlationId,
-                                                 String causationId, Instant now, SpecificRecord payload) {
+    private static PaymentEventEnvelope envelope(
+            String paymentId,
+            String merchantId,
+            String correlationId,
+            String causationId,
+            Instant now,
+            SpecificRecord payload) {
         return PaymentEventEnvelope.newBuilder()
                 .setMessageId(UUID.randomUUID().toString())
                 .setPaymentId(paymentId)

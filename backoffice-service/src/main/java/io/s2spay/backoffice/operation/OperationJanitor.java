@@ -31,8 +31,13 @@ class OperationJanitor {
     private final BackofficeProperties properties;
     private final Clock clock;
 
-    OperationJanitor(BackofficeOperations operations, PaymentBalances balances, OperationOutcomes outcomes,
-                     OppGatewayClient gateway, BackofficeProperties properties, Clock clock) {
+    OperationJanitor(
+            BackofficeOperations operations,
+            PaymentBalances balances,
+            OperationOutcomes outcomes,
+            OppGatewayClient gateway,
+            BackofficeProperties properties,
+            Clock clock) {
         this.operations = operations;
         this.balances = balances;
         this.outcomes = outcomes;
@@ -41,7 +46,8 @@ class OperationJanitor {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${s2spay.backoffice.janitor-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${s2spay.backoffice.janitor-interval:1s}",
             initialDelayString = "${s2spay.backoffice.janitor-interval:1s}")
     void resolveOpenOperations() {
         List<Operation> due;
@@ -55,8 +61,11 @@ class OperationJanitor {
             try {
                 resolve(op);
             } catch (RuntimeException e) {
-                log.warn("Resolving operation {}/{} failed, retried after the lease: {}", op.paymentId(),
-                        op.operationId(), e.toString());
+                log.warn(
+                        "Resolving operation {}/{} failed, retried after the lease: {}",
+                        op.paymentId(),
+                        op.operationId(),
+                        e.toString());
             }
         }
     }
@@ -64,10 +73,15 @@ class OperationJanitor {
     void resolve(Operation op) {
         OppTransaction answer = gateway.resolve(op.merchantId(), op.merchantTransactionId(), op.operationType());
         if (answer.category() == ResultCategory.NOT_RECEIVED) {
-            String gatewayPaymentId = balances.find(op.paymentId()).map(PaymentBalance::gatewayTransactionId)
+            String gatewayPaymentId = balances.find(op.paymentId())
+                    .map(PaymentBalance::gatewayTransactionId)
                     .orElseThrow(() -> new IllegalStateException("payment " + op.paymentId() + " has no gateway id"));
-            log.info("The gateway never received operation {} {} of payment {}; sending it again as {}",
-                    op.operationType(), op.operationId(), op.paymentId(), op.merchantTransactionId());
+            log.info(
+                    "The gateway never received operation {} {} of payment {}; sending it again as {}",
+                    op.operationType(),
+                    op.operationId(),
+                    op.paymentId(),
+                    op.merchantTransactionId());
             answer = BackofficeCommandHandler.send(gateway, op, gatewayPaymentId);
         }
         outcomes.record(op, answer, OperationOutcomes.Source.FOLLOW_UP, clock.instant());

@@ -39,8 +39,11 @@ class OperationOutcomes {
     private final OutboxWriter outbox;
     private final BackofficeProperties properties;
 
-    OperationOutcomes(BackofficeOperations operations, PaymentBalances balances, OutboxWriter outbox,
-                      BackofficeProperties properties) {
+    OperationOutcomes(
+            BackofficeOperations operations,
+            PaymentBalances balances,
+            OutboxWriter outbox,
+            BackofficeProperties properties) {
         this.operations = operations;
         this.balances = balances;
         this.outbox = outbox;
@@ -50,9 +53,14 @@ class OperationOutcomes {
     /** Returns the operation's state after recording (unchanged when it was already settled). */
     @Transactional
     OperationState record(Operation submitted, OppTransaction answer, Source source, Instant now) {
-        Operation op = operations.lock(submitted.paymentId(), submitted.operationId()).orElseThrow();
+        Operation op =
+                operations.lock(submitted.paymentId(), submitted.operationId()).orElseThrow();
         if (!op.state().isOpen()) {
-            log.info("Operation {}/{} is already {}; answer {} dropped", op.paymentId(), op.operationId(), op.state(),
+            log.info(
+                    "Operation {}/{} is already {}; answer {} dropped",
+                    op.paymentId(),
+                    op.operationId(),
+                    op.state(),
                     GatewayOutcomeEvents.summary(answer));
             return op.state();
         }
@@ -60,27 +68,54 @@ class OperationOutcomes {
         switch (answer.outcome()) {
             case SUCCEEDED -> {
                 PaymentEventEnvelope event = OperationEvents.succeeded(op, answer, now);
-                operations.update(op, OperationState.SUCCEEDED, answer.gatewayTransactionId(), answer.resultCode(),
-                        answer.resultDescription(), null, null, null, source == Source.FOLLOW_UP, now);
-                balances.applyEntry(op.paymentId(), PaymentBalances.operationEntryId(op.operationId()),
-                        entryKind(op.operationType()), op.amountMinor(), op.currency(), event.getMessageId(), now);
+                operations.update(
+                        op,
+                        OperationState.SUCCEEDED,
+                        answer.gatewayTransactionId(),
+                        answer.resultCode(),
+                        answer.resultDescription(),
+                        null,
+                        null,
+                        null,
+                        source == Source.FOLLOW_UP,
+                        now);
+                balances.applyEntry(
+                        op.paymentId(),
+                        PaymentBalances.operationEntryId(op.operationId()),
+                        entryKind(op.operationType()),
+                        op.amountMinor(),
+                        op.currency(),
+                        event.getMessageId(),
+                        now);
                 outbox.append(Topics.PAYMENT_EVENTS, op.paymentId(), event);
-                log.info("Operation {} {} on payment {} succeeded: {}", op.operationType(), op.operationId(),
-                        op.paymentId(), summary);
+                log.info(
+                        "Operation {} {} on payment {} succeeded: {}",
+                        op.operationType(),
+                        op.operationId(),
+                        op.paymentId(),
+                        summary);
                 return OperationState.SUCCEEDED;
             }
             case DECLINED, FAILED -> {
                 if (answer.category() == ResultCategory.NOT_SENT && source == Source.SUBMISSION) {
-                    return reject(op, OperationRejectionReason.GATEWAY_UNAVAILABLE, "the operation could not be sent to the"
-                            + " gateway (" + summary + "); nothing was done, send it again with a new operation id",
-                            answer, now);
+                    return reject(
+                            op,
+                            OperationRejectionReason.GATEWAY_UNAVAILABLE,
+                            "the operation could not be sent to the" + " gateway (" + summary
+                                    + "); nothing was done, send it again with a new operation id",
+                            answer,
+                            now);
                 }
                 if (answer.category() == ResultCategory.NOT_SENT || answer.category() == ResultCategory.NOT_RECEIVED) {
                     // a follow-up learnt nothing (or the request may still arrive): keep resolving
                     return checkAgain(op, answer, summary, source, now);
                 }
-                return reject(op, OperationRejectionReason.GATEWAY_REJECTED, "the gateway refused the operation: " + summary,
-                        answer, now);
+                return reject(
+                        op,
+                        OperationRejectionReason.GATEWAY_REJECTED,
+                        "the gateway refused the operation: " + summary,
+                        answer,
+                        now);
             }
             case PENDING, UNKNOWN -> {
                 return checkAgain(op, answer, summary, source, now);
@@ -89,23 +124,51 @@ class OperationOutcomes {
         throw new IllegalStateException("unreachable");
     }
 
-    private OperationState reject(Operation op, OperationRejectionReason code, String reason, OppTransaction answer,
-                                  Instant now) {
-        operations.update(op, OperationState.REJECTED, answer.gatewayTransactionId(), answer.resultCode(),
-                answer.resultDescription(), code.name(), reason, null, true, now);
-        outbox.append(Topics.PAYMENT_EVENTS, op.paymentId(), OperationEvents.refusedByGateway(op, code, reason, answer, now));
-        log.info("Operation {} {} on payment {} rejected: {}", op.operationType(), op.operationId(), op.paymentId(), reason);
+    private OperationState reject(
+            Operation op, OperationRejectionReason code, String reason, OppTransaction answer, Instant now) {
+        operations.update(
+                op,
+                OperationState.REJECTED,
+                answer.gatewayTransactionId(),
+                answer.resultCode(),
+                answer.resultDescription(),
+                code.name(),
+                reason,
+                null,
+                true,
+                now);
+        outbox.append(
+                Topics.PAYMENT_EVENTS, op.paymentId(), OperationEvents.refusedByGateway(op, code, reason, answer, now));
+        log.info(
+                "Operation {} {} on payment {} rejected: {}",
+                op.operationType(),
+                op.operationId(),
+                op.paymentId(),
+                reason);
         return OperationState.REJECTED;
     }
 
     private OperationState checkAgain(Operation op, OppTransaction answer, String summary, Source source, Instant now) {
         int checks = op.checksMade() + (source == Source.FOLLOW_UP ? 1 : 0);
         Instant next = now.plus(properties.backoff(checks));
-        operations.update(op, OperationState.UNKNOWN, answer.gatewayTransactionId(), answer.resultCode(),
-                answer.resultDescription(), null, "outcome not known yet: " + summary, next, source == Source.FOLLOW_UP,
+        operations.update(
+                op,
+                OperationState.UNKNOWN,
+                answer.gatewayTransactionId(),
+                answer.resultCode(),
+                answer.resultDescription(),
+                null,
+                "outcome not known yet: " + summary,
+                next,
+                source == Source.FOLLOW_UP,
                 now);
-        log.warn("Outcome of operation {} {} on payment {} not known yet ({}); next check at {}", op.operationType(),
-                op.operationId(), op.paymentId(), summary, next);
+        log.warn(
+                "Outcome of operation {} {} on payment {} not known yet ({}); next check at {}",
+                op.operationType(),
+                op.operationId(),
+                op.paymentId(),
+                summary,
+                next);
         return OperationState.UNKNOWN;
     }
 

@@ -38,26 +38,31 @@ final class OperationRules {
      * The verdict on {@code command} for a payment with {@code balance} (null if unknown), the operations still open
      * on it, and whether the gateway reports the payment as awaiting the bank's receipt.
      */
-    static RuleCheck check(BackofficeCommand command, PaymentBalance balance, OpenOperations open,
-                           boolean awaitingReceipt) {
+    static RuleCheck check(
+            BackofficeCommand command, PaymentBalance balance, OpenOperations open, boolean awaitingReceipt) {
         if (balance == null || !balance.merchantId().equals(command.merchantId())) {
-            return reject(PAYMENT_NOT_FOUND, "no payment " + command.paymentId() + " for merchant " + command.merchantId());
+            return reject(
+                    PAYMENT_NOT_FOUND, "no payment " + command.paymentId() + " for merchant " + command.merchantId());
         }
         Money amount = command.amount();
         if (amount != null && amount.getAmountMinor() <= 0) {
-            return reject(INVALID_AMOUNT, "amount must be greater than zero, was " + amount.getAmountMinor()
-                    + " minor units");
+            return reject(
+                    INVALID_AMOUNT,
+                    "amount must be greater than zero, was " + amount.getAmountMinor() + " minor units");
         }
         if (amount != null && balance.currency() != null && !balance.currency().equals(amount.getCurrency())) {
-            return reject(CURRENCY_MISMATCH, "the payment is in " + balance.currency() + ", the command in "
-                    + amount.getCurrency());
+            return reject(
+                    CURRENCY_MISMATCH,
+                    "the payment is in " + balance.currency() + ", the command in " + amount.getCurrency());
         }
         if (command.operationType() == OppPaymentType.RC) {
             return receipt(balance, amount, open, awaitingReceipt);
         }
         if (!balance.state().succeeded() || balance.gatewayTransactionId() == null) {
-            return reject(PAYMENT_NOT_COMPLETED, "the payment is " + balance.state()
-                    + "; only a successful payment can be " + verb(command.operationType()));
+            return reject(
+                    PAYMENT_NOT_COMPLETED,
+                    "the payment is " + balance.state() + "; only a successful payment can be "
+                            + verb(command.operationType()));
         }
         return switch (command.operationType()) {
             case CP -> capture(balance, amount, open);
@@ -72,28 +77,36 @@ final class OperationRules {
 
     private static RuleCheck capture(PaymentBalance b, Money amount, OpenOperations open) {
         if (!b.isPreauthorization()) {
-            return reject(NOT_A_PREAUTHORIZATION, "only a pre-authorization (PA) can be captured; this payment is "
-                    + b.paymentType());
+            return reject(
+                    NOT_A_PREAUTHORIZATION,
+                    "only a pre-authorization (PA) can be captured; this payment is " + b.paymentType());
         }
         if (b.reversedMinor() > 0 || open.has(OppPaymentType.RV)) {
             return reject(ALREADY_REVERSED, "the pre-authorization was reversed");
         }
         if (b.captureCount() > 0 || open.has(OppPaymentType.CP) || b.receiptConfirmedMinor() > 0) {
-            return reject(ALREADY_CAPTURED, "the pre-authorization was already captured ("
-                    + format(b.capturedMinor() + open.amount(OppPaymentType.CP), b.currency()) + "); it is captured once");
+            return reject(
+                    ALREADY_CAPTURED,
+                    "the pre-authorization was already captured ("
+                            + format(b.capturedMinor() + open.amount(OppPaymentType.CP), b.currency())
+                            + "); it is captured once");
         }
         long toCapture = amount == null ? b.authorizedMinor() : amount.getAmountMinor();
         if (toCapture > b.authorizedMinor()) {
-            return reject(AMOUNT_EXCEEDS_AUTHORIZED, "capture of " + format(toCapture, b.currency())
-                    + " exceeds the authorized " + format(b.authorizedMinor(), b.currency()));
+            return reject(
+                    AMOUNT_EXCEEDS_AUTHORIZED,
+                    "capture of " + format(toCapture, b.currency()) + " exceeds the authorized "
+                            + format(b.authorizedMinor(), b.currency()));
         }
         return allowed(toCapture, b.currency());
     }
 
     private static RuleCheck reversal(PaymentBalance b, OpenOperations open) {
         if (!b.isPreauthorization()) {
-            return reject(NOT_A_PREAUTHORIZATION, "only an uncaptured pre-authorization (PA) can be reversed; this"
-                    + " payment is " + b.paymentType() + " (refund it instead)");
+            return reject(
+                    NOT_A_PREAUTHORIZATION,
+                    "only an uncaptured pre-authorization (PA) can be reversed; this" + " payment is " + b.paymentType()
+                            + " (refund it instead)");
         }
         if (b.reversedMinor() > 0 || open.has(OppPaymentType.RV)) {
             return reject(ALREADY_REVERSED, "the pre-authorization was already reversed");
@@ -106,12 +119,16 @@ final class OperationRules {
 
     private static RuleCheck refund(PaymentBalance b, Money amount, OpenOperations open) {
         if (b.settledMinor() == 0) {
-            return reject(NOT_CAPTURED, "nothing was captured on this payment, so nothing can be refunded"
-                    + (b.isPreauthorization() ? " (reverse the pre-authorization instead)" : ""));
+            return reject(
+                    NOT_CAPTURED,
+                    "nothing was captured on this payment, so nothing can be refunded"
+                            + (b.isPreauthorization() ? " (reverse the pre-authorization instead)" : ""));
         }
         if (b.openChargebackMinor() > 0 || open.has(OppPaymentType.CB)) {
-            return reject(CHARGEBACK_OPEN, "a chargeback of " + format(b.openChargebackMinor(), b.currency())
-                    + " is open on this payment: the bank already returned that money to the shopper");
+            return reject(
+                    CHARGEBACK_OPEN,
+                    "a chargeback of " + format(b.openChargebackMinor(), b.currency())
+                            + " is open on this payment: the bank already returned that money to the shopper");
         }
         long refundable = b.refundableMinor() - open.amount(OppPaymentType.RF);
         if (refundable <= 0) {
@@ -119,10 +136,13 @@ final class OperationRules {
         }
         long toRefund = amount == null ? refundable : amount.getAmountMinor();
         if (toRefund > refundable) {
-            return reject(AMOUNT_EXCEEDS_REFUNDABLE, "refund of " + format(toRefund, b.currency())
-                    + " exceeds the refundable " + format(refundable, b.currency()) + " (captured "
-                    + format(b.settledMinor(), b.currency()) + ", refunded " + format(b.refundedMinor(), b.currency())
-                    + ", charged back " + format(b.openChargebackMinor(), b.currency()) + ")");
+            return reject(
+                    AMOUNT_EXCEEDS_REFUNDABLE,
+                    "refund of " + format(toRefund, b.currency())
+                            + " exceeds the refundable " + format(refundable, b.currency()) + " (captured "
+                            + format(b.settledMinor(), b.currency()) + ", refunded "
+                            + format(b.refundedMinor(), b.currency())
+                            + ", charged back " + format(b.openChargebackMinor(), b.currency()) + ")");
         }
         return allowed(toRefund, b.currency());
     }
@@ -153,8 +173,10 @@ final class OperationRules {
         }
         long toChargeBack = amount == null ? chargeable : amount.getAmountMinor();
         if (toChargeBack > chargeable) {
-            return reject(AMOUNT_EXCEEDS_REFUNDABLE, "chargeback of " + format(toChargeBack, b.currency())
-                    + " exceeds the " + format(chargeable, b.currency()) + " captured and not refunded");
+            return reject(
+                    AMOUNT_EXCEEDS_REFUNDABLE,
+                    "chargeback of " + format(toChargeBack, b.currency()) + " exceeds the "
+                            + format(chargeable, b.currency()) + " captured and not refunded");
         }
         return allowed(toChargeBack, b.currency());
     }
@@ -162,29 +184,39 @@ final class OperationRules {
     private static RuleCheck chargebackReversal(PaymentBalance b, Money amount, OpenOperations open) {
         long reversible = b.openChargebackMinor() - open.amount(OppPaymentType.CR);
         if (b.chargedBackMinor() == 0 || reversible <= 0) {
-            return reject(NO_CHARGEBACK, b.chargedBackMinor() == 0
-                    ? "there is no chargeback on this payment to reverse"
-                    : "every chargeback on this payment was already reversed");
+            return reject(
+                    NO_CHARGEBACK,
+                    b.chargedBackMinor() == 0
+                            ? "there is no chargeback on this payment to reverse"
+                            : "every chargeback on this payment was already reversed");
         }
         long toReverse = amount == null ? reversible : amount.getAmountMinor();
         if (toReverse > reversible) {
-            return reject(AMOUNT_EXCEEDS_CHARGEBACK, "chargeback reversal of " + format(toReverse, b.currency())
-                    + " exceeds the open chargebacks of " + format(reversible, b.currency()));
+            return reject(
+                    AMOUNT_EXCEEDS_CHARGEBACK,
+                    "chargeback reversal of " + format(toReverse, b.currency()) + " exceeds the open chargebacks of "
+                            + format(reversible, b.currency()));
         }
         return allowed(toReverse, b.currency());
     }
 
     private static RuleCheck receipt(PaymentBalance b, Money amount, OpenOperations open, boolean awaitingReceipt) {
         if (!awaitingReceipt || b.receiptConfirmedMinor() > 0 || open.has(OppPaymentType.RC)) {
-            return reject(NO_PENDING_RECEIPT, "the payment does not await a receipt (it is " + b.state()
-                    + (b.receiptConfirmedMinor() > 0 || open.has(OppPaymentType.RC) ? ", receipt already confirmed" : "")
-                    + ")");
+            return reject(
+                    NO_PENDING_RECEIPT,
+                    "the payment does not await a receipt (it is " + b.state()
+                            + (b.receiptConfirmedMinor() > 0 || open.has(OppPaymentType.RC)
+                                    ? ", receipt already confirmed"
+                                    : "")
+                            + ")");
         }
         long expected = b.requestedMinor() == null ? 0 : b.requestedMinor();
         long toConfirm = amount == null ? expected : amount.getAmountMinor();
         if (toConfirm != expected) {
-            return reject(AMOUNT_MISMATCH, "a receipt confirms the whole payment of " + format(expected, b.currency())
-                    + ", not " + format(toConfirm, b.currency()));
+            return reject(
+                    AMOUNT_MISMATCH,
+                    "a receipt confirms the whole payment of " + format(expected, b.currency()) + ", not "
+                            + format(toConfirm, b.currency()));
         }
         return allowed(toConfirm, b.currency());
     }

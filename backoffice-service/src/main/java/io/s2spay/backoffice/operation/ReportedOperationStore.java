@@ -83,14 +83,22 @@ class ReportedOperationStore {
                 """)
                 .param("merchantId", report.getMerchantId())
                 .param("gatewayTransactionId", report.getGatewayTransactionId())
-                .query((rs, row) -> new Row(Outcome.valueOf(rs.getString("outcome")), rs.getString("payment_id"),
-                        rs.getInt("times_reported"), rs.getString("flag")))
+                .query((rs, row) -> new Row(
+                        Outcome.valueOf(rs.getString("outcome")),
+                        rs.getString("payment_id"),
+                        rs.getInt("times_reported"),
+                        rs.getString("flag")))
                 .single();
     }
 
     /** Records what became of the transaction. */
-    void settle(OppTransactionReported report, Outcome outcome, String paymentId, String flag, String flagReason,
-                String eventMessageId) {
+    void settle(
+            OppTransactionReported report,
+            Outcome outcome,
+            String paymentId,
+            String flag,
+            String flagReason,
+            String eventMessageId) {
         jdbc.sql("""
                 update reported_operation set outcome = :outcome, payment_id = :paymentId, flag = :flag,
                     flag_reason = :flagReason, event_message_id = :eventMessageId
@@ -155,8 +163,11 @@ class ReportedOperationStore {
                 """)
                 .param("merchantId", merchantId)
                 .param("gatewayTransactionId", gatewayTransactionId)
-                .query((rs, row) -> new Row(Outcome.valueOf(rs.getString("outcome")), rs.getString("payment_id"),
-                        rs.getInt("times_reported"), rs.getString("flag")))
+                .query((rs, row) -> new Row(
+                        Outcome.valueOf(rs.getString("outcome")),
+                        rs.getString("payment_id"),
+                        rs.getInt("times_reported"),
+                        rs.getString("flag")))
                 .optional();
     }
 }

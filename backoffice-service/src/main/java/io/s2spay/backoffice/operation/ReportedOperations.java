@@ -6,7 +6,6 @@ import io.s2spay.backoffice.balance.PaymentBalances;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
@@ -14,6 +13,7 @@ import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentEventEnvelope;
+import io.s2spay.schema.internal.OppTransactionReported;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -37,12 +37,18 @@ class ReportedOperations {
 
     private static final Logger log = LoggerFactory.getLogger(ReportedOperations.class);
 
-    private static final Set<OppPaymentType> RECORDED_TYPES = EnumSet.of(OppPaymentType.CB, OppPaymentType.CR,
-            OppPaymentType.RC);
+    private static final Set<OppPaymentType> RECORDED_TYPES =
+            EnumSet.of(OppPaymentType.CB, OppPaymentType.CR, OppPaymentType.RC);
 
     /** What handling one report came to, for the metric {@code s2spay.backoffice.reported-operations}. */
     enum Result {
-        RECORDED, RECORDED_FLAGGED, DUPLICATE, OWN_OPERATION, UNKNOWN_PAYMENT, CURRENCY_MISMATCH, NOT_RECORDED_TYPE
+        RECORDED,
+        RECORDED_FLAGGED,
+        DUPLICATE,
+        OWN_OPERATION,
+        UNKNOWN_PAYMENT,
+        CURRENCY_MISMATCH,
+        NOT_RECORDED_TYPE
     }
 
     private final ReportedOperationStore reported;
@@ -53,8 +59,14 @@ class ReportedOperations {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ReportedOperations(ReportedOperationStore reported, BackofficeOperations operations, PaymentBalances balances,
-                       ProcessedMessages processed, OutboxWriter outbox, Clock clock, MeterRegistry meters) {
+    ReportedOperations(
+            ReportedOperationStore reported,
+            BackofficeOperations operations,
+            PaymentBalances balances,
+            ProcessedMessages processed,
+            OutboxWriter outbox,
+            Clock clock,
+            MeterRegistry meters) {
         this.reported = reported;
         this.operations = operations;
         this.balances = balances;
@@ -76,87 +88,150 @@ class ReportedOperations {
             return;
         }
         Result result = handle(report, transaction, clock.instant());
-        meters.counter("s2spay.backoffice.reported-operations", "type", report.getPaymentType(), "result", result.name())
+        meters.counter(
+                        "s2spay.backoffice.reported-operations",
+                        "type",
+                        report.getPaymentType(),
+                        "result",
+                        result.name())
                 .increment();
     }
 
     private Result handle(OppTransactionReported report, OppTransaction transaction, Instant now) {
         OppPaymentType type = transaction.type();
         if (!RECORDED_TYPES.contains(type) || transaction.outcome() != OppOutcome.SUCCEEDED) {
-            log.warn("Reported {} {} ({}) of merchant {} is not a movement this service records; ignored",
-                    report.getPaymentType(), report.getGatewayTransactionId(), report.getResultCode(),
+            log.warn(
+                    "Reported {} {} ({}) of merchant {} is not a movement this service records; ignored",
+                    report.getPaymentType(),
+                    report.getGatewayTransactionId(),
+                    report.getResultCode(),
                     report.getMerchantId());
             return Result.NOT_RECORDED_TYPE;
         }
         ReportedOperationStore.Row row = reported.receive(report, now);
         if (!row.outcome().retriedWhenReportedAgain()) {
-            log.info("{} {} of merchant {} reported again ({} times); it was already {}{}", type,
-                    report.getGatewayTransactionId(), report.getMerchantId(), row.timesReported(), row.outcome(),
+            log.info(
+                    "{} {} of merchant {} reported again ({} times); it was already {}{}",
+                    type,
+                    report.getGatewayTransactionId(),
+                    report.getMerchantId(),
+                    row.timesReported(),
+                    row.outcome(),
                     row.paymentId() == null ? "" : " for payment " + row.paymentId());
             return Result.DUPLICATE;
         }
-        if (operations.isOwn(report.getMerchantId(), report.getMerchantTransactionId(),
-                report.getGatewayTransactionId())) {
+        if (operations.isOwn(
+                report.getMerchantId(), report.getMerchantTransactionId(), report.getGatewayTransactionId())) {
             reported.settle(report, ReportedOperationStore.Outcome.OWN_OPERATION, null, null, null, null);
-            log.debug("{} {} is one of this service's own operations; its operation publishes it", type,
+            log.debug(
+                    "{} {} is one of this service's own operations; its operation publishes it",
+                    type,
                     report.getGatewayTransactionId());
             return Result.OWN_OPERATION;
         }
         Optional<String> paymentId = reported.paymentOf(report);
         if (paymentId.isEmpty()) {
             reported.settle(report, ReportedOperationStore.Outcome.UNKNOWN_PAYMENT, null, null, null, null);
-            log.warn("The gateway reported {} {} of {} {} for merchant {} on payment {} (mtid={}, ref {}), which this "
-                            + "service does not know: nothing published", type, report.getGatewayTransactionId(),
-                    report.getAmountMinor(), report.getCurrency(), report.getMerchantId(),
-                    report.getPaymentGatewayTransactionId(), report.getPaymentMerchantTransactionId(),
+            log.warn(
+                    "The gateway reported {} {} of {} {} for merchant {} on payment {} (mtid={}, ref {}), which this "
+                            + "service does not know: nothing published",
+                    type,
+                    report.getGatewayTransactionId(),
+                    report.getAmountMinor(),
+                    report.getCurrency(),
+                    report.getMerchantId(),
+                    report.getPaymentGatewayTransactionId(),
+                    report.getPaymentMerchantTransactionId(),
                     report.getReferencedId());
             return Result.UNKNOWN_PAYMENT;
         }
         PaymentBalance balance = balances.lock(paymentId.get()).orElseThrow();
         if (balance.currency() != null && !balance.currency().equals(report.getCurrency())) {
-            reported.settle(report, ReportedOperationStore.Outcome.CURRENCY_MISMATCH, balance.paymentId(), null, null,
-                    null);
-            log.error("The gateway reported {} {} in {} for payment {} in {}: nothing published, to be investigated",
-                    type, report.getGatewayTransactionId(), report.getCurrency(), balance.paymentId(),
+            reported.settle(
+                    report, ReportedOperationStore.Outcome.CURRENCY_MISMATCH, balance.paymentId(), null, null, null);
+            log.error(
+                    "The gateway reported {} {} in {} for payment {} in {}: nothing published, to be investigated",
+                    type,
+                    report.getGatewayTransactionId(),
+                    report.getCurrency(),
+                    balance.paymentId(),
                     balance.currency());
             return Result.CURRENCY_MISMATCH;
         }
         return publish(report, transaction, type, balance, now);
     }
 
-    private Result publish(OppTransactionReported report, OppTransaction transaction, OppPaymentType type,
-                           PaymentBalance balance, Instant now) {
+    private Result publish(
+            OppTransactionReported report,
+            OppTransaction transaction,
+            OppPaymentType type,
+            PaymentBalance balance,
+            Instant now) {
         String paymentId = balance.paymentId();
         String operationId = OperationIds.reported(report.getGatewayTransactionId());
         Money amount = new Money(report.getAmountMinor(), report.getCurrency());
         // the merchant's rules do not bind the bank, but an operation they would refuse needs a look
-        BackofficeCommand equivalent = new BackofficeCommand(report.getMessageId(), paymentId, report.getMerchantId(),
-                operationId, now, "ReportedByGateway", type, operationId, amount);
+        BackofficeCommand equivalent = new BackofficeCommand(
+                report.getMessageId(),
+                paymentId,
+                report.getMerchantId(),
+                operationId,
+                now,
+                "ReportedByGateway",
+                type,
+                operationId,
+                amount);
         RuleCheck check = OperationRules.check(equivalent, balance, operations.open(paymentId), true);
-        PaymentEventEnvelope event = OperationEvents.reported(paymentId, report.getMerchantId(), operationId, type,
-                amount, transaction, report.getMessageId(), now);
-        balances.applyEntry(paymentId, PaymentBalances.operationEntryId(operationId),
-                OperationOutcomes.entryKind(type), amount.getAmountMinor(), amount.getCurrency(), event.getMessageId(),
+        PaymentEventEnvelope event = OperationEvents.reported(
+                paymentId, report.getMerchantId(), operationId, type, amount, transaction, report.getMessageId(), now);
+        balances.applyEntry(
+                paymentId,
+                PaymentBalances.operationEntryId(operationId),
+                OperationOutcomes.entryKind(type),
+                amount.getAmountMinor(),
+                amount.getCurrency(),
+                event.getMessageId(),
                 now);
         outbox.append(Topics.PAYMENT_EVENTS, paymentId, event);
         if (check instanceof RuleCheck.Rejected flagged) {
-            reported.settle(report, ReportedOperationStore.Outcome.RECORDED, paymentId, flagged.reasonCode().name(),
-                    flagged.reason(), event.getMessageId());
-            log.warn("The gateway reported {} {} of {} {} on payment {} that the merchant could not have made ({}: {});"
-                            + " recorded all the same, the bank did it", type, report.getGatewayTransactionId(),
-                    report.getAmountMinor(), report.getCurrency(), paymentId, flagged.reasonCode(), flagged.reason());
+            reported.settle(
+                    report,
+                    ReportedOperationStore.Outcome.RECORDED,
+                    paymentId,
+                    flagged.reasonCode().name(),
+                    flagged.reason(),
+                    event.getMessageId());
+            log.warn(
+                    "The gateway reported {} {} of {} {} on payment {} that the merchant could not have made ({}: {});"
+                            + " recorded all the same, the bank did it",
+                    type,
+                    report.getGatewayTransactionId(),
+                    report.getAmountMinor(),
+                    report.getCurrency(),
+                    paymentId,
+                    flagged.reasonCode(),
+                    flagged.reason());
             return Result.RECORDED_FLAGGED;
         }
         reported.settle(report, ReportedOperationStore.Outcome.RECORDED, paymentId, null, null, event.getMessageId());
-        log.info("The gateway reported {} {} of {} {} on payment {}: published as {}", type,
-                report.getGatewayTransactionId(), report.getAmountMinor(), report.getCurrency(), paymentId,
+        log.info(
+                "The gateway reported {} {} of {} {} on payment {}: published as {}",
+                type,
+                report.getGatewayTransactionId(),
+                report.getAmountMinor(),
+                report.getCurrency(),
+                paymentId,
                 event.getPayload().getClass().getSimpleName());
         return Result.RECORDED;
     }
 
     private static OppTransaction validated(OppTransactionReported report) {
-        if (blank(report.getMessageId()) || blank(report.getMerchantId()) || blank(report.getGatewayTransactionId())
-                || blank(report.getPaymentType()) || blank(report.getCurrency()) || blank(report.getResultCode())) {
+        if (blank(report.getMessageId())
+                || blank(report.getMerchantId())
+                || blank(report.getGatewayTransactionId())
+                || blank(report.getPaymentType())
+                || blank(report.getCurrency())
+                || blank(report.getResultCode())) {
             throw new InvalidMessageException("reported transaction " + report.getMessageId()
                     + " lacks its message id, merchant, gateway id, type, currency or result code");
         }

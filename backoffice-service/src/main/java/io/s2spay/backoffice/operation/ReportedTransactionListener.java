@@ -1,8 +1,8 @@
 package io.s2spay.backoffice.operation;
 
+import io.s2spay.platform.kafka.InternalTopic;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.internal.OppTransactionReported;
-import io.s2spay.platform.kafka.InternalTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,8 +23,11 @@ class ReportedTransactionListener {
         return new InternalTopic(Topics.OPP_TRANSACTIONS, OppTransactionReported.class);
     }
 
-    @KafkaListener(id = "backoffice-reported-transactions", topics = Topics.OPP_TRANSACTIONS,
-            groupId = "backoffice-service-reported", concurrency = "${s2spay.backoffice.listener-concurrency:3}")
+    @KafkaListener(
+            id = "backoffice-reported-transactions",
+            topics = Topics.OPP_TRANSACTIONS,
+            groupId = "backoffice-service-reported",
+            concurrency = "${s2spay.backoffice.listener-concurrency:3}")
     void on(OppTransactionReported report) {
         reported.record(report);
     }

@@ -52,12 +52,13 @@ class BalanceProjectionIT {
         String paymentId = TestMessages.newPaymentId();
         projection.apply(TestMessages.paymentEvent(paymentId, MERCHANT, debited(10_000, "EUR")));
 
-        PaymentEventEnvelope foreignRefund = TestMessages.paymentEvent(paymentId, OTHER_MERCHANT, refunded("rf-1", 4_000, "EUR"));
+        PaymentEventEnvelope foreignRefund =
+                TestMessages.paymentEvent(paymentId, OTHER_MERCHANT, refunded("rf-1", 4_000, "EUR"));
         assertThatThrownBy(() -> projection.apply(foreignRefund))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining(OTHER_MERCHANT);
-        PaymentEventEnvelope foreignCapture = TestMessages.paymentEvent(paymentId, OTHER_MERCHANT,
-                new PaymentCaptured("cp-1", new Money(1_000L, "EUR"), result("gw-cp")));
+        PaymentEventEnvelope foreignCapture = TestMessages.paymentEvent(
+                paymentId, OTHER_MERCHANT, new PaymentCaptured("cp-1", new Money(1_000L, "EUR"), result("gw-cp")));
         assertThatThrownBy(() -> projection.apply(foreignCapture)).isInstanceOf(InvalidMessageException.class);
 
         PaymentBalance balance = balances.find(paymentId).orElseThrow();
@@ -72,7 +73,8 @@ class BalanceProjectionIT {
         String paymentId = TestMessages.newPaymentId();
         projection.apply(TestMessages.paymentEvent(paymentId, MERCHANT, debited(10_000, "EUR")));
 
-        PaymentEventEnvelope refundInYen = TestMessages.paymentEvent(paymentId, MERCHANT, refunded("rf-1", 4_000, "JPY"));
+        PaymentEventEnvelope refundInYen =
+                TestMessages.paymentEvent(paymentId, MERCHANT, refunded("rf-1", 4_000, "JPY"));
         assertThatThrownBy(() -> projection.apply(refundInYen))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining("JPY");

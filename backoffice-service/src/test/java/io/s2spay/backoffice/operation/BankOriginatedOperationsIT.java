@@ -4,7 +4,6 @@ import static io.s2spay.backoffice.Messages.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,16 +66,21 @@ class BankOriginatedOperationsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             pollerPort = socket.getLocalPort();
         }
-        harness = new BackofficeHarness(Map.of("sandbox.merchants.merchant-a.webhook-url",
-                "http://127.0.0.1:" + pollerPort + "/v1/notifications/opp/" + MERCHANT), Map.of());
-        Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.get().springProperties("poller"));
+        harness = new BackofficeHarness(
+                Map.of(
+                        "sandbox.merchants.merchant-a.webhook-url",
+                        "http://127.0.0.1:" + pollerPort + "/v1/notifications/opp/" + MERCHANT),
+                Map.of());
+        Map<String, Object> properties =
+                new LinkedHashMap<>(TestInfrastructure.get().springProperties("poller"));
         properties.putAll(harness.sandbox.connectorProperties(MERCHANT));
         properties.put("server.port", pollerPort);
         properties.put("s2spay.poller.janitor-interval", "200ms");
         try {
-            poller = StatusPollerApplication.application().run(properties.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new));
+            poller = StatusPollerApplication.application()
+                    .run(properties.entrySet().stream()
+                            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                            .toArray(String[]::new));
         } catch (RuntimeException e) {
             harness.close();
             throw e;
@@ -103,25 +107,29 @@ class BankOriginatedOperationsIT {
         PaymentChargedBack chargedBack = awaitEvent(payment, PaymentChargedBack.class);
         assertThat(harness.sandbox.redeliverNotifications(chargeback)).containsOnly(200);
         awaitRow(chargeback, row -> row.timesReported() == 2);
-        BackofficeCommandRejected refund = harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null),
-                BackofficeCommandRejected.class);
-        BackofficeCommandRejected merchantChargeback = harness.carryOut(payment.paymentId(),
-                Messages.chargeback("cb-1", eur(9_200)), BackofficeCommandRejected.class);
+        BackofficeCommandRejected refund =
+                harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null), BackofficeCommandRejected.class);
+        BackofficeCommandRejected merchantChargeback = harness.carryOut(
+                payment.paymentId(), Messages.chargeback("cb-1", eur(9_200)), BackofficeCommandRejected.class);
 
         assertThat(chargedBack.getOperationId()).isEqualTo("gateway:" + chargeback);
         assertThat(chargedBack.getAmount()).isEqualTo(eur(9_200));
         assertThat(chargedBack.getGatewayResult().getCode()).isEqualTo("000.100.220");
         // the rejections were published after the second delivery was handled, on the same partition
-        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class)).hasSize(1);
-        assertThat(eventsCarrying(chargeback)).singleElement()
+        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class))
+                .hasSize(1);
+        assertThat(eventsCarrying(chargeback))
+                .singleElement()
                 .satisfies(event -> assertThat(event.getPaymentId()).isEqualTo(payment.paymentId()));
         PaymentBalance balance = harness.balances.find(payment.paymentId()).orElseThrow();
         assertThat(balance.chargedBackMinor()).isEqualTo(9_200);
         assertThat(balance.refundableMinor()).isZero();
         assertThat(refund.getReasonCode()).isEqualTo("CHARGEBACK_OPEN");
         assertThat(merchantChargeback.getReasonCode()).isEqualTo("CHARGEBACK_OPEN");
-        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CB")).isEqualTo(1);
-        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "RF")).isZero();
+        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CB"))
+                .isEqualTo(1);
+        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "RF"))
+                .isZero();
     }
 
     @Test
@@ -132,8 +140,8 @@ class BankOriginatedOperationsIT {
         PaymentChargedBack chargedBack = awaitEvent(payment, PaymentChargedBack.class);
         String reversal = harness.sandbox.bankChargebackReversal(payment.gatewayTransactionId(), null);
         ChargebackReversed reversed = awaitEvent(payment, ChargebackReversed.class);
-        PaymentRefunded refunded = harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null),
-                PaymentRefunded.class);
+        PaymentRefunded refunded =
+                harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null), PaymentRefunded.class);
 
         assertThat(chargedBack.getAmount()).isEqualTo(eur(2_000));
         assertThat(chargedBack.getOperationId()).isEqualTo("gateway:" + chargeback);
@@ -150,17 +158,37 @@ class BankOriginatedOperationsIT {
     void publishesTheBanksReceiptOfATransferOnce() {
         String paymentId = Messages.newPaymentId();
         String mtid = "mtid-" + UUID.randomUUID();
-        OppTransaction pending = harness.gateway.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 7_500,
-                "EUR", "SOFORTUEBERWEISUNG", mtid, null, false, null, "https://shop.example/return", null, null));
+        OppTransaction pending = harness.gateway.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        7_500,
+                        "EUR",
+                        "SOFORTUEBERWEISUNG",
+                        mtid,
+                        null,
+                        false,
+                        null,
+                        "https://shop.example/return",
+                        null,
+                        null));
         // as the executor publishes it: the poller tracks the transfer, back-office knows its gateway id
-        harness.publish(Topics.PAYMENT_EVENTS, Messages.event(paymentId, PaymentRedirectRequired.newBuilder()
-                .setPaymentType(PaymentType.DB).setAmount(eur(7_500)).setMerchantTransactionId(mtid)
-                .setGatewayResult(new GatewayResult(pending.gatewayTransactionId(), pending.resultCode(), "pending", null))
-                .setRedirect(new Redirect(pending.redirect().url(), "GET", Map.of()))
-                .build()));
+        harness.publish(
+                Topics.PAYMENT_EVENTS,
+                Messages.event(
+                        paymentId,
+                        PaymentRedirectRequired.newBuilder()
+                                .setPaymentType(PaymentType.DB)
+                                .setAmount(eur(7_500))
+                                .setMerchantTransactionId(mtid)
+                                .setGatewayResult(new GatewayResult(
+                                        pending.gatewayTransactionId(), pending.resultCode(), "pending", null))
+                                .setRedirect(new Redirect(pending.redirect().url(), "GET", Map.of()))
+                                .build()));
         harness.awaitState(paymentId, PaymentState.REDIRECT_PENDING);
-        assertThat(harness.sandbox.completeBankTransfer("SOFORTUEBERWEISUNG",
-                pending.redirect().parameter("sessionId"), "approve")).isEqualTo(302);
+        assertThat(harness.sandbox.completeBankTransfer(
+                        "SOFORTUEBERWEISUNG", pending.redirect().parameter("sessionId"), "approve"))
+                .isEqualTo(302);
 
         String receipt = harness.sandbox.bankReceipt(pending.gatewayTransactionId());
 
@@ -184,17 +212,19 @@ class BankOriginatedOperationsIT {
     void leavesTheMerchantsOwnChargebackToItsOperationThoughTheGatewayNotifiesItToo() {
         Payment payment = harness.debited(3_000);
 
-        PaymentChargedBack chargedBack = harness.carryOut(payment.paymentId(), Messages.chargeback("cb-1", null),
-                PaymentChargedBack.class);
+        PaymentChargedBack chargedBack =
+                harness.carryOut(payment.paymentId(), Messages.chargeback("cb-1", null), PaymentChargedBack.class);
         String chargeback = chargedBack.getGatewayResult().getGatewayTransactionId();
         awaitRow(chargeback, row -> row.outcome() == ReportedOperationStore.Outcome.OWN_OPERATION);
-        BackofficeCommandRejected refund = harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null),
-                BackofficeCommandRejected.class);
+        BackofficeCommandRejected refund =
+                harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null), BackofficeCommandRejected.class);
 
         assertThat(chargedBack.getOperationId()).isEqualTo("cb-1");
         assertThat(refund.getReasonCode()).isEqualTo("CHARGEBACK_OPEN");
-        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class)).hasSize(1);
-        assertThat(harness.balances.find(payment.paymentId()).orElseThrow().chargedBackMinor()).isEqualTo(3_000);
+        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class))
+                .hasSize(1);
+        assertThat(harness.balances.find(payment.paymentId()).orElseThrow().chargedBackMinor())
+                .isEqualTo(3_000);
     }
 
     @Test
@@ -208,7 +238,8 @@ class BankOriginatedOperationsIT {
         awaitRow(chargeback, row -> row.outcome() == ReportedOperationStore.Outcome.UNKNOWN_PAYMENT);
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.sandbox.deliveredNotifications(chargeback) == 1);
         assertThat(count("UNKNOWN_PAYMENT")).isEqualTo(before + 1);
-        assertThat(reported.find(MERCHANT, chargeback).orElseThrow().paymentId()).isNull();
+        assertThat(reported.find(MERCHANT, chargeback).orElseThrow().paymentId())
+                .isNull();
         assertThat(harness.balances.find(payment.paymentId())).isEmpty();
         assertThat(eventsCarrying(chargeback)).isEmpty();
     }
@@ -223,23 +254,28 @@ class BankOriginatedOperationsIT {
         return events.getFirst();
     }
 
-    private static ReportedOperationStore.Row awaitRow(String gatewayTransactionId,
-                                                       Predicate<ReportedOperationStore.Row> until) {
+    private static ReportedOperationStore.Row awaitRow(
+            String gatewayTransactionId, Predicate<ReportedOperationStore.Row> until) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> reported.find(MERCHANT, gatewayTransactionId).filter(until), Optional::isPresent)
                 .orElseThrow();
     }
 
     private static double count(String result) {
-        Counter counter = harness.service.getBean(MeterRegistry.class).find("s2spay.backoffice.reported-operations")
-                .tags("type", "CB", "result", result).counter();
+        Counter counter = harness.service
+                .getBean(MeterRegistry.class)
+                .find("s2spay.backoffice.reported-operations")
+                .tags("type", "CB", "result", result)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     /** Every event on {@code s2spay.payment.events}, whatever its payment, that carries this gateway transaction. */
     private static List<PaymentEventEnvelope> eventsCarrying(String gatewayTransactionId) {
         try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
-            deserializer.configure(new HashMap<>(AvroSerdeProperties.forRegistry(TestInfrastructure.get().registryUrl())),
+            deserializer.configure(
+                    new HashMap<>(AvroSerdeProperties.forRegistry(
+                            TestInfrastructure.get().registryUrl())),
                     false);
             return KafkaTopicReader.of(TestInfrastructure.get()).readRaw(Topics.PAYMENT_EVENTS).stream()
                     .map(record -> {

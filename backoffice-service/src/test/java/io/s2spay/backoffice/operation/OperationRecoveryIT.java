@@ -51,10 +51,15 @@ class OperationRecoveryIT {
         PaymentCaptured captured = awaitCaptured(payment, interrupted);
 
         assertThat(captured.getAmount()).isEqualTo(Messages.eur(8_000));
-        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CP")).isEqualTo(1);
-        assertThat(operations.find(payment.paymentId(), interrupted.operationId()).orElseThrow().state())
+        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CP"))
+                .isEqualTo(1);
+        assertThat(operations
+                        .find(payment.paymentId(), interrupted.operationId())
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(OperationState.SUCCEEDED);
-        assertThat(harness.balances.find(payment.paymentId()).orElseThrow().capturedMinor()).isEqualTo(8_000);
+        assertThat(harness.balances.find(payment.paymentId()).orElseThrow().capturedMinor())
+                .isEqualTo(8_000);
     }
 
     @Test
@@ -63,14 +68,20 @@ class OperationRecoveryIT {
         String operationId = "cp-" + UUID.randomUUID();
         String mtid = OperationIds.merchantTransactionId(OppPaymentType.CP, payment.paymentId(), operationId);
         // the instance sent the capture, the gateway carried it out, and the instance stopped before recording it
-        assertThat(harness.gateway.submitBackOffice(Messages.MERCHANT, payment.gatewayTransactionId(),
-                OppBackOfficeRequest.of(OppPaymentType.CP, 9_000, "EUR", mtid)).outcome()).isEqualTo(OppOutcome.SUCCEEDED);
+        assertThat(harness.gateway
+                        .submitBackOffice(
+                                Messages.MERCHANT,
+                                payment.gatewayTransactionId(),
+                                OppBackOfficeRequest.of(OppPaymentType.CP, 9_000, "EUR", mtid))
+                        .outcome())
+                .isEqualTo(OppOutcome.SUCCEEDED);
         Operation interrupted = interrupted(payment, operationId, 9_000);
 
         PaymentCaptured captured = awaitCaptured(payment, interrupted);
 
         assertThat(captured.getOperationId()).isEqualTo(operationId);
-        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CP")).isEqualTo(1);
+        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CP"))
+                .isEqualTo(1);
     }
 
     private static Operation interruptedCapture(Payment payment, long amountMinor) {
@@ -79,11 +90,23 @@ class OperationRecoveryIT {
 
     /** Records a capture as admission does, already overdue, as an instance that stopped right after leaves it. */
     private static Operation interrupted(Payment payment, String operationId, long amountMinor) {
-        Operation op = new Operation(payment.paymentId(), operationId, UUID.randomUUID().toString(), "CapturePayment",
-                OppPaymentType.CP, Messages.MERCHANT, amountMinor, "EUR",
+        Operation op = new Operation(
+                payment.paymentId(),
+                operationId,
+                UUID.randomUUID().toString(),
+                "CapturePayment",
+                OppPaymentType.CP,
+                Messages.MERCHANT,
+                amountMinor,
+                "EUR",
                 OperationIds.merchantTransactionId(OppPaymentType.CP, payment.paymentId(), operationId),
-                "corr-" + payment.paymentId(), OperationState.SUBMITTING, null, 0, Instant.now());
-        operations.insert(op, OperationState.SUBMITTING, null, null, Instant.now().minusSeconds(1));
+                "corr-" + payment.paymentId(),
+                OperationState.SUBMITTING,
+                null,
+                0,
+                Instant.now());
+        operations.insert(
+                op, OperationState.SUBMITTING, null, null, Instant.now().minusSeconds(1));
         return op;
     }
 

@@ -30,21 +30,35 @@ class OperationRulesTest {
 
     @Test
     void rejectsZeroAndNegativeAmounts() {
-        assertRejected(check(OppPaymentType.CP, eur(0), preauthorization(10_000).build()), OperationRejectionReason.INVALID_AMOUNT);
-        assertRejected(check(OppPaymentType.RF, eur(-5), debit(10_000).build()), OperationRejectionReason.INVALID_AMOUNT);
+        assertRejected(
+                check(OppPaymentType.CP, eur(0), preauthorization(10_000).build()),
+                OperationRejectionReason.INVALID_AMOUNT);
+        assertRejected(
+                check(OppPaymentType.RF, eur(-5), debit(10_000).build()), OperationRejectionReason.INVALID_AMOUNT);
     }
 
     @Test
     void rejectsAnAmountInAnotherCurrency() {
-        assertRejected(check(OppPaymentType.RF, new Money(100L, "USD"), debit(10_000).build()),
+        assertRejected(
+                check(OppPaymentType.RF, new Money(100L, "USD"), debit(10_000).build()),
                 OperationRejectionReason.CURRENCY_MISMATCH);
     }
 
     @Test
     void rejectsOperationsOnAPaymentThatDidNotSucceed() {
-        for (PaymentState state : new PaymentState[] {PaymentState.DECLINED, PaymentState.FAILED, PaymentState.EXPIRED,
-                PaymentState.REDIRECT_PENDING, PaymentState.UNKNOWN, PaymentState.REQUESTED}) {
-            assertRejected(check(OppPaymentType.RF, eur(100), debit(10_000).state(state).build()),
+        for (PaymentState state : new PaymentState[] {
+            PaymentState.DECLINED,
+            PaymentState.FAILED,
+            PaymentState.EXPIRED,
+            PaymentState.REDIRECT_PENDING,
+            PaymentState.UNKNOWN,
+            PaymentState.REQUESTED
+        }) {
+            assertRejected(
+                    check(
+                            OppPaymentType.RF,
+                            eur(100),
+                            debit(10_000).state(state).build()),
                     OperationRejectionReason.PAYMENT_NOT_COMPLETED);
         }
     }
@@ -58,18 +72,24 @@ class OperationRulesTest {
 
     @Test
     void capturesPartOfTheAuthorization() {
-        assertAllowed(check(OppPaymentType.CP, eur(5_000), preauthorization(9_200).build()), 5_000);
+        assertAllowed(
+                check(OppPaymentType.CP, eur(5_000), preauthorization(9_200).build()), 5_000);
     }
 
     @Test
     void rejectsCaptureAboveAuthorizedAmount() {
-        assertRejected(check(OppPaymentType.CP, eur(9_201), preauthorization(9_200).build()),
+        assertRejected(
+                check(OppPaymentType.CP, eur(9_201), preauthorization(9_200).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_AUTHORIZED);
     }
 
     @Test
     void rejectsASecondCapture() {
-        assertRejected(check(OppPaymentType.CP, eur(100), preauthorization(9_200).captured(1_000).build()),
+        assertRejected(
+                check(
+                        OppPaymentType.CP,
+                        eur(100),
+                        preauthorization(9_200).captured(1_000).build()),
                 OperationRejectionReason.ALREADY_CAPTURED);
     }
 
@@ -77,18 +97,29 @@ class OperationRulesTest {
     void rejectsACaptureWhileAnotherIsStillUnresolved() {
         var open = OpenOperations.of(Map.of(OppPaymentType.CP, 9_200L));
 
-        assertRejected(OperationRules.check(command(OppPaymentType.CP, eur(100)), preauthorization(9_200).build(), open,
-                false), OperationRejectionReason.ALREADY_CAPTURED);
+        assertRejected(
+                OperationRules.check(
+                        command(OppPaymentType.CP, eur(100)),
+                        preauthorization(9_200).build(),
+                        open,
+                        false),
+                OperationRejectionReason.ALREADY_CAPTURED);
     }
 
     @Test
     void rejectsCaptureOfADebit() {
-        assertRejected(check(OppPaymentType.CP, eur(100), debit(9_200).build()), OperationRejectionReason.NOT_A_PREAUTHORIZATION);
+        assertRejected(
+                check(OppPaymentType.CP, eur(100), debit(9_200).build()),
+                OperationRejectionReason.NOT_A_PREAUTHORIZATION);
     }
 
     @Test
     void rejectsCaptureAfterAReversal() {
-        assertRejected(check(OppPaymentType.CP, eur(100), preauthorization(9_200).reversed(9_200).build()),
+        assertRejected(
+                check(
+                        OppPaymentType.CP,
+                        eur(100),
+                        preauthorization(9_200).reversed(9_200).build()),
                 OperationRejectionReason.ALREADY_REVERSED);
     }
 
@@ -96,25 +127,35 @@ class OperationRulesTest {
 
     @Test
     void reversesTheWholeUncapturedAuthorizationWithoutSendingAnAmount() {
-        RuleCheck verdict = check(OppPaymentType.RV, null, preauthorization(9_200).build());
+        RuleCheck verdict =
+                check(OppPaymentType.RV, null, preauthorization(9_200).build());
 
         assertThat(verdict).isEqualTo(new RuleCheck.Allowed(9_200, "EUR", false));
     }
 
     @Test
     void rejectsReversalOfACapturedAuthorization() {
-        assertRejected(check(OppPaymentType.RV, null, preauthorization(9_200).captured(9_200).build()),
+        assertRejected(
+                check(
+                        OppPaymentType.RV,
+                        null,
+                        preauthorization(9_200).captured(9_200).build()),
                 OperationRejectionReason.ALREADY_CAPTURED);
     }
 
     @Test
     void rejectsReversalOfADebit() {
-        assertRejected(check(OppPaymentType.RV, null, debit(9_200).build()), OperationRejectionReason.NOT_A_PREAUTHORIZATION);
+        assertRejected(
+                check(OppPaymentType.RV, null, debit(9_200).build()), OperationRejectionReason.NOT_A_PREAUTHORIZATION);
     }
 
     @Test
     void rejectsASecondReversal() {
-        assertRejected(check(OppPaymentType.RV, null, preauthorization(9_200).reversed(9_200).build()),
+        assertRejected(
+                check(
+                        OppPaymentType.RV,
+                        null,
+                        preauthorization(9_200).reversed(9_200).build()),
                 OperationRejectionReason.ALREADY_REVERSED);
     }
 
@@ -122,13 +163,23 @@ class OperationRulesTest {
 
     @Test
     void refundsWhatRemainsWhenNoAmountIsGiven() {
-        assertAllowed(check(OppPaymentType.RF, null, debit(10_000).refunded(2_500).build()), 7_500);
+        assertAllowed(
+                check(OppPaymentType.RF, null, debit(10_000).refunded(2_500).build()), 7_500);
     }
 
     @Test
     void refundsInTotalUpToTheCapturedAmount() {
-        assertAllowed(check(OppPaymentType.RF, eur(7_500), debit(10_000).refunded(2_500).build()), 7_500);
-        assertRejected(check(OppPaymentType.RF, eur(7_501), debit(10_000).refunded(2_500).build()),
+        assertAllowed(
+                check(
+                        OppPaymentType.RF,
+                        eur(7_500),
+                        debit(10_000).refunded(2_500).build()),
+                7_500);
+        assertRejected(
+                check(
+                        OppPaymentType.RF,
+                        eur(7_501),
+                        debit(10_000).refunded(2_500).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
     }
 
@@ -136,36 +187,50 @@ class OperationRulesTest {
     void countsRefundsStillUnresolvedAgainstTheRefundableAmount() {
         var open = OpenOperations.of(Map.of(OppPaymentType.RF, 6_000L));
 
-        assertRejected(OperationRules.check(command(OppPaymentType.RF, eur(5_000)), debit(10_000).build(), open, false),
+        assertRejected(
+                OperationRules.check(
+                        command(OppPaymentType.RF, eur(5_000)), debit(10_000).build(), open, false),
                 OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
     }
 
     @Test
     void refundsWhatACaptureAndARebillTook() {
-        assertAllowed(check(OppPaymentType.RF, null, preauthorization(9_200).captured(5_000).rebilled(1_000).build()),
+        assertAllowed(
+                check(
+                        OppPaymentType.RF,
+                        null,
+                        preauthorization(9_200).captured(5_000).rebilled(1_000).build()),
                 6_000);
     }
 
     @Test
     void rejectsRefundOfAnUncapturedAuthorization() {
-        assertRejected(check(OppPaymentType.RF, eur(100), preauthorization(9_200).build()), OperationRejectionReason.NOT_CAPTURED);
+        assertRejected(
+                check(OppPaymentType.RF, eur(100), preauthorization(9_200).build()),
+                OperationRejectionReason.NOT_CAPTURED);
     }
 
     @Test
     void rejectsRefundWhenEverythingWasRefunded() {
-        assertRejected(check(OppPaymentType.RF, null, debit(10_000).refunded(10_000).build()),
+        assertRejected(
+                check(OppPaymentType.RF, null, debit(10_000).refunded(10_000).build()),
                 OperationRejectionReason.NOTHING_TO_REFUND);
     }
 
     @Test
     void rejectsRefundWhileAChargebackIsOpen() {
-        assertRejected(check(OppPaymentType.RF, eur(100), debit(10_000).chargedBack(10_000).build()),
+        assertRejected(
+                check(
+                        OppPaymentType.RF,
+                        eur(100),
+                        debit(10_000).chargedBack(10_000).build()),
                 OperationRejectionReason.CHARGEBACK_OPEN);
     }
 
     @Test
     void countsANonInstantDebitAndItsReceiptOnce() {
-        assertAllowed(check(OppPaymentType.RF, null, debit(10_000).receipt(10_000).build()), 10_000);
+        assertAllowed(
+                check(OppPaymentType.RF, null, debit(10_000).receipt(10_000).build()), 10_000);
     }
 
     // --- rebill -------------------------------------------------------------------------------------------------
@@ -182,39 +247,63 @@ class OperationRulesTest {
 
     @Test
     void rejectsRebillOfAnUncapturedAuthorization() {
-        assertRejected(check(OppPaymentType.RB, eur(100), preauthorization(9_200).build()), OperationRejectionReason.NOT_CAPTURED);
+        assertRejected(
+                check(OppPaymentType.RB, eur(100), preauthorization(9_200).build()),
+                OperationRejectionReason.NOT_CAPTURED);
     }
 
     // --- chargeback and its reversal ----------------------------------------------------------------------------
 
     @Test
     void chargesBackUpToWhatWasCapturedAndNotRefunded() {
-        assertAllowed(check(OppPaymentType.CB, null, debit(10_000).refunded(4_000).build()), 6_000);
-        assertRejected(check(OppPaymentType.CB, eur(6_001), debit(10_000).refunded(4_000).build()),
+        assertAllowed(
+                check(OppPaymentType.CB, null, debit(10_000).refunded(4_000).build()), 6_000);
+        assertRejected(
+                check(
+                        OppPaymentType.CB,
+                        eur(6_001),
+                        debit(10_000).refunded(4_000).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
     }
 
     @Test
     void rejectsASecondOpenChargeback() {
-        assertRejected(check(OppPaymentType.CB, eur(100), debit(10_000).chargedBack(5_000).build()),
+        assertRejected(
+                check(
+                        OppPaymentType.CB,
+                        eur(100),
+                        debit(10_000).chargedBack(5_000).build()),
                 OperationRejectionReason.CHARGEBACK_OPEN);
     }
 
     @Test
     void reversesAChargebackUpToItsAmount() {
-        assertAllowed(check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).build()), 5_000);
-        assertRejected(check(OppPaymentType.CR, eur(5_001), debit(10_000).chargedBack(5_000).build()),
+        assertAllowed(
+                check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).build()), 5_000);
+        assertRejected(
+                check(
+                        OppPaymentType.CR,
+                        eur(5_001),
+                        debit(10_000).chargedBack(5_000).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_CHARGEBACK);
     }
 
     @Test
     void rejectsChargebackReversalWithoutAChargeback() {
-        assertRejected(check(OppPaymentType.CR, eur(100), debit(10_000).build()), OperationRejectionReason.NO_CHARGEBACK);
+        assertRejected(
+                check(OppPaymentType.CR, eur(100), debit(10_000).build()), OperationRejectionReason.NO_CHARGEBACK);
     }
 
     @Test
     void rejectsChargebackReversalOnceTheChargebackWasReversed() {
-        assertRejected(check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).chargebackReversed(5_000).build()),
+        assertRejected(
+                check(
+                        OppPaymentType.CR,
+                        null,
+                        debit(10_000)
+                                .chargedBack(5_000)
+                                .chargebackReversed(5_000)
+                                .build()),
                 OperationRejectionReason.NO_CHARGEBACK);
     }
 
@@ -222,24 +311,33 @@ class OperationRulesTest {
 
     @Test
     void confirmsTheReceiptOfAPaymentAwaitingItForItsWholeAmount() {
-        PaymentBalance awaiting = preauthorization(9_200).state(PaymentState.REDIRECT_PENDING).build();
+        PaymentBalance awaiting =
+                preauthorization(9_200).state(PaymentState.REDIRECT_PENDING).build();
 
-        assertAllowed(OperationRules.check(command(OppPaymentType.RC, null), awaiting, OpenOperations.NONE, true), 9_200);
-        assertRejected(OperationRules.check(command(OppPaymentType.RC, eur(100)), awaiting, OpenOperations.NONE, true),
+        assertAllowed(
+                OperationRules.check(command(OppPaymentType.RC, null), awaiting, OpenOperations.NONE, true), 9_200);
+        assertRejected(
+                OperationRules.check(command(OppPaymentType.RC, eur(100)), awaiting, OpenOperations.NONE, true),
                 OperationRejectionReason.AMOUNT_MISMATCH);
     }
 
     @Test
     void rejectsAReceiptOnAPaymentNotAwaitingOne() {
-        assertRejected(OperationRules.check(command(OppPaymentType.RC, null), debit(9_200).build(), OpenOperations.NONE,
-                false), OperationRejectionReason.NO_PENDING_RECEIPT);
+        assertRejected(
+                OperationRules.check(
+                        command(OppPaymentType.RC, null), debit(9_200).build(), OpenOperations.NONE, false),
+                OperationRejectionReason.NO_PENDING_RECEIPT);
     }
 
     @Test
     void rejectsASecondReceipt() {
-        PaymentBalance confirmed = preauthorization(9_200).state(PaymentState.REDIRECT_PENDING).receipt(9_200).build();
+        PaymentBalance confirmed = preauthorization(9_200)
+                .state(PaymentState.REDIRECT_PENDING)
+                .receipt(9_200)
+                .build();
 
-        assertRejected(OperationRules.check(command(OppPaymentType.RC, null), confirmed, OpenOperations.NONE, true),
+        assertRejected(
+                OperationRules.check(command(OppPaymentType.RC, null), confirmed, OpenOperations.NONE, true),
                 OperationRejectionReason.NO_PENDING_RECEIPT);
     }
 
@@ -250,7 +348,8 @@ class OperationRulesTest {
     }
 
     private static BackofficeCommand command(OppPaymentType type, Money amount) {
-        return new BackofficeCommand("msg-1", "pay_1", MERCHANT, "corr-1", Instant.now(), "Command", type, "op-1", amount);
+        return new BackofficeCommand(
+                "msg-1", "pay_1", MERCHANT, "corr-1", Instant.now(), "Command", type, "op-1", amount);
     }
 
     private static Money eur(long minor) {
@@ -306,14 +405,46 @@ class OperationRulesTest {
             this.requested = requested;
         }
 
-        Balance state(PaymentState value) { state = value; return this; }
-        Balance captured(long value) { captured = value; captures = 1; return this; }
-        Balance reversed(long value) { reversed = value; return this; }
-        Balance refunded(long value) { refunded = value; return this; }
-        Balance rebilled(long value) { rebilled = value; return this; }
-        Balance chargedBack(long value) { chargedBack = value; return this; }
-        Balance chargebackReversed(long value) { chargebackReversed = value; return this; }
-        Balance receipt(long value) { receipt = value; return this; }
+        Balance state(PaymentState value) {
+            state = value;
+            return this;
+        }
+
+        Balance captured(long value) {
+            captured = value;
+            captures = 1;
+            return this;
+        }
+
+        Balance reversed(long value) {
+            reversed = value;
+            return this;
+        }
+
+        Balance refunded(long value) {
+            refunded = value;
+            return this;
+        }
+
+        Balance rebilled(long value) {
+            rebilled = value;
+            return this;
+        }
+
+        Balance chargedBack(long value) {
+            chargedBack = value;
+            return this;
+        }
+
+        Balance chargebackReversed(long value) {
+            chargebackReversed = value;
+            return this;
+        }
+
+        Balance receipt(long value) {
+            receipt = value;
+            return this;
+        }
 
         PaymentBalance withMerchant(String value) {
             merchant = value;
@@ -321,8 +452,25 @@ class OperationRulesTest {
         }
 
         PaymentBalance build() {
-            return new PaymentBalance("pay_1", merchant, type, "EUR", requested, "mtid-1", "gw-1", state, authorized,
-                    debited, captured, captures, reversed, refunded, rebilled, chargedBack, chargebackReversed, receipt);
+            return new PaymentBalance(
+                    "pay_1",
+                    merchant,
+                    type,
+                    "EUR",
+                    requested,
+                    "mtid-1",
+                    "gw-1",
+                    state,
+                    authorized,
+                    debited,
+                    captured,
+                    captures,
+                    reversed,
+                    refunded,
+                    rebilled,
+                    chargedBack,
+                    chargebackReversed,
+                    receipt);
         }
     }
 }

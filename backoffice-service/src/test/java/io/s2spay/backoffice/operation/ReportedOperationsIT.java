@@ -13,7 +13,6 @@ import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentState;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.BackofficeCommandRejected;
@@ -21,6 +20,7 @@ import io.s2spay.schema.event.ChargebackReversed;
 import io.s2spay.schema.event.PaymentChargedBack;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentRefunded;
+import io.s2spay.schema.internal.OppTransactionReported;
 import io.s2spay.testkit.KafkaTopicReader;
 import io.s2spay.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -72,12 +72,13 @@ class ReportedOperationsIT {
         publish(again(report));
 
         ReportedOperationStore.Row row = awaitRow(chargeback, r -> r.timesReported() == 2);
-        BackofficeCommandRejected refund = harness.carryOut(payment.paymentId(), Messages.refund("rf-1", eur(100)),
-                BackofficeCommandRejected.class);
-        BackofficeCommandRejected merchantChargeback = harness.carryOut(payment.paymentId(),
-                Messages.chargeback("cb-1", null), BackofficeCommandRejected.class);
+        BackofficeCommandRejected refund = harness.carryOut(
+                payment.paymentId(), Messages.refund("rf-1", eur(100)), BackofficeCommandRejected.class);
+        BackofficeCommandRejected merchantChargeback = harness.carryOut(
+                payment.paymentId(), Messages.chargeback("cb-1", null), BackofficeCommandRejected.class);
         List<PaymentEventEnvelope> chargedBack = harness.events.of(payment.paymentId()).stream()
-                .filter(e -> e.getPayload() instanceof PaymentChargedBack).toList();
+                .filter(e -> e.getPayload() instanceof PaymentChargedBack)
+                .toList();
         assertThat(chargedBack).hasSize(1);
         PaymentChargedBack event = (PaymentChargedBack) chargedBack.getFirst().getPayload();
         assertThat(event.getOperationId()).isEqualTo("gateway:" + chargeback);
@@ -91,9 +92,12 @@ class ReportedOperationsIT {
         assertThat(row.flag()).isNull();
         assertThat(refund.getReasonCode()).isEqualTo("CHARGEBACK_OPEN");
         assertThat(merchantChargeback.getReasonCode()).isEqualTo("CHARGEBACK_OPEN");
-        assertThat(harness.balances.find(payment.paymentId()).orElseThrow().chargedBackMinor()).isEqualTo(10_000);
-        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CB")).isEqualTo(1);
-        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "RF")).isZero();
+        assertThat(harness.balances.find(payment.paymentId()).orElseThrow().chargedBackMinor())
+                .isEqualTo(10_000);
+        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "CB"))
+                .isEqualTo(1);
+        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "RF"))
+                .isZero();
     }
 
     @Test
@@ -101,14 +105,16 @@ class ReportedOperationsIT {
         Payment payment = harness.debited(10_000);
         // a refund the balances know of but the gateway does not: the bank charges back the whole debit all the same
         harness.publish(Topics.PAYMENT_EVENTS, Messages.event(payment.paymentId(), Messages.refunded("rf-x", 6_000)));
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> harness.balances.find(payment.paymentId()).orElseThrow().refundedMinor() == 6_000);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        harness.balances.find(payment.paymentId()).orElseThrow().refundedMinor() == 6_000);
         String chargeback = harness.sandbox.bankChargeback(payment.gatewayTransactionId(), null);
         double flaggedBefore = count("CB", "RECORDED_FLAGGED");
 
         publish(report(chargeback, payment));
 
-        ReportedOperationStore.Row row = awaitRow(chargeback, r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
+        ReportedOperationStore.Row row =
+                awaitRow(chargeback, r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
         assertThat(row.flag()).isEqualTo("AMOUNT_EXCEEDS_REFUNDABLE");
         assertThat(count("CB", "RECORDED_FLAGGED")).isEqualTo(flaggedBefore + 1);
         PaymentChargedBack event = await().atMost(Duration.ofSeconds(30))
@@ -127,20 +133,22 @@ class ReportedOperationsIT {
         String reversal = harness.sandbox.bankChargebackReversal(payment.gatewayTransactionId(), null);
 
         publish(report(reversal, payment));
-        ReportedOperationStore.Row reversalRow = awaitRow(reversal,
-                r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
+        ReportedOperationStore.Row reversalRow =
+                awaitRow(reversal, r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
         publish(report(chargeback, payment));
-        ReportedOperationStore.Row chargebackRow = awaitRow(chargeback,
-                r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
+        ReportedOperationStore.Row chargebackRow =
+                awaitRow(chargeback, r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
 
         assertThat(reversalRow.flag()).isEqualTo("NO_CHARGEBACK");
         assertThat(chargebackRow.flag()).isNull();
-        PaymentRefunded refunded = harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null),
-                PaymentRefunded.class);
+        PaymentRefunded refunded =
+                harness.carryOut(payment.paymentId(), Messages.refund("rf-1", null), PaymentRefunded.class);
         assertThat(refunded.getAmount()).isEqualTo(eur(5_000));
-        assertThat(harness.events.of(payment.paymentId(), ChargebackReversed.class)).singleElement()
+        assertThat(harness.events.of(payment.paymentId(), ChargebackReversed.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.getAmount()).isEqualTo(eur(5_000)));
-        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class)).hasSize(1);
+        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class))
+                .hasSize(1);
     }
 
     @Test
@@ -155,18 +163,26 @@ class ReportedOperationsIT {
 
         awaitRow(chargeback, r -> r.outcome() == ReportedOperationStore.Outcome.UNKNOWN_PAYMENT);
         assertThat(count("CB", "UNKNOWN_PAYMENT")).isEqualTo(unknownBefore + 1);
-        harness.publish(Topics.PAYMENT_EVENTS, Messages.event(payment.paymentId(),
-                Messages.debited(2_500, payment.merchantTransactionId(), payment.gatewayTransactionId())));
+        harness.publish(
+                Topics.PAYMENT_EVENTS,
+                Messages.event(
+                        payment.paymentId(),
+                        Messages.debited(2_500, payment.merchantTransactionId(), payment.gatewayTransactionId())));
         harness.awaitState(payment.paymentId(), PaymentState.DEBITED);
-        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class)).isEmpty();
+        assertThat(harness.events.of(payment.paymentId(), PaymentChargedBack.class))
+                .isEmpty();
 
         publish(again(report));
 
-        ReportedOperationStore.Row row = awaitRow(chargeback, r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
+        ReportedOperationStore.Row row =
+                awaitRow(chargeback, r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
         assertThat(row.paymentId()).isEqualTo(payment.paymentId());
         assertThat(await().atMost(Duration.ofSeconds(30))
-                .until(() -> harness.events.of(payment.paymentId(), PaymentChargedBack.class), list -> !list.isEmpty()))
-                .singleElement().satisfies(e -> assertThat(e.getAmount()).isEqualTo(eur(2_500)));
+                        .until(
+                                () -> harness.events.of(payment.paymentId(), PaymentChargedBack.class),
+                                list -> !list.isEmpty()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAmount()).isEqualTo(eur(2_500)));
     }
 
     @Test
@@ -174,13 +190,16 @@ class ReportedOperationsIT {
         Payment payment = harness.debited(1_000);
         String chargeback = harness.sandbox.bankChargeback(payment.gatewayTransactionId(), null);
         OppTransactionReported zero = OppTransactionReported.newBuilder(report(chargeback, payment))
-                .setMessageId(UUID.randomUUID().toString()).setAmountMinor(0).build();
+                .setMessageId(UUID.randomUUID().toString())
+                .setAmountMinor(0)
+                .build();
         String key = "dead-letter-" + UUID.randomUUID();
 
         harness.publish(Topics.OPP_TRANSACTIONS, key, zero);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> topics.readRaw(Topics.OPP_TRANSACTIONS + ".dlt").stream()
-                .anyMatch(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> topics.readRaw(Topics.OPP_TRANSACTIONS + ".dlt").stream()
+                        .anyMatch(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))));
         assertThat(reported.find(MERCHANT, chargeback)).isEmpty();
         // the consumer goes on: the same chargeback, reported properly, is recorded
         publish(report(chargeback, payment));
@@ -191,11 +210,14 @@ class ReportedOperationsIT {
     void refusesMerchantOperationIdsReservedForReportedOperations() {
         Payment payment = harness.debited(1_500);
 
-        BackofficeCommandRejected rejected = harness.carryOut(payment.paymentId(),
-                Messages.refund("gateway:8ac7a4a1fd6bfff929f0a969f18e18aa", null), BackofficeCommandRejected.class);
+        BackofficeCommandRejected rejected = harness.carryOut(
+                payment.paymentId(),
+                Messages.refund("gateway:8ac7a4a1fd6bfff929f0a969f18e18aa", null),
+                BackofficeCommandRejected.class);
 
         assertThat(rejected.getReasonCode()).isEqualTo("INVALID_COMMAND");
-        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "RF")).isZero();
+        assertThat(harness.sandbox.charges(payment.merchantTransactionId(), "RF"))
+                .isZero();
     }
 
     /** The report the status-poller publishes for {@code gatewayTransactionId}: the gateway's answers, not a webhook's. */
@@ -208,23 +230,28 @@ class ReportedOperationsIT {
 
     /** The same transaction reported again (another webhook delivery): a new message. */
     private static OppTransactionReported again(OppTransactionReported report) {
-        return OppTransactionReported.newBuilder(report).setMessageId(UUID.randomUUID().toString()).build();
+        return OppTransactionReported.newBuilder(report)
+                .setMessageId(UUID.randomUUID().toString())
+                .build();
     }
 
     private static void publish(OppTransactionReported report) {
         harness.publish(Topics.OPP_TRANSACTIONS, OppTransactionReports.key(report), report);
     }
 
-    private static ReportedOperationStore.Row awaitRow(String gatewayTransactionId,
-                                                       java.util.function.Predicate<ReportedOperationStore.Row> until) {
+    private static ReportedOperationStore.Row awaitRow(
+            String gatewayTransactionId, java.util.function.Predicate<ReportedOperationStore.Row> until) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> reported.find(MERCHANT, gatewayTransactionId).filter(until), Optional::isPresent)
                 .orElseThrow();
     }
 
     private static double count(String type, String result) {
-        Counter counter = harness.service.getBean(MeterRegistry.class).find("s2spay.backoffice.reported-operations")
-                .tags("type", type, "result", result).counter();
+        Counter counter = harness.service
+                .getBean(MeterRegistry.class)
+                .find("s2spay.backoffice.reported-operations")
+                .tags("type", type, "result", result)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

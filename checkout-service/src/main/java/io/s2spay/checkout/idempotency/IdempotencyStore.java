@@ -34,9 +34,8 @@ public class IdempotencyStore {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
     /** Writes a JSON tree with every object's properties sorted and no whitespace: one form per JSON value. */
-    private static final JsonMapper CANONICAL_JSON = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .build();
+    private static final JsonMapper CANONICAL_JSON =
+            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -49,7 +48,8 @@ public class IdempotencyStore {
         this.clock = clock;
         CheckoutProperties.Idempotency settings = properties.idempotency();
         try {
-            this.fingerprintKey = Base64.getDecoder().decode(settings.fingerprintKey().strip());
+            this.fingerprintKey =
+                    Base64.getDecoder().decode(settings.fingerprintKey().strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("s2spay.checkout.idempotency.fingerprint-key is not valid base64");
         }
@@ -107,7 +107,9 @@ public class IdempotencyStore {
                 .param("key", key)
                 .param("fingerprint", fingerprint)
                 .param("now", Timestamp.from(now))
-                .param("inFlightUntil", Timestamp.from(now.plus(expectedDuration).plus(inFlightGrace)))
+                .param(
+                        "inFlightUntil",
+                        Timestamp.from(now.plus(expectedDuration).plus(inFlightGrace)))
                 .update();
         if (inserted == 1) {
             return new Claim.Claimed();
@@ -118,9 +120,13 @@ public class IdempotencyStore {
                         """)
                 .param("merchantId", merchantId)
                 .param("key", key)
-                .query((rs, n) -> new Existing(rs.getString("fingerprint"), rs.getString("payment_id"),
-                        rs.getInt("response_status"), rs.getBytes("response_body"),
-                        rs.getTimestamp("in_flight_until").toInstant(), rs.getTimestamp("completed_at") != null))
+                .query((rs, n) -> new Existing(
+                        rs.getString("fingerprint"),
+                        rs.getString("payment_id"),
+                        rs.getInt("response_status"),
+                        rs.getBytes("response_body"),
+                        rs.getTimestamp("in_flight_until").toInstant(),
+                        rs.getTimestamp("completed_at") != null))
                 .single();
         if (!existing.fingerprint().equals(fingerprint)) {
             return new Claim.DifferentRequest();
@@ -189,6 +195,6 @@ public class IdempotencyStore {
         record DifferentRequest() implements Claim {}
     }
 
-    private record Existing(String fingerprint, String paymentId, int status, byte[] body, Instant inFlightUntil,
-            boolean completed) {}
+    private record Existing(
+            String fingerprint, String paymentId, int status, byte[] body, Instant inFlightUntil, boolean completed) {}
 }

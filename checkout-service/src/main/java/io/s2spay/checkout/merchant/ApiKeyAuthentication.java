@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -13,7 +14,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.stereotype.Component;
 
 /**
  * Requires a merchant's API key on every {@code /v1/**} request and hands the merchant to controllers as an
@@ -42,7 +42,8 @@ class ApiKeyAuthentication implements WebMvcConfigurer, HandlerInterceptor, Hand
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        AuthenticatedMerchant merchant = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION))
+        AuthenticatedMerchant merchant = authenticator
+                .authenticate(request.getHeader(HttpHeaders.AUTHORIZATION))
                 .orElseThrow(UnauthenticatedException::new);
         request.setAttribute(ATTRIBUTE, merchant);
         return true;
@@ -54,8 +55,11 @@ class ApiKeyAuthentication implements WebMvcConfigurer, HandlerInterceptor, Hand
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         Object merchant = webRequest.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (merchant == null) {
             throw new UnauthenticatedException();

@@ -25,7 +25,8 @@ class MerchantAuthenticator {
         HexFormat hex = HexFormat.of();
         this.digestsByMerchant = properties.merchants().entrySet().stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(
-                        Map.Entry::getKey, e -> hex.parseHex(e.getValue().apiKeySha256().toLowerCase(Locale.ROOT))));
+                        Map.Entry::getKey,
+                        e -> hex.parseHex(e.getValue().apiKeySha256().toLowerCase(Locale.ROOT))));
     }
 
     /** The merchant authenticated by an {@code Authorization: Bearer <key>} header value, if any. */

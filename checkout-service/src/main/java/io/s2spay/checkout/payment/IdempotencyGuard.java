@@ -33,12 +33,19 @@ class IdempotencyGuard {
         return switch (claim) {
             case Claim.Claimed claimed -> Optional.empty();
             case Claim.Replay replay -> Optional.of(replay.response());
-            case Claim.InFlight inFlight -> throw new ApiProblemException(Problems.of(HttpStatus.CONFLICT,
-                    "idempotent-request-in-progress", "Request in progress",
-                    "a request with this Idempotency-Key is still being processed; retry later for its response"));
-            case Claim.DifferentRequest different -> throw new ApiProblemException(Problems.of(
-                    HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
-                    "this Idempotency-Key was already used for a different request; use a new key for a new request"));
+            case Claim.InFlight inFlight ->
+                throw new ApiProblemException(Problems.of(
+                        HttpStatus.CONFLICT,
+                        "idempotent-request-in-progress",
+                        "Request in progress",
+                        "a request with this Idempotency-Key is still being processed; retry later for its response"));
+            case Claim.DifferentRequest different ->
+                throw new ApiProblemException(
+                        Problems.of(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "idempotency-key-reused",
+                                "Idempotency-Key reused",
+                                "this Idempotency-Key was already used for a different request; use a new key for a new request"));
         };
     }
 

@@ -30,18 +30,30 @@ enum LifecycleStatus {
     static LifecycleStatus of(PaymentStatus state, String paymentType, PaymentMovements m) {
         boolean receiptConfirmed = m.receiptMinor() > 0;
         switch (state) {
-            case PENDING -> { return PENDING; }
-            case REQUIRES_ACTION -> { return REQUIRES_ACTION; }
-            case UNKNOWN -> { return UNKNOWN; }
-            case DECLINED -> { return DECLINED; }
-            case FAILED -> { return FAILED; }
-            case EXPIRED -> { return EXPIRED; }
+            case PENDING -> {
+                return PENDING;
+            }
+            case REQUIRES_ACTION -> {
+                return REQUIRES_ACTION;
+            }
+            case UNKNOWN -> {
+                return UNKNOWN;
+            }
+            case DECLINED -> {
+                return DECLINED;
+            }
+            case FAILED -> {
+                return FAILED;
+            }
+            case EXPIRED -> {
+                return EXPIRED;
+            }
             case AWAITING_RECEIPT -> {
                 if (!receiptConfirmed) {
                     return AWAITING_RECEIPT;
                 }
             }
-            case SUCCEEDED -> { }
+            case SUCCEEDED -> {}
         }
         if (m.openChargebackMinor() > 0) {
             return CHARGED_BACK;

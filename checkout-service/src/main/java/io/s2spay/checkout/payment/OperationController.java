@@ -39,109 +39,142 @@ class OperationController {
     @Operation(summary = "Capture a pre-authorization, wholly or in part (once)")
     @OperationAnswers
     @PostMapping(path = "/v1/payments/{paymentId}/captures")
-    ResponseEntity<byte[]> capture(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String paymentId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<byte[]> capture(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = OperationRequestDocument.class)))
-            @RequestBody(required = false) byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OperationRequestDocument.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         return answer(merchant, paymentId, OperationType.CAPTURE, key, correlationId, body);
     }
 
     @Operation(summary = "Refund captured or debited money, wholly or in part, as many times as it lasts")
     @OperationAnswers
     @PostMapping(path = "/v1/payments/{paymentId}/refunds")
-    ResponseEntity<byte[]> refund(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String paymentId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<byte[]> refund(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = OperationRequestDocument.class)))
-            @RequestBody(required = false) byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OperationRequestDocument.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         return answer(merchant, paymentId, OperationType.REFUND, key, correlationId, body);
     }
 
-    @Operation(summary = "Reverse (void) a pre-authorization that was not captured: the whole reservation is released",
+    @Operation(
+            summary = "Reverse (void) a pre-authorization that was not captured: the whole reservation is released",
             description = "A reversal takes no amount.")
     @OperationAnswers
     @PostMapping(path = "/v1/payments/{paymentId}/reversals")
-    ResponseEntity<byte[]> reverse(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String paymentId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<byte[]> reverse(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = OperationRequestDocument.class)))
-            @RequestBody(required = false) byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OperationRequestDocument.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         return answer(merchant, paymentId, OperationType.REVERSAL, key, correlationId, body);
     }
 
     @Operation(summary = "Charge an additional amount on a captured or debited payment (amount required)")
     @OperationAnswers
     @PostMapping(path = "/v1/payments/{paymentId}/rebills")
-    ResponseEntity<byte[]> rebill(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String paymentId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<byte[]> rebill(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = OperationRequestDocument.class)))
-            @RequestBody(required = false) byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OperationRequestDocument.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         return answer(merchant, paymentId, OperationType.REBILL, key, correlationId, body);
     }
 
     @Operation(summary = "Record a chargeback the bank announced, wholly or in part")
     @OperationAnswers
     @PostMapping(path = "/v1/payments/{paymentId}/chargebacks")
-    ResponseEntity<byte[]> chargeback(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String paymentId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<byte[]> chargeback(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = OperationRequestDocument.class)))
-            @RequestBody(required = false) byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OperationRequestDocument.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         return answer(merchant, paymentId, OperationType.CHARGEBACK, key, correlationId, body);
     }
 
     @Operation(summary = "Reverse an open chargeback (the merchant won the dispute)")
     @OperationAnswers
     @PostMapping(path = "/v1/payments/{paymentId}/chargeback-reversals")
-    ResponseEntity<byte[]> reverseChargeback(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String paymentId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<byte[]> reverseChargeback(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = OperationRequestDocument.class)))
-            @RequestBody(required = false) byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OperationRequestDocument.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         return answer(merchant, paymentId, OperationType.CHARGEBACK_REVERSAL, key, correlationId, body);
     }
 
     @Operation(summary = "Confirm the receipt of a bank transfer that awaits it (the whole amount)")
     @OperationAnswers
     @PostMapping(path = "/v1/payments/{paymentId}/receipts")
-    ResponseEntity<byte[]> confirmReceipt(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String paymentId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<byte[]> confirmReceipt(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = OperationRequestDocument.class)))
-            @RequestBody(required = false) byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OperationRequestDocument.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         return answer(merchant, paymentId, OperationType.RECEIPT, key, correlationId, body);
     }
 
     @Operation(summary = "One operation on a payment, whoever asked for it (this API, another system, the bank)")
-    @ApiResponse(responseCode = "200", description = "The operation",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
-    @ApiResponse(responseCode = "404", description = "No such operation of a payment of this merchant",
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such operation of a payment of this merchant",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/v1/payments/{paymentId}/operations/{operationId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    OperationView get(@Parameter(hidden = true) AuthenticatedMerchant merchant, @PathVariable String paymentId,
+    OperationView get(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
+            @PathVariable String paymentId,
             @PathVariable String operationId) {
         return requests.find(merchant.id(), paymentId, operationId);
     }
 
-    private ResponseEntity<byte[]> answer(AuthenticatedMerchant merchant, String paymentId, OperationType type,
-            String idempotencyKey, String correlationId, byte[] body) {
+    private ResponseEntity<byte[]> answer(
+            AuthenticatedMerchant merchant,
+            String paymentId,
+            OperationType type,
+            String idempotencyKey,
+            String correlationId,
+            byte[] body) {
         String path = "/v1/payments/" + paymentId + "/" + type.path();
-        OperationRequests.OperationResponse response = requests.create(merchant.id(), paymentId, type, idempotencyKey,
-                correlationId, path, body);
+        OperationRequests.OperationResponse response =
+                requests.create(merchant.id(), paymentId, type, idempotencyKey, correlationId, path, body);
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
                 .contentType(response.isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
         if (response.operationId() != null) {
-            builder.location(URI.create("/v1/payments/" + response.paymentId() + "/operations/"
-                    + response.operationId()));
+            builder.location(
+                    URI.create("/v1/payments/" + response.paymentId() + "/operations/" + response.operationId()));
         }
         if (response.replayed()) {
             builder.header(PaymentController.IDEMPOTENT_REPLAYED, "true");
@@ -153,24 +186,38 @@ class OperationController {
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @ApiResponses({
-        @ApiResponse(responseCode = "201", description = "Outcome known: succeeded, or failed (the gateway refused it)",
+        @ApiResponse(
+                responseCode = "201",
+                description = "Outcome known: succeeded, or failed (the gateway refused it)",
                 content = @Content(schema = @Schema(implementation = OperationView.class))),
-        @ApiResponse(responseCode = "202", description = "Accepted, outcome not known yet (pending); see Location",
+        @ApiResponse(
+                responseCode = "202",
+                description = "Accepted, outcome not known yet (pending); see Location",
                 content = @Content(schema = @Schema(implementation = OperationView.class))),
-        @ApiResponse(responseCode = "400", description = "Invalid request (field errors); nothing was written",
+        @ApiResponse(
+                responseCode = "400",
+                description = "Invalid request (field errors); nothing was written",
                 content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-        @ApiResponse(responseCode = "401", description = "Missing or invalid API key",
+        @ApiResponse(
+                responseCode = "401",
+                description = "Missing or invalid API key",
                 content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-        @ApiResponse(responseCode = "404", description = "No such payment for this merchant",
+        @ApiResponse(
+                responseCode = "404",
+                description = "No such payment for this merchant",
                 content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-        @ApiResponse(responseCode = "409", description = "Refused by the payment's state, nothing sent to the gateway; "
-                + "code: already_captured, already_reversed, chargeback_open, not_captured, payment_not_completed, "
-                + "not_a_preauthorization, nothing_to_refund, no_chargeback, no_pending_receipt, payment_not_found, "
-                + "merchant_not_configured; or the same Idempotency-Key is in flight",
+        @ApiResponse(
+                responseCode = "409",
+                description = "Refused by the payment's state, nothing sent to the gateway; "
+                        + "code: already_captured, already_reversed, chargeback_open, not_captured, payment_not_completed, "
+                        + "not_a_preauthorization, nothing_to_refund, no_chargeback, no_pending_receipt, payment_not_found, "
+                        + "merchant_not_configured; or the same Idempotency-Key is in flight",
                 content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-        @ApiResponse(responseCode = "422", description = "Refused for its amount, nothing sent to the gateway; code: "
-                + "amount_exceeds_refundable, amount_exceeds_authorized, amount_exceeds_chargeback, amount_mismatch, "
-                + "amount_required, currency_mismatch, invalid_amount; or an Idempotency-Key reused",
+        @ApiResponse(
+                responseCode = "422",
+                description = "Refused for its amount, nothing sent to the gateway; code: "
+                        + "amount_exceeds_refundable, amount_exceeds_authorized, amount_exceeds_chargeback, amount_mismatch, "
+                        + "amount_required, currency_mismatch, invalid_amount; or an Idempotency-Key reused",
                 content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     })
     @interface OperationAnswers {}

@@ -95,7 +95,8 @@ class OperationRepository {
 
     /** Every operation on the payment, oldest first. */
     List<OperationRow> forPayment(String paymentId) {
-        return jdbc.sql("select * from payment_operation where payment_id = :paymentId order by created_at, operation_id")
+        return jdbc.sql(
+                        "select * from payment_operation where payment_id = :paymentId order by created_at, operation_id")
                 .param("paymentId", paymentId)
                 .query(OperationRepository::row)
                 .list();

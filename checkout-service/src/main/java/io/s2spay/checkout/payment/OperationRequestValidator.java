@@ -26,6 +26,7 @@ class OperationRequestValidator {
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     /** What a merchant may use as its reference: letters, digits and common punctuation, no spaces. */
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._:/#+@\\-]{1,255}");
+
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -34,7 +35,9 @@ class OperationRequestValidator {
     OperationRequest validate(OperationType type, PaymentRow payment, byte[] body) {
         JsonNode root = parse(body);
         List<FieldError> errors = new ArrayList<>();
-        root.propertyNames().stream().filter(name -> !FIELDS.contains(name)).sorted()
+        root.propertyNames().stream()
+                .filter(name -> !FIELDS.contains(name))
+                .sorted()
                 .forEach(name -> errors.add(new FieldError(name, "unknown field")));
         String currency = text(root, "currency", errors);
         if (currency != null && !currency.equals(payment.currency())) {
@@ -45,8 +48,8 @@ class OperationRequestValidator {
             errors.add(new FieldError("amount", "is required: a " + type.apiName() + " names the amount to charge"));
         }
         if (amountMinor != null && type.amountRule() == OperationType.AmountRule.NONE) {
-            errors.add(new FieldError("amount", "must not be sent: a " + type.apiName()
-                    + " releases the whole authorization"));
+            errors.add(new FieldError(
+                    "amount", "must not be sent: a " + type.apiName() + " releases the whole authorization"));
         }
         String reference = text(root, "reference", errors);
         if (reference != null && !REFERENCE.matcher(reference).matches()) {
@@ -66,8 +69,10 @@ class OperationRequestValidator {
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate")
-                    ? "has the same field twice" : "is not valid JSON";
+            String what =
+                    e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate")
+                            ? "has the same field twice"
+                            : "is not valid JSON";
             throw new InvalidRequestException("body", "the request body " + what);
         }
         if (root == null || root.isMissingNode()) {
@@ -101,8 +106,10 @@ class OperationRequestValidator {
             return null;
         }
         if (!DECIMAL.matcher(amount).matches()) {
-            errors.add(new FieldError("amount", "must be a plain decimal number such as \"10.00\""
-                    + " (no sign, exponent, spaces or thousands separators)"));
+            errors.add(new FieldError(
+                    "amount",
+                    "must be a plain decimal number such as \"10.00\""
+                            + " (no sign, exponent, spaces or thousands separators)"));
             return null;
         }
         try {

@@ -32,8 +32,14 @@ class OperationRequests {
     private static final Logger log = LoggerFactory.getLogger(OperationRequests.class);
 
     /** Refusals about the amount asked (422); every other rule refusal is about the payment's state (409). */
-    private static final Set<String> AMOUNT_REFUSALS = Set.of("INVALID_AMOUNT", "CURRENCY_MISMATCH", "AMOUNT_REQUIRED",
-            "AMOUNT_EXCEEDS_AUTHORIZED", "AMOUNT_EXCEEDS_REFUNDABLE", "AMOUNT_MISMATCH", "AMOUNT_EXCEEDS_CHARGEBACK");
+    private static final Set<String> AMOUNT_REFUSALS = Set.of(
+            "INVALID_AMOUNT",
+            "CURRENCY_MISMATCH",
+            "AMOUNT_REQUIRED",
+            "AMOUNT_EXCEEDS_AUTHORIZED",
+            "AMOUNT_EXCEEDS_REFUNDABLE",
+            "AMOUNT_MISMATCH",
+            "AMOUNT_EXCEEDS_CHARGEBACK");
 
     private final OperationRequestValidator validator;
     private final OperationService service;
@@ -45,9 +51,16 @@ class OperationRequests {
     private final Clock clock;
     private final Duration syncWait;
 
-    OperationRequests(OperationRequestValidator validator, OperationService service, PaymentRepository payments,
-            OperationRepository operations, PaymentUpdateNotifications notifications, IdempotencyStore idempotency,
-            JsonMapper json, Clock clock, CheckoutProperties properties) {
+    OperationRequests(
+            OperationRequestValidator validator,
+            OperationService service,
+            PaymentRepository payments,
+            OperationRepository operations,
+            PaymentUpdateNotifications notifications,
+            IdempotencyStore idempotency,
+            JsonMapper json,
+            Clock clock,
+            CheckoutProperties properties) {
         this.validator = validator;
         this.service = service;
         this.payments = payments;
@@ -70,24 +83,31 @@ class OperationRequests {
         }
     }
 
-    OperationResponse create(String merchantId, String paymentId, OperationType type, String idempotencyKey,
-            String correlationHeader, String path, byte[] body) {
+    OperationResponse create(
+            String merchantId,
+            String paymentId,
+            OperationType type,
+            String idempotencyKey,
+            String correlationHeader,
+            String path,
+            byte[] body) {
         RequestHeaders.checkIdempotencyKey(idempotencyKey);
         Instant deadline = clock.instant().plus(syncWait);
         PaymentRow payment = ownPayment(merchantId, paymentId);
         OperationRequest request = validator.validate(type, payment, body);
-        IdempotentRequest idempotentRequest = idempotencyKey == null ? null
+        IdempotentRequest idempotentRequest = idempotencyKey == null
+                ? null
                 : new IdempotentRequest(idempotencyKey, idempotency.fingerprint("POST", path, body));
         String correlationId = RequestHeaders.correlationId(correlationHeader);
         String operationId = PaymentIds.newOperationId();
 
         try (Waiter waiter = notifications.register(paymentId)) {
-            OperationService.Accepted accepted = service.accept(merchantId, payment, operationId, correlationId,
-                    request, idempotentRequest, syncWait);
+            OperationService.Accepted accepted = service.accept(
+                    merchantId, payment, operationId, correlationId, request, idempotentRequest, syncWait);
             if (accepted.replay() != null) {
                 StoredResponse stored = accepted.replay();
-                return new OperationResponse(stored.status(), stored.body(), stored.paymentId(),
-                        operationIdOf(stored.body()), true);
+                return new OperationResponse(
+                        stored.status(), stored.body(), stored.paymentId(), operationIdOf(stored.body()), true);
             }
             OperationRow outcome = awaitOutcome(waiter, merchantId, paymentId, operationId, deadline);
             OperationResponse response = respond(outcome);
@@ -103,7 +123,9 @@ class OperationRequests {
         if (!PaymentIds.isWellFormed(paymentId) || !PaymentIds.isWellFormed(operationId)) {
             throw operationNotFound(paymentId, operationId);
         }
-        return operations.find(merchantId, paymentId, operationId).map(OperationRow::toView)
+        return operations
+                .find(merchantId, paymentId, operationId)
+                .map(OperationRow::toView)
                 .orElseThrow(() -> operationNotFound(paymentId, operationId));
     }
 
@@ -115,10 +137,11 @@ class OperationRequests {
     }
 
     /** Reads the operation after the commit, then after every change of its payment, until final or the deadline. */
-    private OperationRow awaitOutcome(Waiter waiter, String merchantId, String paymentId, String operationId,
-            Instant deadline) {
+    private OperationRow awaitOutcome(
+            Waiter waiter, String merchantId, String paymentId, String operationId, Instant deadline) {
         while (true) {
-            OperationRow row = operations.find(merchantId, paymentId, operationId)
+            OperationRow row = operations
+                    .find(merchantId, paymentId, operationId)
                     .orElseThrow(() -> new IllegalStateException("operation " + operationId + " vanished"));
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (row.status().isFinal() || remaining.isNegative() || remaining.isZero()) {
@@ -135,15 +158,28 @@ class OperationRequests {
 
     private OperationResponse respond(OperationRow operation) {
         return switch (operation.status()) {
-            case PENDING -> new OperationResponse(HttpStatus.ACCEPTED.value(), json.writeValueAsBytes(operation.toView()),
-                    operation.paymentId(), operation.operationId(), false);
-            case SUCCEEDED, FAILED -> new OperationResponse(HttpStatus.CREATED.value(),
-                    json.writeValueAsBytes(operation.toView()), operation.paymentId(), operation.operationId(), false);
+            case PENDING ->
+                new OperationResponse(
+                        HttpStatus.ACCEPTED.value(),
+                        json.writeValueAsBytes(operation.toView()),
+                        operation.paymentId(),
+                        operation.operationId(),
+                        false);
+            case SUCCEEDED, FAILED ->
+                new OperationResponse(
+                        HttpStatus.CREATED.value(),
+                        json.writeValueAsBytes(operation.toView()),
+                        operation.paymentId(),
+                        operation.operationId(),
+                        false);
             case REJECTED -> {
                 ProblemDetail problem = refusal(operation);
-                yield new OperationResponse(problem.getStatus(), json.writeValueAsBytes(Problems.body(problem)),
+                yield new OperationResponse(
+                        problem.getStatus(),
+                        json.writeValueAsBytes(Problems.body(problem)),
                         operation.paymentId(),
-                        operation.operationId(), false);
+                        operation.operationId(),
+                        false);
             }
         };
     }
@@ -151,16 +187,19 @@ class OperationRequests {
     /** The problem of an operation a balance rule refused: 409 about the payment's state, 422 about the amount. */
     static ProblemDetail refusal(OperationRow operation) {
         String reasonCode = operation.rejectionCode() == null ? "REJECTED" : operation.rejectionCode();
-        HttpStatus status = AMOUNT_REFUSALS.contains(reasonCode) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
+        HttpStatus status =
+                AMOUNT_REFUSALS.contains(reasonCode) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
         String code = reasonCode.toLowerCase(Locale.ROOT);
-        ProblemDetail problem = Problems.of(status, "operation-refused/" + code.replace('_', '-'),
+        ProblemDetail problem = Problems.of(
+                status,
+                "operation-refused/" + code.replace('_', '-'),
                 "The " + operation.type().apiName().replace('_', ' ') + " was refused",
                 operation.rejectionReason() == null ? code : operation.rejectionReason());
         problem.setProperty("code", code);
         problem.setProperty("operationId", operation.operationId());
         problem.setProperty("paymentId", operation.paymentId());
-        problem.setProperty("operation", "/v1/payments/" + operation.paymentId() + "/operations/"
-                + operation.operationId());
+        problem.setProperty(
+                "operation", "/v1/payments/" + operation.paymentId() + "/operations/" + operation.operationId());
         return problem;
     }
 
@@ -178,16 +217,21 @@ class OperationRequests {
 
     private void storeFinalResponse(String merchantId, String key, OperationResponse response) {
         try {
-            idempotency.storeFinalResponse(merchantId, key,
-                    new StoredResponse(response.status(), response.body(), response.paymentId()));
+            idempotency.storeFinalResponse(
+                    merchantId, key, new StoredResponse(response.status(), response.body(), response.paymentId()));
         } catch (RuntimeException e) {
-            log.warn("Could not record the final response of operation {} for its Idempotency-Key: {}",
-                    response.operationId(), e.toString());
+            log.warn(
+                    "Could not record the final response of operation {} for its Idempotency-Key: {}",
+                    response.operationId(),
+                    e.toString());
         }
     }
 
     private static ApiProblemException operationNotFound(String paymentId, String operationId) {
-        return new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "operation-not-found", "Operation not found",
+        return new ApiProblemException(Problems.of(
+                HttpStatus.NOT_FOUND,
+                "operation-not-found",
+                "Operation not found",
                 "there is no operation " + PaymentRequests.abbreviate(operationId) + " of payment "
                         + PaymentRequests.abbreviate(paymentId) + " for this merchant"));
     }

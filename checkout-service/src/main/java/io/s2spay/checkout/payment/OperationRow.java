@@ -34,7 +34,10 @@ record OperationRow(
 
     /** Where an operation stands; every status but pending is final. */
     enum Status {
-        PENDING, SUCCEEDED, FAILED, REJECTED;
+        PENDING,
+        SUCCEEDED,
+        FAILED,
+        REJECTED;
 
         String apiName() {
             return name().toLowerCase(Locale.ROOT);
@@ -50,27 +53,74 @@ record OperationRow(
         return operationId.startsWith("gateway:") ? ORIGIN_GATEWAY : ORIGIN_KAFKA;
     }
 
-    OperationRow succeeded(long amountMinor, String resultCode, String resultDescription, String gatewayTransactionId,
-            Instant now) {
-        return new OperationRow(paymentId, operationId, merchantId, type, Status.SUCCEEDED, amountMinor, currency,
-                reference, origin, commandMessageId, resultCode, resultDescription, gatewayTransactionId, null, null,
-                createdAt, now);
+    OperationRow succeeded(
+            long amountMinor, String resultCode, String resultDescription, String gatewayTransactionId, Instant now) {
+        return new OperationRow(
+                paymentId,
+                operationId,
+                merchantId,
+                type,
+                Status.SUCCEEDED,
+                amountMinor,
+                currency,
+                reference,
+                origin,
+                commandMessageId,
+                resultCode,
+                resultDescription,
+                gatewayTransactionId,
+                null,
+                null,
+                createdAt,
+                now);
     }
 
-    OperationRow refused(Status status, String code, String reason, String resultCode, String resultDescription,
-            String gatewayTransactionId, Instant now) {
-        return new OperationRow(paymentId, operationId, merchantId, type, status, amountMinor, currency, reference,
-                origin, commandMessageId, resultCode, resultDescription, gatewayTransactionId, code, reason, createdAt,
+    OperationRow refused(
+            Status status,
+            String code,
+            String reason,
+            String resultCode,
+            String resultDescription,
+            String gatewayTransactionId,
+            Instant now) {
+        return new OperationRow(
+                paymentId,
+                operationId,
+                merchantId,
+                type,
+                status,
+                amountMinor,
+                currency,
+                reference,
+                origin,
+                commandMessageId,
+                resultCode,
+                resultDescription,
+                gatewayTransactionId,
+                code,
+                reason,
+                createdAt,
                 now);
     }
 
     OperationView toView() {
-        return new OperationView(operationId, paymentId, type.apiName(), status.apiName(),
-                amountMinor == null ? null : MoneyAmounts.format(amountMinor, currency), currency, reference, origin,
-                resultCode == null || resultCode.isEmpty() ? null : new PaymentView.Result(resultCode, resultDescription),
+        return new OperationView(
+                operationId,
+                paymentId,
+                type.apiName(),
+                status.apiName(),
+                amountMinor == null ? null : MoneyAmounts.format(amountMinor, currency),
+                currency,
+                reference,
+                origin,
+                resultCode == null || resultCode.isEmpty()
+                        ? null
+                        : new PaymentView.Result(resultCode, resultDescription),
                 gatewayTransactionId,
-                rejectionCode == null ? null
+                rejectionCode == null
+                        ? null
                         : new OperationView.Rejection(rejectionCode.toLowerCase(Locale.ROOT), rejectionReason),
-                createdAt, updatedAt);
+                createdAt,
+                updatedAt);
     }
 }

@@ -31,8 +31,13 @@ class OperationService {
     private final JsonMapper json;
     private final Clock clock;
 
-    OperationService(PaymentRepository payments, OperationRepository operations, OutboxWriter outbox,
-            IdempotencyGuard idempotency, JsonMapper json, Clock clock) {
+    OperationService(
+            PaymentRepository payments,
+            OperationRepository operations,
+            OutboxWriter outbox,
+            IdempotencyGuard idempotency,
+            JsonMapper json,
+            Clock clock) {
         this.payments = payments;
         this.operations = operations;
         this.outbox = outbox;
@@ -42,22 +47,45 @@ class OperationService {
     }
 
     @Transactional
-    public Accepted accept(String merchantId, PaymentRow payment, String operationId, String correlationId,
-            OperationRequest request, IdempotentRequest idempotentRequest, Duration expectedDuration) {
+    public Accepted accept(
+            String merchantId,
+            PaymentRow payment,
+            String operationId,
+            String correlationId,
+            OperationRequest request,
+            IdempotentRequest idempotentRequest,
+            Duration expectedDuration) {
         Optional<StoredResponse> replay = idempotency.claim(merchantId, idempotentRequest, expectedDuration);
         if (replay.isPresent()) {
             return new Accepted(null, replay.get());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        BackofficeCommandEnvelope command = PaymentMessages.operationCommand(payment, operationId, request.type(),
-                request.amountMinor(), correlationId, now);
-        OperationRow row = new OperationRow(payment.paymentId(), operationId, merchantId, request.type(),
-                OperationRow.Status.PENDING, request.amountMinor(), payment.currency(), request.reference(),
-                OperationRow.ORIGIN_API, command.getMessageId(), null, null, null, null, null, now, now);
+        BackofficeCommandEnvelope command = PaymentMessages.operationCommand(
+                payment, operationId, request.type(), request.amountMinor(), correlationId, now);
+        OperationRow row = new OperationRow(
+                payment.paymentId(),
+                operationId,
+                merchantId,
+                request.type(),
+                OperationRow.Status.PENDING,
+                request.amountMinor(),
+                payment.currency(),
+                request.reference(),
+                OperationRow.ORIGIN_API,
+                command.getMessageId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now);
         operations.insert(row);
         outbox.append(Topics.BACKOFFICE_COMMANDS, payment.paymentId(), command);
         OperationView view = row.toView();
-        idempotency.storeFirst(merchantId, idempotentRequest,
+        idempotency.storeFirst(
+                merchantId,
+                idempotentRequest,
                 new StoredResponse(HttpStatus.ACCEPTED.value(), json.writeValueAsBytes(view), payment.paymentId()));
         return new Accepted(view, null);
     }

@@ -14,12 +14,19 @@ enum OperationType {
     REVERSAL("reversals", "ReversePayment", PaymentMovements.Kind.REVERSED, AmountRule.NONE),
     REBILL("rebills", "RebillPayment", PaymentMovements.Kind.REBILLED, AmountRule.REQUIRED),
     CHARGEBACK("chargebacks", "RecordChargeback", PaymentMovements.Kind.CHARGED_BACK, AmountRule.OPTIONAL),
-    CHARGEBACK_REVERSAL("chargeback-reversals", "ReverseChargeback", PaymentMovements.Kind.CHARGEBACK_REVERSED,
+    CHARGEBACK_REVERSAL(
+            "chargeback-reversals",
+            "ReverseChargeback",
+            PaymentMovements.Kind.CHARGEBACK_REVERSED,
             AmountRule.OPTIONAL),
     RECEIPT("receipts", "ConfirmReceipt", PaymentMovements.Kind.RECEIPT_CONFIRMED, AmountRule.OPTIONAL);
 
     /** Whether a request may carry an amount: a reversal releases the whole authorization, a rebill needs one. */
-    enum AmountRule { NONE, OPTIONAL, REQUIRED }
+    enum AmountRule {
+        NONE,
+        OPTIONAL,
+        REQUIRED
+    }
 
     private final String path;
     private final String commandType;

@@ -63,37 +63,157 @@ record PaymentChange(
      */
     static Optional<PaymentChange> of(PaymentEventEnvelope event) {
         PaymentChange change = switch (event.getPayload()) {
-            case PaymentRequested e -> new PaymentChange(PaymentStatus.PENDING, e.getPaymentType().name(),
-                    e.getAmount(), e.getPaymentBrand(), e.getMerchantTransactionId(), e.getCard(), null, null, null, null,
-                    null, null, null);
-            case PaymentAuthorized e -> new PaymentChange(PaymentStatus.SUCCEEDED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null,
-                    PaymentMovements.Kind.AUTHORIZED, e.getRegistrationId(), e.getInitialTransactionId());
-            case PaymentDebited e -> new PaymentChange(PaymentStatus.SUCCEEDED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), e.getCard(), e.getGatewayResult(), null, null, null,
-                    PaymentMovements.Kind.DEBITED, e.getRegistrationId(), e.getInitialTransactionId());
-            case PaymentRedirectRequired e -> new PaymentChange(PaymentStatus.REQUIRES_ACTION,
-                    e.getPaymentType().name(), e.getAmount(), null, e.getMerchantTransactionId(), null,
-                    e.getGatewayResult(), e.getRedirect(), null, null, null, null, null);
-            case PaymentAwaitingReceipt e -> new PaymentChange(PaymentStatus.AWAITING_RECEIPT,
-                    e.getPaymentType().name(), e.getAmount(), null, e.getMerchantTransactionId(), null,
-                    e.getGatewayResult(), null, null, null, null, null, null);
-            case PaymentDeclined e -> new PaymentChange(PaymentStatus.DECLINED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null,
-                    null, null, null);
-            case PaymentFailed e -> new PaymentChange(PaymentStatus.FAILED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, e.getReason(),
-                    null, null, null, null);
-            case PaymentOutcomeUnknown e -> new PaymentChange(PaymentStatus.UNKNOWN, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, null, null, e.getReason(), null,
-                    null, null, null);
-            case PaymentExpired e -> new PaymentChange(PaymentStatus.EXPIRED, e.getPaymentType().name(),
-                    e.getAmount(), null, e.getMerchantTransactionId(), null, e.getGatewayResult(), null, null, null,
-                    null, null, null);
-            case PaymentCommandRejected e when !DUPLICATE_PAYMENT.equals(e.getReasonCode())
-                    && !DELETE_STORED_CREDENTIAL.equals(e.getCommandType()) -> new PaymentChange(
-                    PaymentStatus.FAILED, null, null, null, null, null, null, null,
-                    e.getReasonCode() + ": " + e.getReason(), e.getCommandMessageId(), null, null, null);
+            case PaymentRequested e ->
+                new PaymentChange(
+                        PaymentStatus.PENDING,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        e.getPaymentBrand(),
+                        e.getMerchantTransactionId(),
+                        e.getCard(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            case PaymentAuthorized e ->
+                new PaymentChange(
+                        PaymentStatus.SUCCEEDED,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        e.getCard(),
+                        e.getGatewayResult(),
+                        null,
+                        null,
+                        null,
+                        PaymentMovements.Kind.AUTHORIZED,
+                        e.getRegistrationId(),
+                        e.getInitialTransactionId());
+            case PaymentDebited e ->
+                new PaymentChange(
+                        PaymentStatus.SUCCEEDED,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        e.getCard(),
+                        e.getGatewayResult(),
+                        null,
+                        null,
+                        null,
+                        PaymentMovements.Kind.DEBITED,
+                        e.getRegistrationId(),
+                        e.getInitialTransactionId());
+            case PaymentRedirectRequired e ->
+                new PaymentChange(
+                        PaymentStatus.REQUIRES_ACTION,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        null,
+                        e.getGatewayResult(),
+                        e.getRedirect(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            case PaymentAwaitingReceipt e ->
+                new PaymentChange(
+                        PaymentStatus.AWAITING_RECEIPT,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        null,
+                        e.getGatewayResult(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            case PaymentDeclined e ->
+                new PaymentChange(
+                        PaymentStatus.DECLINED,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        null,
+                        e.getGatewayResult(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            case PaymentFailed e ->
+                new PaymentChange(
+                        PaymentStatus.FAILED,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        null,
+                        e.getGatewayResult(),
+                        null,
+                        e.getReason(),
+                        null,
+                        null,
+                        null,
+                        null);
+            case PaymentOutcomeUnknown e ->
+                new PaymentChange(
+                        PaymentStatus.UNKNOWN,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        null,
+                        null,
+                        null,
+                        e.getReason(),
+                        null,
+                        null,
+                        null,
+                        null);
+            case PaymentExpired e ->
+                new PaymentChange(
+                        PaymentStatus.EXPIRED,
+                        e.getPaymentType().name(),
+                        e.getAmount(),
+                        null,
+                        e.getMerchantTransactionId(),
+                        null,
+                        e.getGatewayResult(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            case PaymentCommandRejected e
+            when !DUPLICATE_PAYMENT.equals(e.getReasonCode()) && !DELETE_STORED_CREDENTIAL.equals(e.getCommandType()) ->
+                new PaymentChange(
+                        PaymentStatus.FAILED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        e.getReasonCode() + ": " + e.getReason(),
+                        e.getCommandMessageId(),
+                        null,
+                        null,
+                        null);
             default -> null;
         };
         if (change != null && change.amount() != null) {
@@ -109,9 +229,24 @@ record PaymentChange(
 
     /** The row for a payment first heard of through this event. */
     PaymentRow newRow(String paymentId, String merchantId, Instant occurredAt, Instant now) {
-        PaymentRow empty = new PaymentRow(paymentId, merchantId, paymentType, PaymentStatus.PENDING,
-                amount.getAmountMinor(), amount.getCurrency(), null, merchantTransactionId, null, null, null, null,
-                null, PaymentRow.Outcome.NONE, PaymentMovements.NONE, PaymentRow.StoredCredentialUse.NONE, occurredAt,
+        PaymentRow empty = new PaymentRow(
+                paymentId,
+                merchantId,
+                paymentType,
+                PaymentStatus.PENDING,
+                amount.getAmountMinor(),
+                amount.getCurrency(),
+                null,
+                merchantTransactionId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                PaymentRow.Outcome.NONE,
+                PaymentMovements.NONE,
+                PaymentRow.StoredCredentialUse.NONE,
+                occurredAt,
                 occurredAt);
         return applyTo(empty, now);
     }
@@ -127,37 +262,48 @@ record PaymentChange(
             return described;
         }
         String gatewayTransactionId = result != null && result.getGatewayTransactionId() != null
-                ? result.getGatewayTransactionId() : row.outcome().gatewayTransactionId();
+                ? result.getGatewayTransactionId()
+                : row.outcome().gatewayTransactionId();
         if (movement != null && status == PaymentStatus.SUCCEEDED) {
             // the initial payment succeeds once (a final state never moves), so its money is counted once
             described = described.withMovements(described.movements().plus(movement, amount.getAmountMinor()), now);
         }
         if (registrationId != null && described.storedCredential().id() == null) {
-            described = described.withStoredCredential(described.storedCredential().withId(registrationId), now);
+            described =
+                    described.withStoredCredential(described.storedCredential().withId(registrationId), now);
         }
-        return described.withStatus(status, new PaymentRow.Outcome(
-                result == null ? null : result.getCode(),
-                result == null ? null : result.getDescription(),
-                gatewayTransactionId,
-                failureReason,
-                redirect == null ? null : redirect.getUrl(),
-                redirect == null ? null : redirect.getMethod(),
-                redirect == null ? null : new TreeMap<>(redirect.getParameters())), now);
+        return described.withStatus(
+                status,
+                new PaymentRow.Outcome(
+                        result == null ? null : result.getCode(),
+                        result == null ? null : result.getDescription(),
+                        gatewayTransactionId,
+                        failureReason,
+                        redirect == null ? null : redirect.getUrl(),
+                        redirect == null ? null : redirect.getMethod(),
+                        redirect == null ? null : new TreeMap<>(redirect.getParameters())),
+                now);
     }
 
     /** A rejection of a command other than the one checkout sent for this payment. */
     private boolean isAboutAnotherCommand(PaymentRow row) {
-        return rejectedCommandMessageId != null && row.commandMessageId() != null
+        return rejectedCommandMessageId != null
+                && row.commandMessageId() != null
                 && !rejectedCommandMessageId.equals(row.commandMessageId());
     }
 
     private PaymentRow describe(PaymentRow row, Instant now) {
-        String brand = row.paymentBrand() != null ? row.paymentBrand()
-                : paymentBrand != null ? paymentBrand
-                : card != null ? card.getBrand() : null;
-        PaymentRow.MaskedCard masked = row.card() != null || card == null ? row.card()
-                : new PaymentRow.MaskedCard(card.getBin(), card.getLast4Digits(), card.getBrand(),
-                        card.getExpiryMonth(), card.getExpiryYear());
+        String brand = row.paymentBrand() != null
+                ? row.paymentBrand()
+                : paymentBrand != null ? paymentBrand : card != null ? card.getBrand() : null;
+        PaymentRow.MaskedCard masked = row.card() != null || card == null
+                ? row.card()
+                : new PaymentRow.MaskedCard(
+                        card.getBin(),
+                        card.getLast4Digits(),
+                        card.getBrand(),
+                        card.getExpiryMonth(),
+                        card.getExpiryYear());
         if (Objects.equals(brand, row.paymentBrand()) && Objects.equals(masked, row.card())) {
             return row;
         }

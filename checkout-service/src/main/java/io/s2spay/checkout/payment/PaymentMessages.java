@@ -43,43 +43,57 @@ final class PaymentMessages {
      * @param returnUrl s2spay's own return URL of the payment, given to the gateway; null for a charge that
      *     never redirects
      */
-    static PaymentCommandEnvelope command(String paymentId, String merchantId, String correlationId, Instant now,
-            ValidatedPayment payment, String brand, VaultedCard card, StoredCredentialRow credential, String returnUrl) {
+    static PaymentCommandEnvelope command(
+            String paymentId,
+            String merchantId,
+            String correlationId,
+            Instant now,
+            ValidatedPayment payment,
+            String brand,
+            VaultedCard card,
+            StoredCredentialRow credential,
+            String returnUrl) {
         Money amount = money(payment);
         CardReference reference = card == null ? null : new CardReference(card.vaultId(), summary(card));
         StandingInstruction instruction = credential != null
-                ? new StandingInstruction(StandingInstructionMode.REPEATED,
-                        StandingInstructionType.valueOf(credential.type()), StandingInstructionSource.MIT,
+                ? new StandingInstruction(
+                        StandingInstructionMode.REPEATED,
+                        StandingInstructionType.valueOf(credential.type()),
+                        StandingInstructionSource.MIT,
                         credential.initialTransactionId())
                 : payment.storeCard()
-                ? new StandingInstruction(StandingInstructionMode.INITIAL,
-                        StandingInstructionType.valueOf(payment.storedCredentialType()), StandingInstructionSource.CIT,
-                        null)
-                : null;
+                        ? new StandingInstruction(
+                                StandingInstructionMode.INITIAL,
+                                StandingInstructionType.valueOf(payment.storedCredentialType()),
+                                StandingInstructionSource.CIT,
+                                null)
+                        : null;
         String registrationId = credential == null ? null : credential.id();
         Object payload = switch (payment.paymentType()) {
-            case DB -> DebitPayment.newBuilder()
-                    .setAmount(amount)
-                    .setPaymentBrand(brand)
-                    .setMerchantTransactionId(payment.merchantTransactionId())
-                    .setCard(reference)
-                    .setRegistrationId(registrationId)
-                    .setCreateRegistration(payment.storeCard())
-                    .setStandingInstruction(instruction)
-                    .setShopperResultUrl(returnUrl)
-                    .setDescriptor(payment.descriptor())
-                    .build();
-            case PA -> AuthorizePayment.newBuilder()
-                    .setAmount(amount)
-                    .setPaymentBrand(brand)
-                    .setMerchantTransactionId(payment.merchantTransactionId())
-                    .setCard(reference)
-                    .setRegistrationId(registrationId)
-                    .setCreateRegistration(payment.storeCard())
-                    .setStandingInstruction(instruction)
-                    .setShopperResultUrl(returnUrl)
-                    .setDescriptor(payment.descriptor())
-                    .build();
+            case DB ->
+                DebitPayment.newBuilder()
+                        .setAmount(amount)
+                        .setPaymentBrand(brand)
+                        .setMerchantTransactionId(payment.merchantTransactionId())
+                        .setCard(reference)
+                        .setRegistrationId(registrationId)
+                        .setCreateRegistration(payment.storeCard())
+                        .setStandingInstruction(instruction)
+                        .setShopperResultUrl(returnUrl)
+                        .setDescriptor(payment.descriptor())
+                        .build();
+            case PA ->
+                AuthorizePayment.newBuilder()
+                        .setAmount(amount)
+                        .setPaymentBrand(brand)
+                        .setMerchantTransactionId(payment.merchantTransactionId())
+                        .setCard(reference)
+                        .setRegistrationId(registrationId)
+                        .setCreateRegistration(payment.storeCard())
+                        .setStandingInstruction(instruction)
+                        .setShopperResultUrl(returnUrl)
+                        .setDescriptor(payment.descriptor())
+                        .build();
             default -> throw new IllegalArgumentException(payment.paymentType() + " is not an initial payment");
         };
         return PaymentCommandEnvelope.newBuilder()
@@ -111,8 +125,13 @@ final class PaymentMessages {
      * ...), on {@code s2spay.backoffice.commands}; without an amount the back office takes the whole amount the
      * operation may move.
      */
-    static BackofficeCommandEnvelope operationCommand(PaymentRow payment, String operationId, OperationType type,
-            Long amountMinor, String correlationId, Instant now) {
+    static BackofficeCommandEnvelope operationCommand(
+            PaymentRow payment,
+            String operationId,
+            OperationType type,
+            Long amountMinor,
+            String correlationId,
+            Instant now) {
         Money amount = amountMinor == null ? null : new Money(amountMinor, payment.currency());
         Object payload = switch (type) {
             case CAPTURE -> new CapturePayment(operationId, amount);
@@ -135,8 +154,15 @@ final class PaymentMessages {
     }
 
     /** {@code PaymentRequested} on {@code s2spay.payment.events}: the payment exists and its command is sent. */
-    static PaymentEventEnvelope requested(String paymentId, String merchantId, String correlationId, Instant now,
-            ValidatedPayment payment, String brand, PaymentRow.MaskedCard card, String commandMessageId) {
+    static PaymentEventEnvelope requested(
+            String paymentId,
+            String merchantId,
+            String correlationId,
+            Instant now,
+            ValidatedPayment payment,
+            String brand,
+            PaymentRow.MaskedCard card,
+            String commandMessageId) {
         return PaymentEventEnvelope.newBuilder()
                 .setMessageId(UUID.randomUUID().toString())
                 .setPaymentId(paymentId)
@@ -145,12 +171,20 @@ final class PaymentMessages {
                 .setCorrelationId(correlationId)
                 .setCausationId(commandMessageId)
                 .setPayload(PaymentRequested.newBuilder()
-                        .setPaymentType(PaymentType.valueOf(payment.paymentType().name()))
+                        .setPaymentType(
+                                PaymentType.valueOf(payment.paymentType().name()))
                         .setAmount(money(payment))
                         .setPaymentBrand(brand)
                         .setMerchantTransactionId(payment.merchantTransactionId())
-                        .setCard(card == null ? null : new CardSummary(card.bin(), card.last4Digits(), card.brand(),
-                                card.expiryMonth(), card.expiryYear()))
+                        .setCard(
+                                card == null
+                                        ? null
+                                        : new CardSummary(
+                                                card.bin(),
+                                                card.last4Digits(),
+                                                card.brand(),
+                                                card.expiryMonth(),
+                                                card.expiryYear()))
                         .build())
                 .build();
     }
@@ -164,8 +198,10 @@ final class PaymentMessages {
                 .setOccurredAt(now)
                 .setCorrelationId(UUID.randomUUID().toString())
                 .setCausationId(null)
-                .setPayload(new ShopperReturned(PaymentType.valueOf(payment.paymentType()),
-                        payment.merchantTransactionId(), payment.outcome().gatewayTransactionId()))
+                .setPayload(new ShopperReturned(
+                        PaymentType.valueOf(payment.paymentType()),
+                        payment.merchantTransactionId(),
+                        payment.outcome().gatewayTransactionId()))
                 .build();
     }
 

@@ -14,16 +14,24 @@ final class PaymentQueries {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 100;
-    private static final Set<String> PARAMETERS = Set.of("limit", "starting_after", "merchantTransactionId", "status",
-            "created[gte]", "created[lt]");
+    private static final Set<String> PARAMETERS =
+            Set.of("limit", "starting_after", "merchantTransactionId", "status", "created[gte]", "created[lt]");
 
     private PaymentQueries() {}
 
-    static PaymentQuery parse(String limit, String startingAfter, String merchantTransactionId, String status,
-            String createdFrom, String createdBefore, Set<String> given) {
+    static PaymentQuery parse(
+            String limit,
+            String startingAfter,
+            String merchantTransactionId,
+            String status,
+            String createdFrom,
+            String createdBefore,
+            Set<String> given) {
         List<FieldError> errors = new ArrayList<>();
-        new TreeSet<>(given).stream().filter(name -> !PARAMETERS.contains(name))
-                .forEach(name -> errors.add(new FieldError(safe(name), "unknown query parameter")));
+        new TreeSet<>(given)
+                .stream()
+                        .filter(name -> !PARAMETERS.contains(name))
+                        .forEach(name -> errors.add(new FieldError(safe(name), "unknown query parameter")));
         int pageSize = DEFAULT_LIMIT;
         if (limit != null) {
             try {
@@ -39,15 +47,23 @@ final class PaymentQueries {
             errors.add(new FieldError("starting_after", "must be a payment id such as pay_…"));
         }
         if (merchantTransactionId != null
-                && !PaymentRequestValidator.MERCHANT_TRANSACTION_ID.matcher(merchantTransactionId).matches()) {
+                && !PaymentRequestValidator.MERCHANT_TRANSACTION_ID
+                        .matcher(merchantTransactionId)
+                        .matches()) {
             errors.add(new FieldError("merchantTransactionId", "must be 1 to 255 letters, digits or ._:/#+@-"));
         }
         LifecycleStatus lifecycle = null;
         if (status != null) {
             lifecycle = LifecycleStatus.fromApiName(status);
             if (lifecycle == null) {
-                errors.add(new FieldError("status", "must be one of " + String.join(", ",
-                        java.util.Arrays.stream(LifecycleStatus.values()).map(LifecycleStatus::apiName).toList())));
+                errors.add(new FieldError(
+                        "status",
+                        "must be one of "
+                                + String.join(
+                                        ", ",
+                                        java.util.Arrays.stream(LifecycleStatus.values())
+                                                .map(LifecycleStatus::apiName)
+                                                .toList())));
             }
         }
         Instant from = instant("created[gte]", createdFrom, errors);

@@ -9,5 +9,10 @@ import java.time.Instant;
  * @param createdFrom created at or after
  * @param createdBefore created before
  */
-record PaymentQuery(int limit, String startingAfter, String merchantTransactionId, LifecycleStatus status,
-        Instant createdFrom, Instant createdBefore) {}
+record PaymentQuery(
+        int limit,
+        String startingAfter,
+        String merchantTransactionId,
+        LifecycleStatus status,
+        Instant createdFrom,
+        Instant createdBefore) {}

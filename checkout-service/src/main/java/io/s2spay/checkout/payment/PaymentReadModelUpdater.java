@@ -39,6 +39,7 @@ class PaymentReadModelUpdater {
     private static final Logger log = LoggerFactory.getLogger(PaymentReadModelUpdater.class);
     /** Refusals in which the gateway took part: the operation failed rather than broke one of s2spay's rules. */
     private static final Set<String> GATEWAY_REFUSALS = Set.of("GATEWAY_REJECTED", "GATEWAY_UNAVAILABLE");
+
     private static final String DUPLICATE_OPERATION = "DUPLICATE_OPERATION";
 
     private final PaymentRepository payments;
@@ -48,8 +49,12 @@ class PaymentReadModelUpdater {
     private final Clock clock;
     private final MerchantWebhooks merchantWebhooks;
 
-    PaymentReadModelUpdater(PaymentRepository payments, OperationRepository operations,
-            StoredCredentialRepository credentials, ProcessedMessages processedMessages, Clock clock,
+    PaymentReadModelUpdater(
+            PaymentRepository payments,
+            OperationRepository operations,
+            StoredCredentialRepository credentials,
+            ProcessedMessages processedMessages,
+            Clock clock,
             MerchantWebhooks merchantWebhooks) {
         this.payments = payments;
         this.operations = operations;
@@ -67,24 +72,37 @@ class PaymentReadModelUpdater {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<PaymentRow> recorded = switch (event.getPayload()) {
-            case PaymentCaptured e -> operationSucceeded(event, OperationType.CAPTURE, e.getOperationId(),
-                    e.getAmount(), e.getGatewayResult(), now);
-            case PaymentReversed e -> operationSucceeded(event, OperationType.REVERSAL, e.getOperationId(),
-                    e.getAmount(), e.getGatewayResult(), now);
-            case PaymentRefunded e -> operationSucceeded(event, OperationType.REFUND, e.getOperationId(),
-                    e.getAmount(), e.getGatewayResult(), now);
-            case PaymentRebilled e -> operationSucceeded(event, OperationType.REBILL, e.getOperationId(),
-                    e.getAmount(), e.getGatewayResult(), now);
-            case PaymentChargedBack e -> operationSucceeded(event, OperationType.CHARGEBACK, e.getOperationId(),
-                    e.getAmount(), e.getGatewayResult(), now);
-            case ChargebackReversed e -> operationSucceeded(event, OperationType.CHARGEBACK_REVERSAL,
-                    e.getOperationId(), e.getAmount(), e.getGatewayResult(), now);
-            case ReceiptConfirmed e -> operationSucceeded(event, OperationType.RECEIPT, e.getOperationId(),
-                    e.getAmount(), e.getGatewayResult(), now);
+            case PaymentCaptured e ->
+                operationSucceeded(
+                        event, OperationType.CAPTURE, e.getOperationId(), e.getAmount(), e.getGatewayResult(), now);
+            case PaymentReversed e ->
+                operationSucceeded(
+                        event, OperationType.REVERSAL, e.getOperationId(), e.getAmount(), e.getGatewayResult(), now);
+            case PaymentRefunded e ->
+                operationSucceeded(
+                        event, OperationType.REFUND, e.getOperationId(), e.getAmount(), e.getGatewayResult(), now);
+            case PaymentRebilled e ->
+                operationSucceeded(
+                        event, OperationType.REBILL, e.getOperationId(), e.getAmount(), e.getGatewayResult(), now);
+            case PaymentChargedBack e ->
+                operationSucceeded(
+                        event, OperationType.CHARGEBACK, e.getOperationId(), e.getAmount(), e.getGatewayResult(), now);
+            case ChargebackReversed e ->
+                operationSucceeded(
+                        event,
+                        OperationType.CHARGEBACK_REVERSAL,
+                        e.getOperationId(),
+                        e.getAmount(),
+                        e.getGatewayResult(),
+                        now);
+            case ReceiptConfirmed e ->
+                operationSucceeded(
+                        event, OperationType.RECEIPT, e.getOperationId(), e.getAmount(), e.getGatewayResult(), now);
             case BackofficeCommandRejected e -> operationRefused(event, e, now);
             case StoredCredentialDeleted e -> credentialDeleted(event, e, now);
-            case PaymentCommandRejected e when PaymentChange.DELETE_STORED_CREDENTIAL.equals(e.getCommandType()) ->
-                    credentialDeletionRefused(event, e, now);
+            case PaymentCommandRejected e
+            when PaymentChange.DELETE_STORED_CREDENTIAL.equals(e.getCommandType()) ->
+                credentialDeletionRefused(event, e, now);
             default -> initialPayment(event, now);
         };
         recorded.ifPresent(row -> recorded(event, row));
@@ -96,8 +114,11 @@ class PaymentReadModelUpdater {
      */
     private void recorded(PaymentEventEnvelope event, PaymentRow row) {
         payments.notifyUpdated(row.paymentId());
-        merchantWebhooks.record(event, row.toView(operations.forPayment(row.paymentId()).stream()
-                .map(OperationRow::toView).toList()));
+        merchantWebhooks.record(
+                event,
+                row.toView(operations.forPayment(row.paymentId()).stream()
+                        .map(OperationRow::toView)
+                        .toList()));
     }
 
     /** The initial payment's events (requested, outcome, redirect, receipt awaited, command rejected). */
@@ -105,31 +126,43 @@ class PaymentReadModelUpdater {
         Optional<PaymentChange> change = PaymentChange.of(event);
         if (change.isEmpty()) {
             // no change to the row, but the merchant is still told of every event of a payment it can see
-            return payments.lock(event.getPaymentId()).filter(row -> row.merchantId().equals(event.getMerchantId()));
+            return payments.lock(event.getPaymentId())
+                    .filter(row -> row.merchantId().equals(event.getMerchantId()));
         }
         Optional<PaymentRow> current = payments.lock(event.getPaymentId());
         if (current.isEmpty()) {
             if (!change.get().describesPayment()) {
-                log.info("Event {} ({}) is about payment {}, which the read model does not know and cannot create "
-                        + "from this event; skipped", event.getMessageId(), event.getPayload().getClass().getSimpleName(),
+                log.info(
+                        "Event {} ({}) is about payment {}, which the read model does not know and cannot create "
+                                + "from this event; skipped",
+                        event.getMessageId(),
+                        event.getPayload().getClass().getSimpleName(),
                         event.getPaymentId());
                 return Optional.empty();
             }
-            PaymentRow row = change.get().newRow(event.getPaymentId(), event.getMerchantId(), event.getOccurredAt(), now);
+            PaymentRow row =
+                    change.get().newRow(event.getPaymentId(), event.getMerchantId(), event.getOccurredAt(), now);
             payments.insert(row);
             payments.registerMerchantTransactionId(row.merchantId(), row.merchantTransactionId(), row.paymentId());
             return Optional.of(row);
         }
         PaymentRow row = ownPayment(event, current.get());
         PaymentRow changed = change.get().applyTo(row, now);
-        if (change.get().status() != null && changed.status() != change.get().status()
+        if (change.get().status() != null
+                && changed.status() != change.get().status()
                 && row.status() != change.get().status()) {
-            log.info("Payment {} stays {}: event {} ({}) cannot move it to {}", row.paymentId(), row.status().name(),
-                    event.getMessageId(), event.getPayload().getClass().getSimpleName(), change.get().status().name());
+            log.info(
+                    "Payment {} stays {}: event {} ({}) cannot move it to {}",
+                    row.paymentId(),
+                    row.status().name(),
+                    event.getMessageId(),
+                    event.getPayload().getClass().getSimpleName(),
+                    change.get().status().name());
         }
         if (!changed.equals(row)) {
             payments.update(changed);
-            if (changed.storedCredential().store() && changed.storedCredential().id() != null
+            if (changed.storedCredential().store()
+                    && changed.storedCredential().id() != null
                     && row.storedCredential().id() == null) {
                 credentials.registerCreatedBy(changed, change.get().initialTransactionId(), now);
             }
@@ -138,20 +171,32 @@ class PaymentReadModelUpdater {
     }
 
     /** A back-office operation succeeded: the operation, and the money it moved, once per operation. */
-    private Optional<PaymentRow> operationSucceeded(PaymentEventEnvelope event, OperationType type,
-            String operationId, Money amount, GatewayResult result, Instant now) {
+    private Optional<PaymentRow> operationSucceeded(
+            PaymentEventEnvelope event,
+            OperationType type,
+            String operationId,
+            Money amount,
+            GatewayResult result,
+            Instant now) {
         Optional<PaymentRow> current = payments.lock(event.getPaymentId());
         if (current.isEmpty()) {
-            log.info("Event {} ({} {}) is about payment {}, which the read model does not know; skipped",
-                    event.getMessageId(), type.apiName(), operationId, event.getPaymentId());
+            log.info(
+                    "Event {} ({} {}) is about payment {}, which the read model does not know; skipped",
+                    event.getMessageId(),
+                    type.apiName(),
+                    operationId,
+                    event.getPaymentId());
             return Optional.empty();
         }
         PaymentRow row = ownPayment(event, current.get());
         checkMoney(event, amount, row.currency());
         Optional<OperationRow> existing = operations.find(row.paymentId(), operationId);
         if (existing.isPresent() && existing.get().status() == OperationRow.Status.SUCCEEDED) {
-            log.info("Operation {} of payment {} already succeeded; event {} changes nothing", operationId,
-                    row.paymentId(), event.getMessageId());
+            log.info(
+                    "Operation {} of payment {} already succeeded; event {} changes nothing",
+                    operationId,
+                    row.paymentId(),
+                    event.getMessageId());
             return Optional.of(row);
         }
         String gatewayId = result == null ? null : result.getGatewayTransactionId();
@@ -160,10 +205,24 @@ class PaymentReadModelUpdater {
         if (existing.isPresent()) {
             operations.update(existing.get().succeeded(amount.getAmountMinor(), code, description, gatewayId, now));
         } else {
-            operations.insert(new OperationRow(row.paymentId(), operationId, row.merchantId(), type,
-                    OperationRow.Status.SUCCEEDED, amount.getAmountMinor(), row.currency(), null,
-                    OperationRow.originOf(operationId), null, code, description, gatewayId, null, null,
-                    event.getOccurredAt(), now));
+            operations.insert(new OperationRow(
+                    row.paymentId(),
+                    operationId,
+                    row.merchantId(),
+                    type,
+                    OperationRow.Status.SUCCEEDED,
+                    amount.getAmountMinor(),
+                    row.currency(),
+                    null,
+                    OperationRow.originOf(operationId),
+                    null,
+                    code,
+                    description,
+                    gatewayId,
+                    null,
+                    null,
+                    event.getOccurredAt(),
+                    now));
         }
         PaymentRow changed = row.withMovements(row.movements().plus(type.movement(), amount.getAmountMinor()), now);
         payments.update(changed);
@@ -171,11 +230,14 @@ class PaymentReadModelUpdater {
     }
 
     /** A back-office command was refused, by a balance rule (rejected) or by the gateway (failed). */
-    private Optional<PaymentRow> operationRefused(PaymentEventEnvelope event, BackofficeCommandRejected rejection,
-            Instant now) {
+    private Optional<PaymentRow> operationRefused(
+            PaymentEventEnvelope event, BackofficeCommandRejected rejection, Instant now) {
         if (rejection.getOperationId() == null) {
-            log.info("Back-office rejection {} names no operation ({}: {}); nothing to record", event.getMessageId(),
-                    rejection.getReasonCode(), rejection.getReason());
+            log.info(
+                    "Back-office rejection {} names no operation ({}: {}); nothing to record",
+                    event.getMessageId(),
+                    rejection.getReasonCode(),
+                    rejection.getReason());
             return Optional.empty();
         }
         Optional<PaymentRow> current = payments.lock(event.getPaymentId());
@@ -184,46 +246,75 @@ class PaymentReadModelUpdater {
         }
         PaymentRow row = ownPayment(event, current.get());
         Optional<OperationRow> existing = operations.find(row.paymentId(), rejection.getOperationId());
-        if (existing.isPresent() && (existing.get().status().isFinal()
-                || DUPLICATE_OPERATION.equals(rejection.getReasonCode()))) {
+        if (existing.isPresent()
+                && (existing.get().status().isFinal() || DUPLICATE_OPERATION.equals(rejection.getReasonCode()))) {
             // a second command with the same operation id was refused: the first one's outcome stands
             return Optional.of(row);
         }
         OperationRow.Status status = GATEWAY_REFUSALS.contains(rejection.getReasonCode())
-                ? OperationRow.Status.FAILED : OperationRow.Status.REJECTED;
+                ? OperationRow.Status.FAILED
+                : OperationRow.Status.REJECTED;
         GatewayResult result = rejection.getGatewayResult();
         String code = result == null ? null : result.getCode();
         String description = result == null ? null : result.getDescription();
         String gatewayId = result == null ? null : result.getGatewayTransactionId();
         if (existing.isPresent()) {
-            operations.update(existing.get().refused(status, rejection.getReasonCode(), rejection.getReason(), code,
-                    description, gatewayId, now));
+            operations.update(existing.get()
+                    .refused(
+                            status,
+                            rejection.getReasonCode(),
+                            rejection.getReason(),
+                            code,
+                            description,
+                            gatewayId,
+                            now));
         } else {
             Optional<OperationType> type = OperationType.ofCommandType(rejection.getCommandType());
             if (type.isEmpty()) {
-                log.info("Back-office rejection {} is about a command of unknown type {}; not recorded",
-                        event.getMessageId(), rejection.getCommandType());
+                log.info(
+                        "Back-office rejection {} is about a command of unknown type {}; not recorded",
+                        event.getMessageId(),
+                        rejection.getCommandType());
                 return Optional.empty();
             }
-            operations.insert(new OperationRow(row.paymentId(), rejection.getOperationId(), row.merchantId(),
-                    type.get(), status, null, row.currency(), null, OperationRow.originOf(rejection.getOperationId()),
-                    rejection.getCommandMessageId(), code, description, gatewayId, rejection.getReasonCode(),
-                    rejection.getReason(), event.getOccurredAt(), now));
+            operations.insert(new OperationRow(
+                    row.paymentId(),
+                    rejection.getOperationId(),
+                    row.merchantId(),
+                    type.get(),
+                    status,
+                    null,
+                    row.currency(),
+                    null,
+                    OperationRow.originOf(rejection.getOperationId()),
+                    rejection.getCommandMessageId(),
+                    code,
+                    description,
+                    gatewayId,
+                    rejection.getReasonCode(),
+                    rejection.getReason(),
+                    event.getOccurredAt(),
+                    now));
         }
         return Optional.of(row);
     }
 
-    private Optional<PaymentRow> credentialDeleted(PaymentEventEnvelope event, StoredCredentialDeleted deleted,
-            Instant now) {
+    private Optional<PaymentRow> credentialDeleted(
+            PaymentEventEnvelope event, StoredCredentialDeleted deleted, Instant now) {
         credentials.markDeleted(event.getMerchantId(), deleted.getStoredCredentialId(), now);
-        return payments.lock(event.getPaymentId()).filter(row -> row.merchantId().equals(event.getMerchantId()));
+        return payments.lock(event.getPaymentId())
+                .filter(row -> row.merchantId().equals(event.getMerchantId()));
     }
 
-    private Optional<PaymentRow> credentialDeletionRefused(PaymentEventEnvelope event, PaymentCommandRejected rejected,
-            Instant now) {
-        credentials.deletionRefused(event.getMerchantId(), rejected.getCommandMessageId(),
-                rejected.getReasonCode() + ": " + rejected.getReason(), now);
-        return payments.lock(event.getPaymentId()).filter(row -> row.merchantId().equals(event.getMerchantId()));
+    private Optional<PaymentRow> credentialDeletionRefused(
+            PaymentEventEnvelope event, PaymentCommandRejected rejected, Instant now) {
+        credentials.deletionRefused(
+                event.getMerchantId(),
+                rejected.getCommandMessageId(),
+                rejected.getReasonCode() + ": " + rejected.getReason(),
+                now);
+        return payments.lock(event.getPaymentId())
+                .filter(row -> row.merchantId().equals(event.getMerchantId()));
     }
 
     private static PaymentRow ownPayment(PaymentEventEnvelope event, PaymentRow row) {

@@ -123,16 +123,20 @@ class PaymentRepository {
         }
         sql.append(" order by p.created_at desc, p.payment_id desc limit :limit");
         params.put("limit", query.limit() + 1);
-        return jdbc.sql(sql.toString()).params(params).query(PaymentRepository::row).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(PaymentRepository::row)
+                .list();
     }
 
     /** Whether the merchant has a payment with this id. */
     boolean exists(String merchantId, String paymentId) {
         return jdbc.sql("select count(*) from payment where payment_id = :paymentId and merchant_id = :merchantId")
-                .param("paymentId", paymentId)
-                .param("merchantId", merchantId)
-                .query(Integer.class)
-                .single() > 0;
+                        .param("paymentId", paymentId)
+                        .param("merchantId", merchantId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** The payment of any merchant, for the shopper's return (authenticated by its signed URL, not a key). */
@@ -168,9 +172,7 @@ class PaymentRepository {
                                chargeback_reversed_minor = :chargebackReversedMinor, receipt_minor = :receiptMinor,
                                stored_credential_id = :storedCredentialId, updated_at = :updatedAt
                          where payment_id = :paymentId
-                        """)
-                .params(changeable(row))
-                .update();
+                        """).params(changeable(row)).update();
     }
 
     /** The columns an event may change, plus the key. */
@@ -192,7 +194,8 @@ class PaymentRepository {
         params.put("failureReason", outcome.failureReason());
         params.put("redirectUrl", outcome.redirectUrl());
         params.put("redirectMethod", outcome.redirectMethod());
-        params.put("redirectParameters",
+        params.put(
+                "redirectParameters",
                 outcome.redirectParameters() == null ? null : JSON.writeValueAsString(outcome.redirectParameters()));
         PaymentMovements m = row.movements();
         params.put("lifecycleStatus", row.lifecycleStatus().apiName());
@@ -255,8 +258,14 @@ class PaymentRepository {
                 rs.getString("shopper_result_url"),
                 rs.getString("vault_id"),
                 rs.getString("command_message_id"),
-                bin == null || expiryMonth == null || expiryYear == null ? null : new PaymentRow.MaskedCard(bin,
-                        rs.getString("card_last4_digits"), rs.getString("card_brand"), expiryMonth, expiryYear),
+                bin == null || expiryMonth == null || expiryYear == null
+                        ? null
+                        : new PaymentRow.MaskedCard(
+                                bin,
+                                rs.getString("card_last4_digits"),
+                                rs.getString("card_brand"),
+                                expiryMonth,
+                                expiryYear),
                 new PaymentRow.Outcome(
                         rs.getString("result_code"),
                         rs.getString("result_description"),
@@ -275,7 +284,9 @@ class PaymentRepository {
                         rs.getLong("charged_back_minor"),
                         rs.getLong("chargeback_reversed_minor"),
                         rs.getLong("receipt_minor")),
-                new PaymentRow.StoredCredentialUse(rs.getBoolean("store_card"), rs.getString("stored_credential_type"),
+                new PaymentRow.StoredCredentialUse(
+                        rs.getBoolean("store_card"),
+                        rs.getString("stored_credential_type"),
                         rs.getString("stored_credential_id")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());

@@ -50,8 +50,17 @@ class PaymentRequestValidator {
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]+");
     private static final int MAX_YEARS_AHEAD = 20;
 
-    private static final Set<String> FIELDS = Set.of("paymentType", "amount", "currency", "paymentBrand", "card",
-            "merchantTransactionId", "descriptor", "shopperResultUrl", "storeCard", "storedCredentialType",
+    private static final Set<String> FIELDS = Set.of(
+            "paymentType",
+            "amount",
+            "currency",
+            "paymentBrand",
+            "card",
+            "merchantTransactionId",
+            "descriptor",
+            "shopperResultUrl",
+            "storeCard",
+            "storedCredentialType",
             "storedCredentialId");
     private static final Set<String> CARD_FIELDS = Set.of("number", "holder", "expiryMonth", "expiryYear", "cvv");
 
@@ -70,7 +79,9 @@ class PaymentRequestValidator {
     ValidatedPayment validate(byte[] body) {
         JsonNode root = parse(body);
         Errors errors = new Errors();
-        root.propertyNames().stream().filter(name -> !FIELDS.contains(name)).sorted()
+        root.propertyNames().stream()
+                .filter(name -> !FIELDS.contains(name))
+                .sorted()
                 .forEach(name -> errors.add(name, "unknown field"));
 
         PaymentType paymentType = paymentType(root, errors);
@@ -90,11 +101,21 @@ class PaymentRequestValidator {
             brandName = optionalBrand(root, errors);
             refuse(root, "card", "must not be sent with storedCredentialId: the stored card is charged", errors);
             if (storeCard) {
-                errors.add("storeCard", "a stored credential is already stored; storeCard is for a customer-initiated payment");
+                errors.add(
+                        "storeCard",
+                        "a stored credential is already stored; storeCard is for a customer-initiated payment");
             }
-            refuse(root, "storedCredentialType", "is the stored credential's own; it cannot be changed per charge", errors);
-            refuse(root, "shopperResultUrl", "must not be sent with storedCredentialId: a merchant-initiated charge"
-                    + " never redirects the shopper", errors);
+            refuse(
+                    root,
+                    "storedCredentialType",
+                    "is the stored credential's own; it cannot be changed per charge",
+                    errors);
+            refuse(
+                    root,
+                    "shopperResultUrl",
+                    "must not be sent with storedCredentialId: a merchant-initiated charge"
+                            + " never redirects the shopper",
+                    errors);
         } else {
             Optional<PaymentBrand> brand = paymentBrand(root, paymentType, errors);
             brandName = brand.map(Enum::name).orElse(null);
@@ -102,8 +123,12 @@ class PaymentRequestValidator {
             if (isCard) {
                 card = card(root, brandName, errors);
             } else {
-                refuse(root, "card", "must not be sent for " + brandName + ", a bank transfer: the shopper pays at the"
-                        + " bank's page", errors);
+                refuse(
+                        root,
+                        "card",
+                        "must not be sent for " + brandName + ", a bank transfer: the shopper pays at the"
+                                + " bank's page",
+                        errors);
                 if (storeCard) {
                     errors.add("storeCard", "only a card can be stored, not a " + brandName + " transfer");
                 }
@@ -112,17 +137,28 @@ class PaymentRequestValidator {
                 errors.add("storedCredentialType", "is only meaningful with \"storeCard\": true");
             }
             if (shopperResultUrl == null && !root.has("shopperResultUrl")) {
-                errors.add("shopperResultUrl", "is required: a customer-initiated payment may redirect the shopper"
-                        + (isCard ? " (3-D Secure)" : " (to the bank)") + ", who comes back to this URL");
+                errors.add(
+                        "shopperResultUrl",
+                        "is required: a customer-initiated payment may redirect the shopper"
+                                + (isCard ? " (3-D Secure)" : " (to the bank)") + ", who comes back to this URL");
             }
         }
 
         if (!errors.list.isEmpty()) {
             throw new InvalidRequestException(errors.list);
         }
-        return new ValidatedPayment(paymentType, amount, currency, brandName, card, merchantTransactionId, descriptor,
-                shopperResultUrl, storeCard, storeCard ? (storedCredentialType == null ? "UNSCHEDULED"
-                        : storedCredentialType) : null, storedCredentialId);
+        return new ValidatedPayment(
+                paymentType,
+                amount,
+                currency,
+                brandName,
+                card,
+                merchantTransactionId,
+                descriptor,
+                shopperResultUrl,
+                storeCard,
+                storeCard ? (storedCredentialType == null ? "UNSCHEDULED" : storedCredentialType) : null,
+                storedCredentialId);
     }
 
     private static void refuse(JsonNode root, String field, String message, Errors errors) {
@@ -147,7 +183,10 @@ class PaymentRequestValidator {
     private static String storedCredentialType(JsonNode root, Errors errors) {
         String type = optionalText(root, "storedCredentialType", 16, errors);
         if (type != null && !STORED_CREDENTIAL_TYPES.contains(type)) {
-            errors.add("storedCredentialType", "must be one of " + STORED_CREDENTIAL_TYPES.stream().sorted().toList());
+            errors.add(
+                    "storedCredentialType",
+                    "must be one of "
+                            + STORED_CREDENTIAL_TYPES.stream().sorted().toList());
             return null;
         }
         return type;
@@ -165,8 +204,10 @@ class PaymentRequestValidator {
     private static String optionalBrand(JsonNode root, Errors errors) {
         String brand = optionalText(root, "paymentBrand", 32, errors);
         if (brand != null && PaymentBrand.of(brand).filter(PaymentBrand::isCard).isEmpty()) {
-            errors.add("paymentBrand", "must be a card brand " + PaymentBrand.namesOf(PaymentBrand.Workflow.CARD)
-                    + " (or left out: the stored card's brand is used)");
+            errors.add(
+                    "paymentBrand",
+                    "must be a card brand " + PaymentBrand.namesOf(PaymentBrand.Workflow.CARD)
+                            + " (or left out: the stored card's brand is used)");
             return null;
         }
         return brand;
@@ -181,8 +222,10 @@ class PaymentRequestValidator {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
             // the parser's own message may quote the offending token, which may be a card number
-            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate")
-                    ? "has the same field twice" : "is not valid JSON";
+            String what =
+                    e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate")
+                            ? "has the same field twice"
+                            : "is not valid JSON";
             throw new InvalidRequestException("body", "the request body " + what + where(e.getLocation()));
         }
         if (root == null || !root.isObject()) {
@@ -221,8 +264,9 @@ class PaymentRequestValidator {
         try {
             return MoneyAmounts.currency(value.get()).getCurrencyCode();
         } catch (InvalidAmountException e) {
-            errors.add("currency", value.get().length() > 3
-                    ? "must be an ISO 4217 code of three upper-case letters" : e.getMessage());
+            errors.add(
+                    "currency",
+                    value.get().length() > 3 ? "must be an ISO 4217 code of three upper-case letters" : e.getMessage());
             return null;
         }
     }
@@ -238,8 +282,10 @@ class PaymentRequestValidator {
             return null;
         }
         if (!DECIMAL.matcher(amount).matches()) {
-            errors.add("amount", "must be a plain decimal number such as \"92.00\""
-                    + " (no sign, exponent, spaces or thousands separators)");
+            errors.add(
+                    "amount",
+                    "must be a plain decimal number such as \"92.00\""
+                            + " (no sign, exponent, spaces or thousands separators)");
             return null;
         }
         if (currency == null) {
@@ -261,15 +307,23 @@ class PaymentRequestValidator {
         }
         Optional<PaymentBrand> brand = PaymentBrand.of(value.get());
         if (brand.isEmpty()) {
-            errors.add("paymentBrand", "must be one of the supported brands: cards "
-                    + PaymentBrand.namesOf(PaymentBrand.Workflow.CARD) + ", bank transfers "
-                    + PaymentBrand.namesOf(PaymentBrand.Workflow.BANK_REDIRECT_INSTANT,
-                            PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT));
+            errors.add(
+                    "paymentBrand",
+                    "must be one of the supported brands: cards "
+                            + PaymentBrand.namesOf(PaymentBrand.Workflow.CARD) + ", bank transfers "
+                            + PaymentBrand.namesOf(
+                                    PaymentBrand.Workflow.BANK_REDIRECT_INSTANT,
+                                    PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT));
             return Optional.empty();
         }
         if (paymentType != null && !brand.get().allows(paymentType.name())) {
-            errors.add("paymentType", brand.get().name() + " allows only " + brand.get().initialTypes().stream()
-                    .map(Enum::name).sorted().toList() + ", not " + paymentType.name());
+            errors.add(
+                    "paymentType",
+                    brand.get().name() + " allows only "
+                            + brand.get().initialTypes().stream()
+                                    .map(Enum::name)
+                                    .sorted()
+                                    .toList() + ", not " + paymentType.name());
         }
         return brand;
     }
@@ -284,7 +338,9 @@ class PaymentRequestValidator {
             errors.add("card", "must be an object with number, holder, expiryMonth, expiryYear and cvv");
             return null;
         }
-        card.propertyNames().stream().filter(name -> !CARD_FIELDS.contains(name)).sorted()
+        card.propertyNames().stream()
+                .filter(name -> !CARD_FIELDS.contains(name))
+                .sorted()
                 .forEach(name -> errors.add("card." + name, "unknown field"));
 
         String number = cardNumber(card, paymentBrand, errors);
@@ -311,12 +367,14 @@ class PaymentRequestValidator {
             YearMonth expiry = YearMonth.of(year, month);
             YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
             if (expiry.isBefore(now)) {
-                errors.add("card.expiryYear", "the card expired at the end of " + String.format("%02d/%04d", month, year));
+                errors.add(
+                        "card.expiryYear", "the card expired at the end of " + String.format("%02d/%04d", month, year));
             } else if (expiry.isAfter(now.plusYears(MAX_YEARS_AHEAD))) {
                 errors.add("card.expiryYear", "must be at most " + MAX_YEARS_AHEAD + " years ahead");
             }
         }
-        String brandForCvv = number == null ? paymentBrand : CardNumbers.brandOf(number).orElse(paymentBrand);
+        String brandForCvv =
+                number == null ? paymentBrand : CardNumbers.brandOf(number).orElse(paymentBrand);
         String cvv = cvv(card, brandForCvv, errors);
 
         if (number == null || holder == null || month == null || year == null || cvv == null) {
@@ -341,8 +399,10 @@ class PaymentRequestValidator {
         }
         Optional<String> detected = CardNumbers.brandOf(number);
         if (paymentBrand != null && detected.isPresent() && !detected.get().equals(paymentBrand)) {
-            errors.add("paymentBrand", "is " + paymentBrand + " but card " + CardNumbers.mask(number)
-                    + " is a " + detected.get() + " card");
+            errors.add(
+                    "paymentBrand",
+                    "is " + paymentBrand + " but card " + CardNumbers.mask(number) + " is a " + detected.get()
+                            + " card");
         }
         return number;
     }
@@ -353,7 +413,9 @@ class PaymentRequestValidator {
             return null;
         }
         String holder = value.get().strip();
-        if (holder.isEmpty() || holder.length() > 128 || !PRINTABLE.matcher(holder).matches()) {
+        if (holder.isEmpty()
+                || holder.length() > 128
+                || !PRINTABLE.matcher(holder).matches()) {
             errors.add("card.holder", "must be the name on the card: 1 to 128 characters, no control characters");
             return null;
         }
@@ -379,7 +441,8 @@ class PaymentRequestValidator {
             return null;
         }
         if (!MERCHANT_TRANSACTION_ID.matcher(value.get()).matches()) {
-            errors.add("merchantTransactionId",
+            errors.add(
+                    "merchantTransactionId",
                     "must be 1 to 255 characters: letters, digits and . _ : / # + @ - (no spaces)");
             return null;
         }
@@ -393,7 +456,8 @@ class PaymentRequestValidator {
         }
         try {
             URI uri = new URI(url);
-            if (!uri.isAbsolute() || uri.getHost() == null
+            if (!uri.isAbsolute()
+                    || uri.getHost() == null
                     || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
                 errors.add("shopperResultUrl", "must be an absolute http or https URL");
                 return null;
@@ -415,7 +479,9 @@ class PaymentRequestValidator {
             return null;
         }
         String text = value.stringValue();
-        if (text.isEmpty() || text.length() > maxLength || !PRINTABLE.matcher(text).matches()) {
+        if (text.isEmpty()
+                || text.length() > maxLength
+                || !PRINTABLE.matcher(text).matches()) {
             errors.add(field, "must be 1 to " + maxLength + " characters without control characters");
             return null;
         }

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import io.s2spay.checkout.CheckoutProperties;
 import io.s2spay.checkout.idempotency.IdempotencyStore;
 import io.s2spay.checkout.idempotency.IdempotencyStore.StoredResponse;
-import io.s2spay.checkout.payment.PaymentService.Acceptance;
 import io.s2spay.checkout.payment.IdempotencyGuard.IdempotentRequest;
+import io.s2spay.checkout.payment.PaymentService.Acceptance;
 import io.s2spay.checkout.payment.PaymentUpdateNotifications.Waiter;
 import io.s2spay.checkout.web.ApiProblemException;
 import io.s2spay.checkout.web.InvalidRequestException;
@@ -43,9 +43,17 @@ class PaymentRequests {
     private final MeterRegistry meters;
     private final Timer waitTimer;
 
-    PaymentRequests(PaymentRequestValidator validator, PaymentService service, PaymentRepository payments,
-            OperationRepository operations, PaymentUpdateNotifications notifications, IdempotencyStore idempotency, JsonMapper json, Clock clock,
-            CheckoutProperties properties, MeterRegistry meters) {
+    PaymentRequests(
+            PaymentRequestValidator validator,
+            PaymentService service,
+            PaymentRepository payments,
+            OperationRepository operations,
+            PaymentUpdateNotifications notifications,
+            IdempotencyStore idempotency,
+            JsonMapper json,
+            Clock clock,
+            CheckoutProperties properties,
+            MeterRegistry meters) {
         this.validator = validator;
         this.service = service;
         this.payments = payments;
@@ -70,17 +78,19 @@ class PaymentRequests {
         // the wait is counted from the request's arrival, so that sync-wait bounds how long a merchant waits
         Instant deadline = clock.instant().plus(syncWait);
         ValidatedPayment payment = validator.validate(body);
-        IdempotentRequest idempotentRequest = idempotencyKey == null ? null
+        IdempotentRequest idempotentRequest = idempotencyKey == null
+                ? null
                 : new IdempotentRequest(idempotencyKey, idempotency.fingerprint("POST", "/v1/payments", body));
         String correlationId = RequestHeaders.correlationId(correlationHeader);
         String paymentId = PaymentIds.newPaymentId();
 
         try (Waiter waiter = notifications.register(paymentId)) {
-            Acceptance acceptance = service.accept(merchantId, paymentId, correlationId, payment, idempotentRequest,
-                    syncWait);
+            Acceptance acceptance =
+                    service.accept(merchantId, paymentId, correlationId, payment, idempotentRequest, syncWait);
             if (acceptance instanceof Acceptance.Replayed replayed) {
                 StoredResponse stored = replayed.response();
-                meters.counter("s2spay.checkout.payment.requests", "answer", "replayed").increment();
+                meters.counter("s2spay.checkout.payment.requests", "answer", "replayed")
+                        .increment();
                 return new PaymentResponse(stored.status(), stored.body(), stored.paymentId(), true);
             }
             Instant accepted = clock.instant();
@@ -89,8 +99,11 @@ class PaymentRequests {
             boolean answered = LifecycleStatus.fromApiName(view.status()).answersPaymentRequest();
             PaymentResponse response = new PaymentResponse(
                     answered ? HttpStatus.CREATED.value() : HttpStatus.ACCEPTED.value(),
-                    json.writeValueAsBytes(view), paymentId, false);
-            meters.counter("s2spay.checkout.payment.requests", "answer", answered ? "outcome" : "accepted").increment();
+                    json.writeValueAsBytes(view),
+                    paymentId,
+                    false);
+            meters.counter("s2spay.checkout.payment.requests", "answer", answered ? "outcome" : "accepted")
+                    .increment();
             if (idempotentRequest != null) {
                 storeFinalResponse(merchantId, idempotencyKey, response);
             }
@@ -101,26 +114,33 @@ class PaymentRequests {
     /** The payment with its operations, as {@code GET /v1/payments/{id}} shows it. */
     PaymentView find(String merchantId, String paymentId) {
         PaymentRow row = payments.find(merchantId, paymentId).orElseThrow(() -> notFound(paymentId));
-        return row.toView(operations.forPayment(paymentId).stream().map(OperationRow::toView).toList());
+        return row.toView(operations.forPayment(paymentId).stream()
+                .map(OperationRow::toView)
+                .toList());
     }
 
     /** A page of the merchant's payments, newest first, without their operations. */
     PaymentPage list(String merchantId, PaymentQuery query) {
         if (query.startingAfter() != null && !payments.exists(merchantId, query.startingAfter())) {
-            throw new InvalidRequestException("starting_after", "there is no payment "
-                    + abbreviate(query.startingAfter()) + " for this merchant");
+            throw new InvalidRequestException(
+                    "starting_after",
+                    "there is no payment " + abbreviate(query.startingAfter()) + " for this merchant");
         }
         List<PaymentRow> rows = payments.list(merchantId, query);
         boolean hasMore = rows.size() > query.limit();
-        return new PaymentPage(rows.stream().limit(query.limit()).map(PaymentRow::toView).toList(), hasMore);
+        return new PaymentPage(
+                rows.stream().limit(query.limit()).map(PaymentRow::toView).toList(), hasMore);
     }
 
     /** One page of {@code GET /v1/payments}: the payments and whether older ones match too. */
     record PaymentPage(List<PaymentView> data, boolean hasMore) {}
 
     static ApiProblemException notFound(String paymentId) {
-        return new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "payment-not-found",
-                "Payment not found", "there is no payment " + abbreviate(paymentId) + " for this merchant"));
+        return new ApiProblemException(Problems.of(
+                HttpStatus.NOT_FOUND,
+                "payment-not-found",
+                "Payment not found",
+                "there is no payment " + abbreviate(paymentId) + " for this merchant"));
     }
 
     /**
@@ -132,7 +152,9 @@ class PaymentRequests {
             PaymentRow row = payments.find(merchantId, paymentId).orElseThrow(() -> notFound(paymentId));
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (row.status().answersPaymentRequest() || remaining.isNegative() || remaining.isZero()) {
-                return row.toView(operations.forPayment(paymentId).stream().map(OperationRow::toView).toList());
+                return row.toView(operations.forPayment(paymentId).stream()
+                        .map(OperationRow::toView)
+                        .toList());
             }
             try {
                 waiter.await(remaining);
@@ -145,12 +167,14 @@ class PaymentRequests {
 
     private void storeFinalResponse(String merchantId, String key, PaymentResponse response) {
         try {
-            idempotency.storeFinalResponse(merchantId, key,
-                    new StoredResponse(response.status(), response.body(), response.paymentId()));
+            idempotency.storeFinalResponse(
+                    merchantId, key, new StoredResponse(response.status(), response.body(), response.paymentId()));
         } catch (RuntimeException e) {
             // the payment is accepted and its first response stored; a retry gets that one after the in-flight window
-            log.warn("Could not record the final response of payment {} for its Idempotency-Key: {}",
-                    response.paymentId(), e.toString());
+            log.warn(
+                    "Could not record the final response of payment {} for its Idempotency-Key: {}",
+                    response.paymentId(),
+                    e.toString());
         }
     }
 

@@ -42,8 +42,14 @@ record PaymentRow(
     record MaskedCard(String bin, String last4Digits, String brand, int expiryMonth, int expiryYear) {}
 
     /** What the gateway or the executor said about the payment's latest status. */
-    record Outcome(String resultCode, String resultDescription, String gatewayTransactionId, String failureReason,
-            String redirectUrl, String redirectMethod, Map<String, String> redirectParameters) {
+    record Outcome(
+            String resultCode,
+            String resultDescription,
+            String gatewayTransactionId,
+            String failureReason,
+            String redirectUrl,
+            String redirectMethod,
+            Map<String, String> redirectParameters) {
 
         static final Outcome NONE = new Outcome(null, null, null, null, null, null, null);
     }
@@ -68,30 +74,94 @@ record PaymentRow(
 
     /** This payment in {@code status} with {@code outcome}, changed at {@code now}. */
     PaymentRow withStatus(PaymentStatus status, Outcome outcome, Instant now) {
-        return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
-                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
-                storedCredential, createdAt, now);
+        return new PaymentRow(
+                paymentId,
+                merchantId,
+                paymentType,
+                status,
+                amountMinor,
+                currency,
+                paymentBrand,
+                merchantTransactionId,
+                descriptor,
+                shopperResultUrl,
+                vaultId,
+                commandMessageId,
+                card,
+                outcome,
+                movements,
+                storedCredential,
+                createdAt,
+                now);
     }
 
     /** This payment with another brand and card, changed at {@code now}. */
     PaymentRow withDescription(String paymentBrand, MaskedCard card, Instant now) {
-        return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
-                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
-                storedCredential, createdAt, now);
+        return new PaymentRow(
+                paymentId,
+                merchantId,
+                paymentType,
+                status,
+                amountMinor,
+                currency,
+                paymentBrand,
+                merchantTransactionId,
+                descriptor,
+                shopperResultUrl,
+                vaultId,
+                commandMessageId,
+                card,
+                outcome,
+                movements,
+                storedCredential,
+                createdAt,
+                now);
     }
 
     /** This payment with other movements, changed at {@code now}. */
     PaymentRow withMovements(PaymentMovements movements, Instant now) {
-        return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
-                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
-                storedCredential, createdAt, now);
+        return new PaymentRow(
+                paymentId,
+                merchantId,
+                paymentType,
+                status,
+                amountMinor,
+                currency,
+                paymentBrand,
+                merchantTransactionId,
+                descriptor,
+                shopperResultUrl,
+                vaultId,
+                commandMessageId,
+                card,
+                outcome,
+                movements,
+                storedCredential,
+                createdAt,
+                now);
     }
 
     /** This payment with its stored credential's id known, changed at {@code now}. */
     PaymentRow withStoredCredential(StoredCredentialUse storedCredential, Instant now) {
-        return new PaymentRow(paymentId, merchantId, paymentType, status, amountMinor, currency, paymentBrand,
-                merchantTransactionId, descriptor, shopperResultUrl, vaultId, commandMessageId, card, outcome, movements,
-                storedCredential, createdAt, now);
+        return new PaymentRow(
+                paymentId,
+                merchantId,
+                paymentType,
+                status,
+                amountMinor,
+                currency,
+                paymentBrand,
+                merchantTransactionId,
+                descriptor,
+                shopperResultUrl,
+                vaultId,
+                commandMessageId,
+                card,
+                outcome,
+                movements,
+                storedCredential,
+                createdAt,
+                now);
     }
 
     /** The payment as the API shows it, without its operations. */
@@ -110,18 +180,28 @@ record PaymentRow(
                 paymentBrand,
                 merchantTransactionId,
                 descriptor,
-                card == null ? null : new PaymentView.Card(card.bin(), card.last4Digits(), card.brand(),
-                        String.format("%02d", card.expiryMonth()), String.valueOf(card.expiryYear())),
-                outcome.resultCode() == null ? null
+                card == null
+                        ? null
+                        : new PaymentView.Card(
+                                card.bin(),
+                                card.last4Digits(),
+                                card.brand(),
+                                String.format("%02d", card.expiryMonth()),
+                                String.valueOf(card.expiryYear())),
+                outcome.resultCode() == null
+                        ? null
                         : new PaymentView.Result(outcome.resultCode(), outcome.resultDescription()),
                 outcome.gatewayTransactionId(),
                 status == PaymentStatus.REQUIRES_ACTION && outcome.redirectUrl() != null
-                        ? new PaymentView.Redirect(outcome.redirectUrl(), outcome.redirectMethod(),
+                        ? new PaymentView.Redirect(
+                                outcome.redirectUrl(),
+                                outcome.redirectMethod(),
                                 outcome.redirectParameters() == null ? Map.of() : outcome.redirectParameters())
                         : null,
                 outcome.failureReason(),
                 amounts(),
-                storedCredential.id() == null ? null
+                storedCredential.id() == null
+                        ? null
                         : new PaymentView.StoredCredential(storedCredential.id(), storedCredential.type()),
                 operations,
                 createdAt,
@@ -129,7 +209,9 @@ record PaymentRow(
     }
 
     private PaymentView.Amounts amounts() {
-        if (!status.succeeded() && status != PaymentStatus.AWAITING_RECEIPT && movements.equals(PaymentMovements.NONE)) {
+        if (!status.succeeded()
+                && status != PaymentStatus.AWAITING_RECEIPT
+                && movements.equals(PaymentMovements.NONE)) {
             return null;
         }
         return new PaymentView.Amounts(

@@ -40,8 +40,14 @@ class PaymentService {
     private final JsonMapper json;
     private final Clock clock;
 
-    PaymentService(PaymentRepository payments, StoredCredentialRepository credentials, CardVault vault,
-            OutboxWriter outbox, IdempotencyGuard idempotency, ShopperReturnLinks returnLinks, JsonMapper json,
+    PaymentService(
+            PaymentRepository payments,
+            StoredCredentialRepository credentials,
+            CardVault vault,
+            OutboxWriter outbox,
+            IdempotencyGuard idempotency,
+            ShopperReturnLinks returnLinks,
+            JsonMapper json,
             Clock clock) {
         this.payments = payments;
         this.credentials = credentials;
@@ -54,15 +60,20 @@ class PaymentService {
     }
 
     @Transactional
-    public Acceptance accept(String merchantId, String paymentId, String correlationId, ValidatedPayment payment,
-            IdempotentRequest idempotentRequest, Duration expectedDuration) {
+    public Acceptance accept(
+            String merchantId,
+            String paymentId,
+            String correlationId,
+            ValidatedPayment payment,
+            IdempotentRequest idempotentRequest,
+            Duration expectedDuration) {
         Optional<StoredResponse> replay = idempotency.claim(merchantId, idempotentRequest, expectedDuration);
         if (replay.isPresent()) {
             return new Acceptance.Replayed(replay.get());
         }
-        StoredCredentialRow credential = payment.merchantInitiated()
-                ? chargeableCredential(merchantId, payment) : null;
-        Optional<String> existing = payments.claimMerchantTransactionId(merchantId, payment.merchantTransactionId(), paymentId);
+        StoredCredentialRow credential = payment.merchantInitiated() ? chargeableCredential(merchantId, payment) : null;
+        Optional<String> existing =
+                payments.claimMerchantTransactionId(merchantId, payment.merchantTransactionId(), paymentId);
         if (existing.isPresent()) {
             throw duplicate(payment.merchantTransactionId(), existing.get());
         }
@@ -71,56 +82,95 @@ class PaymentService {
         // PostgreSQL and Avro keep micro- and milliseconds: the answer must equal what GET reads back later
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String brand = credential != null ? credential.paymentBrand() : payment.paymentBrand();
-        PaymentCommandEnvelope command = PaymentMessages.command(paymentId, merchantId, correlationId, now, payment,
-                brand, card, credential, credential != null ? null : returnLinks.urlFor(paymentId));
+        PaymentCommandEnvelope command = PaymentMessages.command(
+                paymentId,
+                merchantId,
+                correlationId,
+                now,
+                payment,
+                brand,
+                card,
+                credential,
+                credential != null ? null : returnLinks.urlFor(paymentId));
         PaymentRow.MaskedCard masked = card != null
-                ? new PaymentRow.MaskedCard(card.bin(), card.last4Digits(), card.brand(), card.expiryMonth(),
-                        card.expiryYear())
+                ? new PaymentRow.MaskedCard(
+                        card.bin(), card.last4Digits(), card.brand(), card.expiryMonth(), card.expiryYear())
                 : credential != null ? credential.card() : null;
         PaymentRow.StoredCredentialUse storedCredential = credential != null
                 ? new PaymentRow.StoredCredentialUse(false, credential.type(), credential.id())
-                : payment.storeCard() ? new PaymentRow.StoredCredentialUse(true, payment.storedCredentialType(), null)
-                : PaymentRow.StoredCredentialUse.NONE;
-        PaymentRow row = new PaymentRow(paymentId, merchantId, payment.paymentType().name(), PaymentStatus.PENDING,
-                payment.amountMinor(), payment.currency(), brand, payment.merchantTransactionId(),
-                payment.descriptor(), payment.shopperResultUrl(), card == null ? null : card.vaultId(),
-                command.getMessageId(), masked, PaymentRow.Outcome.NONE,
-                io.s2spay.domain.balance.PaymentMovements.NONE, storedCredential, now, now);
+                : payment.storeCard()
+                        ? new PaymentRow.StoredCredentialUse(true, payment.storedCredentialType(), null)
+                        : PaymentRow.StoredCredentialUse.NONE;
+        PaymentRow row = new PaymentRow(
+                paymentId,
+                merchantId,
+                payment.paymentType().name(),
+                PaymentStatus.PENDING,
+                payment.amountMinor(),
+                payment.currency(),
+                brand,
+                payment.merchantTransactionId(),
+                payment.descriptor(),
+                payment.shopperResultUrl(),
+                card == null ? null : card.vaultId(),
+                command.getMessageId(),
+                masked,
+                PaymentRow.Outcome.NONE,
+                io.s2spay.domain.balance.PaymentMovements.NONE,
+                storedCredential,
+                now,
+                now);
         payments.insert(row);
 
         outbox.append(Topics.PAYMENT_COMMANDS, paymentId, command);
-        outbox.append(Topics.PAYMENT_EVENTS, paymentId, PaymentMessages.requested(paymentId, merchantId,
-                correlationId, now, payment, brand, masked, command.getMessageId()));
+        outbox.append(
+                Topics.PAYMENT_EVENTS,
+                paymentId,
+                PaymentMessages.requested(
+                        paymentId, merchantId, correlationId, now, payment, brand, masked, command.getMessageId()));
 
         PaymentView view = row.toView();
-        idempotency.storeFirst(merchantId, idempotentRequest,
+        idempotency.storeFirst(
+                merchantId,
+                idempotentRequest,
                 new StoredResponse(HttpStatus.ACCEPTED.value(), json.writeValueAsBytes(view), paymentId));
         return new Acceptance.Accepted(view);
     }
 
     /** The merchant's stored card to charge, if it may be charged (and by the brand the request names). */
     private StoredCredentialRow chargeableCredential(String merchantId, ValidatedPayment payment) {
-        StoredCredentialRow credential = credentials.find(merchantId, payment.storedCredentialId())
-                .orElseThrow(() -> new InvalidRequestException("storedCredentialId",
+        StoredCredentialRow credential = credentials
+                .find(merchantId, payment.storedCredentialId())
+                .orElseThrow(() -> new InvalidRequestException(
+                        "storedCredentialId",
                         "there is no stored credential " + payment.storedCredentialId() + " for this merchant"));
         if (credential.status() != StoredCredentialRow.Status.ACTIVE) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "stored-credential-deleted",
-                    "Stored credential deleted", "stored credential " + credential.id() + " is "
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.CONFLICT,
+                    "stored-credential-deleted",
+                    "Stored credential deleted",
+                    "stored credential " + credential.id() + " is "
                             + credential.status().apiName() + " and can no longer be charged");
-            problem.setProperty("code", "stored_credential_" + credential.status().apiName());
+            problem.setProperty(
+                    "code", "stored_credential_" + credential.status().apiName());
             throw new ApiProblemException(problem);
         }
         if (payment.paymentBrand() != null && !payment.paymentBrand().equals(credential.paymentBrand())) {
-            throw new InvalidRequestException("paymentBrand", "is " + payment.paymentBrand()
-                    + " but the stored credential is a " + credential.paymentBrand() + " card");
+            throw new InvalidRequestException(
+                    "paymentBrand",
+                    "is " + payment.paymentBrand() + " but the stored credential is a " + credential.paymentBrand()
+                            + " card");
         }
         return credential;
     }
 
     private static ApiProblemException duplicate(String merchantTransactionId, String existingPaymentId) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "duplicate-merchant-transaction-id",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                "duplicate-merchant-transaction-id",
                 "Duplicate merchantTransactionId",
-                "merchantTransactionId '" + merchantTransactionId + "' was already used for payment " + existingPaymentId);
+                "merchantTransactionId '" + merchantTransactionId + "' was already used for payment "
+                        + existingPaymentId);
         problem.setProperty("paymentId", existingPaymentId);
         problem.setProperty("payment", "/v1/payments/" + existingPaymentId);
         HttpHeaders headers = new HttpHeaders();

@@ -101,7 +101,9 @@ class PaymentUpdateNotifications implements SmartLifecycle, HealthIndicator {
     public Health health() {
         Health.Builder health = listening ? Health.up() : Health.down();
         health.withDetail("channel", CHANNEL)
-                .withDetail("waitingRequests", waiters.values().stream().mapToInt(Set::size).sum())
+                .withDetail(
+                        "waitingRequests",
+                        waiters.values().stream().mapToInt(Set::size).sum())
                 .withDetail("notificationsReceived", notificationsReceived.get());
         if (lastError != null) {
             health.withDetail("lastError", lastError).withDetail("lastErrorAt", lastErrorAt.toString());
@@ -125,8 +127,10 @@ class PaymentUpdateNotifications implements SmartLifecycle, HealthIndicator {
                 if (running) {
                     lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                     lastErrorAt = Instant.now();
-                    log.warn("Payment update listener lost its PostgreSQL connection ({}); reconnecting in {} ms",
-                            lastError, backoffMillis);
+                    log.warn(
+                            "Payment update listener lost its PostgreSQL connection ({}); reconnecting in {} ms",
+                            lastError,
+                            backoffMillis);
                 }
             } finally {
                 listening = false;

@@ -15,13 +15,15 @@ final class RequestHeaders {
     /** Refuses a malformed {@code Idempotency-Key} (400); a missing one is fine. */
     static void checkIdempotencyKey(String key) {
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new InvalidRequestException("Idempotency-Key",
-                    "must be 1 to 255 printable ASCII characters without spaces");
+            throw new InvalidRequestException(
+                    "Idempotency-Key", "must be 1 to 255 printable ASCII characters without spaces");
         }
     }
 
     /** The caller's correlation id when it is well-formed (it goes into every message), else a new one. */
     static String correlationId(String header) {
-        return header != null && CORRELATION_ID.matcher(header).matches() ? header : UUID.randomUUID().toString();
+        return header != null && CORRELATION_ID.matcher(header).matches()
+                ? header
+                : UUID.randomUUID().toString();
     }
 }

@@ -25,18 +25,23 @@ class ShopperReturnController {
         this.returns = returns;
     }
 
-    @RequestMapping(path = ShopperReturnLinks.PATH + "{paymentId}/{signature}",
+    @RequestMapping(
+            path = ShopperReturnLinks.PATH + "{paymentId}/{signature}",
             method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> shopperReturned(@PathVariable String paymentId, @PathVariable String signature) {
         return returns.arrived(paymentId, signature)
                 .map(destination -> destination.merchantPage() != null
-                        ? ResponseEntity.status(HttpStatus.SEE_OTHER).location(destination.merchantPage())
-                                .header(HttpHeaders.CACHE_CONTROL, "no-store").<String>build()
-                        : ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                        ? ResponseEntity.status(HttpStatus.SEE_OTHER)
+                                .location(destination.merchantPage())
+                                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                                .<String>build()
+                        : ResponseEntity.ok()
+                                .contentType(MediaType.TEXT_PLAIN)
                                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                                 .body("Payment " + destination.paymentId() + ": " + destination.status()
                                         + ". You may close this page.\n"))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .contentType(MediaType.TEXT_PLAIN)
                         .body("This return link is not valid.\n"));
     }
 }

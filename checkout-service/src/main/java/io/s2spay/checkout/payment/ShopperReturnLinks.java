@@ -25,7 +25,8 @@ class ShopperReturnLinks {
     ShopperReturnLinks(CheckoutProperties properties) {
         this.baseUrl = properties.publicBaseUrl();
         try {
-            this.key = Base64.getDecoder().decode(properties.shopperReturn().signingKey().strip());
+            this.key = Base64.getDecoder()
+                    .decode(properties.shopperReturn().signingKey().strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("s2spay.checkout.shopper-return.signing-key is not valid base64");
         }

@@ -36,8 +36,13 @@ class ShopperReturns {
     private final Clock clock;
     private final Duration wait;
 
-    ShopperReturns(ShopperReturnLinks links, PaymentRepository payments, OutboxWriter outbox,
-            PaymentUpdateNotifications notifications, TransactionTemplate transactions, Clock clock,
+    ShopperReturns(
+            ShopperReturnLinks links,
+            PaymentRepository payments,
+            OutboxWriter outbox,
+            PaymentUpdateNotifications notifications,
+            TransactionTemplate transactions,
+            Clock clock,
             CheckoutProperties properties) {
         this.links = links;
         this.payments = payments;
@@ -62,16 +67,26 @@ class ShopperReturns {
             PaymentRow returned = payment;
             Instant deadline = clock.instant().plus(wait);
             try (Waiter waiter = notifications.register(paymentId)) {
-                transactions.executeWithoutResult(status -> outbox.append(Topics.PAYMENT_EVENTS, paymentId,
-                        PaymentMessages.shopperReturned(returned, clock.instant().truncatedTo(ChronoUnit.MILLIS))));
+                transactions.executeWithoutResult(status -> outbox.append(
+                        Topics.PAYMENT_EVENTS,
+                        paymentId,
+                        PaymentMessages.shopperReturned(
+                                returned, clock.instant().truncatedTo(ChronoUnit.MILLIS))));
                 payment = awaitSettled(waiter, payment, deadline);
             }
         }
         String status = shopperStatus(payment);
-        log.info("Shopper returned for payment {} ({}): sent to the merchant's page with status {}", paymentId,
-                payment.lifecycleStatus().apiName(), status);
-        return Optional.of(new Destination(payment.shopperResultUrl() == null ? null
-                : URI.create(withQuery(payment.shopperResultUrl(), paymentId, status)), payment.paymentId(), status));
+        log.info(
+                "Shopper returned for payment {} ({}): sent to the merchant's page with status {}",
+                paymentId,
+                payment.lifecycleStatus().apiName(),
+                status);
+        return Optional.of(new Destination(
+                payment.shopperResultUrl() == null
+                        ? null
+                        : URI.create(withQuery(payment.shopperResultUrl(), paymentId, status)),
+                payment.paymentId(),
+                status));
     }
 
     /**

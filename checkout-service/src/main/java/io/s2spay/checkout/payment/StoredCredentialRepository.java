@@ -47,7 +47,8 @@ class StoredCredentialRepository {
 
     /** The credential, only if it belongs to {@code merchantId}. */
     Optional<StoredCredentialRow> find(String merchantId, String id) {
-        return jdbc.sql("select * from stored_credential where stored_credential_id = :id and merchant_id = :merchantId")
+        return jdbc.sql(
+                        "select * from stored_credential where stored_credential_id = :id and merchant_id = :merchantId")
                 .param("id", id)
                 .param("merchantId", merchantId)
                 .query(StoredCredentialRepository::row)
@@ -116,9 +117,10 @@ class StoredCredentialRepository {
                 StoredCredentialRow.Status.valueOf(rs.getString("status")),
                 rs.getString("payment_brand"),
                 rs.getString("initial_transaction_id"),
-                bin == null || month == null || year == null ? null
-                        : new PaymentRow.MaskedCard(bin, rs.getString("card_last4_digits"), rs.getString("card_brand"),
-                                month, year),
+                bin == null || month == null || year == null
+                        ? null
+                        : new PaymentRow.MaskedCard(
+                                bin, rs.getString("card_last4_digits"), rs.getString("card_brand"), month, year),
                 rs.getString("delete_command_id"),
                 rs.getString("failure_reason"),
                 rs.getTimestamp("created_at").toInstant(),

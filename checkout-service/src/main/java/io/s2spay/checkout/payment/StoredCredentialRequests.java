@@ -31,8 +31,12 @@ class StoredCredentialRequests {
     private final Clock clock;
     private final Duration syncWait;
 
-    StoredCredentialRequests(StoredCredentialRepository credentials, OutboxWriter outbox,
-            PaymentUpdateNotifications notifications, TransactionTemplate transactions, Clock clock,
+    StoredCredentialRequests(
+            StoredCredentialRepository credentials,
+            OutboxWriter outbox,
+            PaymentUpdateNotifications notifications,
+            TransactionTemplate transactions,
+            Clock clock,
             CheckoutProperties properties) {
         this.credentials = credentials;
         this.outbox = outbox;
@@ -77,9 +81,12 @@ class StoredCredentialRequests {
                 outcome = own(merchantId, id);
             }
             if (outcome.status() == StoredCredentialRow.Status.ACTIVE) {
-                ProblemDetail problem = Problems.of(HttpStatus.BAD_GATEWAY, "stored-credential-deletion-refused",
-                        "Deletion refused", "the gateway refused to delete stored credential " + id + ": "
-                                + outcome.failureReason() + "; it can still be charged, retry the deletion later");
+                ProblemDetail problem = Problems.of(
+                        HttpStatus.BAD_GATEWAY,
+                        "stored-credential-deletion-refused",
+                        "Deletion refused",
+                        "the gateway refused to delete stored credential " + id + ": " + outcome.failureReason()
+                                + "; it can still be charged, retry the deletion later");
                 problem.setProperty("code", "deletion_refused");
                 throw new ApiProblemException(problem);
             }
@@ -98,8 +105,10 @@ class StoredCredentialRequests {
     }
 
     private static ApiProblemException notFound(String id) {
-        return new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "stored-credential-not-found",
-                "Stored credential not found", "there is no stored credential "
-                        + PaymentRequests.abbreviate(id) + " for this merchant"));
+        return new ApiProblemException(Problems.of(
+                HttpStatus.NOT_FOUND,
+                "stored-credential-not-found",
+                "Stored credential not found",
+                "there is no stored credential " + PaymentRequests.abbreviate(id) + " for this merchant"));
     }
 }

@@ -27,7 +27,9 @@ record StoredCredentialRow(
 
     /** Whether the credential may be charged. */
     enum Status {
-        ACTIVE, DELETING, DELETED;
+        ACTIVE,
+        DELETING,
+        DELETED;
 
         String apiName() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,9 +37,22 @@ record StoredCredentialRow(
     }
 
     StoredCredentialView toView() {
-        return new StoredCredentialView(id, type, status.apiName(), paymentBrand,
-                card == null ? null : new PaymentView.Card(card.bin(), card.last4Digits(), card.brand(),
-                        String.format("%02d", card.expiryMonth()), String.valueOf(card.expiryYear())),
-                paymentId, failureReason, createdAt, updatedAt);
+        return new StoredCredentialView(
+                id,
+                type,
+                status.apiName(),
+                paymentBrand,
+                card == null
+                        ? null
+                        : new PaymentView.Card(
+                                card.bin(),
+                                card.last4Digits(),
+                                card.brand(),
+                                String.format("%02d", card.expiryMonth()),
+                                String.valueOf(card.expiryYear())),
+                paymentId,
+                failureReason,
+                createdAt,
+                updatedAt);
     }
 }

@@ -10,5 +10,13 @@ import java.time.Instant;
  * @param failureReason why the last deletion was refused, if it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record StoredCredentialView(String id, String type, String status, String paymentBrand, PaymentView.Card card,
-        String paymentId, String failureReason, Instant createdAt, Instant updatedAt) {}
+record StoredCredentialView(
+        String id,
+        String type,
+        String status,
+        String paymentBrand,
+        PaymentView.Card card,
+        String paymentId,
+        String failureReason,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -27,9 +27,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
                 e.errors().size() == 1
-                        ? e.errors().getFirst().field() + ": " + e.errors().getFirst().message()
+                        ? e.errors().getFirst().field() + ": "
+                                + e.errors().getFirst().message()
                         : e.errors().size() + " fields are invalid");
         problem.setProperty("errors", e.errors());
         return problemResponse(problem, HttpHeaders.EMPTY);
@@ -52,23 +56,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         // the class and message of our own exceptions never hold card data (see FieldError); log for operators
         log.error("Unexpected error answering a request", e);
-        return problemResponse(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the request could not be completed; it is safe to retry with the same Idempotency-Key"),
+        return problemResponse(
+                Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal error",
+                        "the request could not be completed; it is safe to retry with the same Idempotency-Key"),
                 HttpHeaders.EMPTY);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // the converter's message may quote the body; say only what kind of problem it is
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
                 "the request body cannot be read as JSON");
         return problemResponse(problem, headers);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
-            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             return problemResponse(problem, response.getHeaders());

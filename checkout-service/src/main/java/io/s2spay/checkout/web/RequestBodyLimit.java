@@ -56,9 +56,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(("{\"type\":\"" + Problems.TYPE_BASE + "body-too-large\",\"title\":\"Request "
-                + "body too large\",\"status\":413,\"detail\":\"the request body must not exceed " + MAX_BYTES
-                + " bytes\"}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"type\":\"" + Problems.TYPE_BASE + "body-too-large\",\"title\":\"Request "
+                                + "body too large\",\"status\":413,\"detail\":\"the request body must not exceed "
+                                + MAX_BYTES
+                                + " bytes\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request with its (small) body already read. */

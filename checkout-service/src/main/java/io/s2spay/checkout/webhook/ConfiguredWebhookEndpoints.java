@@ -32,8 +32,12 @@ class ConfiguredWebhookEndpoints implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ConfiguredWebhookEndpoints(WebhookRepository repository, WebhookSecrets secrets, WebhookProperties properties,
-            TransactionTemplate transactions, Clock clock) {
+    ConfiguredWebhookEndpoints(
+            WebhookRepository repository,
+            WebhookSecrets secrets,
+            WebhookProperties properties,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
         this.properties = properties;
@@ -44,7 +48,8 @@ class ConfiguredWebhookEndpoints implements ApplicationRunner {
 
     /** Refuses to start with a configured URL the API would refuse. */
     static void validate(WebhookProperties properties) {
-        for (Map.Entry<String, List<WebhookProperties.ConfiguredEndpoint>> merchant : properties.endpoints().entrySet()) {
+        for (Map.Entry<String, List<WebhookProperties.ConfiguredEndpoint>> merchant :
+                properties.endpoints().entrySet()) {
             for (int i = 0; i < merchant.getValue().size(); i++) {
                 String url = merchant.getValue().get(i).url();
                 int index = i;
@@ -65,9 +70,15 @@ class ConfiguredWebhookEndpoints implements ApplicationRunner {
                 for (int i = 0; i < endpoints.size(); i++) {
                     String id = id(merchantId, i);
                     ids.add(id);
-                    repository.upsertConfiguredEndpoint(new WebhookRepository.Endpoint(id, merchantId,
-                            endpoints.get(i).url(), null, secrets.encryptSecret(endpoints.get(i).secret(), id),
-                            "config", "enabled", now));
+                    repository.upsertConfiguredEndpoint(new WebhookRepository.Endpoint(
+                            id,
+                            merchantId,
+                            endpoints.get(i).url(),
+                            null,
+                            secrets.encryptSecret(endpoints.get(i).secret(), id),
+                            "config",
+                            "enabled",
+                            now));
                 }
             });
             int disabled = repository.disableConfiguredEndpointsExcept(ids, now);

@@ -43,8 +43,17 @@ public class MerchantWebhooks {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (WebhookRepository.Endpoint endpoint : endpoints) {
             long sequence = repository.nextSequence(endpoint.id(), event.getPaymentId());
-            repository.insertDelivery(newDeliveryId(), endpoint.id(), event.getMerchantId(), event.getPaymentId(),
-                    event.getMessageId(), type, sequence, body, now, now.plus(properties.retryFor()));
+            repository.insertDelivery(
+                    newDeliveryId(),
+                    endpoint.id(),
+                    event.getMerchantId(),
+                    event.getPaymentId(),
+                    event.getMessageId(),
+                    type,
+                    sequence,
+                    body,
+                    now,
+                    now.plus(properties.retryFor()));
         }
     }
 

@@ -27,10 +27,12 @@ class WebhookController {
         this.requests = requests;
     }
 
-    @Operation(summary = "Register an HTTPS endpoint for the merchant's payment events; the answer holds its "
-            + "signing secret, shown only this once")
+    @Operation(
+            summary = "Register an HTTPS endpoint for the merchant's payment events; the answer holds its "
+                    + "signing secret, shown only this once")
     @PostMapping(path = WebhookRequests.ENDPOINTS_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> create(@Parameter(hidden = true) AuthenticatedMerchant merchant,
+    ResponseEntity<byte[]> create(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) byte[] body) {
         WebhookRequests.Created created = requests.create(merchant.id(), idempotencyKey, body);
@@ -50,22 +52,24 @@ class WebhookController {
     }
 
     @GetMapping(path = WebhookRequests.ENDPOINTS_PATH + "/{endpointId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    WebhookViews.EndpointView get(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String endpointId) {
+    WebhookViews.EndpointView get(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant, @PathVariable String endpointId) {
         return requests.get(merchant.id(), endpointId);
     }
 
     @Operation(summary = "Delete an endpoint: nothing more is sent to it")
     @DeleteMapping(path = WebhookRequests.ENDPOINTS_PATH + "/{endpointId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    WebhookViews.EndpointView delete(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String endpointId) {
+    WebhookViews.EndpointView delete(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant, @PathVariable String endpointId) {
         return requests.delete(merchant.id(), endpointId);
     }
 
     @Operation(summary = "Deliveries to an endpoint, newest first")
-    @GetMapping(path = WebhookRequests.ENDPOINTS_PATH + "/{endpointId}/deliveries",
+    @GetMapping(
+            path = WebhookRequests.ENDPOINTS_PATH + "/{endpointId}/deliveries",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    WebhookViews.Page<WebhookViews.DeliveryView> deliveries(@Parameter(hidden = true) AuthenticatedMerchant merchant,
+    WebhookViews.Page<WebhookViews.DeliveryView> deliveries(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant,
             @PathVariable String endpointId,
             @RequestParam(name = "payment_id", required = false) String paymentId,
             @RequestParam(name = "limit", required = false) String limit,
@@ -75,15 +79,15 @@ class WebhookController {
 
     @Operation(summary = "One delivery with its event and every attempt")
     @GetMapping(path = "/v1/webhook-deliveries/{deliveryId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    WebhookViews.DeliveryView delivery(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String deliveryId) {
+    WebhookViews.DeliveryView delivery(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant, @PathVariable String deliveryId) {
         return requests.delivery(merchant.id(), deliveryId);
     }
 
     @Operation(summary = "Send a delivery again now (re-opens a failed one)")
     @PostMapping(path = "/v1/webhook-deliveries/{deliveryId}/resend", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<WebhookViews.DeliveryView> resend(@Parameter(hidden = true) AuthenticatedMerchant merchant,
-            @PathVariable String deliveryId) {
+    ResponseEntity<WebhookViews.DeliveryView> resend(
+            @Parameter(hidden = true) AuthenticatedMerchant merchant, @PathVariable String deliveryId) {
         return ResponseEntity.accepted().body(requests.resend(merchant.id(), deliveryId));
     }
 }

@@ -48,8 +48,13 @@ class WebhookDispatcher implements DisposableBean {
     private final MeterRegistry meters;
     private final Timer attemptTimer;
 
-    WebhookDispatcher(WebhookRepository repository, WebhookSecrets secrets, WebhookProperties properties,
-            TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+    WebhookDispatcher(
+            WebhookRepository repository,
+            WebhookSecrets secrets,
+            WebhookProperties properties,
+            TransactionTemplate transactions,
+            Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.secrets = secrets;
         this.properties = properties;
@@ -77,13 +82,15 @@ class WebhookDispatcher implements DisposableBean {
         }
         try {
             List<String> busy = inFlight.entrySet().stream()
-                    .filter(e -> e.getValue().availablePermits() == 0).map(Map.Entry::getKey).toList();
+                    .filter(e -> e.getValue().availablePermits() == 0)
+                    .map(Map.Entry::getKey)
+                    .toList();
             Instant now = clock.instant();
-            List<WebhookRepository.Claimed> claimed = transactions.execute(status ->
-                    repository.claimDue(now, now.plus(properties.lease()), properties.batchSize(), busy));
+            List<WebhookRepository.Claimed> claimed = transactions.execute(
+                    status -> repository.claimDue(now, now.plus(properties.lease()), properties.batchSize(), busy));
             for (WebhookRepository.Claimed delivery : claimed) {
-                Semaphore permits = inFlight.computeIfAbsent(delivery.endpointId(),
-                        id -> new Semaphore(properties.maxConcurrencyPerEndpoint()));
+                Semaphore permits = inFlight.computeIfAbsent(
+                        delivery.endpointId(), id -> new Semaphore(properties.maxConcurrencyPerEndpoint()));
                 if (!permits.tryAcquire()) {
                     // the endpoint filled up since the claim: leave it to a later round
                     repository.releaseLease(delivery.id());
@@ -93,8 +100,10 @@ class WebhookDispatcher implements DisposableBean {
                     try {
                         send(delivery);
                     } catch (RuntimeException e) {
-                        log.warn("Webhook delivery {} could not be recorded; it is retried when its lease ends",
-                                delivery.id(), e);
+                        log.warn(
+                                "Webhook delivery {} could not be recorded; it is retried when its lease ends",
+                                delivery.id(),
+                                e);
                     } finally {
                         permits.release();
                     }
@@ -146,17 +155,27 @@ class WebhookDispatcher implements DisposableBean {
         Integer httpStatus = status;
         String errorText = error;
         transactions.executeWithoutResult(tx -> {
-            repository.insertAttempt(delivery.id(), attempt, started.truncatedTo(ChronoUnit.MILLIS), httpStatus,
-                    errorText, took.toMillis());
+            repository.insertAttempt(
+                    delivery.id(),
+                    attempt,
+                    started.truncatedTo(ChronoUnit.MILLIS),
+                    httpStatus,
+                    errorText,
+                    took.toMillis());
             repository.finishAttempt(delivery.id(), attempt, outcome, next.orElse(null), delivered ? now : null);
         });
         Counter.builder("s2spay.checkout.webhook.attempts")
                 .description("Attempts to deliver a webhook, by what became of the delivery")
                 .tag("outcome", delivered ? "delivered" : next.isPresent() ? "retry" : "failed")
-                .register(meters).increment();
+                .register(meters)
+                .increment();
         if (!delivered) {
-            log.info("Webhook delivery {} to endpoint {} attempt {} failed ({}); {}", delivery.id(),
-                    delivery.endpointId(), attempt, status != null ? "HTTP " + status : error,
+            log.info(
+                    "Webhook delivery {} to endpoint {} attempt {} failed ({}); {}",
+                    delivery.id(),
+                    delivery.endpointId(),
+                    attempt,
+                    status != null ? "HTTP " + status : error,
                     next.map(at -> "next attempt at " + at).orElse("gave up"));
         }
     }

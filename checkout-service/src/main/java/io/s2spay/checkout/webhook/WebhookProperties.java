@@ -65,7 +65,8 @@ public record WebhookProperties(
      * @param url where the events are posted
      * @param secret the signing secret the merchant verifies signatures with
      */
-    public record ConfiguredEndpoint(@NotBlank String url, @NotBlank String secret) {
+    public record ConfiguredEndpoint(
+            @NotBlank String url, @NotBlank String secret) {
 
         @Override
         public String toString() {

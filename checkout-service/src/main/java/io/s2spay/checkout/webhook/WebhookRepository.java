@@ -21,20 +21,45 @@ class WebhookRepository {
     }
 
     /** An endpoint row; the secret stays encrypted until a delivery is signed. */
-    record Endpoint(String id, String merchantId, String url, String description, byte[] secretEncrypted,
-            String source, String status, Instant createdAt) {}
+    record Endpoint(
+            String id,
+            String merchantId,
+            String url,
+            String description,
+            byte[] secretEncrypted,
+            String source,
+            String status,
+            Instant createdAt) {}
 
     /** A delivery row without its body. */
-    record Delivery(String id, String endpointId, String merchantId, String paymentId, String eventId,
-            String eventType, long sequence, String status, int attemptCount, Instant nextAttemptAt,
-            Instant giveUpAt, Instant createdAt, Instant deliveredAt) {}
+    record Delivery(
+            String id,
+            String endpointId,
+            String merchantId,
+            String paymentId,
+            String eventId,
+            String eventType,
+            long sequence,
+            String status,
+            int attemptCount,
+            Instant nextAttemptAt,
+            Instant giveUpAt,
+            Instant createdAt,
+            Instant deliveredAt) {}
 
     /** One attempt to deliver. */
     record Attempt(int attempt, Instant attemptedAt, Integer httpStatus, String error, long durationMillis) {}
 
     /** A claimed delivery with what is needed to send it. */
-    record Claimed(String id, String endpointId, String url, byte[] secretEncrypted, String eventId, byte[] body,
-            int attemptCount, Instant giveUpAt) {}
+    record Claimed(
+            String id,
+            String endpointId,
+            String url,
+            byte[] secretEncrypted,
+            String eventId,
+            byte[] body,
+            int attemptCount,
+            Instant giveUpAt) {}
 
     void insertEndpoint(Endpoint e) {
         jdbc.sql("""
@@ -42,9 +67,13 @@ class WebhookRepository {
                                                       source, status, created_at)
                         values (:id, :merchantId, :url, :description, :secret, :source, :status, :createdAt)
                         """)
-                .param("id", e.id()).param("merchantId", e.merchantId()).param("url", e.url())
-                .param("description", e.description()).param("secret", e.secretEncrypted())
-                .param("source", e.source()).param("status", e.status())
+                .param("id", e.id())
+                .param("merchantId", e.merchantId())
+                .param("url", e.url())
+                .param("description", e.description())
+                .param("secret", e.secretEncrypted())
+                .param("source", e.source())
+                .param("status", e.status())
                 .param("createdAt", Timestamp.from(e.createdAt()))
                 .update();
     }
@@ -59,8 +88,11 @@ class WebhookRepository {
                            set url = excluded.url, secret_encrypted = excluded.secret_encrypted,
                                status = 'enabled', deleted_at = null
                         """)
-                .param("id", e.id()).param("merchantId", e.merchantId()).param("url", e.url())
-                .param("secret", e.secretEncrypted()).param("createdAt", Timestamp.from(e.createdAt()))
+                .param("id", e.id())
+                .param("merchantId", e.merchantId())
+                .param("url", e.url())
+                .param("secret", e.secretEncrypted())
+                .param("createdAt", Timestamp.from(e.createdAt()))
                 .update();
     }
 
@@ -71,35 +103,55 @@ class WebhookRepository {
                          where source = 'config' and status = 'enabled'
                            and endpoint_id <> all(string_to_array(:keep, ','))
                         """)
-                .param("now", Timestamp.from(now)).param("keep", String.join(",", keep))
+                .param("now", Timestamp.from(now))
+                .param("keep", String.join(",", keep))
                 .update();
     }
 
     List<Endpoint> enabledEndpoints(String merchantId) {
         return jdbc.sql("select * from webhook_endpoint where merchant_id = :merchantId and status = 'enabled' "
                         + "order by created_at, endpoint_id")
-                .param("merchantId", merchantId).query(WebhookRepository::endpoint).list();
+                .param("merchantId", merchantId)
+                .query(WebhookRepository::endpoint)
+                .list();
     }
 
     Optional<Endpoint> enabledEndpoint(String merchantId, String endpointId) {
         return jdbc.sql("select * from webhook_endpoint where merchant_id = :merchantId and endpoint_id = :id "
                         + "and status = 'enabled'")
-                .param("merchantId", merchantId).param("id", endpointId).query(WebhookRepository::endpoint).optional();
+                .param("merchantId", merchantId)
+                .param("id", endpointId)
+                .query(WebhookRepository::endpoint)
+                .optional();
     }
 
     void deleteEndpoint(String endpointId, Instant now) {
         jdbc.sql("update webhook_endpoint set status = 'deleted', deleted_at = :now where endpoint_id = :id")
-                .param("now", Timestamp.from(now)).param("id", endpointId).update();
+                .param("now", Timestamp.from(now))
+                .param("id", endpointId)
+                .update();
     }
 
     long nextSequence(String endpointId, String paymentId) {
         return jdbc.sql("select coalesce(max(sequence), 0) + 1 from webhook_delivery "
                         + "where endpoint_id = :endpointId and payment_id = :paymentId")
-                .param("endpointId", endpointId).param("paymentId", paymentId).query(Long.class).single();
+                .param("endpointId", endpointId)
+                .param("paymentId", paymentId)
+                .query(Long.class)
+                .single();
     }
 
-    void insertDelivery(String id, String endpointId, String merchantId, String paymentId, String eventId,
-            String eventType, long sequence, byte[] body, Instant now, Instant giveUpAt) {
+    void insertDelivery(
+            String id,
+            String endpointId,
+            String merchantId,
+            String paymentId,
+            String eventId,
+            String eventType,
+            long sequence,
+            byte[] body,
+            Instant now,
+            Instant giveUpAt) {
         jdbc.sql("""
                         insert into webhook_delivery (delivery_id, endpoint_id, merchant_id, payment_id, event_id,
                                                       event_type, sequence, body, status, next_attempt_at,
@@ -108,9 +160,15 @@ class WebhookRepository {
                                 'pending', :now, :giveUpAt, :now)
                         on conflict (endpoint_id, event_id) do nothing
                         """)
-                .param("id", id).param("endpointId", endpointId).param("merchantId", merchantId)
-                .param("paymentId", paymentId).param("eventId", eventId).param("eventType", eventType)
-                .param("sequence", sequence).param("body", body).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("endpointId", endpointId)
+                .param("merchantId", merchantId)
+                .param("paymentId", paymentId)
+                .param("eventId", eventId)
+                .param("eventType", eventType)
+                .param("sequence", sequence)
+                .param("body", body)
+                .param("now", Timestamp.from(now))
                 .param("giveUpAt", Timestamp.from(giveUpAt))
                 .update();
     }
@@ -143,17 +201,26 @@ class WebhookRepository {
                         returning w.delivery_id, w.endpoint_id, e.url, e.secret_encrypted, w.event_id, w.body,
                                   w.attempt_count, w.give_up_at
                         """)
-                .param("now", Timestamp.from(now)).param("leaseUntil", Timestamp.from(leaseUntil))
-                .param("limit", limit).param("busy", String.join(",", busyEndpoints))
-                .query((rs, n) -> new Claimed(rs.getString("delivery_id"), rs.getString("endpoint_id"),
-                        rs.getString("url"), rs.getBytes("secret_encrypted"), rs.getString("event_id"),
-                        rs.getBytes("body"), rs.getInt("attempt_count"), rs.getTimestamp("give_up_at").toInstant()))
+                .param("now", Timestamp.from(now))
+                .param("leaseUntil", Timestamp.from(leaseUntil))
+                .param("limit", limit)
+                .param("busy", String.join(",", busyEndpoints))
+                .query((rs, n) -> new Claimed(
+                        rs.getString("delivery_id"),
+                        rs.getString("endpoint_id"),
+                        rs.getString("url"),
+                        rs.getBytes("secret_encrypted"),
+                        rs.getString("event_id"),
+                        rs.getBytes("body"),
+                        rs.getInt("attempt_count"),
+                        rs.getTimestamp("give_up_at").toInstant()))
                 .list();
     }
 
     void releaseLease(String deliveryId) {
         jdbc.sql("update webhook_delivery set lease_until = null where delivery_id = :id")
-                .param("id", deliveryId).update();
+                .param("id", deliveryId)
+                .update();
     }
 
     void insertAttempt(String deliveryId, int attempt, Instant at, Integer httpStatus, String error, long millis) {
@@ -162,8 +229,12 @@ class WebhookRepository {
                                                               duration_ms)
                         values (:id, :attempt, :at, :status, :error, :millis)
                         """)
-                .param("id", deliveryId).param("attempt", attempt).param("at", Timestamp.from(at))
-                .param("status", httpStatus).param("error", error).param("millis", millis)
+                .param("id", deliveryId)
+                .param("attempt", attempt)
+                .param("at", Timestamp.from(at))
+                .param("status", httpStatus)
+                .param("error", error)
+                .param("millis", millis)
                 .update();
     }
 
@@ -175,7 +246,9 @@ class WebhookRepository {
                                next_attempt_at = coalesce(:next, next_attempt_at), delivered_at = :deliveredAt
                          where delivery_id = :id
                         """)
-                .param("id", deliveryId).param("attempts", attemptCount).param("status", status)
+                .param("id", deliveryId)
+                .param("attempts", attemptCount)
+                .param("status", status)
                 .param("next", nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt))
                 .param("deliveredAt", deliveredAt == null ? null : Timestamp.from(deliveredAt))
                 .update();
@@ -188,18 +261,25 @@ class WebhookRepository {
                            set status = 'pending', next_attempt_at = :now, give_up_at = :giveUpAt, lease_until = null
                          where delivery_id = :id
                         """)
-                .param("id", deliveryId).param("now", Timestamp.from(now)).param("giveUpAt", Timestamp.from(giveUpAt))
+                .param("id", deliveryId)
+                .param("now", Timestamp.from(now))
+                .param("giveUpAt", Timestamp.from(giveUpAt))
                 .update();
     }
 
     Optional<Delivery> delivery(String merchantId, String deliveryId) {
         return jdbc.sql("select * from webhook_delivery where merchant_id = :merchantId and delivery_id = :id")
-                .param("merchantId", merchantId).param("id", deliveryId).query(WebhookRepository::delivery).optional();
+                .param("merchantId", merchantId)
+                .param("id", deliveryId)
+                .query(WebhookRepository::delivery)
+                .optional();
     }
 
     Optional<byte[]> deliveryBody(String deliveryId) {
         return jdbc.sql("select body from webhook_delivery where delivery_id = :id")
-                .param("id", deliveryId).query((rs, n) -> rs.getBytes(1)).optional();
+                .param("id", deliveryId)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
     }
 
     /** Newest first; {@code after} is the cursor delivery (exclusive). */
@@ -212,13 +292,15 @@ class WebhookRepository {
             sql.append(" and (created_at, delivery_id) < (:afterCreated, :afterId)");
         }
         sql.append(" order by created_at desc, delivery_id desc limit :limit");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("endpointId", endpointId)
-                .param("limit", limit);
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql.toString()).param("endpointId", endpointId).param("limit", limit);
         if (paymentId != null) {
             statement = statement.param("paymentId", paymentId);
         }
         if (after != null) {
-            statement = statement.param("afterCreated", Timestamp.from(after.createdAt())).param("afterId", after.id());
+            statement = statement
+                    .param("afterCreated", Timestamp.from(after.createdAt()))
+                    .param("afterId", after.id());
         }
         return statement.query(WebhookRepository::delivery).list();
     }
@@ -226,23 +308,42 @@ class WebhookRepository {
     List<Attempt> attempts(String deliveryId) {
         return jdbc.sql("select * from webhook_delivery_attempt where delivery_id = :id order by attempt")
                 .param("id", deliveryId)
-                .query((rs, n) -> new Attempt(rs.getInt("attempt"), rs.getTimestamp("attempted_at").toInstant(),
-                        (Integer) rs.getObject("http_status"), rs.getString("error"), rs.getLong("duration_ms")))
+                .query((rs, n) -> new Attempt(
+                        rs.getInt("attempt"),
+                        rs.getTimestamp("attempted_at").toInstant(),
+                        (Integer) rs.getObject("http_status"),
+                        rs.getString("error"),
+                        rs.getLong("duration_ms")))
                 .list();
     }
 
     private static Endpoint endpoint(ResultSet rs, int n) throws SQLException {
-        return new Endpoint(rs.getString("endpoint_id"), rs.getString("merchant_id"), rs.getString("url"),
-                rs.getString("description"), rs.getBytes("secret_encrypted"), rs.getString("source"),
-                rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+        return new Endpoint(
+                rs.getString("endpoint_id"),
+                rs.getString("merchant_id"),
+                rs.getString("url"),
+                rs.getString("description"),
+                rs.getBytes("secret_encrypted"),
+                rs.getString("source"),
+                rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private static Delivery delivery(ResultSet rs, int n) throws SQLException {
         Timestamp delivered = rs.getTimestamp("delivered_at");
-        return new Delivery(rs.getString("delivery_id"), rs.getString("endpoint_id"), rs.getString("merchant_id"),
-                rs.getString("payment_id"), rs.getString("event_id"), rs.getString("event_type"),
-                rs.getLong("sequence"), rs.getString("status"), rs.getInt("attempt_count"),
-                rs.getTimestamp("next_attempt_at").toInstant(), rs.getTimestamp("give_up_at").toInstant(),
-                rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant());
+        return new Delivery(
+                rs.getString("delivery_id"),
+                rs.getString("endpoint_id"),
+                rs.getString("merchant_id"),
+                rs.getString("payment_id"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getLong("sequence"),
+                rs.getString("status"),
+                rs.getInt("attempt_count"),
+                rs.getTimestamp("next_attempt_at").toInstant(),
+                rs.getTimestamp("give_up_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant(),
+                delivered == null ? null : delivered.toInstant());
     }
 }

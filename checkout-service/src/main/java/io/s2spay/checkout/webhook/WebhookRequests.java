@@ -42,8 +42,13 @@ class WebhookRequests {
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookRequests(WebhookRepository repository, WebhookSecrets secrets, IdempotencyStore idempotency,
-            WebhookProperties properties, JsonMapper json, Clock clock) {
+    WebhookRequests(
+            WebhookRepository repository,
+            WebhookSecrets secrets,
+            IdempotencyStore idempotency,
+            WebhookProperties properties,
+            JsonMapper json,
+            Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
         this.idempotency = idempotency;
@@ -58,38 +63,55 @@ class WebhookRequests {
     @Transactional
     public Created create(String merchantId, String idempotencyKey, byte[] body) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("Idempotency-Key",
-                    "must be 1 to 255 printable ASCII characters without spaces");
+            throw new InvalidRequestException(
+                    "Idempotency-Key", "must be 1 to 255 printable ASCII characters without spaces");
         }
         CreateRequest request = parse(body);
         if (idempotencyKey != null) {
-            Claim claim = idempotency.claim(merchantId, idempotencyKey,
-                    idempotency.fingerprint("POST", ENDPOINTS_PATH, body), Duration.ZERO);
+            Claim claim = idempotency.claim(
+                    merchantId, idempotencyKey, idempotency.fingerprint("POST", ENDPOINTS_PATH, body), Duration.ZERO);
             switch (claim) {
-                case Claim.Claimed claimed -> { }
+                case Claim.Claimed claimed -> {}
                 case Claim.Replay replay -> {
                     // the stored answer holds the secret, so it is stored encrypted like the secret itself
-                    byte[] answer = secrets.decrypt(replay.response().body(), idempotencyContext(merchantId, idempotencyKey));
-                    return new Created(replay.response().status(), answer, replay.response().paymentId(), true);
+                    byte[] answer =
+                            secrets.decrypt(replay.response().body(), idempotencyContext(merchantId, idempotencyKey));
+                    return new Created(
+                            replay.response().status(),
+                            answer,
+                            replay.response().paymentId(),
+                            true);
                 }
-                case Claim.InFlight inFlight -> throw new ApiProblemException(Problems.of(HttpStatus.CONFLICT,
-                        "idempotent-request-in-progress", "Request in progress",
-                        "a request with this Idempotency-Key is still being answered; retry later"));
-                case Claim.DifferentRequest different -> throw new ApiProblemException(Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
-                        "this Idempotency-Key was used for a different request"));
+                case Claim.InFlight inFlight ->
+                    throw new ApiProblemException(Problems.of(
+                            HttpStatus.CONFLICT,
+                            "idempotent-request-in-progress",
+                            "Request in progress",
+                            "a request with this Idempotency-Key is still being answered; retry later"));
+                case Claim.DifferentRequest different ->
+                    throw new ApiProblemException(Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "idempotency-key-reused",
+                            "Idempotency-Key reused",
+                            "this Idempotency-Key was used for a different request"));
             }
         }
         String id = "we_" + UUID.randomUUID().toString().replace("-", "");
         String secret = secrets.newSecret();
-        WebhookRepository.Endpoint endpoint = new WebhookRepository.Endpoint(id, merchantId, request.url(),
-                request.description(), secrets.encryptSecret(secret, id), "api", "enabled",
+        WebhookRepository.Endpoint endpoint = new WebhookRepository.Endpoint(
+                id,
+                merchantId,
+                request.url(),
+                request.description(),
+                secrets.encryptSecret(secret, id),
+                "api",
+                "enabled",
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         repository.insertEndpoint(endpoint);
         byte[] answer = json.writeValueAsBytes(WebhookViews.EndpointView.of(endpoint, secret));
         if (idempotencyKey != null) {
-            StoredResponse stored = new StoredResponse(201,
-                    secrets.encrypt(answer, idempotencyContext(merchantId, idempotencyKey)), id);
+            StoredResponse stored = new StoredResponse(
+                    201, secrets.encrypt(answer, idempotencyContext(merchantId, idempotencyKey)), id);
             idempotency.storeFirstResponse(merchantId, idempotencyKey, stored);
             idempotency.storeFinalResponse(merchantId, idempotencyKey, stored);
         }
@@ -151,7 +173,8 @@ class WebhookRequests {
 
     List<WebhookViews.EndpointView> list(String merchantId) {
         return repository.enabledEndpoints(merchantId).stream()
-                .map(e -> WebhookViews.EndpointView.of(e, null)).toList();
+                .map(e -> WebhookViews.EndpointView.of(e, null))
+                .toList();
     }
 
     WebhookViews.EndpointView get(String merchantId, String endpointId) {
@@ -162,18 +185,20 @@ class WebhookRequests {
     public WebhookViews.EndpointView delete(String merchantId, String endpointId) {
         WebhookRepository.Endpoint endpoint = endpoint(merchantId, endpointId);
         if (endpoint.source().equals("config")) {
-            throw new ApiProblemException(Problems.of(HttpStatus.CONFLICT, "webhook-endpoint-configured",
+            throw new ApiProblemException(Problems.of(
+                    HttpStatus.CONFLICT,
+                    "webhook-endpoint-configured",
                     "Endpoint configured by property",
                     "this endpoint comes from s2spay.checkout.webhooks.endpoints; remove it from the configuration"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         repository.deleteEndpoint(endpointId, now);
-        return new WebhookViews.EndpointView(endpoint.id(), endpoint.url(), endpoint.description(), null, "deleted",
-                "api", endpoint.createdAt());
+        return new WebhookViews.EndpointView(
+                endpoint.id(), endpoint.url(), endpoint.description(), null, "deleted", "api", endpoint.createdAt());
     }
 
-    WebhookViews.Page<WebhookViews.DeliveryView> deliveries(String merchantId, String endpointId, String paymentId,
-            String limitParam, String startingAfter) {
+    WebhookViews.Page<WebhookViews.DeliveryView> deliveries(
+            String merchantId, String endpointId, String paymentId, String limitParam, String startingAfter) {
         endpoint(merchantId, endpointId);
         int limit = DEFAULT_LIMIT;
         if (limitParam != null) {
@@ -188,24 +213,33 @@ class WebhookRequests {
         }
         WebhookRepository.Delivery after = null;
         if (startingAfter != null) {
-            after = repository.delivery(merchantId, startingAfter)
+            after = repository
+                    .delivery(merchantId, startingAfter)
                     .filter(d -> d.endpointId().equals(endpointId))
-                    .orElseThrow(() -> new InvalidRequestException("starting_after",
-                            "is not a delivery of this endpoint"));
+                    .orElseThrow(
+                            () -> new InvalidRequestException("starting_after", "is not a delivery of this endpoint"));
         }
-        List<WebhookRepository.Delivery> rows = repository.deliveries(endpointId,
-                paymentId == null || paymentId.isBlank() ? null : paymentId, after, limit + 1);
+        List<WebhookRepository.Delivery> rows = repository.deliveries(
+                endpointId, paymentId == null || paymentId.isBlank() ? null : paymentId, after, limit + 1);
         boolean hasMore = rows.size() > limit;
-        return new WebhookViews.Page<>(rows.stream().limit(limit)
-                .map(d -> WebhookViews.DeliveryView.of(d, null, null)).toList(), hasMore);
+        return new WebhookViews.Page<>(
+                rows.stream()
+                        .limit(limit)
+                        .map(d -> WebhookViews.DeliveryView.of(d, null, null))
+                        .toList(),
+                hasMore);
     }
 
     WebhookViews.DeliveryView delivery(String merchantId, String deliveryId) {
-        WebhookRepository.Delivery delivery = repository.delivery(merchantId, deliveryId)
-                .orElseThrow(() -> deliveryNotFound(deliveryId));
+        WebhookRepository.Delivery delivery =
+                repository.delivery(merchantId, deliveryId).orElseThrow(() -> deliveryNotFound(deliveryId));
         JsonNode event = repository.deliveryBody(deliveryId).map(json::readTree).orElse(null);
-        return WebhookViews.DeliveryView.of(delivery, event,
-                repository.attempts(deliveryId).stream().map(WebhookViews.AttemptView::of).toList());
+        return WebhookViews.DeliveryView.of(
+                delivery,
+                event,
+                repository.attempts(deliveryId).stream()
+                        .map(WebhookViews.AttemptView::of)
+                        .toList());
     }
 
     @Transactional
@@ -217,14 +251,20 @@ class WebhookRequests {
     }
 
     private WebhookRepository.Endpoint endpoint(String merchantId, String endpointId) {
-        return repository.enabledEndpoint(merchantId, endpointId)
-                .orElseThrow(() -> new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND,
-                        "webhook-endpoint-not-found", "Webhook endpoint not found",
+        return repository
+                .enabledEndpoint(merchantId, endpointId)
+                .orElseThrow(() -> new ApiProblemException(Problems.of(
+                        HttpStatus.NOT_FOUND,
+                        "webhook-endpoint-not-found",
+                        "Webhook endpoint not found",
                         "no webhook endpoint " + endpointId + " of this merchant")));
     }
 
     private static ApiProblemException deliveryNotFound(String deliveryId) {
-        return new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "webhook-delivery-not-found",
-                "Webhook delivery not found", "no webhook delivery " + deliveryId + " of this merchant"));
+        return new ApiProblemException(Problems.of(
+                HttpStatus.NOT_FOUND,
+                "webhook-delivery-not-found",
+                "Webhook delivery not found",
+                "no webhook delivery " + deliveryId + " of this merchant"));
     }
 }

@@ -46,7 +46,8 @@ final class WebhookUrls {
             if (allowInsecureLoopback && isLoopback(uri.getHost())) {
                 return Optional.empty();
             }
-            return Optional.of(allowInsecureLoopback ? "must use https (http only for loopback hosts)" : "must use https");
+            return Optional.of(
+                    allowInsecureLoopback ? "must use https (http only for loopback hosts)" : "must use https");
         }
         return Optional.of("must use https");
     }

@@ -11,12 +11,18 @@ final class WebhookViews {
 
     /** An endpoint; {@code secret} only in the answer that created it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EndpointView(String id, String url, String description, String secret, String status, String source,
-            Instant createdAt) {
+    record EndpointView(
+            String id, String url, String description, String secret, String status, String source, Instant createdAt) {
 
         static EndpointView of(WebhookRepository.Endpoint e, String secret) {
-            return new EndpointView(e.id(), e.url(), e.description(), secret, e.status(),
-                    e.source().equals("config") ? "property" : "api", e.createdAt());
+            return new EndpointView(
+                    e.id(),
+                    e.url(),
+                    e.description(),
+                    secret,
+                    e.status(),
+                    e.source().equals("config") ? "property" : "api",
+                    e.createdAt());
         }
     }
 
@@ -25,14 +31,38 @@ final class WebhookViews {
 
     /** A delivery; {@code attempts} and {@code event} only when one delivery is read. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DeliveryView(String id, String endpointId, String eventId, String eventType, String paymentId,
-            long sequence, String status, int attemptCount, Instant nextAttemptAt, Instant giveUpAt,
-            Instant createdAt, Instant deliveredAt, Object event, List<AttemptView> attempts) {
+    record DeliveryView(
+            String id,
+            String endpointId,
+            String eventId,
+            String eventType,
+            String paymentId,
+            long sequence,
+            String status,
+            int attemptCount,
+            Instant nextAttemptAt,
+            Instant giveUpAt,
+            Instant createdAt,
+            Instant deliveredAt,
+            Object event,
+            List<AttemptView> attempts) {
 
         static DeliveryView of(WebhookRepository.Delivery d, Object event, List<AttemptView> attempts) {
-            return new DeliveryView(d.id(), d.endpointId(), d.eventId(), d.eventType(), d.paymentId(), d.sequence(),
-                    d.status(), d.attemptCount(), d.status().equals("pending") ? d.nextAttemptAt() : null,
-                    d.giveUpAt(), d.createdAt(), d.deliveredAt(), event, attempts);
+            return new DeliveryView(
+                    d.id(),
+                    d.endpointId(),
+                    d.eventId(),
+                    d.eventType(),
+                    d.paymentId(),
+                    d.sequence(),
+                    d.status(),
+                    d.attemptCount(),
+                    d.status().equals("pending") ? d.nextAttemptAt() : null,
+                    d.giveUpAt(),
+                    d.createdAt(),
+                    d.deliveredAt(),
+                    event,
+                    attempts);
         }
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyFingerprintTest {
 
-    private static final byte[] BODY = "{\"amount\":\"92.00\",\"card\":{\"number\":\"4200000000000000\"}}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"amount\":\"92.00\",\"card\":{\"number\":\"4200000000000000\"}}".getBytes(StandardCharsets.UTF_8);
 
     private final IdempotencyStore store = store(key(1));
 
@@ -28,7 +28,9 @@ class IdempotencyFingerprintTest {
     @Test
     void anyDifferenceInBodyPathOrMethodChangesTheFingerprint() {
         String fingerprint = store.fingerprint("POST", "/v1/payments", BODY);
-        byte[] otherBody = new String(BODY, StandardCharsets.UTF_8).replace("92.00", "92.01").getBytes(StandardCharsets.UTF_8);
+        byte[] otherBody = new String(BODY, StandardCharsets.UTF_8)
+                .replace("92.00", "92.01")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(store.fingerprint("POST", "/v1/payments", otherBody)).isNotEqualTo(fingerprint);
         assertThat(store.fingerprint("POST", "/v1/refunds", BODY)).isNotEqualTo(fingerprint);
@@ -50,7 +52,8 @@ class IdempotencyFingerprintTest {
 
     @Test
     void aValueOfAnotherJsonTypeIsAnotherRequest() {
-        byte[] numberAmount = "{\"amount\":92.00,\"card\":{\"number\":\"4200000000000000\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] numberAmount =
+                "{\"amount\":92.00,\"card\":{\"number\":\"4200000000000000\"}}".getBytes(StandardCharsets.UTF_8);
 
         assertThat(store.fingerprint("POST", "/v1/payments", numberAmount))
                 .isNotEqualTo(store.fingerprint("POST", "/v1/payments", BODY));
@@ -70,11 +73,16 @@ class IdempotencyFingerprintTest {
     }
 
     private static IdempotencyStore store(String key) {
-        return new IdempotencyStore(new org.springframework.jdbc.datasource.SimpleDriverDataSource(), Clock.systemUTC(),
-                new CheckoutProperties(Duration.ofSeconds(5), Map.of(),
+        return new IdempotencyStore(
+                new org.springframework.jdbc.datasource.SimpleDriverDataSource(),
+                Clock.systemUTC(),
+                new CheckoutProperties(
+                        Duration.ofSeconds(5),
+                        Map.of(),
                         new CheckoutProperties.Idempotency(Duration.ofHours(24), key, Duration.ofSeconds(10)),
                         new CheckoutProperties.ReadModel(true, 3),
-                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
+                        "http://127.0.0.1:8080",
+                        new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
     }
 
     private static String key(int seed) {

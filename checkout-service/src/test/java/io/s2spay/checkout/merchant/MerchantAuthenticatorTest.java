@@ -15,11 +15,15 @@ class MerchantAuthenticatorTest {
 
     private final MerchantAuthenticator authenticator = new MerchantAuthenticator(new CheckoutProperties(
             Duration.ofSeconds(5),
-            Map.of("merchant-demo", merchant("sk_test_s2spay_demo_0001"),
-                    "merchant-other", merchant("sk_test_s2spay_other_0002")),
+            Map.of(
+                    "merchant-demo",
+                    merchant("sk_test_s2spay_demo_0001"),
+                    "merchant-other",
+                    merchant("sk_test_s2spay_other_0002")),
             new CheckoutProperties.Idempotency(Duration.ofHours(24), "unused", Duration.ofSeconds(10)),
             new CheckoutProperties.ReadModel(true, 3),
-                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
+            "http://127.0.0.1:8080",
+            new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
 
     @Test
     void findsTheMerchantOfABearerKey() {
@@ -37,20 +41,32 @@ class MerchantAuthenticatorTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "Bearer ", "Bearer sk_test_s2spay_demo_0002", "Basic c2tfdGVzdA==",
-            "sk_test_s2spay_demo_0001", "Bearer sk_test_s2spay_demo_0001x", "Bearer SK_TEST_S2SPAY_DEMO_0001"})
+    @ValueSource(
+            strings = {
+                "",
+                "Bearer ",
+                "Bearer sk_test_s2spay_demo_0002",
+                "Basic c2tfdGVzdA==",
+                "sk_test_s2spay_demo_0001",
+                "Bearer sk_test_s2spay_demo_0001x",
+                "Bearer SK_TEST_S2SPAY_DEMO_0001"
+            })
     void refusesAMissingWrongOrMalformedKey(String header) {
         assertThat(authenticator.authenticate(header)).isEmpty();
     }
 
     @Test
     void acceptsUpperCaseHexDigestsInConfiguration() {
-        MerchantAuthenticator upper = new MerchantAuthenticator(new CheckoutProperties(Duration.ofSeconds(5),
-                Map.of("m", new CheckoutProperties.Merchant(
-                        HexFormat.of().withUpperCase().formatHex(MerchantAuthenticator.sha256("key-1")))),
+        MerchantAuthenticator upper = new MerchantAuthenticator(new CheckoutProperties(
+                Duration.ofSeconds(5),
+                Map.of(
+                        "m",
+                        new CheckoutProperties.Merchant(
+                                HexFormat.of().withUpperCase().formatHex(MerchantAuthenticator.sha256("key-1")))),
                 new CheckoutProperties.Idempotency(Duration.ofHours(24), "unused", Duration.ofSeconds(10)),
                 new CheckoutProperties.ReadModel(true, 3),
-                "http://127.0.0.1:8080", new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
+                "http://127.0.0.1:8080",
+                new CheckoutProperties.ShopperReturn("unused", Duration.ofSeconds(5))));
 
         assertThat(upper.authenticate("Bearer key-1")).contains(new AuthenticatedMerchant("m"));
     }

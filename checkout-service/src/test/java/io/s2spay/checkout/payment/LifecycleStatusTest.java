@@ -29,7 +29,8 @@ class LifecycleStatusTest {
         assertThat(status("DB", DEBITED)).isEqualTo(LifecycleStatus.SUCCEEDED);
         PaymentMovements chargedBack = DEBITED.plus(Kind.CHARGED_BACK, 10000);
         assertThat(status("DB", chargedBack)).isEqualTo(LifecycleStatus.CHARGED_BACK);
-        assertThat(status("DB", chargedBack.plus(Kind.CHARGEBACK_REVERSED, 10000))).isEqualTo(LifecycleStatus.SUCCEEDED);
+        assertThat(status("DB", chargedBack.plus(Kind.CHARGEBACK_REVERSED, 10000)))
+                .isEqualTo(LifecycleStatus.SUCCEEDED);
     }
 
     @Test
@@ -45,10 +46,12 @@ class LifecycleStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PaymentStatus.class, names = {"PENDING", "REQUIRES_ACTION", "UNKNOWN", "DECLINED", "FAILED",
-        "EXPIRED"})
+    @EnumSource(
+            value = PaymentStatus.class,
+            names = {"PENDING", "REQUIRES_ACTION", "UNKNOWN", "DECLINED", "FAILED", "EXPIRED"})
     void statusesBeforeOrWithoutSuccessAreTheInitialPaymentsOwn(PaymentStatus state) {
-        assertThat(LifecycleStatus.of(state, "PA", PaymentMovements.NONE).name()).isEqualTo(state.name());
+        assertThat(LifecycleStatus.of(state, "PA", PaymentMovements.NONE).name())
+                .isEqualTo(state.name());
     }
 
     @ParameterizedTest

@@ -32,9 +32,19 @@ class PaymentRequestValidatorTest {
     void acceptsAValidDebit() {
         ValidatedPayment payment = validator.validate(body(valid()));
 
-        assertThat(payment).isEqualTo(new ValidatedPayment(PaymentType.DB, 9200, "EUR", "VISA",
-                new CardDetails(PAN, "Jane Jones", 5, 2034, "123"), "order-10001", null, "https://shop.example/return",
-                false, null, null));
+        assertThat(payment)
+                .isEqualTo(new ValidatedPayment(
+                        PaymentType.DB,
+                        9200,
+                        "EUR",
+                        "VISA",
+                        new CardDetails(PAN, "Jane Jones", 5, 2034, "123"),
+                        "order-10001",
+                        null,
+                        "https://shop.example/return",
+                        false,
+                        null,
+                        null));
     }
 
     @Test
@@ -68,8 +78,8 @@ class PaymentRequestValidatorTest {
         giropayPreauthorization.remove("card");
         giropayPreauthorization.put("paymentBrand", "GIROPAY");
         giropayPreauthorization.put("paymentType", "PA");
-        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> validator.validate(body(giropayPreauthorization)));
+        InvalidRequestException e = catchThrowableOfType(
+                InvalidRequestException.class, () -> validator.validate(body(giropayPreauthorization)));
         assertThat(e.errors()).extracting(FieldError::field).contains("paymentType");
     }
 
@@ -105,8 +115,8 @@ class PaymentRequestValidatorTest {
         Map<String, Object> request = valid();
         request.put("storedCredentialId", "8ac7a4a18f0b2a3c8ac7a4a18f0b2a3c");
 
-        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> validator.validate(body(request)));
+        InvalidRequestException e =
+                catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(body(request)));
 
         assertThat(e.errors()).extracting(FieldError::field).contains("card", "shopperResultUrl");
         assertThat(e.errors().toString()).doesNotContain(PAN);
@@ -276,7 +286,8 @@ class PaymentRequestValidatorTest {
 
     @Test
     void rejectsAnUnsupportedBrand() {
-        assertSingleError(with("paymentBrand", "PAYPAL"), "paymentBrand", "bank transfers [GIROPAY, SOFORTUEBERWEISUNG]");
+        assertSingleError(
+                with("paymentBrand", "PAYPAL"), "paymentBrand", "bank transfers [GIROPAY, SOFORTUEBERWEISUNG]");
     }
 
     @ParameterizedTest
@@ -349,13 +360,16 @@ class PaymentRequestValidatorTest {
 
     @Test
     void acceptsAMerchantTransactionIdOf255Characters() {
-        assertThat(validator.validate(body(with("merchantTransactionId", "x".repeat(255)))).merchantTransactionId())
+        assertThat(validator
+                        .validate(body(with("merchantTransactionId", "x".repeat(255))))
+                        .merchantTransactionId())
                 .hasSize(255);
     }
 
     @Test
     void rejectsAShopperResultUrlThatIsNotHttp() {
-        assertSingleError(with("shopperResultUrl", "javascript:alert(1)"), "shopperResultUrl", "absolute http or https");
+        assertSingleError(
+                with("shopperResultUrl", "javascript:alert(1)"), "shopperResultUrl", "absolute http or https");
     }
 
     @Test
@@ -379,8 +393,9 @@ class PaymentRequestValidatorTest {
 
         InvalidRequestException e = reject(request);
 
-        assertThat(e.errors()).containsExactly(new FieldError("ammount", "unknown field"),
-                new FieldError("card.pin", "unknown field"));
+        assertThat(e.errors())
+                .containsExactly(
+                        new FieldError("ammount", "unknown field"), new FieldError("card.pin", "unknown field"));
     }
 
     @Test
@@ -391,7 +406,8 @@ class PaymentRequestValidatorTest {
         card(request).put("number", "4200000000000001");
         card(request).put("cvv", "1");
 
-        assertThat(reject(request).errors()).extracting(FieldError::field)
+        assertThat(reject(request).errors())
+                .extracting(FieldError::field)
                 .containsExactly("amount", "card.number", "card.cvv");
     }
 
@@ -403,7 +419,10 @@ class PaymentRequestValidatorTest {
 
         assertThat(e.errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("body");
-            assertThat(error.message()).contains("not valid JSON").contains("line 1").doesNotContain("420000");
+            assertThat(error.message())
+                    .contains("not valid JSON")
+                    .contains("line 1")
+                    .doesNotContain("420000");
         });
     }
 
@@ -413,22 +432,31 @@ class PaymentRequestValidatorTest {
 
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(body));
 
-        assertThat(e.errors()).singleElement().extracting(FieldError::message).asString().contains("same field twice");
+        assertThat(e.errors())
+                .singleElement()
+                .extracting(FieldError::message)
+                .asString()
+                .contains("same field twice");
     }
 
     @Test
     void rejectsAnEmptyBody() {
-        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(new byte[0]));
+        InvalidRequestException e =
+                catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(new byte[0]));
 
         assertThat(e.errors()).containsExactly(new FieldError("body", "the request body is required: a JSON object"));
     }
 
     @Test
     void rejectsABodyThatIsNotAnObject() {
-        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> validator.validate("[1,2]".getBytes(StandardCharsets.UTF_8)));
+        InvalidRequestException e = catchThrowableOfType(
+                InvalidRequestException.class, () -> validator.validate("[1,2]".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(e.errors()).singleElement().extracting(FieldError::message).asString().contains("JSON object");
+        assertThat(e.errors())
+                .singleElement()
+                .extracting(FieldError::message)
+                .asString()
+                .contains("JSON object");
     }
 
     @Test
@@ -457,8 +485,8 @@ class PaymentRequestValidatorTest {
     }
 
     private InvalidRequestException reject(Map<String, Object> request) {
-        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> validator.validate(body(request)));
+        InvalidRequestException e =
+                catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(body(request)));
         assertThat(e).as("the request should have been rejected").isNotNull();
         return e;
     }

@@ -25,16 +25,28 @@ class PaymentStatusTest {
 
     static Stream<Arguments> allowedTransitions() {
         return Stream.of(
-                Arguments.of(PENDING, REQUIRES_ACTION), Arguments.of(PENDING, UNKNOWN), Arguments.of(PENDING, SUCCEEDED),
-                Arguments.of(PENDING, DECLINED), Arguments.of(PENDING, FAILED), Arguments.of(PENDING, EXPIRED),
-                Arguments.of(REQUIRES_ACTION, UNKNOWN), Arguments.of(REQUIRES_ACTION, SUCCEEDED),
-                Arguments.of(REQUIRES_ACTION, DECLINED), Arguments.of(REQUIRES_ACTION, FAILED),
+                Arguments.of(PENDING, REQUIRES_ACTION),
+                Arguments.of(PENDING, UNKNOWN),
+                Arguments.of(PENDING, SUCCEEDED),
+                Arguments.of(PENDING, DECLINED),
+                Arguments.of(PENDING, FAILED),
+                Arguments.of(PENDING, EXPIRED),
+                Arguments.of(REQUIRES_ACTION, UNKNOWN),
+                Arguments.of(REQUIRES_ACTION, SUCCEEDED),
+                Arguments.of(REQUIRES_ACTION, DECLINED),
+                Arguments.of(REQUIRES_ACTION, FAILED),
                 Arguments.of(REQUIRES_ACTION, EXPIRED),
-                Arguments.of(UNKNOWN, REQUIRES_ACTION), Arguments.of(UNKNOWN, SUCCEEDED), Arguments.of(UNKNOWN, DECLINED),
-                Arguments.of(UNKNOWN, FAILED), Arguments.of(UNKNOWN, EXPIRED),
-                Arguments.of(PENDING, AWAITING_RECEIPT), Arguments.of(REQUIRES_ACTION, AWAITING_RECEIPT),
-                Arguments.of(UNKNOWN, AWAITING_RECEIPT), Arguments.of(AWAITING_RECEIPT, SUCCEEDED),
-                Arguments.of(AWAITING_RECEIPT, DECLINED), Arguments.of(AWAITING_RECEIPT, FAILED),
+                Arguments.of(UNKNOWN, REQUIRES_ACTION),
+                Arguments.of(UNKNOWN, SUCCEEDED),
+                Arguments.of(UNKNOWN, DECLINED),
+                Arguments.of(UNKNOWN, FAILED),
+                Arguments.of(UNKNOWN, EXPIRED),
+                Arguments.of(PENDING, AWAITING_RECEIPT),
+                Arguments.of(REQUIRES_ACTION, AWAITING_RECEIPT),
+                Arguments.of(UNKNOWN, AWAITING_RECEIPT),
+                Arguments.of(AWAITING_RECEIPT, SUCCEEDED),
+                Arguments.of(AWAITING_RECEIPT, DECLINED),
+                Arguments.of(AWAITING_RECEIPT, FAILED),
                 Arguments.of(AWAITING_RECEIPT, EXPIRED));
     }
 
@@ -46,7 +58,8 @@ class PaymentStatusTest {
 
     @Test
     void refusesEveryOtherTransition() {
-        Set<String> allowed = allowedTransitions().map(a -> a.get()[0] + ">" + a.get()[1])
+        Set<String> allowed = allowedTransitions()
+                .map(a -> a.get()[0] + ">" + a.get()[1])
                 .collect(java.util.stream.Collectors.toSet());
         for (PaymentStatus from : PaymentStatus.values()) {
             for (PaymentStatus to : PaymentStatus.values()) {

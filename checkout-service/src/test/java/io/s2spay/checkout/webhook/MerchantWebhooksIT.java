@@ -38,9 +38,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -64,7 +64,8 @@ class MerchantWebhooksIT {
     static final Duration RETRY_FOR = Duration.ofSeconds(8);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static HttpServer server;
     static final Map<String, Receiver> receivers = new ConcurrentHashMap<>();
@@ -82,12 +83,14 @@ class MerchantWebhooksIT {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         one = start(infrastructure);
         two = start(infrastructure);
-        db = JdbcClient.create(new DriverManagerDataSource(infrastructure.jdbcUrl(),
-                infrastructure.jdbcUsername(), infrastructure.jdbcPassword()));
+        db = JdbcClient.create(new DriverManagerDataSource(
+                infrastructure.jdbcUrl(), infrastructure.jdbcUsername(), infrastructure.jdbcPassword()));
         for (ConfigurableApplicationContext instance : List.of(one, two)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonNode health = JSON.readTree(get(instance, "/actuator/health", null).body());
-                assertThat(health.at("/components/outboxRelay/status").asString()).isEqualTo("UP");
+                JsonNode health =
+                        JSON.readTree(get(instance, "/actuator/health", null).body());
+                assertThat(health.at("/components/outboxRelay/status").asString())
+                        .isEqualTo("UP");
             });
         }
     }
@@ -95,7 +98,9 @@ class MerchantWebhooksIT {
     static ConfigurableApplicationContext start(TestInfrastructure infrastructure) {
         List<String> args = new ArrayList<>();
         infrastructure.springProperties("checkout").forEach((name, value) -> args.add("--" + name + "=" + value));
-        args.addAll(List.of("--server.port=0", "--s2spay.checkout.sync-wait=1s",
+        args.addAll(List.of(
+                "--server.port=0",
+                "--s2spay.checkout.sync-wait=1s",
                 "--s2spay.checkout.webhooks.allow-insecure-loopback=true",
                 "--s2spay.checkout.webhooks.poll-interval=100ms",
                 "--s2spay.checkout.webhooks.initial-backoff=200ms",
@@ -112,7 +117,8 @@ class MerchantWebhooksIT {
         if (db != null) {
             // nothing more for this test's receivers once it is gone
             db.sql("update checkout.webhook_endpoint set status = 'deleted' where url like :prefix")
-                    .param("prefix", "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/%").update();
+                    .param("prefix", "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/%")
+                    .update();
         }
         for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {one, two}) {
             if (instance != null) {
@@ -133,8 +139,8 @@ class MerchantWebhooksIT {
             awaitTypes(receiver, paymentId, List.of("payment.requested"));
             publishOutcomes(paymentId, "merchant-demo");
 
-            List<String> expected = List.of("payment.requested", "payment.debited", "payment.refunded",
-                    "payment.refunded");
+            List<String> expected =
+                    List.of("payment.requested", "payment.debited", "payment.refunded", "payment.refunded");
             awaitTypes(receiver, paymentId, expected);
             awaitTypes(receivers.get("configured"), paymentId, expected);
             // two instances dispatch side by side, yet under the lease each event was sent once
@@ -146,18 +152,32 @@ class MerchantWebhooksIT {
             assertThat(debited.body().get("id").asString()).isEqualTo(debited.eventId());
             assertThat(debited.body().at("/payment/id").asString()).isEqualTo(paymentId);
             assertThat(debited.body().at("/payment/status").asString()).isEqualTo("succeeded");
-            assertThat(debited.body().at("/payment/card/last4Digits").asString()).isEqualTo("0000");
+            assertThat(debited.body().at("/payment/card/last4Digits").asString())
+                    .isEqualTo("0000");
             assertThat(Instant.parse(debited.body().get("created").asString())).isBefore(Instant.now());
             assertThat(debited.rawBody()).doesNotContain(PAN);
 
-            JsonNode page = JSON.readTree(get(one, "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id="
-                    + paymentId + "&limit=3", DEMO_KEY).body());
+            JsonNode page = JSON.readTree(get(
+                            one,
+                            "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id=" + paymentId + "&limit=3",
+                            DEMO_KEY)
+                    .body());
             assertThat(page.get("hasMore").asBoolean()).isTrue();
-            assertThat(page.get("data")).extracting(d -> d.get("sequence").asLong()).containsExactly(4L, 3L, 2L);
-            assertThat(page.get("data")).allSatisfy(d -> assertThat(d.get("status").asString()).isEqualTo("delivered"));
-            JsonNode rest = JSON.readTree(get(one, "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id="
-                    + paymentId + "&limit=3&starting_after=" + page.at("/data/2/id").asString(), DEMO_KEY).body());
-            assertThat(rest.get("data")).extracting(d -> d.get("eventType").asString()).containsExactly("payment.requested");
+            assertThat(page.get("data"))
+                    .extracting(d -> d.get("sequence").asLong())
+                    .containsExactly(4L, 3L, 2L);
+            assertThat(page.get("data"))
+                    .allSatisfy(d -> assertThat(d.get("status").asString()).isEqualTo("delivered"));
+            JsonNode rest = JSON.readTree(get(
+                            one,
+                            "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id=" + paymentId
+                                    + "&limit=3&starting_after="
+                                    + page.at("/data/2/id").asString(),
+                            DEMO_KEY)
+                    .body());
+            assertThat(rest.get("data"))
+                    .extracting(d -> d.get("eventType").asString())
+                    .containsExactly("payment.requested");
             assertThat(rest.get("hasMore").asBoolean()).isFalse();
             assertThat(output.getAll()).doesNotContain(receiver.secret).doesNotContain(CONFIGURED_SECRET);
         } finally {
@@ -179,14 +199,32 @@ class MerchantWebhooksIT {
         HttpServer restarted = null;
         try {
             String paymentId = payment(DEMO_KEY);
-            await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get(one, "/v1/webhook-endpoints/"
-                    + endpointId + "/deliveries?payment_id=" + paymentId, DEMO_KEY).body()).get("data").size() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> JSON.readTree(get(
+                                                    one,
+                                                    "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id="
+                                                            + paymentId,
+                                                    DEMO_KEY)
+                                            .body())
+                                    .get("data")
+                                    .size()
+                            == 1);
             publishOutcomes(paymentId, "merchant-demo");
-            String firstId = await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get(one,
-                    "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id=" + paymentId, DEMO_KEY).body()),
-                    page -> page.get("data").size() == 4 && page.at("/data/3/attemptCount").asInt() >= 2)
-                    .at("/data/3/id").asString();
-            assertThat(JSON.readTree(get(one, "/v1/webhook-deliveries/" + firstId, DEMO_KEY).body()).get("attempts"))
+            String firstId = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> JSON.readTree(get(
+                                            one,
+                                            "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id="
+                                                    + paymentId,
+                                            DEMO_KEY)
+                                    .body()),
+                            page -> page.get("data").size() == 4
+                                    && page.at("/data/3/attemptCount").asInt() >= 2)
+                    .at("/data/3/id")
+                    .asString();
+            assertThat(JSON.readTree(get(one, "/v1/webhook-deliveries/" + firstId, DEMO_KEY)
+                                    .body())
+                            .get("attempts"))
                     .allSatisfy(a -> assertThat(a.path("error").asString()).startsWith("connection failed"));
 
             restarted = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -197,21 +235,36 @@ class MerchantWebhooksIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.refused.get() >= 3);
 
             // while the first is retried, the later events of the payment wait
-            JsonNode waiting = await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get(one,
-                    "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id=" + paymentId, DEMO_KEY).body()),
-                    page -> page.get("data").size() == 4 && page.at("/data/3/attemptCount").asInt() >= 2);
+            JsonNode waiting = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> JSON.readTree(get(
+                                            one,
+                                            "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id="
+                                                    + paymentId,
+                                            DEMO_KEY)
+                                    .body()),
+                            page -> page.get("data").size() == 4
+                                    && page.at("/data/3/attemptCount").asInt() >= 2);
             assertThat(waiting.at("/data/3/eventType").asString()).isEqualTo("payment.requested");
-            assertThat(waiting.get("data")).extracting(d -> d.get("attemptCount").asInt()).startsWith(0, 0, 0);
-            JsonNode first = JSON.readTree(get(two, "/v1/webhook-deliveries/" + waiting.at("/data/3/id").asString(),
-                    DEMO_KEY).body());
-            assertThat(first.get("attempts")).anySatisfy(a -> assertThat(a.path("httpStatus").asInt()).isEqualTo(503))
+            assertThat(waiting.get("data"))
+                    .extracting(d -> d.get("attemptCount").asInt())
+                    .startsWith(0, 0, 0);
+            JsonNode first = JSON.readTree(get(
+                            two,
+                            "/v1/webhook-deliveries/" + waiting.at("/data/3/id").asString(),
+                            DEMO_KEY)
+                    .body());
+            assertThat(first.get("attempts"))
+                    .anySatisfy(a -> assertThat(a.path("httpStatus").asInt()).isEqualTo(503))
                     .anySatisfy(a -> assertThat(a.has("error")).isTrue());
             assertThat(first.at("/event/type").asString()).isEqualTo("payment.requested");
 
             receiver.answer = 200;
 
-            awaitTypes(receiver, paymentId, List.of("payment.requested", "payment.debited", "payment.refunded",
-                    "payment.refunded"));
+            awaitTypes(
+                    receiver,
+                    paymentId,
+                    List.of("payment.requested", "payment.debited", "payment.refunded", "payment.refunded"));
             assertThat(receiver.badSignatures).hasValue(0);
         } finally {
             delete(DEMO_KEY, endpointId);
@@ -233,7 +286,8 @@ class MerchantWebhooksIT {
             for (int i = 0; i < 10; i++) {
                 slowPayments.add(CompletableFuture.supplyAsync(() -> payment(OTHER_KEY)));
             }
-            CompletableFuture.allOf(slowPayments.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(slowPayments.toArray(CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).until(() -> slow.started.get() >= 4);
 
             Instant start = Instant.now();
@@ -241,7 +295,9 @@ class MerchantWebhooksIT {
             awaitTypes(quick, paymentId, List.of("payment.requested"));
 
             assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
-            assertThat(slow.received.size()).as("slow requests answered meanwhile").isLessThan(10);
+            assertThat(slow.received.size())
+                    .as("slow requests answered meanwhile")
+                    .isLessThan(10);
             // at most max-concurrency-per-endpoint (4) requests from each of the two instances
             assertThat(slow.maxInFlight.get()).isBetween(2, 8);
         } finally {
@@ -257,35 +313,53 @@ class MerchantWebhooksIT {
         String endpointId = register(DEMO_KEY, receiver, null);
         try {
             String paymentId = payment(DEMO_KEY);
-            String deliveryId = JSON.readTree(await().atMost(Duration.ofSeconds(20)).until(
-                    () -> get(one, "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id=" + paymentId,
-                            DEMO_KEY).body(),
-                    body -> JSON.readTree(body).get("data").size() == 1)).at("/data/0/id").asString();
+            String deliveryId = JSON.readTree(await().atMost(Duration.ofSeconds(20))
+                            .until(
+                                    () -> get(
+                                                    one,
+                                                    "/v1/webhook-endpoints/" + endpointId + "/deliveries?payment_id="
+                                                            + paymentId,
+                                                    DEMO_KEY)
+                                            .body(),
+                                    body -> JSON.readTree(body).get("data").size() == 1))
+                    .at("/data/0/id")
+                    .asString();
 
-            JsonNode failed = await().atMost(RETRY_FOR.plusSeconds(15)).until(
-                    () -> JSON.readTree(get(one, "/v1/webhook-deliveries/" + deliveryId, DEMO_KEY).body()),
-                    d -> d.get("status").asString().equals("failed"));
+            JsonNode failed = await().atMost(RETRY_FOR.plusSeconds(15))
+                    .until(
+                            () -> JSON.readTree(get(one, "/v1/webhook-deliveries/" + deliveryId, DEMO_KEY)
+                                    .body()),
+                            d -> d.get("status").asString().equals("failed"));
             assertThat(failed.get("attemptCount").asInt()).isGreaterThanOrEqualTo(3);
-            assertThat(failed.get("attempts")).hasSize(failed.get("attemptCount").asInt());
+            assertThat(failed.get("attempts"))
+                    .hasSize(failed.get("attemptCount").asInt());
             assertThat(failed.has("nextAttemptAt")).isFalse();
             int refusedBefore = receiver.refused.get();
 
             receiver.answer = 200;
-            HttpResponse<String> resent = post(two, DEMO_KEY, "/v1/webhook-deliveries/" + deliveryId + "/resend", "", null);
+            HttpResponse<String> resent =
+                    post(two, DEMO_KEY, "/v1/webhook-deliveries/" + deliveryId + "/resend", "", null);
             assertThat(resent.statusCode()).isEqualTo(202);
             assertThat(JSON.readTree(resent.body()).get("status").asString()).isEqualTo("pending");
 
             awaitTypes(receiver, paymentId, List.of("payment.requested"));
-            JsonNode delivered = await().atMost(Duration.ofSeconds(10)).until(
-                    () -> JSON.readTree(get(one, "/v1/webhook-deliveries/" + deliveryId, DEMO_KEY).body()),
-                    d -> d.get("status").asString().equals("delivered"));
+            JsonNode delivered = await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> JSON.readTree(get(one, "/v1/webhook-deliveries/" + deliveryId, DEMO_KEY)
+                                    .body()),
+                            d -> d.get("status").asString().equals("delivered"));
             assertThat(delivered.get("attemptCount").asInt()).isEqualTo(refusedBefore + 1);
-            assertThat(delivered.at("/attempts/" + refusedBefore + "/httpStatus").asInt()).isEqualTo(200);
+            assertThat(delivered
+                            .at("/attempts/" + refusedBefore + "/httpStatus")
+                            .asInt())
+                    .isEqualTo(200);
 
             // a delivered one is sent again on request
             post(one, DEMO_KEY, "/v1/webhook-deliveries/" + deliveryId + "/resend", "", null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.of(paymentId).size() == 2);
-            assertThat(receiver.of(paymentId).get(1).eventId()).isEqualTo(receiver.of(paymentId).get(0).eventId());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.of(paymentId).size() == 2);
+            assertThat(receiver.of(paymentId).get(1).eventId())
+                    .isEqualTo(receiver.of(paymentId).get(0).eventId());
         } finally {
             delete(DEMO_KEY, endpointId);
         }
@@ -298,44 +372,72 @@ class MerchantWebhooksIT {
         try {
             String paymentId = payment(DEMO_KEY);
             awaitTypes(receiver, paymentId, List.of("payment.requested"));
-            String deliveryId = JSON.readTree(get(one, "/v1/webhook-endpoints/" + endpointId + "/deliveries",
-                    DEMO_KEY).body()).at("/data/0/id").asString();
+            String deliveryId = JSON.readTree(get(one, "/v1/webhook-endpoints/" + endpointId + "/deliveries", DEMO_KEY)
+                            .body())
+                    .at("/data/0/id")
+                    .asString();
 
-            assertThat(get(one, "/v1/webhook-endpoints/" + endpointId, OTHER_KEY).statusCode()).isEqualTo(404);
-            assertThat(get(one, "/v1/webhook-endpoints/" + endpointId + "/deliveries", OTHER_KEY).statusCode())
+            assertThat(get(one, "/v1/webhook-endpoints/" + endpointId, OTHER_KEY)
+                            .statusCode())
                     .isEqualTo(404);
-            assertThat(get(one, "/v1/webhook-deliveries/" + deliveryId, OTHER_KEY).statusCode()).isEqualTo(404);
-            assertThat(post(one, OTHER_KEY, "/v1/webhook-deliveries/" + deliveryId + "/resend", "", null).statusCode())
+            assertThat(get(one, "/v1/webhook-endpoints/" + endpointId + "/deliveries", OTHER_KEY)
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(get(one, "/v1/webhook-deliveries/" + deliveryId, OTHER_KEY)
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(post(one, OTHER_KEY, "/v1/webhook-deliveries/" + deliveryId + "/resend", "", null)
+                            .statusCode())
                     .isEqualTo(404);
             assertThat(send(HttpRequest.newBuilder(url(one, "/v1/webhook-endpoints/" + endpointId))
-                    .header("Authorization", "Bearer " + OTHER_KEY).DELETE().build()).statusCode()).isEqualTo(404);
+                                    .header("Authorization", "Bearer " + OTHER_KEY)
+                                    .DELETE()
+                                    .build())
+                            .statusCode())
+                    .isEqualTo(404);
             assertThat(get(one, "/v1/webhook-endpoints", OTHER_KEY).body()).doesNotContain(endpointId);
             assertThat(get(one, "/v1/webhook-endpoints", null).statusCode()).isEqualTo(401);
 
-            JsonNode own = JSON.readTree(get(one, "/v1/webhook-endpoints/" + endpointId, DEMO_KEY).body());
+            JsonNode own = JSON.readTree(
+                    get(one, "/v1/webhook-endpoints/" + endpointId, DEMO_KEY).body());
             assertThat(own.get("url").asString()).isEqualTo(receiver.url);
             assertThat(own.has("secret")).as("the secret is shown only once").isFalse();
             assertThat(get(one, "/v1/webhook-endpoints", DEMO_KEY).body()).contains(endpointId);
         } finally {
             delete(DEMO_KEY, endpointId);
         }
-        assertThat(get(one, "/v1/webhook-endpoints/" + endpointId, DEMO_KEY).statusCode()).isEqualTo(404);
+        assertThat(get(one, "/v1/webhook-endpoints/" + endpointId, DEMO_KEY).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void validatesEndpointsStrictlyAndReplaysAnIdempotentCreation() throws Exception {
-        assertInvalid(post(one, DEMO_KEY, "/v1/webhook-endpoints", "{\"url\":\"http://shop.example/hooks\"}", null), "url");
+        assertInvalid(
+                post(one, DEMO_KEY, "/v1/webhook-endpoints", "{\"url\":\"http://shop.example/hooks\"}", null), "url");
         assertInvalid(post(one, DEMO_KEY, "/v1/webhook-endpoints", "{\"url\":\"ftp://127.0.0.1/x\"}", null), "url");
         assertInvalid(post(one, DEMO_KEY, "/v1/webhook-endpoints", "{}", null), "url");
-        assertInvalid(post(one, DEMO_KEY, "/v1/webhook-endpoints",
-                "{\"url\":\"https://shop.example/hooks\",\"enabledEvents\":[\"*\"]}", null), "enabledEvents");
-        assertInvalid(post(one, DEMO_KEY, "/v1/webhook-endpoints", "{\"url\":\"https://shop.example/hooks\","
-                + "\"description\":" + "7}", null), "description");
+        assertInvalid(
+                post(
+                        one,
+                        DEMO_KEY,
+                        "/v1/webhook-endpoints",
+                        "{\"url\":\"https://shop.example/hooks\",\"enabledEvents\":[\"*\"]}",
+                        null),
+                "enabledEvents");
+        assertInvalid(
+                post(
+                        one,
+                        DEMO_KEY,
+                        "/v1/webhook-endpoints",
+                        "{\"url\":\"https://shop.example/hooks\"," + "\"description\":" + "7}",
+                        null),
+                "description");
         assertInvalid(post(one, DEMO_KEY, "/v1/webhook-endpoints", "[1]", null), "body");
         assertInvalid(post(one, DEMO_KEY, "/v1/webhook-endpoints", "{\"url\":", null), "body");
 
         String key = "idem-" + UUID.randomUUID();
-        String request = "{\"url\":\"https://shop.example/hooks/" + UUID.randomUUID() + "\",\"description\":\"orders\"}";
+        String request =
+                "{\"url\":\"https://shop.example/hooks/" + UUID.randomUUID() + "\",\"description\":\"orders\"}";
         HttpResponse<String> created = post(one, DEMO_KEY, "/v1/webhook-endpoints", request, key);
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode endpoint = JSON.readTree(created.body());
@@ -351,14 +453,24 @@ class MerchantWebhooksIT {
             assertThat(replay.body()).isEqualTo(created.body());
             assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
             assertThat(post(one, DEMO_KEY, "/v1/webhook-endpoints", request.replace("orders", "refunds"), key)
-                    .statusCode()).isEqualTo(422);
+                            .statusCode())
+                    .isEqualTo(422);
 
             // at rest, neither the endpoint nor the stored answer holds the secret in clear
             String secret = endpoint.get("secret").asString();
-            assertThat(db.sql("select count(*) from checkout.webhook_endpoint e where encode(e.secret_encrypted, 'escape') "
-                    + "like :s").param("s", "%" + secret.substring(6) + "%").query(Long.class).single()).isZero();
+            assertThat(db.sql(
+                                    "select count(*) from checkout.webhook_endpoint e where encode(e.secret_encrypted, 'escape') "
+                                            + "like :s")
+                            .param("s", "%" + secret.substring(6) + "%")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             assertThat(db.sql("select count(*) from checkout.idempotency_key where encode(response_body, 'escape') "
-                    + "like :s").param("s", "%" + secret.substring(6) + "%").query(Long.class).single()).isZero();
+                                    + "like :s")
+                            .param("s", "%" + secret.substring(6) + "%")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         } finally {
             delete(DEMO_KEY, endpoint.get("id").asString());
         }
@@ -389,7 +501,9 @@ class MerchantWebhooksIT {
         }
 
         List<Received> of(String paymentId) {
-            return received.stream().filter(r -> paymentId.equals(r.body().at("/payment/id").asString())).toList();
+            return received.stream()
+                    .filter(r -> paymentId.equals(r.body().at("/payment/id").asString()))
+                    .toList();
         }
     }
 
@@ -421,8 +535,10 @@ class MerchantWebhooksIT {
     static void answer(HttpExchange exchange, Receiver receiver, byte[] raw) throws IOException {
         String body = new String(raw, StandardCharsets.UTF_8);
         String signature = exchange.getRequestHeaders().getFirst("S2spay-Signature");
-        boolean valid = signature != null && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
-                && ReadmeVerifier.verify(receiver.secret, signature, body, Instant.now().getEpochSecond());
+        boolean valid = signature != null
+                && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                && ReadmeVerifier.verify(
+                        receiver.secret, signature, body, Instant.now().getEpochSecond());
         if (!valid) {
             receiver.badSignatures.incrementAndGet();
             exchange.sendResponseHeaders(400, -1);
@@ -444,7 +560,8 @@ class MerchantWebhooksIT {
         }
         int answer = receiver.answer;
         if (answer / 100 == 2) {
-            receiver.received.add(new Received(json.get("id").asString(), json.get("type").asString(), json, body));
+            receiver.received.add(
+                    new Received(json.get("id").asString(), json.get("type").asString(), json, body));
         } else {
             receiver.refused.incrementAndGet();
         }
@@ -458,8 +575,12 @@ class MerchantWebhooksIT {
     }
 
     static String register(String apiKey, Receiver receiver, String idempotencyKey, String url) {
-        HttpResponse<String> response = post(one, apiKey, "/v1/webhook-endpoints",
-                "{\"url\":\"" + url + "\",\"description\":\"test receiver\"}", idempotencyKey);
+        HttpResponse<String> response = post(
+                one,
+                apiKey,
+                "/v1/webhook-endpoints",
+                "{\"url\":\"" + url + "\",\"description\":\"test receiver\"}",
+                idempotencyKey);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         receiver.secret = body.get("secret").asString();
@@ -468,7 +589,9 @@ class MerchantWebhooksIT {
 
     static void delete(String apiKey, String endpointId) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url(two, "/v1/webhook-endpoints/" + endpointId))
-                .header("Authorization", "Bearer " + apiKey).DELETE().build());
+                .header("Authorization", "Bearer " + apiKey)
+                .DELETE()
+                .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -484,14 +607,27 @@ class MerchantWebhooksIT {
 
     /** What the executor and the back office would publish after the payment was requested. */
     static void publishOutcomes(String paymentId, String merchantId) throws Exception {
-        String merchantTransactionId = JSON.readTree(get(one, "/v1/payments/" + paymentId,
-                merchantId.equals("merchant-demo") ? DEMO_KEY : OTHER_KEY).body()).get("merchantTransactionId").asString();
-        publish(TestMessages.paymentEvent(paymentId, merchantId, TestMessages.debited(9200L, merchantTransactionId,
-                "8ac7" + UUID.randomUUID().toString().replace("-", ""))));
+        String merchantTransactionId = JSON.readTree(
+                        get(one, "/v1/payments/" + paymentId, merchantId.equals("merchant-demo") ? DEMO_KEY : OTHER_KEY)
+                                .body())
+                .get("merchantTransactionId")
+                .asString();
+        publish(TestMessages.paymentEvent(
+                paymentId,
+                merchantId,
+                TestMessages.debited(
+                        9200L,
+                        merchantTransactionId,
+                        "8ac7" + UUID.randomUUID().toString().replace("-", ""))));
         for (String operation : List.of("op_1", "op_2")) {
-            publish(TestMessages.paymentEvent(paymentId, merchantId, PaymentRefunded.newBuilder()
-                    .setOperationId(operation + "_" + paymentId).setAmount(new Money(1000L, "EUR"))
-                    .setGatewayResult(new GatewayResult("8ac7rf", "000.100.110", "ok", null)).build()));
+            publish(TestMessages.paymentEvent(
+                    paymentId,
+                    merchantId,
+                    PaymentRefunded.newBuilder()
+                            .setOperationId(operation + "_" + paymentId)
+                            .setAmount(new Money(1000L, "EUR"))
+                            .setGatewayResult(new GatewayResult("8ac7rf", "000.100.110", "ok", null))
+                            .build()));
         }
     }
 
@@ -502,8 +638,11 @@ class MerchantWebhooksIT {
     }
 
     static void awaitTypes(Receiver receiver, String paymentId, List<String> types) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(receiver.of(paymentId)).extracting(Received::type).containsExactlyElementsOf(types));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(receiver.of(paymentId))
+                        .extracting(Received::type)
+                        .containsExactlyElementsOf(types));
     }
 
     static void assertInvalid(HttpResponse<String> response, String field) {
@@ -513,10 +652,12 @@ class MerchantWebhooksIT {
                 .anySatisfy(error -> assertThat(error.get("field").asString()).isEqualTo(field));
     }
 
-    static HttpResponse<String> post(ConfigurableApplicationContext instance, String apiKey, String path, String body,
-            String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(instance, path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    static HttpResponse<String> post(
+            ConfigurableApplicationContext instance, String apiKey, String path, String body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(instance, path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -527,7 +668,9 @@ class MerchantWebhooksIT {
     }
 
     static HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(instance, path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(instance, path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

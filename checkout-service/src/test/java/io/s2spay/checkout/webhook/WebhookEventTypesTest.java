@@ -18,11 +18,14 @@ class WebhookEventTypesTest {
 
     @Test
     void mapsEveryPayloadOfTheEventEnvelopeToItsOwnType() throws Exception {
-        Schema payload = PaymentEventEnvelope.getClassSchema().getField("payload").schema();
+        Schema payload =
+                PaymentEventEnvelope.getClassSchema().getField("payload").schema();
         Set<String> types = new HashSet<>();
         for (Schema branch : payload.getTypes()) {
             Class<?> type = SpecificData.get().getClass(branch);
-            assertThat(WebhookEventTypes.isMapped(type)).as(branch.getFullName()).isTrue();
+            assertThat(WebhookEventTypes.isMapped(type))
+                    .as(branch.getFullName())
+                    .isTrue();
             Object instance = type.getDeclaredConstructor().newInstance();
             String name = WebhookEventTypes.of(instance);
             assertThat(name).matches("(payment|stored_credential)\\.[a-z_]+");

@@ -1,7 +1,6 @@
 package io.s2spay.checkout.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
@@ -32,19 +31,26 @@ class WebhookSignatureTest {
         String header = WebhookSignature.header(SECRET, 1733400000L, BODY);
         String body = new String(BODY, StandardCharsets.UTF_8);
 
-        assertThat(ReadmeVerifier.verify(SECRET, header, body, 1733400000L + 60)).isTrue();
-        assertThat(ReadmeVerifier.verify(SECRET, header, body.replace("captured", "refunded"), 1733400000L)).isFalse();
-        assertThat(ReadmeVerifier.verify("whsec_other", header, body, 1733400000L)).isFalse();
-        assertThat(ReadmeVerifier.verify(SECRET, header, body, 1733400000L + 301)).isFalse();
-        assertThat(ReadmeVerifier.verify(SECRET, "t=1733400000", body, 1733400000L)).isFalse();
+        assertThat(ReadmeVerifier.verify(SECRET, header, body, 1733400000L + 60))
+                .isTrue();
+        assertThat(ReadmeVerifier.verify(SECRET, header, body.replace("captured", "refunded"), 1733400000L))
+                .isFalse();
+        assertThat(ReadmeVerifier.verify("whsec_other", header, body, 1733400000L))
+                .isFalse();
+        assertThat(ReadmeVerifier.verify(SECRET, header, body, 1733400000L + 301))
+                .isFalse();
+        assertThat(ReadmeVerifier.verify(SECRET, "t=1733400000", body, 1733400000L))
+                .isFalse();
     }
 
     @Test
     void theReadmeShowsTheVerifierTheTestsRun() throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/s2spay/checkout/webhook/ReadmeVerifier.java"));
-        String snippet = source.substring(source.indexOf("// --- README snippet starts\n") + 29,
+        String snippet = source.substring(
+                source.indexOf("// --- README snippet starts\n") + 29,
                 source.indexOf("    // --- README snippet ends"));
-        String unindented = snippet.lines().map(line -> line.startsWith("    ") ? line.substring(4) : line)
+        String unindented = snippet.lines()
+                .map(line -> line.startsWith("    ") ? line.substring(4) : line)
                 .reduce("", (a, b) -> a + b + "\n");
         assertThat(readme()).contains("```java\n" + unindented + "```");
     }
@@ -57,14 +63,16 @@ class WebhookSignatureTest {
                 .matcher(readme());
         assertThat(block.find()).isTrue();
         Path script = Files.writeString(dir.resolve("verify.sh"), block.group(1));
-        Path body = Files.write(dir.resolve("body.json"),
+        Path body = Files.write(
+                dir.resolve("body.json"),
                 "{\"id\":\"e-1\",\"payment\":{\"amount\":\"92.00\",\"descriptor\":\"caf\u00e9 it's\"}}"
                         .getBytes(StandardCharsets.UTF_8));
         String signature = WebhookSignature.header(SECRET, 1733400000L, Files.readAllBytes(body));
 
         assertThat(shell(script, SECRET, signature, body)).isEqualTo("valid");
         assertThat(shell(script, "whsec_other", signature, body)).isEqualTo("invalid");
-        assertThat(shell(script, SECRET, signature.replace("t=1733400000", "t=1733400001"), body)).isEqualTo("invalid");
+        assertThat(shell(script, SECRET, signature.replace("t=1733400000", "t=1733400001"), body))
+                .isEqualTo("invalid");
     }
 
     private static String readme() throws IOException {
@@ -73,7 +81,8 @@ class WebhookSignatureTest {
 
     private static boolean runs(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException | InterruptedException e) {

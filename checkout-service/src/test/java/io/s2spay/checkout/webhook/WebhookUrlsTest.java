@@ -9,7 +9,8 @@ class WebhookUrlsTest {
     @Test
     void acceptsHttpsUrls() {
         assertThat(WebhookUrls.problem("https://shop.example/hooks?x=1", false)).isEmpty();
-        assertThat(WebhookUrls.problem("https://shop.example:8443/s2spay", false)).isEmpty();
+        assertThat(WebhookUrls.problem("https://shop.example:8443/s2spay", false))
+                .isEmpty();
     }
 
     @Test
@@ -18,9 +19,10 @@ class WebhookUrlsTest {
         assertThat(WebhookUrls.problem("http://localhost/hooks", true)).isEmpty();
         assertThat(WebhookUrls.problem("http://[::1]:9000/hooks", true)).isEmpty();
         assertThat(WebhookUrls.problem("http://127.0.0.1:9000/hooks", false)).contains("must use https");
-        assertThat(WebhookUrls.problem("http://shop.example/hooks", true)).hasValueSatisfying(
-                problem -> assertThat(problem).contains("https"));
-        assertThat(WebhookUrls.problem("http://127.0.0.1.shop.example/hooks", true)).isPresent();
+        assertThat(WebhookUrls.problem("http://shop.example/hooks", true))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("https"));
+        assertThat(WebhookUrls.problem("http://127.0.0.1.shop.example/hooks", true))
+                .isPresent();
         assertThat(WebhookUrls.problem("http://127.0.0.256/hooks", true)).isPresent();
     }
 
@@ -35,6 +37,7 @@ class WebhookUrlsTest {
                 .contains("must not contain user information");
         assertThat(WebhookUrls.problem("https://shop.example/hooks#x", false)).contains("must not contain a fragment");
         assertThat(WebhookUrls.problem("https://shop.example/ hooks", false)).contains("is not a valid URL");
-        assertThat(WebhookUrls.problem("https://shop.example/" + "a".repeat(2100), false)).isPresent();
+        assertThat(WebhookUrls.problem("https://shop.example/" + "a".repeat(2100), false))
+                .isPresent();
     }
 }

@@ -1,14 +1,12 @@
 package io.s2spay.sandbox.api;
 
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
 import io.s2spay.sandbox.SandboxProperties;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import io.s2spay.sandbox.gateway.MerchantAccount;
 import io.s2spay.sandbox.gateway.OppRejection;
-import io.s2spay.sandbox.gateway.GatewayResultCodes;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /** Checks the Bearer access token (401) and that it may use the requested entity (403), as OPP does. */
 @Component
@@ -28,7 +26,8 @@ class OppAuthenticator {
             throw new OppRejection(401, GatewayResultCodes.INVALID_AUTHENTICATION);
         }
         String token = authorization.substring(BEARER.length()).trim();
-        Map.Entry<String, SandboxProperties.Merchant> merchant = properties.merchantByToken(token)
+        Map.Entry<String, SandboxProperties.Merchant> merchant = properties
+                .merchantByToken(token)
                 .orElseThrow(() -> new OppRejection(401, GatewayResultCodes.INVALID_AUTHENTICATION));
         return new MerchantAccount(merchant.getKey(), merchant.getValue());
     }

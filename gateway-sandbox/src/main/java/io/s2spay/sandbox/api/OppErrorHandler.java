@@ -1,20 +1,18 @@
 package io.s2spay.sandbox.api;
 
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
+import io.s2spay.sandbox.gateway.OppRejection;
+import io.s2spay.sandbox.gateway.PaymentJson;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import io.s2spay.sandbox.gateway.OppRejection;
-import io.s2spay.sandbox.gateway.PaymentJson;
-import io.s2spay.sandbox.gateway.GatewayResultCodes;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Answers refused and failed requests in OPP's JSON shape (result code, description, parameter errors). */
 @RestControllerAdvice
@@ -32,8 +30,11 @@ class OppErrorHandler {
     ResponseEntity<Map<String, Object>> rejected(OppRejection rejection, HttpServletRequest request) {
         return ResponseEntity.status(rejection.httpStatus())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(PaymentJson.resultOnly(rejection.code(), rejection.parameterErrors(),
-                        PaymentJson.ndc(request.getParameter("entityId")), clock.instant()));
+                .body(PaymentJson.resultOnly(
+                        rejection.code(),
+                        rejection.parameterErrors(),
+                        PaymentJson.ndc(request.getParameter("entityId")),
+                        clock.instant()));
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -41,7 +42,7 @@ class OppErrorHandler {
         log.error("Sandbox failed on {} {}", request.getMethod(), request.getRequestURI(), failure);
         return ResponseEntity.internalServerError()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(PaymentJson.resultOnly(GatewayResultCodes.UNDEFINED_ERROR, List.of(),
-                        PaymentJson.ndc(null), clock.instant()));
+                .body(PaymentJson.resultOnly(
+                        GatewayResultCodes.UNDEFINED_ERROR, List.of(), PaymentJson.ndc(null), clock.instant()));
     }
 }

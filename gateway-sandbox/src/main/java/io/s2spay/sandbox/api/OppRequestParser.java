@@ -1,5 +1,15 @@
 package io.s2spay.sandbox.api;
 
+import io.s2spay.sandbox.gateway.Amounts;
+import io.s2spay.sandbox.gateway.BackOfficeRequest;
+import io.s2spay.sandbox.gateway.CardInput;
+import io.s2spay.sandbox.gateway.GatewayBrand;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
+import io.s2spay.sandbox.gateway.OppRejection;
+import io.s2spay.sandbox.gateway.OppRejection.ParameterError;
+import io.s2spay.sandbox.gateway.PaymentRequest;
+import io.s2spay.sandbox.gateway.PaymentType;
+import io.s2spay.sandbox.gateway.StandingInstruction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -10,19 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
-
-import io.s2spay.sandbox.gateway.Amounts;
-import io.s2spay.sandbox.gateway.BackOfficeRequest;
-import io.s2spay.sandbox.gateway.CardInput;
-import io.s2spay.sandbox.gateway.OppRejection;
-import io.s2spay.sandbox.gateway.OppRejection.ParameterError;
-import io.s2spay.sandbox.gateway.GatewayBrand;
-import io.s2spay.sandbox.gateway.PaymentRequest;
-import io.s2spay.sandbox.gateway.PaymentType;
-import io.s2spay.sandbox.gateway.GatewayResultCodes;
-import io.s2spay.sandbox.gateway.StandingInstruction;
 
 /**
  * Turns OPP form parameters into validated requests: first every parameter's format (all failures listed under
@@ -38,8 +36,8 @@ class OppRequestParser {
     private static final Set<String> SI_MODES = Set.of("INITIAL", "REPEATED");
     private static final Set<String> SI_TYPES = Set.of("UNSCHEDULED", "RECURRING", "INSTALLMENT");
     private static final Set<String> SI_SOURCES = Set.of("CIT", "MIT");
-    private static final Set<PaymentType> AMOUNT_REQUIRED = Set.of(PaymentType.CP, PaymentType.RF, PaymentType.RB,
-            PaymentType.CB, PaymentType.CR);
+    private static final Set<PaymentType> AMOUNT_REQUIRED =
+            Set.of(PaymentType.CP, PaymentType.RF, PaymentType.RB, PaymentType.CB, PaymentType.CR);
 
     private final Clock clock;
 
@@ -51,7 +49,8 @@ class OppRequestParser {
     PaymentRequest payment(Map<String, String> params, boolean onRegistration) {
         List<ParameterError> errors = new ArrayList<>();
         String paymentTypeValue = params.get("paymentType");
-        PaymentType paymentType = PaymentType.of(paymentTypeValue).filter(PaymentType::isInitial).orElse(null);
+        PaymentType paymentType =
+                PaymentType.of(paymentTypeValue).filter(PaymentType::isInitial).orElse(null);
         if (paymentType == null) {
             errors.add(error("paymentType", paymentTypeValue, "must be PA or DB"));
         }
@@ -72,7 +71,8 @@ class OppRequestParser {
         String shopperResultUrl = optionalUrl(params, "shopperResultUrl", errors);
         String notificationUrl = optionalUrl(params, "notificationUrl", errors);
         String createRegistrationValue = params.get("createRegistration");
-        if (createRegistrationValue != null && !"true".equals(createRegistrationValue)
+        if (createRegistrationValue != null
+                && !"true".equals(createRegistrationValue)
                 && !"false".equals(createRegistrationValue)) {
             errors.add(error("createRegistration", createRegistrationValue, "must be true or false"));
         }
@@ -83,7 +83,8 @@ class OppRequestParser {
 
         GatewayBrand brand = null;
         if (!onRegistration) {
-            brand = GatewayBrand.of(brandValue).orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.INVALID_BRAND));
+            brand = GatewayBrand.of(brandValue)
+                    .orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.INVALID_BRAND));
         }
         Currency iso = Amounts.currency(currency)
                 .orElseThrow(() -> OppRejection.badRequest(GatewayResultCodes.INVALID_CURRENCY));
@@ -93,9 +94,19 @@ class OppRequestParser {
             throw OppRejection.badRequest(GatewayResultCodes.AMOUNT_TOO_LOW);
         }
         CardInput card = brand != null && brand.isCard() ? card(params, brand) : null;
-        return new PaymentRequest(params.get("entityId"), paymentType, brand, amountMinor, currency,
-                merchantTransactionId, card, "true".equals(createRegistrationValue), standingInstruction,
-                shopperResultUrl, notificationUrl, descriptor);
+        return new PaymentRequest(
+                params.get("entityId"),
+                paymentType,
+                brand,
+                amountMinor,
+                currency,
+                merchantTransactionId,
+                card,
+                "true".equals(createRegistrationValue),
+                standingInstruction,
+                shopperResultUrl,
+                notificationUrl,
+                descriptor);
     }
 
     /** Parameters of {@code POST /v1/payments/{id}}. */
@@ -132,8 +143,14 @@ class OppRequestParser {
                 throw OppRejection.badRequest(GatewayResultCodes.AMOUNT_TOO_LOW);
             }
         }
-        return new BackOfficeRequest(params.get("entityId"), type, amountMinor, amount != null ? currency : null,
-                merchantTransactionId, notificationUrl, null);
+        return new BackOfficeRequest(
+                params.get("entityId"),
+                type,
+                amountMinor,
+                amount != null ? currency : null,
+                merchantTransactionId,
+                notificationUrl,
+                null);
     }
 
     private CardInput card(Map<String, String> params, GatewayBrand brand) {
@@ -201,18 +218,20 @@ class OppRequestParser {
         if (source == null || !SI_SOURCES.contains(source)) {
             errors.add(error("standingInstruction.source", source, "must be CIT or MIT"));
         } else if ("INITIAL".equals(mode) && !"CIT".equals(source)) {
-            errors.add(error("standingInstruction.source", source,
+            errors.add(error(
+                    "standingInstruction.source",
+                    source,
                     "an INITIAL standing instruction must be customer-initiated (CIT)"));
         }
         if (initialTransactionId != null && (initialTransactionId.isEmpty() || initialTransactionId.length() > 64)) {
-            errors.add(error("standingInstruction.initialTransactionId", initialTransactionId,
-                    "must be 1 to 64 characters"));
+            errors.add(error(
+                    "standingInstruction.initialTransactionId", initialTransactionId, "must be 1 to 64 characters"));
         }
         return errors.size() > before ? null : new StandingInstruction(mode, type, source, initialTransactionId);
     }
 
-    private static String optionalText(Map<String, String> params, String name, int maxLength,
-            List<ParameterError> errors) {
+    private static String optionalText(
+            Map<String, String> params, String name, int maxLength, List<ParameterError> errors) {
         String value = params.get(name);
         if (value != null && (value.isEmpty() || value.length() > maxLength)) {
             errors.add(error(name, value, "must be 1 to " + maxLength + " characters"));
@@ -228,7 +247,9 @@ class OppRequestParser {
         }
         try {
             URI uri = URI.create(value);
-            if (uri.isAbsolute() && uri.getHost() != null && Set.of("http", "https").contains(uri.getScheme())
+            if (uri.isAbsolute()
+                    && uri.getHost() != null
+                    && Set.of("http", "https").contains(uri.getScheme())
                     && value.length() <= 2048) {
                 return value;
             }

@@ -1,5 +1,19 @@
 package io.s2spay.sandbox.api;
 
+import io.s2spay.sandbox.SandboxProperties;
+import io.s2spay.sandbox.gateway.BackOfficeRequest;
+import io.s2spay.sandbox.gateway.GatewayBackOfficeService;
+import io.s2spay.sandbox.gateway.GatewayPaymentService;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
+import io.s2spay.sandbox.gateway.Ids;
+import io.s2spay.sandbox.gateway.MerchantAccount;
+import io.s2spay.sandbox.gateway.OppRejection;
+import io.s2spay.sandbox.gateway.PaymentJson;
+import io.s2spay.sandbox.gateway.PaymentRequest;
+import io.s2spay.sandbox.gateway.Registration;
+import io.s2spay.sandbox.gateway.Transaction;
+import io.s2spay.sandbox.gateway.TransactionStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,21 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import io.s2spay.sandbox.SandboxProperties;
-import io.s2spay.sandbox.gateway.BackOfficeRequest;
-import io.s2spay.sandbox.gateway.GatewayBackOfficeService;
-import io.s2spay.sandbox.gateway.Ids;
-import io.s2spay.sandbox.gateway.MerchantAccount;
-import io.s2spay.sandbox.gateway.OppRejection;
-import io.s2spay.sandbox.gateway.PaymentJson;
-import io.s2spay.sandbox.gateway.PaymentRequest;
-import io.s2spay.sandbox.gateway.GatewayPaymentService;
-import io.s2spay.sandbox.gateway.Registration;
-import io.s2spay.sandbox.gateway.GatewayResultCodes;
-import io.s2spay.sandbox.gateway.Transaction;
-import io.s2spay.sandbox.gateway.TransactionStore;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The OPP server-to-server API: payments, back-office operations, payment status (rate limited), the unlimited
@@ -48,9 +46,15 @@ class PaymentsController {
     private final SandboxProperties properties;
     private final Clock clock;
 
-    PaymentsController(OppAuthenticator authenticator, OppRequestParser parser, GatewayPaymentService payments,
-            GatewayBackOfficeService backOffice, TransactionStore store, StatusRequestLimiter statusLimiter,
-            SandboxProperties properties, Clock clock) {
+    PaymentsController(
+            OppAuthenticator authenticator,
+            OppRequestParser parser,
+            GatewayPaymentService payments,
+            GatewayBackOfficeService backOffice,
+            TransactionStore store,
+            StatusRequestLimiter statusLimiter,
+            SandboxProperties properties,
+            Clock clock) {
         this.authenticator = authenticator;
         this.parser = parser;
         this.payments = payments;
@@ -91,9 +95,11 @@ class PaymentsController {
         Optional<Duration> retryAfter = statusLimiter.acquire(id);
         if (retryAfter.isPresent()) {
             return ResponseEntity.status(429)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.get().toSeconds() + 1)))
-                    .body(PaymentJson.resultOnly(GatewayResultCodes.THROTTLED, List.of(), PaymentJson.ndc(entityId),
-                            clock.instant()));
+                    .header(
+                            HttpHeaders.RETRY_AFTER,
+                            String.valueOf(Math.max(1, retryAfter.get().toSeconds() + 1)))
+                    .body(PaymentJson.resultOnly(
+                            GatewayResultCodes.THROTTLED, List.of(), PaymentJson.ndc(entityId), clock.instant()));
         }
         return ResponseEntity.ok(PaymentJson.payment(tx));
     }
@@ -124,8 +130,8 @@ class PaymentsController {
         }
         List<Map<String, Object>> paymentsJson = new ArrayList<>(found.size());
         found.forEach(tx -> paymentsJson.add(PaymentJson.payment(tx)));
-        Map<String, Object> json = new LinkedHashMap<>(PaymentJson.resultOnly(GatewayResultCodes.SUCCESS_QUERY, List.of(),
-                PaymentJson.ndc(entityId), clock.instant()));
+        Map<String, Object> json = new LinkedHashMap<>(PaymentJson.resultOnly(
+                GatewayResultCodes.SUCCESS_QUERY, List.of(), PaymentJson.ndc(entityId), clock.instant()));
         json.put("payments", paymentsJson);
         return json;
     }
@@ -148,8 +154,8 @@ class PaymentsController {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", Ids.next());
         json.put("referencedId", registration.id());
-        json.putAll(PaymentJson.resultOnly(merchant.successCode(), List.of(), PaymentJson.ndc(entityId),
-                registration.updatedAt()));
+        json.putAll(PaymentJson.resultOnly(
+                merchant.successCode(), List.of(), PaymentJson.ndc(entityId), registration.updatedAt()));
         return json;
     }
 
@@ -157,7 +163,10 @@ class PaymentsController {
         if (properties.publicBaseUrl() != null) {
             return properties.publicBaseUrl().toString();
         }
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/").build().toUriString();
+        return ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/")
+                .build()
+                .toUriString();
     }
 
     private static void requireId(String id) {

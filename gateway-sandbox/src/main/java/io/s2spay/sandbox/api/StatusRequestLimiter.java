@@ -1,14 +1,12 @@
 package io.s2spay.sandbox.api;
 
+import io.s2spay.sandbox.SandboxProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.stereotype.Component;
-
-import io.s2spay.sandbox.SandboxProperties;
 
 /** OPP's limit on payment status requests: a few per transaction in a sliding window (2 per minute by default). */
 @Component

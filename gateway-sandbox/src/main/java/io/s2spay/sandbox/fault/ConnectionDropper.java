@@ -1,14 +1,12 @@
 package io.s2spay.sandbox.fault;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
-
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-
-import java.io.IOException;
 
 /**
  * A Tomcat valve that gives each request a way to close its connection at once, without a response: what a
@@ -24,8 +22,8 @@ final class ConnectionDropper extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        request.setAttribute(ATTRIBUTE, (Runnable) () -> response.getCoyoteResponse().action(ActionCode.CLOSE_NOW,
-                null));
+        request.setAttribute(
+                ATTRIBUTE, (Runnable) () -> response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, null));
         getNext().invoke(request, response);
     }
 

@@ -1,13 +1,12 @@
 package io.s2spay.sandbox.fault;
 
+import io.s2spay.sandbox.SandboxProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-
-import io.s2spay.sandbox.SandboxProperties;
 
 /** Wires fault injection into Tomcat and in front of the OPP API ({@code /v1/*}). */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +19,8 @@ class FaultConfiguration {
 
     @Bean
     FilterRegistrationBean<FaultFilter> faultFilter(SandboxProperties properties) {
-        FilterRegistrationBean<FaultFilter> registration = new FilterRegistrationBean<>(new FaultFilter(
-                properties.faults()));
+        FilterRegistrationBean<FaultFilter> registration =
+                new FilterRegistrationBean<>(new FaultFilter(properties.faults()));
         registration.addUrlPatterns("/v1/*");
         // after Boot's character encoding filter: reading the amount parses the body, which fixes its charset
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -1,15 +1,5 @@
 package io.s2spay.sandbox.fault;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import io.s2spay.sandbox.SandboxProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,6 +8,14 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Injects faults into OPP API requests: latency, HTTP 5xx, connection reset and timeout before the request is
@@ -63,7 +61,9 @@ final class FaultFilter extends OncePerRequestFilter {
             }
             case LOST_RESPONSE -> {
                 chain.doFilter(request, new DiscardingResponse(response));
-                log.info("Sandbox fault: {} {} processed, response dropped", request.getMethod(),
+                log.info(
+                        "Sandbox fault: {} {} processed, response dropped",
+                        request.getMethod(),
                         request.getRequestURI());
                 ConnectionDropper.drop(request);
             }
@@ -83,8 +83,9 @@ final class FaultFilter extends OncePerRequestFilter {
     private static void serverError(HttpServletResponse response, int status, String reason) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<html><head><title>" + status + " " + reason + "</title></head><body><h1>"
-                + status + " " + reason + "</h1></body></html>");
+        response.getWriter()
+                .write("<html><head><title>" + status + " " + reason + "</title></head><body><h1>" + status + " "
+                        + reason + "</h1></body></html>");
     }
 
     /** Lets the application write its response into nothing, so the real response stays untouched. */
@@ -98,8 +99,7 @@ final class FaultFilter extends OncePerRequestFilter {
             }
 
             @Override
-            public void setWriteListener(WriteListener listener) {
-            }
+            public void setWriteListener(WriteListener listener) {}
 
             @Override
             public void write(int b) {
@@ -128,8 +128,7 @@ final class FaultFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public void flushBuffer() {
-        }
+        public void flushBuffer() {}
 
         @Override
         public boolean isCommitted() {
@@ -137,36 +136,28 @@ final class FaultFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public void setStatus(int sc) {
-        }
+        public void setStatus(int sc) {}
 
         @Override
-        public void setHeader(String name, String value) {
-        }
+        public void setHeader(String name, String value) {}
 
         @Override
-        public void addHeader(String name, String value) {
-        }
+        public void addHeader(String name, String value) {}
 
         @Override
-        public void setContentType(String type) {
-        }
+        public void setContentType(String type) {}
 
         @Override
-        public void setContentLength(int len) {
-        }
+        public void setContentLength(int len) {}
 
         @Override
-        public void setContentLengthLong(long len) {
-        }
+        public void setContentLengthLong(long len) {}
 
         @Override
-        public void sendError(int sc, String msg) {
-        }
+        public void sendError(int sc, String msg) {}
 
         @Override
-        public void sendError(int sc) {
-        }
+        public void sendError(int sc) {}
 
         @Override
         public void reset() {

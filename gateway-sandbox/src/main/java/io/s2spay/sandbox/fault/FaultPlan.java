@@ -1,10 +1,9 @@
 package io.s2spay.sandbox.fault;
 
+import io.s2spay.sandbox.SandboxProperties;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-
-import io.s2spay.sandbox.SandboxProperties;
 
 /**
  * The faults one request meets: added latency and at most one failure. Parsed from the {@code X-Sandbox-Fault}
@@ -49,7 +48,8 @@ record FaultPlan(Duration latency, Failure failure) {
         for (String token : header.split(",")) {
             String item = token.trim().toLowerCase(Locale.ROOT);
             if (item.startsWith("latency=")) {
-                latency = latency.plusMillis(Long.parseLong(item.substring("latency=".length()).trim()));
+                latency = latency.plusMillis(
+                        Long.parseLong(item.substring("latency=".length()).trim()));
             } else {
                 Failure parsed = switch (item) {
                     case "http500", "http-500" -> Failure.HTTP_500;
@@ -98,10 +98,12 @@ record FaultPlan(Duration latency, Failure failure) {
         SandboxProperties.Rates rates = faults.rates();
         if (rates.any()) {
             double roll = random.nextDouble();
-            double[] thresholds = {rates.http500(), rates.http503(), rates.reset(), rates.timeout(),
-                    rates.lostResponse()};
-            Failure[] failures = {Failure.HTTP_500, Failure.HTTP_503, Failure.RESET, Failure.TIMEOUT,
-                    Failure.LOST_RESPONSE};
+            double[] thresholds = {
+                rates.http500(), rates.http503(), rates.reset(), rates.timeout(), rates.lostResponse()
+            };
+            Failure[] failures = {
+                Failure.HTTP_500, Failure.HTTP_503, Failure.RESET, Failure.TIMEOUT, Failure.LOST_RESPONSE
+            };
             double cumulative = 0;
             for (int i = 0; i < thresholds.length; i++) {
                 cumulative += thresholds[i];
@@ -120,8 +122,9 @@ record FaultPlan(Duration latency, Failure failure) {
                 long max = Math.max(min, latency.max().toMillis());
                 yield Duration.ofMillis(min == max ? min : random.nextLong(min, max + 1));
             }
-            case EXPONENTIAL -> Duration.ofMillis(Math.round(-Math.log(1 - random.nextDouble())
-                    * latency.mean().toMillis()));
+            case EXPONENTIAL ->
+                Duration.ofMillis(Math.round(
+                        -Math.log(1 - random.nextDouble()) * latency.mean().toMillis()));
         };
         return new FaultPlan(added, failure);
     }

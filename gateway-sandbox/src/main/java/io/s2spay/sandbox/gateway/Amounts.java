@@ -11,8 +11,7 @@ public final class Amounts {
     private static final Pattern CURRENCY_FORMAT = Pattern.compile("^[A-Z]{3}$");
     private static final Pattern AMOUNT_FORMAT = Pattern.compile("^[0-9]{1,12}(\\.[0-9]{1,6})?$");
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     public static boolean isCurrencyFormat(String value) {
         return value != null && CURRENCY_FORMAT.matcher(value).matches();

@@ -1,19 +1,17 @@
 package io.s2spay.sandbox.gateway;
 
+import io.s2spay.sandbox.SandboxProperties;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import io.s2spay.sandbox.SandboxProperties;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 
 /**
  * What happens to pending transactions after the first response: the shopper's choice on the 3-D Secure or bank
@@ -26,11 +24,14 @@ public class AsyncFlowService {
     private static final Logger log = LoggerFactory.getLogger(AsyncFlowService.class);
 
     /** What the shopper does on the issuer's or the bank's page. */
-    public enum ShopperAction { APPROVE, FAIL, CANCEL }
+    public enum ShopperAction {
+        APPROVE,
+        FAIL,
+        CANCEL
+    }
 
     /** The transaction behind a redirect session, after the shopper's action (or as it was, if already over). */
-    public record Completion(Transaction transaction, boolean applied) {
-    }
+    public record Completion(Transaction transaction, boolean applied) {}
 
     private final TransactionStore store;
     private final GatewayPaymentService payments;
@@ -38,8 +39,8 @@ public class AsyncFlowService {
     private final Clock clock;
     private ScheduledExecutorService sweeper;
 
-    public AsyncFlowService(TransactionStore store, GatewayPaymentService payments, SandboxProperties properties,
-            Clock clock) {
+    public AsyncFlowService(
+            TransactionStore store, GatewayPaymentService payments, SandboxProperties properties, Clock clock) {
         this.store = store;
         this.payments = payments;
         this.properties = properties;
@@ -66,30 +67,40 @@ public class AsyncFlowService {
 
     /** Applies the shopper's action; a session that already ended (or timed out) is left as it is. */
     public Optional<Completion> complete(String token, AsyncSession.Kind kind, ShopperAction action) {
-        return store.bySessionToken(token).map(found -> store.tree(found).locked(() -> {
-            Transaction tx = store.find(found.id()).orElseThrow();
-            Instant now = clock.instant();
-            if (tx.state() != TransactionState.PENDING_REDIRECT || tx.session() == null
-                    || tx.session().kind() != kind || !token.equals(tx.session().token())) {
-                return new Completion(tx, false);
-            }
-            if (!now.isBefore(tx.session().deadline())) {
-                return new Completion(expire(tx, now), false);
-            }
-            Transaction updated = switch (action) {
-                case APPROVE -> approve(tx, now);
-                case FAIL -> tx.withResult(TransactionState.REJECTED, kind == AsyncSession.Kind.THREE_DS
-                        ? GatewayResultCodes.THREEDS_AUTHENTICATION_FAILED : GatewayResultCodes.BANK_DECLINED, now);
-                case CANCEL -> tx.withResult(TransactionState.REJECTED, GatewayResultCodes.CANCELLED_BY_USER, now);
-            };
-            store.save(updated);
-            return new Completion(updated, true);
-        }));
+        return store.bySessionToken(token)
+                .map(found -> store.tree(found).locked(() -> {
+                    Transaction tx = store.find(found.id()).orElseThrow();
+                    Instant now = clock.instant();
+                    if (tx.state() != TransactionState.PENDING_REDIRECT
+                            || tx.session() == null
+                            || tx.session().kind() != kind
+                            || !token.equals(tx.session().token())) {
+                        return new Completion(tx, false);
+                    }
+                    if (!now.isBefore(tx.session().deadline())) {
+                        return new Completion(expire(tx, now), false);
+                    }
+                    Transaction updated = switch (action) {
+                        case APPROVE -> approve(tx, now);
+                        case FAIL ->
+                            tx.withResult(
+                                    TransactionState.REJECTED,
+                                    kind == AsyncSession.Kind.THREE_DS
+                                            ? GatewayResultCodes.THREEDS_AUTHENTICATION_FAILED
+                                            : GatewayResultCodes.BANK_DECLINED,
+                                    now);
+                        case CANCEL ->
+                            tx.withResult(TransactionState.REJECTED, GatewayResultCodes.CANCELLED_BY_USER, now);
+                    };
+                    store.save(updated);
+                    return new Completion(updated, true);
+                }));
     }
 
     /** Operator: the shopper abandons the session now (as if its time-out had passed). */
     public Transaction abandon(String id) {
-        Transaction tx = store.find(id).orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND));
+        Transaction tx =
+                store.find(id).orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND));
         return store.tree(tx).locked(() -> {
             Transaction current = store.find(id).orElseThrow();
             if (current.state() != TransactionState.PENDING_REDIRECT) {
@@ -101,7 +112,8 @@ public class AsyncFlowService {
 
     /** Operator: the acquirer's late answer to a timed-out authorization arrives now. */
     public Transaction answerLate(String id) {
-        Transaction tx = store.find(id).orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND));
+        Transaction tx =
+                store.find(id).orElseThrow(() -> new OppRejection(404, GatewayResultCodes.TRANSACTION_NOT_FOUND));
         return store.tree(tx).locked(() -> {
             Transaction current = store.find(id).orElseThrow();
             if (current.state() != TransactionState.UNCERTAIN) {
@@ -120,8 +132,8 @@ public class AsyncFlowService {
             if (root.state() != TransactionState.AWAITING_RECEIPT) {
                 throw OppRejection.badRequest(GatewayResultCodes.RECEIPT_NEEDS_PENDING_RECEIPT);
             }
-            Transaction rejected = root.withResult(TransactionState.REJECTED, GatewayResultCodes.REJECTED_BY_EXTERNAL_UPDATE,
-                    clock.instant());
+            Transaction rejected = root.withResult(
+                    TransactionState.REJECTED, GatewayResultCodes.REJECTED_BY_EXTERNAL_UPDATE, clock.instant());
             store.save(rejected);
             return rejected;
         });
@@ -133,15 +145,19 @@ public class AsyncFlowService {
             Instant now = clock.instant();
             for (String id : store.awaiting()) {
                 Transaction tx = store.find(id).orElse(null);
-                if (tx == null || tx.session() == null || now.isBefore(tx.session().deadline())) {
+                if (tx == null
+                        || tx.session() == null
+                        || now.isBefore(tx.session().deadline())) {
                     continue;
                 }
                 store.tree(tx).locked(() -> {
                     Transaction current = store.find(id).orElseThrow();
-                    if (current.session() == null || now.isBefore(current.session().deadline())) {
+                    if (current.session() == null
+                            || now.isBefore(current.session().deadline())) {
                         return current;
                     }
-                    return current.state() == TransactionState.UNCERTAIN ? resolveUncertain(current, now)
+                    return current.state() == TransactionState.UNCERTAIN
+                            ? resolveUncertain(current, now)
                             : expire(current, now);
                 });
             }
@@ -162,7 +178,8 @@ public class AsyncFlowService {
     }
 
     private Transaction expire(Transaction tx, Instant now) {
-        String code = tx.session().kind() == AsyncSession.Kind.THREE_DS ? GatewayResultCodes.THREEDS_TIMEOUT
+        String code = tx.session().kind() == AsyncSession.Kind.THREE_DS
+                ? GatewayResultCodes.THREEDS_TIMEOUT
                 : GatewayResultCodes.PENDING_TIMED_OUT;
         Transaction expired = tx.withResult(TransactionState.REJECTED, code, now);
         store.save(expired);

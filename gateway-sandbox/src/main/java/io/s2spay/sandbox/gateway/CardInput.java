@@ -4,8 +4,13 @@ package io.s2spay.sandbox.gateway;
 public record CardInput(String number, String holder, String expiryMonth, String expiryYear, String cvv) {
 
     public CardData toCardData() {
-        return new CardData(number.substring(0, 6), number.substring(number.length() - 4), holder, expiryMonth,
-                expiryYear, TestCard.of(number).orElse(null));
+        return new CardData(
+                number.substring(0, 6),
+                number.substring(number.length() - 4),
+                holder,
+                expiryMonth,
+                expiryYear,
+                TestCard.of(number).orElse(null));
     }
 
     @Override

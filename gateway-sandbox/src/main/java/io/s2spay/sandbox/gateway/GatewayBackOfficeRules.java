@@ -1,10 +1,9 @@
 package io.s2spay.sandbox.gateway;
 
+import io.s2spay.sandbox.SandboxProperties;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-
-import io.s2spay.sandbox.SandboxProperties;
 
 /**
  * The gateway's rules for back-office operations on a payment tree: whether an operation is allowed and for which
@@ -12,10 +11,10 @@ import io.s2spay.sandbox.SandboxProperties;
  */
 public final class GatewayBackOfficeRules {
 
-    private static final Set<PaymentType> CHARGES = EnumSet.of(PaymentType.PA, PaymentType.DB, PaymentType.CP,
-            PaymentType.RB, PaymentType.RC);
-    private static final Set<PaymentType> REVERSIBLE = EnumSet.of(PaymentType.PA, PaymentType.DB, PaymentType.CP,
-            PaymentType.RB);
+    private static final Set<PaymentType> CHARGES =
+            EnumSet.of(PaymentType.PA, PaymentType.DB, PaymentType.CP, PaymentType.RB, PaymentType.RC);
+    private static final Set<PaymentType> REVERSIBLE =
+            EnumSet.of(PaymentType.PA, PaymentType.DB, PaymentType.CP, PaymentType.RB);
 
     /** The amount an allowed operation moves, or the code it is refused with. */
     public record Decision(long amountMinor, String refusal) {
@@ -33,8 +32,7 @@ public final class GatewayBackOfficeRules {
         }
     }
 
-    private GatewayBackOfficeRules() {
-    }
+    private GatewayBackOfficeRules() {}
 
     /**
      * Decides an operation.
@@ -42,8 +40,13 @@ public final class GatewayBackOfficeRules {
      * @param referenced the transaction the request names in its path
      * @param root the initial payment of its tree
      */
-    public static Decision decide(BackOfficeRequest request, Transaction referenced, Transaction root,
-            TreeBalances balances, SandboxProperties.Rules rules, Instant now) {
+    public static Decision decide(
+            BackOfficeRequest request,
+            Transaction referenced,
+            Transaction root,
+            TreeBalances balances,
+            SandboxProperties.Rules rules,
+            Instant now) {
         PaymentType type = request.paymentType();
         if (request.currency() != null && !request.currency().equals(root.currency())) {
             return Decision.refuse(GatewayResultCodes.CURRENCY_MISMATCH);
@@ -68,8 +71,13 @@ public final class GatewayBackOfficeRules {
         };
     }
 
-    private static Decision capture(Transaction referenced, Transaction root, TreeBalances balances, Long amount,
-            SandboxProperties.Rules rules, Instant now) {
+    private static Decision capture(
+            Transaction referenced,
+            Transaction root,
+            TreeBalances balances,
+            Long amount,
+            SandboxProperties.Rules rules,
+            Instant now) {
         if (!referenced.isRoot() || root.paymentType() != PaymentType.PA) {
             return Decision.refuse(GatewayResultCodes.CAPTURE_NEEDS_PA);
         }
@@ -91,8 +99,8 @@ public final class GatewayBackOfficeRules {
         return Decision.allow(amount);
     }
 
-    private static Decision reverse(Transaction referenced, TreeBalances balances, Long amount,
-            SandboxProperties.Rules rules, Instant now) {
+    private static Decision reverse(
+            Transaction referenced, TreeBalances balances, Long amount, SandboxProperties.Rules rules, Instant now) {
         if (!REVERSIBLE.contains(referenced.paymentType())) {
             return Decision.refuse(GatewayResultCodes.INAPPROPRIATE_REFERENCE_TYPE);
         }

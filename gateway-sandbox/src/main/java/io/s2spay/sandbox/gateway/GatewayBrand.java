@@ -18,7 +18,11 @@ public enum GatewayBrand {
     GIROPAY(Workflow.BANK_REDIRECT_INSTANT, null, 0);
 
     /** How a payment of the brand proceeds. */
-    public enum Workflow { CARD, BANK_REDIRECT_INSTANT, BANK_REDIRECT_WITH_RECEIPT }
+    public enum Workflow {
+        CARD,
+        BANK_REDIRECT_INSTANT,
+        BANK_REDIRECT_WITH_RECEIPT
+    }
 
     private final Workflow workflow;
     private final Pattern numberPattern;

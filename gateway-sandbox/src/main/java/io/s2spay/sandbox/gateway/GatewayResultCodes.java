@@ -182,7 +182,9 @@ public final class GatewayResultCodes {
         add("900.300.600", "user session timeout");
         // system errors
         add("800.500.100", "direct debit transaction declined for unknown reason");
-        add("800.800.800", "The payment system is currenty unavailable, please contact support in case this happens again.");
+        add(
+                "800.800.800",
+                "The payment system is currenty unavailable, please contact support in case this happens again.");
         add("600.100.100", "Unexpected Integrator Error (Request could not be processed)");
         add("999.999.888", "UNDEFINED PLATFORM DATABASE ERROR");
         add(UNDEFINED_ERROR, "UNDEFINED CONNECTOR/ACQUIRER ERROR");
@@ -218,7 +220,8 @@ public final class GatewayResultCodes {
         add(INAPPROPRIATE_REFERENCE_TYPE, "referenced transaction is of inappropriate type");
         add("700.300.100", "referenced tx can not be refunded, captured or reversed (invalid type)");
         add(REFERENCED_REJECTED, "referenced tx was rejected");
-        add(ALREADY_PROCESSED,
+        add(
+                ALREADY_PROCESSED,
                 "referenced tx can not be refunded, captured or reversed (already refunded, captured or reversed)");
         add(CAPTURE_CUT_OFF, "referenced tx can not be captured (cut off time reached)");
         add(MULTIPLE_CHARGEBACKS, "chargeback error (multiple chargebacks)");
@@ -229,13 +232,17 @@ public final class GatewayResultCodes {
         add(CANNOT_REFUND, "cannot refund (refund volume exceeded or tx reversed or invalid workflow?)");
         add(CANNOT_REVERSE, "cannot reverse (already refunded|reversed, invalid workflow or amount exceeded)");
         add(CANNOT_CHARGEBACK, "cannot chargeback (already chargebacked or invalid workflow?)");
-        add(CHARGEBACK_ALREADY_REVERSED, "cannot reversal chargeback (chargeback is already reversaled or invalid workflow?)");
+        add(
+                CHARGEBACK_ALREADY_REVERSED,
+                "cannot reversal chargeback (chargeback is already reversaled or invalid workflow?)");
         add(NO_CHARGEBACK_TO_REVERSE, "cannot reversal chargeback (no chargeback existing or invalid workflow?)");
         add(CAPTURE_NEEDS_PA, "capture needs at least one successful transaction of type (PA)");
         add(REFUND_NEEDS_CAPTURE, "refund needs at least one successful transaction of type (CP or DB or RB or RC)");
         add("700.400.530", "reversal needs at least one successful transaction of type (CP or DB or RB or PA)");
         add(CHARGEBACK_NEEDS_CAPTURE, "chargeback needs at least one successful transaction of type (CP or DB or RB)");
-        add(RECEIPT_NEEDS_PENDING_RECEIPT, "receipt needs at least one successful transaction of type (PA or CP or DB or RB)");
+        add(
+                RECEIPT_NEEDS_PENDING_RECEIPT,
+                "receipt needs at least one successful transaction of type (PA or CP or DB or RB)");
         add(REFERENCES_PENDING, "cannot reference a waiting/pending transaction");
         add(TRANSACTION_NOT_FOUND, "cannot find transaction");
         // authentication
@@ -246,7 +253,8 @@ public final class GatewayResultCodes {
     }
 
     // The groups below are the regular expressions OPP publishes for its result code families.
-    private static final Pattern SUCCESSFUL = Pattern.compile("^(000\\.000\\.|000\\.100\\.1|000\\.[36]|000\\.400\\.[1][12]0)");
+    private static final Pattern SUCCESSFUL =
+            Pattern.compile("^(000\\.000\\.|000\\.100\\.1|000\\.[36]|000\\.400\\.[1][12]0)");
     private static final Pattern SUCCESSFUL_REVIEW = Pattern.compile("^(000\\.400\\.0[^3]|000\\.400\\.100)");
     private static final Pattern PENDING_CODES = Pattern.compile("^(000\\.200)");
     private static final Pattern PENDING_LONG_TERM = Pattern.compile("^(800\\.400\\.5|100\\.400\\.500)");
@@ -256,8 +264,7 @@ public final class GatewayResultCodes {
                     + "|100\\.[53][07]|800\\.900|100\\.[69]00\\.500|100\\.800|100\\.[97]00|100\\.100|100\\.2[01]|100\\.55"
                     + "|100\\.380\\.[23]|100\\.380\\.101|100\\.380\\.305)");
 
-    private GatewayResultCodes() {
-    }
+    private GatewayResultCodes() {}
 
     private static void add(String code, String description) {
         DESCRIPTIONS.put(code, description);
@@ -277,11 +284,13 @@ public final class GatewayResultCodes {
     }
 
     public static boolean isSuccessful(String code) {
-        return SUCCESSFUL.matcher(code).find() || SUCCESSFUL_REVIEW.matcher(code).find();
+        return SUCCESSFUL.matcher(code).find()
+                || SUCCESSFUL_REVIEW.matcher(code).find();
     }
 
     public static boolean isPending(String code) {
-        return PENDING_CODES.matcher(code).find() || PENDING_LONG_TERM.matcher(code).find();
+        return PENDING_CODES.matcher(code).find()
+                || PENDING_LONG_TERM.matcher(code).find();
     }
 
     public static boolean isChargeback(String code) {

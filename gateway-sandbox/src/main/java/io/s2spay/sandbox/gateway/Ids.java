@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 public final class Ids {
 
     private static final Pattern ID = Pattern.compile("^[0-9a-f]{32}$");
-    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong());
+    private static final AtomicLong SEQUENCE =
+            new AtomicLong(ThreadLocalRandom.current().nextLong());
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** A new transaction or registration id: millisecond clock, a sequence and randomness, so ids never repeat. */
     public static String next() {

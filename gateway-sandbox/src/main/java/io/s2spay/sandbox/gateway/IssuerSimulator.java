@@ -18,7 +18,11 @@ public final class IssuerSimulator {
     public record Answer(Kind kind, String code) {
 
         /** The kind of answer. */
-        public enum Kind { APPROVED, DECLINED, UNCERTAIN }
+        public enum Kind {
+            APPROVED,
+            DECLINED,
+            UNCERTAIN
+        }
 
         static Answer of(String code) {
             if (GatewayResultCodes.isSuccessful(code)) {
@@ -31,8 +35,7 @@ public final class IssuerSimulator {
         }
     }
 
-    private IssuerSimulator() {
-    }
+    private IssuerSimulator() {}
 
     /** The code a holder forces, if it names a known, non-pending code; validation codes are refused at once. */
     public static Optional<String> forcedByHolder(String holder) {
@@ -87,7 +90,9 @@ public final class IssuerSimulator {
      * transaction) and no result is forced through the holder.
      */
     public static boolean challenges(CardData card, boolean merchantInitiated) {
-        return card.profile() != null && card.profile().behaviour() == TestCard.Behaviour.THREE_DS_CHALLENGE
-                && !merchantInitiated && forcedByHolder(card.holder()).isEmpty();
+        return card.profile() != null
+                && card.profile().behaviour() == TestCard.Behaviour.THREE_DS_CHALLENGE
+                && !merchantInitiated
+                && forcedByHolder(card.holder()).isEmpty();
     }
 }

@@ -10,8 +10,7 @@ public final class OppRejection extends RuntimeException {
     private final List<ParameterError> parameterErrors;
 
     /** A parameter that failed validation, as OPP lists it under {@code result.parameterErrors}. */
-    public record ParameterError(String name, String value, String message) {
-    }
+    public record ParameterError(String name, String value, String message) {}
 
     public OppRejection(int httpStatus, String code) {
         this(httpStatus, code, List.of());
@@ -29,7 +28,8 @@ public final class OppRejection extends RuntimeException {
     }
 
     public static OppRejection invalidParameter(String name, String value, String message) {
-        return new OppRejection(400, GatewayResultCodes.INVALID_PARAMETER, List.of(new ParameterError(name, value, message)));
+        return new OppRejection(
+                400, GatewayResultCodes.INVALID_PARAMETER, List.of(new ParameterError(name, value, message)));
     }
 
     public int httpStatus() {

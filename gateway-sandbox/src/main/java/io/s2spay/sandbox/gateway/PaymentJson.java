@@ -13,11 +13,11 @@ public final class PaymentJson {
 
     /** Like OPP's build numbers: a commit hash and the build time. */
     public static final String BUILD_NUMBER = "5d4d5cf1b1e4b5d0cfb4d9ee4e8e3a1d7f1b2c3a@2026-11-20 04:35:03 +0000";
+
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
-    private PaymentJson() {
-    }
+    private PaymentJson() {}
 
     public static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
@@ -102,8 +102,8 @@ public final class PaymentJson {
     }
 
     /** A response that carries only a result (errors, query lists, deregistrations). */
-    public static Map<String, Object> resultOnly(String code, List<OppRejection.ParameterError> errors, String ndc,
-            Instant now) {
+    public static Map<String, Object> resultOnly(
+            String code, List<OppRejection.ParameterError> errors, String ndc, Instant now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("result", result(code, errors));
         json.put("buildNumber", BUILD_NUMBER);

@@ -6,8 +6,16 @@ package io.s2spay.sandbox.gateway;
  * @param paymentBrand null for a payment on a registration, which pays with the registration's brand
  * @param card null for bank brands and for payments on a registration
  */
-public record PaymentRequest(String entityId, PaymentType paymentType, GatewayBrand paymentBrand, long amountMinor,
-        String currency, String merchantTransactionId, CardInput card, boolean createRegistration,
-        StandingInstruction standingInstruction, String shopperResultUrl, String notificationUrl,
-        String descriptor) {
-}
+public record PaymentRequest(
+        String entityId,
+        PaymentType paymentType,
+        GatewayBrand paymentBrand,
+        long amountMinor,
+        String currency,
+        String merchantTransactionId,
+        CardInput card,
+        boolean createRegistration,
+        StandingInstruction standingInstruction,
+        String shopperResultUrl,
+        String notificationUrl,
+        String descriptor) {}

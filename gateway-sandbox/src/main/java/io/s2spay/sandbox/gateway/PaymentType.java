@@ -4,7 +4,15 @@ import java.util.Optional;
 
 /** OPP payment types: the two initial ones and the back-office operations that reference a payment. */
 public enum PaymentType {
-    PA, DB, CP, RV, RF, RB, CB, CR, RC;
+    PA,
+    DB,
+    CP,
+    RV,
+    RF,
+    RB,
+    CB,
+    CR,
+    RC;
 
     public boolean isInitial() {
         return this == PA || this == DB;

@@ -6,6 +6,5 @@ import java.util.List;
 public record RedirectInfo(String url, String method, List<Parameter> parameters) {
 
     /** One name/value pair to send along with the redirect. */
-    public record Parameter(String name, String value) {
-    }
+    public record Parameter(String name, String value) {}
 }

@@ -29,14 +29,19 @@ public enum TestCard {
     VISA_RISK_REJECTED("4000000000000101", GatewayBrand.VISA, Behaviour.DECLINE, "100.400.319"),
     VISA_BIN_BLACKLISTED("4000000000000200", GatewayBrand.VISA, Behaviour.DECLINE, "800.300.401"),
     VISA_3DS_TECHNICAL_ERROR("4000000000000705", GatewayBrand.VISA, Behaviour.DECLINE, "100.390.105"),
-    VISA_ACQUIRER_TIMEOUT_THEN_APPROVED("4000000000000309", GatewayBrand.VISA, Behaviour.UNCERTAIN,
-            GatewayResultCodes.TIMEOUT_UNCERTAIN),
+    VISA_ACQUIRER_TIMEOUT_THEN_APPROVED(
+            "4000000000000309", GatewayBrand.VISA, Behaviour.UNCERTAIN, GatewayResultCodes.TIMEOUT_UNCERTAIN),
     VISA_ACQUIRER_DOWN("4000000000000408", GatewayBrand.VISA, Behaviour.DECLINE, "900.100.600"),
     VISA_ACQUIRER_ERROR("4000000000000507", GatewayBrand.VISA, Behaviour.DECLINE, "999.999.999"),
     VISA_SYSTEM_UNAVAILABLE("4000000000000606", GatewayBrand.VISA, Behaviour.DECLINE, "800.800.800");
 
     /** How the simulated issuer answers an authorization on the card. */
-    public enum Behaviour { APPROVE, THREE_DS_CHALLENGE, DECLINE, UNCERTAIN }
+    public enum Behaviour {
+        APPROVE,
+        THREE_DS_CHALLENGE,
+        DECLINE,
+        UNCERTAIN
+    }
 
     private static final Map<String, TestCard> BY_NUMBER = new HashMap<>();
 

@@ -47,23 +47,89 @@ public record Transaction(
 
     /** This transaction with a new state and result; the redirect and the awaited session are over. */
     public Transaction withResult(TransactionState newState, String code, Instant now) {
-        return new Transaction(id, entityId, paymentType, paymentBrand, amountMinor, currency, merchantTransactionId,
-                referencedId, rootId, newState, code, card, createRegistration, registrationId, standingInstruction,
-                descriptor, shopperResultUrl, notificationUrl, null, null, outcomeAfterRedirect, bankOriginated, ndc,
-                createdAt, now);
+        return new Transaction(
+                id,
+                entityId,
+                paymentType,
+                paymentBrand,
+                amountMinor,
+                currency,
+                merchantTransactionId,
+                referencedId,
+                rootId,
+                newState,
+                code,
+                card,
+                createRegistration,
+                registrationId,
+                standingInstruction,
+                descriptor,
+                shopperResultUrl,
+                notificationUrl,
+                null,
+                null,
+                outcomeAfterRedirect,
+                bankOriginated,
+                ndc,
+                createdAt,
+                now);
     }
 
     public Transaction withSession(AsyncSession newSession) {
-        return new Transaction(id, entityId, paymentType, paymentBrand, amountMinor, currency, merchantTransactionId,
-                referencedId, rootId, state, resultCode, card, createRegistration, registrationId, standingInstruction,
-                descriptor, shopperResultUrl, notificationUrl, redirect, newSession, outcomeAfterRedirect,
-                bankOriginated, ndc, createdAt, updatedAt);
+        return new Transaction(
+                id,
+                entityId,
+                paymentType,
+                paymentBrand,
+                amountMinor,
+                currency,
+                merchantTransactionId,
+                referencedId,
+                rootId,
+                state,
+                resultCode,
+                card,
+                createRegistration,
+                registrationId,
+                standingInstruction,
+                descriptor,
+                shopperResultUrl,
+                notificationUrl,
+                redirect,
+                newSession,
+                outcomeAfterRedirect,
+                bankOriginated,
+                ndc,
+                createdAt,
+                updatedAt);
     }
 
     public Transaction withRegistration(String newRegistrationId, StandingInstruction newStandingInstruction) {
-        return new Transaction(id, entityId, paymentType, paymentBrand, amountMinor, currency, merchantTransactionId,
-                referencedId, rootId, state, resultCode, card, createRegistration, newRegistrationId,
-                newStandingInstruction, descriptor, shopperResultUrl, notificationUrl, redirect, session,
-                outcomeAfterRedirect, bankOriginated, ndc, createdAt, updatedAt);
+        return new Transaction(
+                id,
+                entityId,
+                paymentType,
+                paymentBrand,
+                amountMinor,
+                currency,
+                merchantTransactionId,
+                referencedId,
+                rootId,
+                state,
+                resultCode,
+                card,
+                createRegistration,
+                newRegistrationId,
+                newStandingInstruction,
+                descriptor,
+                shopperResultUrl,
+                notificationUrl,
+                redirect,
+                session,
+                outcomeAfterRedirect,
+                bankOriginated,
+                ndc,
+                createdAt,
+                updatedAt);
     }
 }

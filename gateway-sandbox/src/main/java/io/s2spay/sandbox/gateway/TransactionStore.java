@@ -1,5 +1,6 @@
 package io.s2spay.sandbox.gateway;
 
+import io.s2spay.sandbox.journal.Journal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,10 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.springframework.stereotype.Component;
-
-import io.s2spay.sandbox.journal.Journal;
 
 /**
  * Every transaction and registration of the sandbox, indexed in memory for the API and made durable through the
@@ -88,7 +86,8 @@ public class TransactionStore {
     /** A successful INITIAL customer-initiated transaction, by the network's transaction id or by its OPP id. */
     public Optional<Transaction> initialTransaction(String reference) {
         String id = initialByNetworkId.getOrDefault(reference, reference);
-        return find(id).filter(tx -> tx.succeeded() && tx.standingInstruction() != null
+        return find(id).filter(tx -> tx.succeeded()
+                && tx.standingInstruction() != null
                 && tx.standingInstruction().isInitial());
     }
 
@@ -141,21 +140,28 @@ public class TransactionStore {
     private void index(Transaction transaction) {
         Transaction previous = byId.put(transaction.id(), transaction);
         if (transaction.isRoot()) {
-            trees.computeIfAbsent(transaction.id(), id -> new PaymentTree(transaction)).put(transaction);
+            trees.computeIfAbsent(transaction.id(), id -> new PaymentTree(transaction))
+                    .put(transaction);
         } else {
             PaymentTree tree = trees.get(transaction.rootId());
             if (tree == null) {
-                throw new IllegalStateException("transaction " + transaction.id() + " references unknown payment "
-                        + transaction.rootId());
+                throw new IllegalStateException(
+                        "transaction " + transaction.id() + " references unknown payment " + transaction.rootId());
             }
             tree.put(transaction);
         }
         if (previous == null && transaction.merchantTransactionId() != null) {
-            byMerchantTransactionId.computeIfAbsent(
-                    transaction.entityId() + '\n' + transaction.merchantTransactionId(),
-                    key -> new CopyOnWriteArrayList<>()).add(transaction.id());
-            uniqueMerchantIds.putIfAbsent(uniqueKey(transaction.entityId(), scopeOf(transaction.paymentType()),
-                    transaction.merchantTransactionId()), transaction.id());
+            byMerchantTransactionId
+                    .computeIfAbsent(
+                            transaction.entityId() + '\n' + transaction.merchantTransactionId(),
+                            key -> new CopyOnWriteArrayList<>())
+                    .add(transaction.id());
+            uniqueMerchantIds.putIfAbsent(
+                    uniqueKey(
+                            transaction.entityId(),
+                            scopeOf(transaction.paymentType()),
+                            transaction.merchantTransactionId()),
+                    transaction.id());
         }
         if (transaction.session() != null) {
             awaiting.add(transaction.id());

@@ -12,8 +12,16 @@ import java.util.List;
  * @param captures how many captures succeeded
  * @param lastChargeAt when money was last taken (the reversal window runs from there)
  */
-public record TreeBalances(long authorized, long captured, int captures, long refunded, long chargedBack,
-        long chargebackReversed, boolean reversed, long reversedAmount, Instant lastChargeAt) {
+public record TreeBalances(
+        long authorized,
+        long captured,
+        int captures,
+        long refunded,
+        long chargedBack,
+        long chargebackReversed,
+        boolean reversed,
+        long reversedAmount,
+        Instant lastChargeAt) {
 
     public static TreeBalances of(Transaction root, List<Transaction> children) {
         long authorized = 0;
@@ -53,12 +61,19 @@ public record TreeBalances(long authorized, long captured, int captures, long re
                     reversed = true;
                     reversedAmount += child.amountMinor();
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
-        return new TreeBalances(authorized, captured, captures, refunded, chargedBack, chargebackReversed, reversed,
-                reversedAmount, lastChargeAt);
+        return new TreeBalances(
+                authorized,
+                captured,
+                captures,
+                refunded,
+                chargedBack,
+                chargebackReversed,
+                reversed,
+                reversedAmount,
+                lastChargeAt);
     }
 
     public long activeChargeback() {

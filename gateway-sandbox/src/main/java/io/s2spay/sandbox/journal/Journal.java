@@ -1,5 +1,7 @@
 package io.s2spay.sandbox.journal;
 
+import io.s2spay.sandbox.SandboxProperties;
+import jakarta.annotation.PreDestroy;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileOutputStream;
@@ -20,13 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import io.s2spay.sandbox.SandboxProperties;
-import jakarta.annotation.PreDestroy;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,8 +56,8 @@ public class Journal {
         try {
             Files.createDirectories(properties.dataDir());
             this.file = properties.dataDir().resolve("journal.jsonl");
-            this.lockChannel = FileChannel.open(properties.dataDir().resolve("journal.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            this.lockChannel = FileChannel.open(
+                    properties.dataDir().resolve("journal.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             this.lock = tryLock(lockChannel, properties.dataDir());
             replay();
             compact();
@@ -69,7 +67,10 @@ public class Journal {
             throw new UncheckedIOException("cannot open the sandbox journal in " + properties.dataDir(), e);
         }
         this.writer = Thread.ofPlatform().name("sandbox-journal").daemon(true).start(this::writeLoop);
-        log.info("Sandbox journal {}: {} records restored", file, loaded.values().stream().mapToInt(Map::size).sum());
+        log.info(
+                "Sandbox journal {}: {} records restored",
+                file,
+                loaded.values().stream().mapToInt(Map::size).sum());
     }
 
     /** The records of a kind restored at start (latest version of each), in the order they were first written. */
@@ -105,8 +106,8 @@ public class Journal {
                 }
                 try {
                     JsonNode node = mapper.readTree(line);
-                    Map<String, JsonNode> byId = loaded.computeIfAbsent(node.get("k").asString(),
-                            kind -> new LinkedHashMap<>());
+                    Map<String, JsonNode> byId =
+                            loaded.computeIfAbsent(node.get("k").asString(), kind -> new LinkedHashMap<>());
                     byId.put(node.get("id").asString(), node.get("v"));
                 } catch (JacksonException | NullPointerException e) {
                     // a crash can leave a half-written last line; everything before it is intact

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,11 +21,9 @@ public final class NotificationCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A notification ready to send. */
-    public record Encrypted(String body, String initializationVector, String authenticationTag) {
-    }
+    public record Encrypted(String body, String initializationVector, String authenticationTag) {}
 
-    private NotificationCipher() {
-    }
+    private NotificationCipher() {}
 
     public static Encrypted encrypt(byte[] key, String plaintext) {
         byte[] iv = new byte[12];

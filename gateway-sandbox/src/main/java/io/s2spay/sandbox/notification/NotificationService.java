@@ -1,5 +1,14 @@
 package io.s2spay.sandbox.notification;
 
+import io.s2spay.sandbox.SandboxProperties;
+import io.s2spay.sandbox.gateway.Ids;
+import io.s2spay.sandbox.gateway.PaymentJson;
+import io.s2spay.sandbox.gateway.Transaction;
+import io.s2spay.sandbox.gateway.TransactionListener;
+import io.s2spay.sandbox.gateway.TransactionStore;
+import io.s2spay.sandbox.journal.Journal;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,20 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import io.s2spay.sandbox.SandboxProperties;
-import io.s2spay.sandbox.gateway.Ids;
-import io.s2spay.sandbox.gateway.PaymentJson;
-import io.s2spay.sandbox.gateway.Transaction;
-import io.s2spay.sandbox.gateway.TransactionListener;
-import io.s2spay.sandbox.gateway.TransactionStore;
-import io.s2spay.sandbox.journal.Journal;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,8 +93,20 @@ public class NotificationService implements TransactionListener {
         body.put("type", "PAYMENT");
         body.put("payload", PaymentJson.payment(transaction));
         Instant now = clock.instant();
-        Notification notification = new Notification(Ids.next(), transaction.id(), transaction.entityId(),
-                merchant.getKey(), url, mapper.writeValueAsString(body), 0, false, null, null, now, now, null);
+        Notification notification = new Notification(
+                Ids.next(),
+                transaction.id(),
+                transaction.entityId(),
+                merchant.getKey(),
+                url,
+                mapper.writeValueAsString(body),
+                0,
+                false,
+                null,
+                null,
+                now,
+                now,
+                null);
         record(notification);
         schedule(notification, now);
     }
@@ -112,7 +122,8 @@ public class NotificationService implements TransactionListener {
     }
 
     private void schedule(Notification notification, Instant now) {
-        long delay = Math.max(0, Duration.between(now, notification.nextAttemptAt()).toMillis());
+        long delay =
+                Math.max(0, Duration.between(now, notification.nextAttemptAt()).toMillis());
         try {
             timer.schedule(() -> senders.execute(() -> deliver(notification.id())), delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -129,8 +140,8 @@ public class NotificationService implements TransactionListener {
         Integer status = null;
         String error = null;
         try {
-            NotificationCipher.Encrypted encrypted = NotificationCipher.encrypt(merchant.notificationKey(),
-                    notification.payload());
+            NotificationCipher.Encrypted encrypted =
+                    NotificationCipher.encrypt(merchant.notificationKey(), notification.payload());
             HttpRequest request = HttpRequest.newBuilder(URI.create(notification.url()))
                     .timeout(properties.notifications().requestTimeout())
                     .header("Content-Type", "text/plain; charset=UTF-8")
@@ -151,7 +162,10 @@ public class NotificationService implements TransactionListener {
         if (!attempted.delivered()) {
             int maxAttempts = properties.notifications().maxAttempts();
             if (maxAttempts > 0 && attempted.attempts() >= maxAttempts) {
-                log.warn("Notification {} for payment {} abandoned after {} attempts", id, attempted.paymentId(),
+                log.warn(
+                        "Notification {} for payment {} abandoned after {} attempts",
+                        id,
+                        attempted.paymentId(),
                         attempted.attempts());
                 return;
             }
@@ -173,7 +187,8 @@ public class NotificationService implements TransactionListener {
     }
 
     private Map.Entry<String, SandboxProperties.Merchant> merchantOf(String entityId) {
-        for (Map.Entry<String, SandboxProperties.Merchant> entry : properties.merchants().entrySet()) {
+        for (Map.Entry<String, SandboxProperties.Merchant> entry :
+                properties.merchants().entrySet()) {
             if (entry.getValue().owns(entityId)) {
                 return entry;
             }

@@ -1,14 +1,5 @@
 package io.s2spay.sandbox.operator;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.springframework.stereotype.Service;
-
 import io.s2spay.sandbox.SandboxProperties;
 import io.s2spay.sandbox.gateway.Amounts;
 import io.s2spay.sandbox.gateway.GatewayBrand;
@@ -16,6 +7,13 @@ import io.s2spay.sandbox.gateway.PaymentJson;
 import io.s2spay.sandbox.gateway.PaymentType;
 import io.s2spay.sandbox.gateway.Transaction;
 import io.s2spay.sandbox.gateway.TransactionStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
 
 /**
  * What the gateway really did with shoppers' money, per entity: every successful transaction and the totals
@@ -42,7 +40,8 @@ class LedgerService {
             if (!tx.succeeded() || (entityFilter != null && !entityFilter.equals(tx.entityId()))) {
                 continue;
             }
-            if (merchantTransactionIdFilter != null && !merchantTransactionIdFilter.equals(tx.merchantTransactionId())
+            if (merchantTransactionIdFilter != null
+                    && !merchantTransactionIdFilter.equals(tx.merchantTransactionId())
                     && !merchantTransactionIdFilter.equals(rootOf(tx).merchantTransactionId())) {
                 continue;
             }
@@ -81,8 +80,13 @@ class LedgerService {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("entityId", entityId);
-        json.put("merchant", properties.merchants().entrySet().stream()
-                .filter(entry -> entry.getValue().owns(entityId)).map(Map.Entry::getKey).findFirst().orElse(null));
+        json.put(
+                "merchant",
+                properties.merchants().entrySet().stream()
+                        .filter(entry -> entry.getValue().owns(entityId))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null));
         List<Map<String, Object>> totalsJson = new ArrayList<>();
         totals.forEach((currency, currencyTotals) -> totalsJson.add(currencyTotals.toJson(currency)));
         json.put("totals", totalsJson);
@@ -112,8 +116,10 @@ class LedgerService {
             long amount = tx.amountMinor();
             switch (tx.paymentType()) {
                 case PA -> authorized += tx.paymentBrand().isCard() ? amount : 0;
-                case DB -> debited += tx.paymentBrand().workflow() == GatewayBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT
-                        ? 0 : amount;
+                case DB ->
+                    debited += tx.paymentBrand().workflow() == GatewayBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT
+                            ? 0
+                            : amount;
                 case CP -> captured += amount;
                 case RB -> rebilled += amount;
                 case RC -> received += amount;

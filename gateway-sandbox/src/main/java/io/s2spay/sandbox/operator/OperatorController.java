@@ -1,27 +1,25 @@
 package io.s2spay.sandbox.operator;
 
+import io.s2spay.sandbox.gateway.Amounts;
+import io.s2spay.sandbox.gateway.AsyncFlowService;
+import io.s2spay.sandbox.gateway.BackOfficeRequest;
+import io.s2spay.sandbox.gateway.GatewayBackOfficeService;
+import io.s2spay.sandbox.gateway.GatewayResultCodes;
+import io.s2spay.sandbox.gateway.OppRejection;
+import io.s2spay.sandbox.gateway.PaymentJson;
+import io.s2spay.sandbox.gateway.PaymentType;
+import io.s2spay.sandbox.gateway.Transaction;
+import io.s2spay.sandbox.gateway.TransactionStore;
+import io.s2spay.sandbox.notification.Notification;
+import io.s2spay.sandbox.notification.NotificationService;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.s2spay.sandbox.gateway.Amounts;
-import io.s2spay.sandbox.gateway.AsyncFlowService;
-import io.s2spay.sandbox.gateway.BackOfficeRequest;
-import io.s2spay.sandbox.gateway.GatewayBackOfficeService;
-import io.s2spay.sandbox.gateway.OppRejection;
-import io.s2spay.sandbox.gateway.PaymentJson;
-import io.s2spay.sandbox.gateway.PaymentType;
-import io.s2spay.sandbox.gateway.GatewayResultCodes;
-import io.s2spay.sandbox.gateway.Transaction;
-import io.s2spay.sandbox.gateway.TransactionStore;
-import io.s2spay.sandbox.notification.Notification;
-import io.s2spay.sandbox.notification.NotificationService;
 
 /**
  * The sandbox operator's endpoints (not part of OPP): make the bank originate a chargeback, its reversal, a receipt
@@ -37,8 +35,12 @@ class OperatorController {
     private final LedgerService ledger;
     private final NotificationService notifications;
 
-    OperatorController(TransactionStore store, GatewayBackOfficeService backOffice, AsyncFlowService flows,
-            LedgerService ledger, NotificationService notifications) {
+    OperatorController(
+            TransactionStore store,
+            GatewayBackOfficeService backOffice,
+            AsyncFlowService flows,
+            LedgerService ledger,
+            NotificationService notifications) {
         this.store = store;
         this.backOffice = backOffice;
         this.flows = flows;
@@ -47,7 +49,9 @@ class OperatorController {
     }
 
     @PostMapping("/sandbox/operator/payments/{id}/chargeback")
-    Map<String, Object> chargeback(@PathVariable String id, @RequestParam(required = false) String amount,
+    Map<String, Object> chargeback(
+            @PathVariable String id,
+            @RequestParam(required = false) String amount,
             @RequestParam(required = false) String reasonCode) {
         if (reasonCode != null && !GatewayResultCodes.isChargeback(reasonCode)) {
             throw OppRejection.invalidParameter("reasonCode", reasonCode, "must be a chargeback code 000.100.2xx");
@@ -82,7 +86,8 @@ class OperatorController {
     }
 
     @GetMapping("/sandbox/ledger")
-    Map<String, Object> ledger(@RequestParam(required = false) String entityId,
+    Map<String, Object> ledger(
+            @RequestParam(required = false) String entityId,
             @RequestParam(required = false) String merchantTransactionId) {
         return ledger.ledger(entityId, merchantTransactionId);
     }
@@ -97,14 +102,16 @@ class OperatorController {
         Long amountMinor = null;
         if (amount != null) {
             Currency currency = Currency.getInstance(tx.currency());
-            amountMinor = Amounts.isAmountFormat(amount) ? Amounts.toMinor(amount, currency).orElse(null) : null;
+            amountMinor = Amounts.isAmountFormat(amount)
+                    ? Amounts.toMinor(amount, currency).orElse(null)
+                    : null;
             if (amountMinor == null) {
-                throw OppRejection.invalidParameter("amount", amount,
-                        "must be a decimal amount with the exponent of " + tx.currency());
+                throw OppRejection.invalidParameter(
+                        "amount", amount, "must be a decimal amount with the exponent of " + tx.currency());
             }
         }
-        BackOfficeRequest request = new BackOfficeRequest(tx.entityId(), type, amountMinor, null, null, null,
-                reasonCode);
+        BackOfficeRequest request =
+                new BackOfficeRequest(tx.entityId(), type, amountMinor, null, null, null, reasonCode);
         return PaymentJson.payment(backOffice.execute(id, request, true));
     }
 

@@ -1,10 +1,16 @@
 package io.s2spay.sandbox.redirect;
 
+import io.s2spay.sandbox.gateway.Amounts;
+import io.s2spay.sandbox.gateway.AsyncFlowService;
+import io.s2spay.sandbox.gateway.AsyncFlowService.Completion;
+import io.s2spay.sandbox.gateway.AsyncFlowService.ShopperAction;
+import io.s2spay.sandbox.gateway.AsyncSession;
+import io.s2spay.sandbox.gateway.Transaction;
+import io.s2spay.sandbox.gateway.TransactionState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,14 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.s2spay.sandbox.gateway.Amounts;
-import io.s2spay.sandbox.gateway.AsyncFlowService;
-import io.s2spay.sandbox.gateway.AsyncFlowService.Completion;
-import io.s2spay.sandbox.gateway.AsyncFlowService.ShopperAction;
-import io.s2spay.sandbox.gateway.AsyncSession;
-import io.s2spay.sandbox.gateway.Transaction;
-import io.s2spay.sandbox.gateway.TransactionState;
 
 /**
  * The pages the shopper's browser is redirected to: the issuer's 3-D Secure challenge and the bank's transfer page.
@@ -39,12 +37,19 @@ class RedirectPagesController {
         this.flows = flows;
     }
 
-    @RequestMapping(path = "/connectors/threeds/challenge", method = {RequestMethod.POST, RequestMethod.GET})
+    @RequestMapping(
+            path = "/connectors/threeds/challenge",
+            method = {RequestMethod.POST, RequestMethod.GET})
     ResponseEntity<String> challenge(@RequestParam(name = "threeDSSessionData", required = false) String token) {
         Optional<Transaction> found = token == null ? Optional.empty() : flows.session(token);
         if (found.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, HtmlPages.message("3-D Secure", "Unknown authentication session",
-                    "This authentication session does not exist.", null));
+            return page(
+                    HttpStatus.NOT_FOUND,
+                    HtmlPages.message(
+                            "3-D Secure",
+                            "Unknown authentication session",
+                            "This authentication session does not exist.",
+                            null));
         }
         Transaction tx = found.get();
         if (!isOpen(tx, AsyncSession.Kind.THREE_DS)) {
@@ -54,8 +59,8 @@ class RedirectPagesController {
     }
 
     @PostMapping("/connectors/threeds/challenge/complete")
-    ResponseEntity<String> completeChallenge(@RequestParam("threeDSSessionData") String token,
-            @RequestParam("action") String action) {
+    ResponseEntity<String> completeChallenge(
+            @RequestParam("threeDSSessionData") String token, @RequestParam("action") String action) {
         return complete(token, AsyncSession.Kind.THREE_DS, action, "3-D Secure");
     }
 
@@ -63,8 +68,10 @@ class RedirectPagesController {
     ResponseEntity<String> bankPage(@PathVariable String brand, @RequestParam(required = false) String sessionId) {
         Optional<Transaction> found = sessionId == null ? Optional.empty() : flows.session(sessionId);
         if (found.isEmpty() || !found.get().paymentBrand().name().equalsIgnoreCase(brand)) {
-            return page(HttpStatus.NOT_FOUND, HtmlPages.message("Online banking", "Unknown transfer",
-                    "This transfer session does not exist.", null));
+            return page(
+                    HttpStatus.NOT_FOUND,
+                    HtmlPages.message(
+                            "Online banking", "Unknown transfer", "This transfer session does not exist.", null));
         }
         Transaction tx = found.get();
         if (!isOpen(tx, AsyncSession.Kind.BANK)) {
@@ -74,8 +81,8 @@ class RedirectPagesController {
     }
 
     @PostMapping("/connectors/bank/{brand}/complete")
-    ResponseEntity<String> completeBank(@PathVariable String brand, @RequestParam String sessionId,
-            @RequestParam String action) {
+    ResponseEntity<String> completeBank(
+            @PathVariable String brand, @RequestParam String sessionId, @RequestParam String action) {
         return complete(sessionId, AsyncSession.Kind.BANK, action, "Online banking");
     }
 
@@ -84,13 +91,15 @@ class RedirectPagesController {
         try {
             shopperAction = ShopperAction.valueOf(action.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return page(HttpStatus.BAD_REQUEST, HtmlPages.message(title, "Unknown action",
-                    "Choose approve, fail or cancel.", null));
+            return page(
+                    HttpStatus.BAD_REQUEST,
+                    HtmlPages.message(title, "Unknown action", "Choose approve, fail or cancel.", null));
         }
         Optional<Completion> completion = flows.complete(token, kind, shopperAction);
         if (completion.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, HtmlPages.message(title, "Unknown session",
-                    "This session does not exist.", null));
+            return page(
+                    HttpStatus.NOT_FOUND,
+                    HtmlPages.message(title, "Unknown session", "This session does not exist.", null));
         }
         if (!completion.get().applied()) {
             return finished(completion.get().transaction(), title);
@@ -101,15 +110,21 @@ class RedirectPagesController {
     }
 
     private ResponseEntity<String> finished(Transaction tx, String title) {
-        boolean expired = tx.state() == TransactionState.REJECTED && tx.resultCode().startsWith("100.3")
+        boolean expired = tx.state() == TransactionState.REJECTED
+                && tx.resultCode().startsWith("100.3")
                 && (tx.resultCode().endsWith("501") || tx.resultCode().endsWith("103"));
-        return page(HttpStatus.GONE, HtmlPages.message(title,
-                expired ? "This session has timed out" : "This payment has already been completed",
-                "You can return to the shop.", shopperResultUrl(tx)));
+        return page(
+                HttpStatus.GONE,
+                HtmlPages.message(
+                        title,
+                        expired ? "This session has timed out" : "This payment has already been completed",
+                        "You can return to the shop.",
+                        shopperResultUrl(tx)));
     }
 
     private static boolean isOpen(Transaction tx, AsyncSession.Kind kind) {
-        return tx.state() == TransactionState.PENDING_REDIRECT && tx.session() != null
+        return tx.state() == TransactionState.PENDING_REDIRECT
+                && tx.session() != null
                 && tx.session().kind() == kind;
     }
 

@@ -2,11 +2,9 @@ package io.s2spay.sandbox.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import io.s2spay.sandbox.SandboxProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** Fault plans from the header, the magic amounts and the configured rates. */
 class FaultPlanTest {
@@ -49,8 +47,8 @@ class FaultPlanTest {
 
     @Test
     void drawsFailuresAtTheConfiguredRate() {
-        SandboxProperties.Faults faults = new SandboxProperties.Faults(true,
-                new SandboxProperties.Rates(0.25, null, null, null, null), null, null);
+        SandboxProperties.Faults faults = new SandboxProperties.Faults(
+                true, new SandboxProperties.Rates(0.25, null, null, null, null), null, null);
         int failures = 0;
         for (int i = 0; i < 20_000; i++) {
             failures += FaultPlan.draw(faults).failure() == FaultPlan.Failure.HTTP_500 ? 1 : 0;
@@ -61,9 +59,16 @@ class FaultPlanTest {
 
     @Test
     void drawsUniformLatencyWithinItsBounds() {
-        SandboxProperties.Faults faults = new SandboxProperties.Faults(true, null,
-                new SandboxProperties.Latency(SandboxProperties.Latency.Distribution.UNIFORM, null,
-                        Duration.ofMillis(10), Duration.ofMillis(20), null), null);
+        SandboxProperties.Faults faults = new SandboxProperties.Faults(
+                true,
+                null,
+                new SandboxProperties.Latency(
+                        SandboxProperties.Latency.Distribution.UNIFORM,
+                        null,
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(20),
+                        null),
+                null);
 
         for (int i = 0; i < 1000; i++) {
             assertThat(FaultPlan.draw(faults).latency()).isBetween(Duration.ofMillis(10), Duration.ofMillis(20));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 /** Amount strings by ISO 4217 exponent, OPP-shaped ids and the issuer simulation's scripted answers. */

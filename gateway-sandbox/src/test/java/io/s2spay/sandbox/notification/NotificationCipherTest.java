@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
-
 import javax.crypto.AEADBadTagException;
-
 import org.junit.jupiter.api.Test;
 
 /** OPP's webhook encryption: AES-256-GCM, hex ciphertext without the tag, IV and tag apart. */
 class NotificationCipherTest {
 
-    private static final byte[] KEY = HexFormat.of().parseHex(
-            "000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F");
+    private static final byte[] KEY =
+            HexFormat.of().parseHex("000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F");
 
     @Test
     void encryptsToHexPartsThatDecryptBack() throws Exception {
@@ -24,8 +22,9 @@ class NotificationCipherTest {
         assertThat(encrypted.body()).matches("[0-9A-F]+").hasSize(json.length() * 2);
         assertThat(encrypted.initializationVector()).matches("[0-9A-F]{24}");
         assertThat(encrypted.authenticationTag()).matches("[0-9A-F]{32}");
-        assertThat(NotificationCipher.decrypt(KEY, encrypted.body(), encrypted.initializationVector(),
-                encrypted.authenticationTag())).isEqualTo(json);
+        assertThat(NotificationCipher.decrypt(
+                        KEY, encrypted.body(), encrypted.initializationVector(), encrypted.authenticationTag()))
+                .isEqualTo(json);
     }
 
     @Test
@@ -40,8 +39,9 @@ class NotificationCipherTest {
         String tag = encrypted.authenticationTag();
         String tampered = (tag.charAt(0) == '0' ? "1" : "0") + tag.substring(1);
 
-        assertThatThrownBy(() -> NotificationCipher.decrypt(KEY, encrypted.body(), encrypted.initializationVector(),
-                tampered)).isInstanceOf(AEADBadTagException.class);
+        assertThatThrownBy(() ->
+                        NotificationCipher.decrypt(KEY, encrypted.body(), encrypted.initializationVector(), tampered))
+                .isInstanceOf(AEADBadTagException.class);
     }
 
     @Test
@@ -50,7 +50,8 @@ class NotificationCipherTest {
         byte[] other = KEY.clone();
         other[0] = 9;
 
-        assertThatThrownBy(() -> NotificationCipher.decrypt(other, encrypted.body(), encrypted.initializationVector(),
-                encrypted.authenticationTag())).isInstanceOf(AEADBadTagException.class);
+        assertThatThrownBy(() -> NotificationCipher.decrypt(
+                        other, encrypted.body(), encrypted.initializationVector(), encrypted.authenticationTag()))
+                .isInstanceOf(AEADBadTagException.class);
     }
 }

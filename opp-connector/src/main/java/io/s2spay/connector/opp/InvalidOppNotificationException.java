@@ -7,7 +7,11 @@ package io.s2spay.connector.opp;
 public class InvalidOppNotificationException extends RuntimeException {
 
     /** Why the notification was refused. */
-    public enum Reason { MALFORMED, AUTHENTICATION_FAILED, UNREADABLE_PAYLOAD }
+    public enum Reason {
+        MALFORMED,
+        AUTHENTICATION_FAILED,
+        UNREADABLE_PAYLOAD
+    }
 
     private final Reason reason;
 

@@ -9,12 +9,13 @@ package io.s2spay.connector.opp;
  * @param merchantTransactionId this operation's own unique reference (not the original payment's): it is how an
  *                              UNKNOWN outcome of the operation is resolved through the query endpoint
  */
-public record OppBackOfficeRequest(OppPaymentType paymentType, Long amountMinor, String currency,
-        String merchantTransactionId) {
+public record OppBackOfficeRequest(
+        OppPaymentType paymentType, Long amountMinor, String currency, String merchantTransactionId) {
 
     public OppBackOfficeRequest {
         if (paymentType == null || !paymentType.isBackOffice()) {
-            throw new IllegalArgumentException("a back-office operation is CP, RV, RF, RB, CB, CR or RC, not " + paymentType);
+            throw new IllegalArgumentException(
+                    "a back-office operation is CP, RV, RF, RB, CB, CR or RC, not " + paymentType);
         }
         if (amountMinor == null && paymentType != OppPaymentType.RV && paymentType != OppPaymentType.RC) {
             throw new IllegalArgumentException(paymentType + " needs an amount");
@@ -31,8 +32,8 @@ public record OppBackOfficeRequest(OppPaymentType paymentType, Long amountMinor,
     }
 
     /** An operation with an amount (CP, RF, RB, CB, CR, RC, or a partial RV). */
-    public static OppBackOfficeRequest of(OppPaymentType type, long amountMinor, String currency,
-            String merchantTransactionId) {
+    public static OppBackOfficeRequest of(
+            OppPaymentType type, long amountMinor, String currency, String merchantTransactionId) {
         return new OppBackOfficeRequest(type, amountMinor, currency, merchantTransactionId);
     }
 

@@ -25,9 +25,11 @@ public class OppConnectorAutoConfiguration {
         properties.requireDistinctEntityIds();
         CircuitBreakerRegistry registry = registries.getIfAvailable();
         CircuitBreaker circuitBreaker = registry != null
-                ? registry.circuitBreaker(OppGatewayClient.CIRCUIT_BREAKER_NAME,
+                ? registry.circuitBreaker(
+                        OppGatewayClient.CIRCUIT_BREAKER_NAME,
                         OppGatewayClient.circuitBreakerConfig(properties.circuitBreaker()))
-                : CircuitBreaker.of(OppGatewayClient.CIRCUIT_BREAKER_NAME,
+                : CircuitBreaker.of(
+                        OppGatewayClient.CIRCUIT_BREAKER_NAME,
                         OppGatewayClient.circuitBreakerConfig(properties.circuitBreaker()));
         return new OppGatewayClient(properties, circuitBreaker, builder -> {});
     }

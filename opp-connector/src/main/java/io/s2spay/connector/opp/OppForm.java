@@ -97,7 +97,11 @@ final class OppForm {
 
     /** The value of {@code name}, or null. */
     String get(String name) {
-        return parameters.stream().filter(p -> p[0].equals(name)).map(p -> p[1]).findFirst().orElse(null);
+        return parameters.stream()
+                .filter(p -> p[0].equals(name))
+                .map(p -> p[1])
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -70,8 +70,8 @@ public final class OppGatewayClient implements AutoCloseable {
      * A client using the given circuit breaker (e.g. one from the application's Resilience4j registry) and a hook
      * that may add headers to every request (tracing, or a sandbox's fault-injection header in tests).
      */
-    public OppGatewayClient(OppProperties properties, CircuitBreaker circuitBreaker,
-            Consumer<HttpRequest.Builder> requestCustomizer) {
+    public OppGatewayClient(
+            OppProperties properties, CircuitBreaker circuitBreaker, Consumer<HttpRequest.Builder> requestCustomizer) {
         this.properties = Objects.requireNonNull(properties);
         this.baseUri = URI.create(properties.baseUrl());
         this.circuitBreaker = Objects.requireNonNull(circuitBreaker);
@@ -128,8 +128,8 @@ public final class OppGatewayClient implements AutoCloseable {
     public OppTransaction submitPayment(String merchantId, OppPaymentRequest request) {
         OppProperties.Account account = properties.account(merchantId);
         OppForm form = OppForm.payment(account.entityId(), request);
-        OppTransaction result = post(merchantId, account, "v1/payments", form, request.merchantTransactionId(),
-                describe(request));
+        OppTransaction result =
+                post(merchantId, account, "v1/payments", form, request.merchantTransactionId(), describe(request));
         return unlessDuplicate(merchantId, request.paymentType(), result);
     }
 
@@ -137,13 +137,17 @@ public final class OppGatewayClient implements AutoCloseable {
      * Sends a payment on stored card data to {@code POST /v1/registrations/{registrationId}/payments}; the request's
      * card, if any, is ignored.
      */
-    public OppTransaction submitRegistrationPayment(String merchantId, String registrationId,
-            OppPaymentRequest request) {
+    public OppTransaction submitRegistrationPayment(
+            String merchantId, String registrationId, OppPaymentRequest request) {
         OppProperties.Account account = properties.account(merchantId);
         OppForm form = OppForm.registrationPayment(account.entityId(), request);
-        OppTransaction result = post(merchantId, account,
-                "v1/registrations/" + id(registrationId, "registrationId") + "/payments", form,
-                request.merchantTransactionId(), describe(request) + " registration=" + registrationId);
+        OppTransaction result = post(
+                merchantId,
+                account,
+                "v1/registrations/" + id(registrationId, "registrationId") + "/payments",
+                form,
+                request.merchantTransactionId(),
+                describe(request) + " registration=" + registrationId);
         return unlessDuplicate(merchantId, request.paymentType(), result);
     }
 
@@ -151,10 +155,16 @@ public final class OppGatewayClient implements AutoCloseable {
     public OppTransaction submitBackOffice(String merchantId, String gatewayPaymentId, OppBackOfficeRequest request) {
         OppProperties.Account account = properties.account(merchantId);
         OppForm form = OppForm.backOffice(account.entityId(), request);
-        OppTransaction result = post(merchantId, account, "v1/payments/" + id(gatewayPaymentId, "gatewayPaymentId"),
-                form, request.merchantTransactionId(), request.paymentType() + " "
-                        + (request.amountMinor() == null ? "(whole amount)" : request.amountMinor() + " "
-                                + request.currency())
+        OppTransaction result = post(
+                merchantId,
+                account,
+                "v1/payments/" + id(gatewayPaymentId, "gatewayPaymentId"),
+                form,
+                request.merchantTransactionId(),
+                request.paymentType() + " "
+                        + (request.amountMinor() == null
+                                ? "(whole amount)"
+                                : request.amountMinor() + " " + request.currency())
                         + " on " + gatewayPaymentId + " mtid=" + request.merchantTransactionId());
         return unlessDuplicate(merchantId, request.paymentType(), result);
     }
@@ -175,8 +185,12 @@ public final class OppGatewayClient implements AutoCloseable {
         boolean other = held.gatewayTransactionId() != null
                 && !held.gatewayTransactionId().equals(result.gatewayTransactionId());
         if (other) {
-            log.info("OPP refused mtid={} as a duplicate ({}); the transaction held under it is {} ({})",
-                    result.merchantTransactionId(), result.resultCode(), held.gatewayTransactionId(), held.outcome());
+            log.info(
+                    "OPP refused mtid={} as a duplicate ({}); the transaction held under it is {} ({})",
+                    result.merchantTransactionId(),
+                    result.resultCode(),
+                    held.gatewayTransactionId(),
+                    held.outcome());
             return held;
         }
         return result;
@@ -189,8 +203,10 @@ public final class OppGatewayClient implements AutoCloseable {
     public OppTransaction deleteRegistration(String merchantId, String registrationId) {
         OppProperties.Account account = properties.account(merchantId);
         URI uri = uri("v1/registrations/" + id(registrationId, "registrationId"), account.entityId(), null);
-        Exchange exchange = exchange(HttpRequest.newBuilder(uri).DELETE(), account, "DELETE registration "
-                + registrationId + " merchant=" + merchantId);
+        Exchange exchange = exchange(
+                HttpRequest.newBuilder(uri).DELETE(),
+                account,
+                "DELETE registration " + registrationId + " merchant=" + merchantId);
         OppTransaction result = exchange.toSubmissionResult(null);
         if (result.outcome() != OppOutcome.SUCCEEDED) {
             throw new OppGatewayException("registration " + registrationId + " was not deleted", result);
@@ -229,8 +245,8 @@ public final class OppGatewayClient implements AutoCloseable {
     public List<OppTransaction> queryAllByMerchantTransactionId(String merchantId, String merchantTransactionId) {
         QueryAnswer answer = query(merchantId, merchantTransactionId);
         if (answer.unanswered() != null) {
-            throw new OppGatewayException("query by merchantTransactionId " + merchantTransactionId + " failed",
-                    answer.unanswered());
+            throw new OppGatewayException(
+                    "query by merchantTransactionId " + merchantTransactionId + " failed", answer.unanswered());
         }
         return answer.held();
     }
@@ -262,20 +278,26 @@ public final class OppGatewayClient implements AutoCloseable {
 
     /** Like {@link #resolve(String, String)}, but only transactions of {@code paymentType} are considered. */
     public OppTransaction resolve(String merchantId, String merchantTransactionId, OppPaymentType paymentType) {
-        return resolve(merchantId, merchantTransactionId, Objects.requireNonNull(paymentType),
+        return resolve(
+                merchantId,
+                merchantTransactionId,
+                Objects.requireNonNull(paymentType),
                 query(merchantId, merchantTransactionId));
     }
 
-    private static OppTransaction resolve(String merchantId, String merchantTransactionId, OppPaymentType type,
-            QueryAnswer answer) {
+    private static OppTransaction resolve(
+            String merchantId, String merchantTransactionId, OppPaymentType type, QueryAnswer answer) {
         if (answer.unanswered() != null) {
             return answer.unanswered();
         }
         List<OppTransaction> candidates = answer.held();
         if (type != null) {
             candidates = candidates.stream().filter(t -> t.type() == type).toList();
-        } else if (candidates.stream().anyMatch(t -> t.type() != null && t.type().isInitial())) {
-            candidates = candidates.stream().filter(t -> t.type() != null && t.type().isInitial()).toList();
+        } else if (candidates.stream()
+                .anyMatch(t -> t.type() != null && t.type().isInitial())) {
+            candidates = candidates.stream()
+                    .filter(t -> t.type() != null && t.type().isInitial())
+                    .toList();
         }
         if (candidates.isEmpty()) {
             return OppTransaction.notReceived(merchantTransactionId, answer.resultCode(), answer.resultDescription());
@@ -288,8 +310,11 @@ public final class OppGatewayClient implements AutoCloseable {
             throw new IllegalArgumentException("merchantTransactionId is required");
         }
         OppProperties.Account account = properties.account(merchantId);
-        return get(account, "v1/query", merchantTransactionId,
-                "GET query mtid=" + merchantTransactionId + " merchant=" + merchantId)
+        return get(
+                        account,
+                        "v1/query",
+                        merchantTransactionId,
+                        "GET query mtid=" + merchantTransactionId + " merchant=" + merchantId)
                 .toQueryAnswer(merchantTransactionId);
     }
 
@@ -297,8 +322,8 @@ public final class OppGatewayClient implements AutoCloseable {
      * The query endpoint's answer for one merchantTransactionId: the transactions held under it (possibly none), or
      * an UNKNOWN transaction saying why the gateway could not be asked.
      */
-    private record QueryAnswer(List<OppTransaction> held, OppTransaction unanswered, String resultCode,
-            String resultDescription) {}
+    private record QueryAnswer(
+            List<OppTransaction> held, OppTransaction unanswered, String resultCode, String resultDescription) {}
 
     // ---------------------------------------------------------------------------------------------- safe submission
 
@@ -312,32 +337,43 @@ public final class OppGatewayClient implements AutoCloseable {
      * the second of two requests when the first one arrives late.
      */
     public OppTransaction submitPaymentSafely(String merchantId, OppPaymentRequest request) {
-        return submitSafely(merchantId, request.merchantTransactionId(), request.paymentType(),
+        return submitSafely(
+                merchantId,
+                request.merchantTransactionId(),
+                request.paymentType(),
                 () -> submitPayment(merchantId, request));
     }
 
     /** {@link #submitRegistrationPayment} with the resolution of {@link #submitPaymentSafely}. */
-    public OppTransaction submitRegistrationPaymentSafely(String merchantId, String registrationId,
-            OppPaymentRequest request) {
-        return submitSafely(merchantId, request.merchantTransactionId(), request.paymentType(),
+    public OppTransaction submitRegistrationPaymentSafely(
+            String merchantId, String registrationId, OppPaymentRequest request) {
+        return submitSafely(
+                merchantId,
+                request.merchantTransactionId(),
+                request.paymentType(),
                 () -> submitRegistrationPayment(merchantId, registrationId, request));
     }
 
     /** {@link #submitBackOffice} with the resolution of {@link #submitPaymentSafely}. */
-    public OppTransaction submitBackOfficeSafely(String merchantId, String gatewayPaymentId,
-            OppBackOfficeRequest request) {
-        return submitSafely(merchantId, request.merchantTransactionId(), request.paymentType(),
+    public OppTransaction submitBackOfficeSafely(
+            String merchantId, String gatewayPaymentId, OppBackOfficeRequest request) {
+        return submitSafely(
+                merchantId,
+                request.merchantTransactionId(),
+                request.paymentType(),
                 () -> submitBackOffice(merchantId, gatewayPaymentId, request));
     }
 
-    private OppTransaction submitSafely(String merchantId, String merchantTransactionId, OppPaymentType type,
-            Supplier<OppTransaction> send) {
+    private OppTransaction submitSafely(
+            String merchantId, String merchantTransactionId, OppPaymentType type, Supplier<OppTransaction> send) {
         OppProperties.Resolution settings = properties.resolution();
         OppTransaction result = send.get();
         int resends = 0;
         while (result.outcome() == OppOutcome.UNKNOWN) {
-            log.warn("OPP outcome of mtid={} is unknown ({}{}); resolving through the query endpoint",
-                    merchantTransactionId, result.category(),
+            log.warn(
+                    "OPP outcome of mtid={} is unknown ({}{}); resolving through the query endpoint",
+                    merchantTransactionId,
+                    result.category(),
                     result.failureReason() == null ? "" : ": " + result.failureReason());
             pause(settings.initialBackoff());
             OppTransaction resolved = resolveWithRetries(merchantId, merchantTransactionId, type);
@@ -345,15 +381,21 @@ public final class OppGatewayClient implements AutoCloseable {
                 return resolved;
             }
             resends++;
-            log.info("OPP never received mtid={}; sending it again (resend {} of {})", merchantTransactionId,
-                    resends, settings.maxResends());
+            log.info(
+                    "OPP never received mtid={}; sending it again (resend {} of {})",
+                    merchantTransactionId,
+                    resends,
+                    settings.maxResends());
             // should the first attempt arrive late after all, the gateway refuses this one as a duplicate and
             // the submission returns the first one's outcome instead (see unlessDuplicate)
             result = send.get();
             if (result.category() == ResultCategory.NOT_SENT) {
                 // this resend never left, but the earlier send's fate is still open: not "nothing reached the gateway"
-                return OppTransaction.unknown(ResultCategory.NO_RESPONSE, merchantTransactionId, "an earlier send got"
-                        + " no usable answer and the resend was not sent (" + result.failureReason() + ")");
+                return OppTransaction.unknown(
+                        ResultCategory.NO_RESPONSE,
+                        merchantTransactionId,
+                        "an earlier send got" + " no usable answer and the resend was not sent ("
+                                + result.failureReason() + ")");
             }
         }
         return result;
@@ -366,14 +408,16 @@ public final class OppGatewayClient implements AutoCloseable {
      */
     public OppTransaction resolveWithRetries(String merchantId, String merchantTransactionId, OppPaymentType type) {
         OppProperties.Resolution settings = properties.resolution();
-        Retry retry = Retry.of("opp-resolve", RetryConfig.<OppTransaction>custom()
-                .maxAttempts(settings.maxQueries())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(
-                        settings.initialBackoff().isZero() ? Duration.ofMillis(1) : settings.initialBackoff(),
-                        settings.backoffMultiplier()))
-                .retryOnResult(transaction -> transaction.outcome() == OppOutcome.UNKNOWN)
-                .failAfterMaxAttempts(false)
-                .build());
+        Retry retry = Retry.of(
+                "opp-resolve",
+                RetryConfig.<OppTransaction>custom()
+                        .maxAttempts(settings.maxQueries())
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(
+                                settings.initialBackoff().isZero() ? Duration.ofMillis(1) : settings.initialBackoff(),
+                                settings.backoffMultiplier()))
+                        .retryOnResult(transaction -> transaction.outcome() == OppOutcome.UNKNOWN)
+                        .failAfterMaxAttempts(false)
+                        .build());
         return retry.executeSupplier(() -> resolve(merchantId, merchantTransactionId, type));
     }
 
@@ -390,8 +434,13 @@ public final class OppGatewayClient implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- HTTP
 
-    private OppTransaction post(String merchantId, OppProperties.Account account, String path, OppForm form,
-            String merchantTransactionId, String description) {
+    private OppTransaction post(
+            String merchantId,
+            OppProperties.Account account,
+            String path,
+            OppForm form,
+            String merchantTransactionId,
+            String description) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path, null, null))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form.encode(), StandardCharsets.UTF_8));
@@ -402,9 +451,11 @@ public final class OppGatewayClient implements AutoCloseable {
                 .toSubmissionResult(merchantTransactionId);
     }
 
-    private Exchange get(OppProperties.Account account, String path, String merchantTransactionId,
-            String description) {
-        return exchange(HttpRequest.newBuilder(uri(path, account.entityId(), merchantTransactionId)).GET(), account,
+    private Exchange get(OppProperties.Account account, String path, String merchantTransactionId, String description) {
+        return exchange(
+                HttpRequest.newBuilder(uri(path, account.entityId(), merchantTransactionId))
+                        .GET(),
+                account,
                 description);
     }
 
@@ -432,7 +483,8 @@ public final class OppGatewayClient implements AutoCloseable {
             HttpResponse<String> response = circuitBreaker.executeCheckedSupplier(() -> send(request));
             exchange = Exchange.answered(response.statusCode(), response.body());
         } catch (CallNotPermittedException e) {
-            exchange = Exchange.notSent("circuit breaker " + CIRCUIT_BREAKER_NAME + " is open: the gateway kept failing");
+            exchange =
+                    Exchange.notSent("circuit breaker " + CIRCUIT_BREAKER_NAME + " is open: the gateway kept failing");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange = Exchange.noAnswer("interrupted while waiting for the gateway");
@@ -498,8 +550,8 @@ public final class OppGatewayClient implements AutoCloseable {
         if (ID.matcher(resourcePathOrId).matches()) {
             return resourcePathOrId;
         }
-        throw new IllegalArgumentException("not an OPP payment resourcePath (/v1/payments/{id}) or id: "
-                + resourcePathOrId);
+        throw new IllegalArgumentException(
+                "not an OPP payment resourcePath (/v1/payments/{id}) or id: " + resourcePathOrId);
     }
 
     @Override
@@ -532,7 +584,9 @@ public final class OppGatewayClient implements AutoCloseable {
                 return OppTransaction.unknown(failure, merchantTransactionId, reason);
             }
             if (status >= 500) {
-                return OppTransaction.unknown(ResultCategory.GATEWAY_HTTP_ERROR, merchantTransactionId,
+                return OppTransaction.unknown(
+                        ResultCategory.GATEWAY_HTTP_ERROR,
+                        merchantTransactionId,
                         "HTTP " + status + " from the gateway");
             }
             if (status == 429) {
@@ -540,7 +594,9 @@ public final class OppGatewayClient implements AutoCloseable {
             }
             JsonNode document = OppResponses.parse(body);
             if (document == null || OppResponses.resultCode(document) == null) {
-                return OppTransaction.unknown(ResultCategory.UNREADABLE_RESPONSE, merchantTransactionId,
+                return OppTransaction.unknown(
+                        ResultCategory.UNREADABLE_RESPONSE,
+                        merchantTransactionId,
                         "HTTP " + status + " without an OPP result");
             }
             return OppResponses.transaction(document, merchantTransactionId);
@@ -556,24 +612,41 @@ public final class OppGatewayClient implements AutoCloseable {
             }
             if (status == 429) {
                 JsonNode document = OppResponses.parse(body);
-                return OppTransaction.unknown(ResultCategory.RATE_LIMITED, null, "HTTP 429: status of " + paymentId
-                        + " asked too often (OPP allows two status requests per minute per transaction)"
-                        + (document == null ? "" : "; " + OppResponses.resultCode(document) + " "
-                        + OppResponses.resultDescription(document)));
+                return OppTransaction.unknown(
+                        ResultCategory.RATE_LIMITED,
+                        null,
+                        "HTTP 429: status of " + paymentId
+                                + " asked too often (OPP allows two status requests per minute per transaction)"
+                                + (document == null
+                                        ? ""
+                                        : "; " + OppResponses.resultCode(document) + " "
+                                                + OppResponses.resultDescription(document)));
             }
             if (status >= 500) {
-                return OppTransaction.unknown(ResultCategory.GATEWAY_HTTP_ERROR, null,
-                        "HTTP " + status + " from the gateway");
+                return OppTransaction.unknown(
+                        ResultCategory.GATEWAY_HTTP_ERROR, null, "HTTP " + status + " from the gateway");
             }
             JsonNode document = OppResponses.parse(body);
             if (document == null || OppResponses.resultCode(document) == null) {
-                return OppTransaction.unknown(ResultCategory.UNREADABLE_RESPONSE, null,
-                        "HTTP " + status + " without an OPP result");
+                return OppTransaction.unknown(
+                        ResultCategory.UNREADABLE_RESPONSE, null, "HTTP " + status + " without an OPP result");
             }
             if (status >= 400 || !OppResponses.isTransaction(document)) {
                 String code = OppResponses.resultCode(document);
-                return new OppTransaction(OppOutcome.UNKNOWN, OppResultCodes.classify(code), null, null, code,
-                        OppResponses.resultDescription(document), null, null, null, null, null, null, null,
+                return new OppTransaction(
+                        OppOutcome.UNKNOWN,
+                        OppResultCodes.classify(code),
+                        null,
+                        null,
+                        code,
+                        OppResponses.resultDescription(document),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         "HTTP " + status + ": the status request for " + paymentId + " was refused");
             }
             return OppResponses.transaction(document, null);
@@ -585,12 +658,16 @@ public final class OppGatewayClient implements AutoCloseable {
                 return unanswered(OppTransaction.unknown(ResultCategory.NO_RESPONSE, merchantTransactionId, reason));
             }
             if (status == 429 || status >= 500) {
-                return unanswered(OppTransaction.unknown(status == 429 ? ResultCategory.RATE_LIMITED
-                        : ResultCategory.GATEWAY_HTTP_ERROR, merchantTransactionId, "HTTP " + status + " from the gateway"));
+                return unanswered(OppTransaction.unknown(
+                        status == 429 ? ResultCategory.RATE_LIMITED : ResultCategory.GATEWAY_HTTP_ERROR,
+                        merchantTransactionId,
+                        "HTTP " + status + " from the gateway"));
             }
             JsonNode document = OppResponses.parse(body);
             if (document == null || OppResponses.resultCode(document) == null) {
-                return unanswered(OppTransaction.unknown(ResultCategory.UNREADABLE_RESPONSE, merchantTransactionId,
+                return unanswered(OppTransaction.unknown(
+                        ResultCategory.UNREADABLE_RESPONSE,
+                        merchantTransactionId,
                         "HTTP " + status + " without an OPP result"));
             }
             String code = OppResponses.resultCode(document);
@@ -600,10 +677,24 @@ public final class OppGatewayClient implements AutoCloseable {
                     .toList();
             boolean answered = !held.isEmpty()
                     || OppResultCodes.TRANSACTION_NOT_FOUND.equals(code)
-                    || (status == 200 && OppResultCodes.isSuccessful(code) && document.path("payments").isArray());
+                    || (status == 200
+                            && OppResultCodes.isSuccessful(code)
+                            && document.path("payments").isArray());
             if (!answered) {
-                return unanswered(new OppTransaction(OppOutcome.UNKNOWN, OppResultCodes.classify(code), null, null, code,
-                        description, null, null, merchantTransactionId, null, null, null, null,
+                return unanswered(new OppTransaction(
+                        OppOutcome.UNKNOWN,
+                        OppResultCodes.classify(code),
+                        null,
+                        null,
+                        code,
+                        description,
+                        null,
+                        null,
+                        merchantTransactionId,
+                        null,
+                        null,
+                        null,
+                        null,
                         "HTTP " + status + ": the query was refused"));
             }
             return new QueryAnswer(held, null, code, description);
@@ -622,8 +713,13 @@ public final class OppGatewayClient implements AutoCloseable {
                 if (status >= 500) {
                     log.warn("OPP {} -> HTTP {} after {} ms", description, status, millis);
                 } else {
-                    log.info("OPP {} -> HTTP {} {} {} in {} ms", description, status, code,
-                            document == null ? "" : OppResponses.resultDescription(document), millis);
+                    log.info(
+                            "OPP {} -> HTTP {} {} {} in {} ms",
+                            description,
+                            status,
+                            code,
+                            document == null ? "" : OppResponses.resultDescription(document),
+                            millis);
                 }
             }
         }

@@ -39,11 +39,13 @@ public final class OppNotificationDecoder {
         byte[] iv = hex(initializationVectorHeader, "X-Initialization-Vector header");
         byte[] tag = hex(authenticationTagHeader, "X-Authentication-Tag header");
         if (iv.length < 12 || iv.length > 16) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.MALFORMED,
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.MALFORMED,
                     "X-Initialization-Vector must be 12 to 16 bytes, was " + iv.length);
         }
         if (tag.length != TAG_BYTES) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.MALFORMED,
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.MALFORMED,
                     "X-Authentication-Tag must be 16 bytes, was " + tag.length);
         }
         byte[] sealed = new byte[ciphertext.length + tag.length];
@@ -55,12 +57,15 @@ public final class OppNotificationDecoder {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, iv));
             plaintext = cipher.doFinal(sealed);
         } catch (AEADBadTagException e) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED,
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED,
                     "notification failed authentication: tampered with, or not encrypted with this account's secret",
                     e);
         } catch (GeneralSecurityException e) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.MALFORMED,
-                    "notification could not be decrypted: " + e.getMessage(), e);
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.MALFORMED,
+                    "notification could not be decrypted: " + e.getMessage(),
+                    e);
         }
         return read(new String(plaintext, StandardCharsets.UTF_8));
     }
@@ -68,28 +73,33 @@ public final class OppNotificationDecoder {
     private static OppNotification read(String json) {
         JsonNode document = OppResponses.parse(json);
         if (document == null) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.UNREADABLE_PAYLOAD,
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.UNREADABLE_PAYLOAD,
                     "decrypted notification is not a JSON object");
         }
         String type = OppResponses.text(document, "type");
         JsonNode payload = document.get("payload");
         if (type == null || payload == null || !payload.isObject()) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.UNREADABLE_PAYLOAD,
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.UNREADABLE_PAYLOAD,
                     "decrypted notification has no type or no payload");
         }
-        return new OppNotification(type, OppResponses.transaction(payload, null), OppResponses.text(document, "action"));
+        return new OppNotification(
+                type, OppResponses.transaction(payload, null), OppResponses.text(document, "action"));
     }
 
     private static byte[] hex(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.MALFORMED,
-                    "notification " + what + " is missing");
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.MALFORMED, "notification " + what + " is missing");
         }
         try {
             return HEX.parseHex(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidOppNotificationException(InvalidOppNotificationException.Reason.MALFORMED,
-                    "notification " + what + " is not hexadecimal", e);
+            throw new InvalidOppNotificationException(
+                    InvalidOppNotificationException.Reason.MALFORMED,
+                    "notification " + what + " is not hexadecimal",
+                    e);
         }
     }
 }

@@ -24,7 +24,8 @@ public final class OppNotificationDecoders {
         String secret = properties.notificationSecretFor(merchantId);
         if (secret == null) {
             throw new IllegalStateException("no OPP notification secret for merchant '" + merchantId
-                    + "' (s2spay.opp.notification-secret or s2spay.opp.accounts." + merchantId + ".notification-secret)");
+                    + "' (s2spay.opp.notification-secret or s2spay.opp.accounts." + merchantId
+                    + ".notification-secret)");
         }
         return bySecret.computeIfAbsent(secret, OppNotificationDecoder::new);
     }

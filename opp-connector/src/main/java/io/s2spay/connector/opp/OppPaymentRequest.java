@@ -16,9 +16,17 @@ package io.s2spay.connector.opp;
  * @param notificationUrl     where the gateway sends webhooks for this payment; nullable
  * @param descriptor          text on the shopper's statement; nullable
  */
-public record OppPaymentRequest(OppPaymentType paymentType, long amountMinor, String currency, String paymentBrand,
-        String merchantTransactionId, OppCardData card, boolean createRegistration,
-        OppStandingInstruction standingInstruction, String shopperResultUrl, String notificationUrl,
+public record OppPaymentRequest(
+        OppPaymentType paymentType,
+        long amountMinor,
+        String currency,
+        String paymentBrand,
+        String merchantTransactionId,
+        OppCardData card,
+        boolean createRegistration,
+        OppStandingInstruction standingInstruction,
+        String shopperResultUrl,
+        String notificationUrl,
         String descriptor) {
 
     public OppPaymentRequest {

@@ -23,8 +23,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resolution         how an UNKNOWN outcome is resolved through the query endpoint
  */
 @ConfigurationProperties("s2spay.opp")
-public record OppProperties(String baseUrl, Duration connectTimeout, Duration readTimeout,
-        Map<String, Account> accounts, String notificationSecret, CircuitBreaker circuitBreaker,
+public record OppProperties(
+        String baseUrl,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Map<String, Account> accounts,
+        String notificationSecret,
+        CircuitBreaker circuitBreaker,
         Resolution resolution) {
 
     static final Pattern SECRET = Pattern.compile("[0-9A-Fa-f]{64}");
@@ -70,20 +75,20 @@ public record OppProperties(String baseUrl, Duration connectTimeout, Duration re
 
     /** A copy with other timeouts. */
     public OppProperties withTimeouts(Duration connectTimeout, Duration readTimeout) {
-        return new OppProperties(baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker,
-                resolution);
+        return new OppProperties(
+                baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker, resolution);
     }
 
     /** A copy with other circuit-breaker settings. */
     public OppProperties withCircuitBreaker(CircuitBreaker circuitBreaker) {
-        return new OppProperties(baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker,
-                resolution);
+        return new OppProperties(
+                baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker, resolution);
     }
 
     /** A copy with other resolution settings. */
     public OppProperties withResolution(Resolution resolution) {
-        return new OppProperties(baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker,
-                resolution);
+        return new OppProperties(
+                baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker, resolution);
     }
 
     /**
@@ -100,7 +105,8 @@ public record OppProperties(String baseUrl, Duration connectTimeout, Duration re
             String entityId = accounts.get(merchantId).entityId();
             String first = merchantByEntityId.putIfAbsent(entityId.strip().toLowerCase(Locale.ROOT), merchantId);
             if (first != null) {
-                throw new IllegalArgumentException("s2spay.opp.accounts." + first + ".entity-id and s2spay.opp.accounts."
+                throw new IllegalArgumentException("s2spay.opp.accounts." + first
+                        + ".entity-id and s2spay.opp.accounts."
                         + merchantId + ".entity-id are the same OPP entity (" + entityId.strip() + "): each merchant"
                         + " needs its own gateway account, or a merchantTransactionId clash would let one merchant's"
                         + " payment adopt the other's transaction");
@@ -166,7 +172,8 @@ public record OppProperties(String baseUrl, Duration connectTimeout, Duration re
             if (accessToken == null || accessToken.isBlank()) {
                 throw new IllegalArgumentException(prefix + ".access-token is required");
             }
-            if (notificationSecret != null && !SECRET.matcher(notificationSecret).matches()) {
+            if (notificationSecret != null
+                    && !SECRET.matcher(notificationSecret).matches()) {
                 throw new IllegalArgumentException(prefix + ".notification-secret must be 64 hexadecimal characters");
             }
         }
@@ -182,8 +189,12 @@ public record OppProperties(String baseUrl, Duration connectTimeout, Duration re
      * Resilience4j circuit-breaker settings: failures are transport errors, timeouts and HTTP 5xx answers, never
      * declines or validation errors.
      */
-    public record CircuitBreaker(Integer failureRateThreshold, Integer slidingWindowSize, Integer minimumNumberOfCalls,
-            Duration waitDurationInOpenState, Integer permittedCallsInHalfOpenState) {
+    public record CircuitBreaker(
+            Integer failureRateThreshold,
+            Integer slidingWindowSize,
+            Integer minimumNumberOfCalls,
+            Duration waitDurationInOpenState,
+            Integer permittedCallsInHalfOpenState) {
 
         static final CircuitBreaker DEFAULTS = new CircuitBreaker(null, null, null, null, null);
 
@@ -191,13 +202,15 @@ public record OppProperties(String baseUrl, Duration connectTimeout, Duration re
             failureRateThreshold = failureRateThreshold == null ? 50 : failureRateThreshold;
             slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
             minimumNumberOfCalls = minimumNumberOfCalls == null ? 10 : minimumNumberOfCalls;
-            waitDurationInOpenState = waitDurationInOpenState == null ? Duration.ofSeconds(15) : waitDurationInOpenState;
+            waitDurationInOpenState =
+                    waitDurationInOpenState == null ? Duration.ofSeconds(15) : waitDurationInOpenState;
             permittedCallsInHalfOpenState = permittedCallsInHalfOpenState == null ? 3 : permittedCallsInHalfOpenState;
             if (failureRateThreshold < 1 || failureRateThreshold > 100) {
                 throw new IllegalArgumentException("s2spay.opp.circuit-breaker.failure-rate-threshold must be 1..100");
             }
             if (slidingWindowSize < 1 || minimumNumberOfCalls < 1 || permittedCallsInHalfOpenState < 1) {
-                throw new IllegalArgumentException("s2spay.opp.circuit-breaker window and call counts must be positive");
+                throw new IllegalArgumentException(
+                        "s2spay.opp.circuit-breaker window and call counts must be positive");
             }
         }
     }
@@ -207,7 +220,8 @@ public record OppProperties(String baseUrl, Duration connectTimeout, Duration re
      * {@code maxQueries} queries by merchantTransactionId with exponential backoff from {@code initialBackoff}, and
      * at most {@code maxResends} resends when the gateway provably never received the request.
      */
-    public record Resolution(Integer maxQueries, Duration initialBackoff, Double backoffMultiplier, Integer maxResends) {
+    public record Resolution(
+            Integer maxQueries, Duration initialBackoff, Double backoffMultiplier, Integer maxResends) {
 
         static final Resolution DEFAULTS = new Resolution(null, null, null, null);
 

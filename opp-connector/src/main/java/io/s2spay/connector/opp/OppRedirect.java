@@ -18,6 +18,10 @@ public record OppRedirect(String url, String method, List<Parameter> parameters)
 
     /** The value of the parameter {@code name}, or null. */
     public String parameter(String name) {
-        return parameters.stream().filter(p -> p.name().equals(name)).map(Parameter::value).findFirst().orElse(null);
+        return parameters.stream()
+                .filter(p -> p.name().equals(name))
+                .map(Parameter::value)
+                .findFirst()
+                .orElse(null);
     }
 }

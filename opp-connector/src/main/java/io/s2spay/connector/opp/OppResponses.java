@@ -27,7 +27,9 @@ final class OppResponses {
     /** OPP writes "2026-11-21 08:35:11+0000", sometimes with milliseconds. */
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
             .appendPattern("Z")
             .toFormatter();
 
@@ -68,13 +70,23 @@ final class OppResponses {
         OppOutcome outcome = OppResultCodes.outcomeOf(code);
         String currency = text(payment, "currency");
         String merchantTransactionId = text(payment, "merchantTransactionId");
-        return new OppTransaction(outcome, category, text(payment, "id"), text(payment, "paymentType"), code,
-                resultDescription(payment), amount(text(payment, "amount"), currency), currency,
+        return new OppTransaction(
+                outcome,
+                category,
+                text(payment, "id"),
+                text(payment, "paymentType"),
+                code,
+                resultDescription(payment),
+                amount(text(payment, "amount"), currency),
+                currency,
                 merchantTransactionId != null ? merchantTransactionId : fallbackMerchantTransactionId,
-                card(payment), redirect(payment.path("redirect")), text(payment, "registrationId"),
+                card(payment),
+                redirect(payment.path("redirect")),
+                text(payment, "registrationId"),
                 timestamp(text(payment, "timestamp")),
                 category == ResultCategory.UNCLASSIFIED ? "result code " + code + " matches no documented group" : null,
-                text(payment, "paymentBrand"), text(payment, "referencedId"),
+                text(payment, "paymentBrand"),
+                text(payment, "referencedId"),
                 text(payment.path("standingInstruction"), "initialTransactionId"));
     }
 
@@ -101,8 +113,8 @@ final class OppResponses {
      */
     static OppTransaction mostSignificant(List<OppTransaction> transactions) {
         Comparator<OppTransaction> byRank = Comparator.comparingInt(OppResponses::rank);
-        Comparator<OppTransaction> byTime = Comparator.comparing(OppTransaction::timestamp,
-                Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<OppTransaction> byTime =
+                Comparator.comparing(OppTransaction::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()));
         return transactions.stream().max(byRank.thenComparing(byTime)).orElseThrow();
     }
 
@@ -131,7 +143,10 @@ final class OppResponses {
         try {
             return MoneyAmounts.parseMinorUnits(amount, currency);
         } catch (InvalidAmountException e) {
-            log.warn("OPP answered with an amount that does not fit its currency: {} {} ({})", amount, currency,
+            log.warn(
+                    "OPP answered with an amount that does not fit its currency: {} {} ({})",
+                    amount,
+                    currency,
                     e.getMessage());
             return null;
         }
@@ -142,8 +157,13 @@ final class OppResponses {
         if (card == null || !card.isObject()) {
             return null;
         }
-        return new OppCardSummary(text(card, "bin"), text(card, "last4Digits"), text(card, "holder"),
-                integer(text(card, "expiryMonth")), integer(text(card, "expiryYear")), text(payment, "paymentBrand"));
+        return new OppCardSummary(
+                text(card, "bin"),
+                text(card, "last4Digits"),
+                text(card, "holder"),
+                integer(text(card, "expiryMonth")),
+                integer(text(card, "expiryYear")),
+                text(payment, "paymentBrand"));
     }
 
     private static OppRedirect redirect(JsonNode redirect) {

@@ -21,9 +21,9 @@ public final class OppResultCodes {
      * progress elsewhere (so its outcome is not known from this answer).
      */
     private static final Map<String, OppOutcome> OUTCOME_OVERRIDES = Map.of(
-            "900.100.301", OppOutcome.FAILED,   // timed out without response from acquirer; it was reversed
-            "900.100.310", OppOutcome.FAILED,   // request to the acquirer has not been sent
-            "900.100.600", OppOutcome.FAILED,   // connector/acquirer currently down
+            "900.100.301", OppOutcome.FAILED, // timed out without response from acquirer; it was reversed
+            "900.100.310", OppOutcome.FAILED, // request to the acquirer has not been sent
+            "900.100.600", OppOutcome.FAILED, // connector/acquirer currently down
             "900.300.600", OppOutcome.DECLINED, // user session timeout
             "800.600.100", OppOutcome.UNKNOWN); // transaction is being already processed
 
@@ -64,7 +64,9 @@ public final class OppResultCodes {
             return override;
         }
         ResultCategory category = classify(code);
-        if (category == ResultCategory.UNCLASSIFIED && code != null && CODE_SHAPE.matcher(code).matches()
+        if (category == ResultCategory.UNCLASSIFIED
+                && code != null
+                && CODE_SHAPE.matcher(code).matches()
                 && !code.startsWith("000.")) {
             return OppOutcome.DECLINED;
         }

@@ -9,13 +9,23 @@ package io.s2spay.connector.opp;
 public record OppStandingInstruction(Mode mode, Type type, Source source, String initialTransactionId) {
 
     /** First payment of the series, or a later one. */
-    public enum Mode { INITIAL, REPEATED }
+    public enum Mode {
+        INITIAL,
+        REPEATED
+    }
 
     /** Kind of series. */
-    public enum Type { UNSCHEDULED, RECURRING, INSTALLMENT }
+    public enum Type {
+        UNSCHEDULED,
+        RECURRING,
+        INSTALLMENT
+    }
 
     /** Who initiates: the cardholder (CIT) or the merchant (MIT). */
-    public enum Source { CIT, MIT }
+    public enum Source {
+        CIT,
+        MIT
+    }
 
     public OppStandingInstruction {
         if (mode == null || type == null || source == null) {

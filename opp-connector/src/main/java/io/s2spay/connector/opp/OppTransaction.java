@@ -18,10 +18,23 @@ import java.time.Instant;
  * @param initialTransactionId the {@code standingInstruction.initialTransactionId} the gateway answered: for the
  *                             INITIAL payment of a series, the id later merchant-initiated payments must reference
  */
-public record OppTransaction(OppOutcome outcome, ResultCategory category, String gatewayTransactionId,
-        String paymentType, String resultCode, String resultDescription, Long amountMinor, String currency,
-        String merchantTransactionId, OppCardSummary card, OppRedirect redirect, String registrationId,
-        Instant timestamp, String failureReason, String paymentBrand, String referencedId,
+public record OppTransaction(
+        OppOutcome outcome,
+        ResultCategory category,
+        String gatewayTransactionId,
+        String paymentType,
+        String resultCode,
+        String resultDescription,
+        Long amountMinor,
+        String currency,
+        String merchantTransactionId,
+        OppCardSummary card,
+        OppRedirect redirect,
+        String registrationId,
+        Instant timestamp,
+        String failureReason,
+        String paymentBrand,
+        String referencedId,
         String initialTransactionId) {
 
     public OppTransaction {
@@ -31,31 +44,95 @@ public record OppTransaction(OppOutcome outcome, ResultCategory category, String
     }
 
     /** A transaction without brand, reference and standing-instruction details. */
-    public OppTransaction(OppOutcome outcome, ResultCategory category, String gatewayTransactionId,
-            String paymentType, String resultCode, String resultDescription, Long amountMinor, String currency,
-            String merchantTransactionId, OppCardSummary card, OppRedirect redirect, String registrationId,
-            Instant timestamp, String failureReason) {
-        this(outcome, category, gatewayTransactionId, paymentType, resultCode, resultDescription, amountMinor,
-                currency, merchantTransactionId, card, redirect, registrationId, timestamp, failureReason, null, null,
+    public OppTransaction(
+            OppOutcome outcome,
+            ResultCategory category,
+            String gatewayTransactionId,
+            String paymentType,
+            String resultCode,
+            String resultDescription,
+            Long amountMinor,
+            String currency,
+            String merchantTransactionId,
+            OppCardSummary card,
+            OppRedirect redirect,
+            String registrationId,
+            Instant timestamp,
+            String failureReason) {
+        this(
+                outcome,
+                category,
+                gatewayTransactionId,
+                paymentType,
+                resultCode,
+                resultDescription,
+                amountMinor,
+                currency,
+                merchantTransactionId,
+                card,
+                redirect,
+                registrationId,
+                timestamp,
+                failureReason,
+                null,
+                null,
                 null);
     }
 
     /** An attempt whose outcome is not known because no usable answer arrived. */
     static OppTransaction unknown(ResultCategory category, String merchantTransactionId, String reason) {
-        return new OppTransaction(OppOutcome.UNKNOWN, category, null, null, null, null, null, null,
-                merchantTransactionId, null, null, null, null, reason);
+        return new OppTransaction(
+                OppOutcome.UNKNOWN,
+                category,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                merchantTransactionId,
+                null,
+                null,
+                null,
+                null,
+                reason);
     }
 
     /** A request the connector did not send, so the gateway cannot have processed it. */
     static OppTransaction notSent(String merchantTransactionId, String reason) {
-        return new OppTransaction(OppOutcome.FAILED, ResultCategory.NOT_SENT, null, null, null, null, null, null,
-                merchantTransactionId, null, null, null, null, reason);
+        return new OppTransaction(
+                OppOutcome.FAILED,
+                ResultCategory.NOT_SENT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                merchantTransactionId,
+                null,
+                null,
+                null,
+                null,
+                reason);
     }
 
     /** The query endpoint's statement that no transaction with this merchantTransactionId exists. */
     static OppTransaction notReceived(String merchantTransactionId, String resultCode, String resultDescription) {
-        return new OppTransaction(OppOutcome.FAILED, ResultCategory.NOT_RECEIVED, null, null, resultCode,
-                resultDescription, null, null, merchantTransactionId, null, null, null, null,
+        return new OppTransaction(
+                OppOutcome.FAILED,
+                ResultCategory.NOT_RECEIVED,
+                null,
+                null,
+                resultCode,
+                resultDescription,
+                null,
+                null,
+                merchantTransactionId,
+                null,
+                null,
+                null,
+                null,
                 "the gateway holds no transaction with merchantTransactionId " + merchantTransactionId);
     }
 

@@ -30,8 +30,8 @@ public enum ResultCategory {
     /** Soft declines: the issuer asks for strong customer authentication; retry with 3-D Secure. */
     SOFT_DECLINE("^(300\\.100\\.100)", OppOutcome.DECLINED),
     /** Rejections due to checks by external risk systems. */
-    REJECTED_EXTERNAL_RISK("^(100\\.400\\.[0-3]|100\\.380\\.100|100\\.380\\.11|100\\.380\\.4|100\\.380\\.5)",
-            OppOutcome.DECLINED),
+    REJECTED_EXTERNAL_RISK(
+            "^(100\\.400\\.[0-3]|100\\.380\\.100|100\\.380\\.11|100\\.380\\.4|100\\.380\\.5)", OppOutcome.DECLINED),
     /** Rejections due to address validation by the risk system. */
     REJECTED_ADDRESS_VALIDATION("^(800\\.400\\.1)", OppOutcome.DECLINED),
     /** Rejections due to 3-D Secure. */

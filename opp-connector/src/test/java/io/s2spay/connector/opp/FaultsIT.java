@@ -45,8 +45,9 @@ class FaultsIT {
         assertThat(result.category()).isEqualTo(ResultCategory.NO_RESPONSE);
         assertThat(result.failureReason()).contains("timeout");
         assertThat(result.safeToResend()).isFalse();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(client.resolve(MERCHANT, mtid).outcome()).isEqualTo(OppOutcome.SUCCEEDED));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(client.resolve(MERCHANT, mtid).outcome()).isEqualTo(OppOutcome.SUCCEEDED));
         assertThat(gateway.charges(mtid)).isEqualTo(1);
     }
 
@@ -61,8 +62,7 @@ class FaultsIT {
 
         assertThat(result.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(result.merchantTransactionId()).isEqualTo(mtid);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
-                .until(() -> gateway.charges(mtid) == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> gateway.charges(mtid) == 1);
     }
 
     @Test
@@ -124,7 +124,9 @@ class FaultsIT {
         OppTransaction lost = client.submitPayment(MERCHANT, debit(mtid));
         assertThat(lost.outcome()).isEqualTo(OppOutcome.UNKNOWN);
         assertThat(lost.category()).isEqualTo(ResultCategory.NO_RESPONSE);
-        assertThat(gateway.charges(mtid)).as("charged although the response was lost").isEqualTo(1);
+        assertThat(gateway.charges(mtid))
+                .as("charged although the response was lost")
+                .isEqualTo(1);
 
         OppTransaction resolved = client.resolve(MERCHANT, mtid);
         assertThat(resolved.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
@@ -154,32 +156,70 @@ class FaultsIT {
     @Test
     void resolvesALostBackOfficeResponseWithoutCapturingTwice() {
         String mtid = newMerchantTransactionId("lost-cp");
-        OppTransaction pa = client.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.PA, 7000, "EUR",
-                "VISA", mtid, PaymentFlowsIT.VISA, false, null, null, null, null));
+        OppTransaction pa = client.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        OppPaymentType.PA,
+                        7000,
+                        "EUR",
+                        "VISA",
+                        mtid,
+                        PaymentFlowsIT.VISA,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null));
         gateway.failNextRequest("lost-response");
 
-        OppTransaction capture = client.submitBackOfficeSafely(MERCHANT, pa.gatewayTransactionId(),
+        OppTransaction capture = client.submitBackOfficeSafely(
+                MERCHANT,
+                pa.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CP, 7000, "EUR", mtid + "-cp"));
 
         assertThat(capture.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(capture.type()).isEqualTo(OppPaymentType.CP);
         assertThat(capture.referencedId()).isEqualTo(pa.gatewayTransactionId());
         assertThat(gateway.ledger(gateway.entityId(), mtid).stream()
-                .filter(tx -> "CP".equals(tx.path("paymentType").asString()))).hasSize(1);
+                        .filter(tx -> "CP".equals(tx.path("paymentType").asString())))
+                .hasSize(1);
     }
 
     @Test
     void resolvesALostRegistrationPaymentWithoutChargingTwice() {
-        OppTransaction stored = client.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 100, "EUR",
-                "VISA", newMerchantTransactionId("cit"), PaymentFlowsIT.VISA, true,
-                OppStandingInstruction.initialCit(OppStandingInstruction.Type.UNSCHEDULED), null, null, null));
+        OppTransaction stored = client.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        100,
+                        "EUR",
+                        "VISA",
+                        newMerchantTransactionId("cit"),
+                        PaymentFlowsIT.VISA,
+                        true,
+                        OppStandingInstruction.initialCit(OppStandingInstruction.Type.UNSCHEDULED),
+                        null,
+                        null,
+                        null));
         String mtid = newMerchantTransactionId("mit-lost");
         gateway.failNextRequest("lost-response");
 
-        OppTransaction result = client.submitRegistrationPaymentSafely(MERCHANT, stored.registrationId(),
-                new OppPaymentRequest(OppPaymentType.DB, 2500, "EUR", null, mtid, null, false,
-                        OppStandingInstruction.repeatedMit(OppStandingInstruction.Type.UNSCHEDULED,
-                                stored.initialTransactionId()), null, null, null));
+        OppTransaction result = client.submitRegistrationPaymentSafely(
+                MERCHANT,
+                stored.registrationId(),
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        2500,
+                        "EUR",
+                        null,
+                        mtid,
+                        null,
+                        false,
+                        OppStandingInstruction.repeatedMit(
+                                OppStandingInstruction.Type.UNSCHEDULED, stored.initialTransactionId()),
+                        null,
+                        null,
+                        null));
 
         assertThat(result.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(result.registrationId()).isEqualTo(stored.registrationId());
@@ -193,7 +233,8 @@ class FaultsIT {
         try (OppGatewayClient guarded = gateway.client(properties)) {
             for (int i = 0; i < 3; i++) {
                 gateway.failNextRequest("http503");
-                assertThat(guarded.submitPayment(MERCHANT, debit(newMerchantTransactionId("cb"))).outcome())
+                assertThat(guarded.submitPayment(MERCHANT, debit(newMerchantTransactionId("cb")))
+                                .outcome())
                         .isEqualTo(OppOutcome.UNKNOWN);
             }
             assertThat(guarded.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -213,13 +254,22 @@ class FaultsIT {
                 .withCircuitBreaker(new OppProperties.CircuitBreaker(50, 3, 3, Duration.ofMinutes(1), 1));
         try (OppGatewayClient guarded = gateway.client(properties)) {
             for (int i = 0; i < 4; i++) {
-                assertThat(guarded.submitPayment(MERCHANT, PaymentFlowsIT.card(OppPaymentType.DB, 1000, "EUR", "VISA",
-                        newMerchantTransactionId("decline"), new OppCardData("4000000000000002", "Jane", 12, 2034,
-                                "123"))).outcome()).isEqualTo(OppOutcome.DECLINED);
+                assertThat(guarded.submitPayment(
+                                        MERCHANT,
+                                        PaymentFlowsIT.card(
+                                                OppPaymentType.DB,
+                                                1000,
+                                                "EUR",
+                                                "VISA",
+                                                newMerchantTransactionId("decline"),
+                                                new OppCardData("4000000000000002", "Jane", 12, 2034, "123")))
+                                .outcome())
+                        .isEqualTo(OppOutcome.DECLINED);
             }
 
             assertThat(guarded.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-            assertThat(guarded.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+            assertThat(guarded.circuitBreaker().getMetrics().getNumberOfFailedCalls())
+                    .isZero();
         }
     }
 

@@ -41,7 +41,9 @@ class NotificationsIT {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/webhooks/opp", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Webhook(body, exchange.getRequestHeaders().getFirst("X-Initialization-Vector"),
+            received.add(new Webhook(
+                    body,
+                    exchange.getRequestHeaders().getFirst("X-Initialization-Vector"),
                     exchange.getRequestHeaders().getFirst("X-Authentication-Tag")));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -57,10 +59,11 @@ class NotificationsIT {
 
     @Test
     void decryptsTheWebhookOfASynchronousPayment() {
-        OppTransaction paid = client.submitPayment(MERCHANT, payment(newMerchantTransactionId("webhook"),
-                PaymentFlowsIT.VISA, null));
+        OppTransaction paid =
+                client.submitPayment(MERCHANT, payment(newMerchantTransactionId("webhook"), PaymentFlowsIT.VISA, null));
 
-        OppNotification notification = awaitNotification(MERCHANT,
+        OppNotification notification = awaitNotification(
+                MERCHANT,
                 n -> paid.gatewayTransactionId().equals(n.transaction().gatewayTransactionId()));
 
         assertThat(notification.type()).isEqualTo("PAYMENT");
@@ -72,30 +75,41 @@ class NotificationsIT {
 
     @Test
     void rejectsATamperedWebhookAndOneEncryptedForAnotherMerchant() {
-        OppTransaction paid = client.submitPayment(MERCHANT, payment(newMerchantTransactionId("webhook"),
-                PaymentFlowsIT.VISA, null));
-        awaitNotification(MERCHANT, n -> paid.gatewayTransactionId().equals(n.transaction().gatewayTransactionId()));
+        OppTransaction paid =
+                client.submitPayment(MERCHANT, payment(newMerchantTransactionId("webhook"), PaymentFlowsIT.VISA, null));
+        awaitNotification(
+                MERCHANT,
+                n -> paid.gatewayTransactionId().equals(n.transaction().gatewayTransactionId()));
         Webhook genuine = received.stream()
-                .filter(w -> decodes(MERCHANT, w).filter(n -> paid.gatewayTransactionId()
-                        .equals(n.transaction().gatewayTransactionId())).isPresent())
-                .findFirst().orElseThrow();
+                .filter(w -> decodes(MERCHANT, w)
+                        .filter(n -> paid.gatewayTransactionId()
+                                .equals(n.transaction().gatewayTransactionId()))
+                        .isPresent())
+                .findFirst()
+                .orElseThrow();
         char[] body = genuine.body().toCharArray();
         body[body.length / 2] = body[body.length / 2] == '0' ? '1' : '0';
 
         assertThatThrownBy(() -> decoders.forMerchant(MERCHANT).decode(new String(body), genuine.iv(), genuine.tag()))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class, e ->
-                        assertThat(e.reason()).isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
-        assertThatThrownBy(() -> decoders.forMerchant(OTHER_MERCHANT).decode(genuine.body(), genuine.iv(), genuine.tag()))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class, e ->
-                        assertThat(e.reason()).isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
+        assertThatThrownBy(
+                        () -> decoders.forMerchant(OTHER_MERCHANT).decode(genuine.body(), genuine.iv(), genuine.tag()))
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
     }
 
     @Test
     void decryptsAnotherMerchantsWebhookWithItsOwnSecret() {
-        OppTransaction paid = client.submitPayment(OTHER_MERCHANT, payment(newMerchantTransactionId("webhook-b"),
-                PaymentFlowsIT.MASTER, null));
+        OppTransaction paid = client.submitPayment(
+                OTHER_MERCHANT, payment(newMerchantTransactionId("webhook-b"), PaymentFlowsIT.MASTER, null));
 
-        OppNotification notification = awaitNotification(OTHER_MERCHANT,
+        OppNotification notification = awaitNotification(
+                OTHER_MERCHANT,
                 n -> paid.gatewayTransactionId().equals(n.transaction().gatewayTransactionId()));
 
         assertThat(notification.transaction().paymentBrand()).isEqualTo("MASTER");
@@ -103,12 +117,14 @@ class NotificationsIT {
 
     @Test
     void learnsTheOutcomeOfAThreeDSecureChallengeFromItsWebhook() {
-        OppTransaction pending = client.submitPayment(MERCHANT, payment(newMerchantTransactionId("webhook-3ds"),
-                PaymentFlowsIT.VISA_3DS, PaymentFlowsIT.SHOP));
+        OppTransaction pending = client.submitPayment(
+                MERCHANT,
+                payment(newMerchantTransactionId("webhook-3ds"), PaymentFlowsIT.VISA_3DS, PaymentFlowsIT.SHOP));
         ShopperBrowser browser = new ShopperBrowser();
         browser.press(browser.open(pending.redirect()), "approve");
 
-        OppNotification notification = awaitNotification(MERCHANT,
+        OppNotification notification = awaitNotification(
+                MERCHANT,
                 n -> pending.gatewayTransactionId().equals(n.transaction().gatewayTransactionId())
                         && n.transaction().outcome() != OppOutcome.PENDING);
 
@@ -118,11 +134,12 @@ class NotificationsIT {
 
     @Test
     void learnsOfABankChargebackFromItsWebhook() {
-        OppTransaction paid = client.submitPayment(MERCHANT, payment(newMerchantTransactionId("webhook-cb"),
-                PaymentFlowsIT.VISA, null));
+        OppTransaction paid = client.submitPayment(
+                MERCHANT, payment(newMerchantTransactionId("webhook-cb"), PaymentFlowsIT.VISA, null));
         gateway.operator("payments/" + paid.gatewayTransactionId() + "/chargeback?reasonCode=000.100.230");
 
-        OppNotification notification = awaitNotification(MERCHANT,
+        OppNotification notification = awaitNotification(
+                MERCHANT,
                 n -> paid.gatewayTransactionId().equals(n.transaction().referencedId())
                         && n.transaction().type() == OppPaymentType.CB);
 
@@ -133,15 +150,30 @@ class NotificationsIT {
     }
 
     private static OppPaymentRequest payment(String mtid, OppCardData card, String shopperResultUrl) {
-        return new OppPaymentRequest(OppPaymentType.DB, 1234, "EUR", card.number().startsWith("5") ? "MASTER" : "VISA",
-                mtid, card, false, null, shopperResultUrl,
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks/opp", null);
+        return new OppPaymentRequest(
+                OppPaymentType.DB,
+                1234,
+                "EUR",
+                card.number().startsWith("5") ? "MASTER" : "VISA",
+                mtid,
+                card,
+                false,
+                null,
+                shopperResultUrl,
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks/opp",
+                null);
     }
 
     private static OppNotification awaitNotification(String merchantId, Predicate<OppNotification> wanted) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> List.copyOf(received).stream()
-                .map(w -> decodes(merchantId, w)).flatMap(Optional::stream).filter(wanted).findFirst(),
-                Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> List.copyOf(received).stream()
+                                .map(w -> decodes(merchantId, w))
+                                .flatMap(Optional::stream)
+                                .filter(wanted)
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private static Optional<OppNotification> decodes(String merchantId, Webhook webhook) {

@@ -11,12 +11,16 @@ class OppCardDataTest {
     void printsOnlyBinAndLastFourDigits() {
         OppCardData card = new OppCardData("5454545454545454", "Jane Jones", 12, 2031, "737");
 
-        assertThat(card.toString()).isEqualTo("OppCardData[number=545454******5454, holder=***, expiry=12/2031, cvv=***]");
+        assertThat(card.toString())
+                .isEqualTo("OppCardData[number=545454******5454, holder=***, expiry=12/2031, cvv=***]");
         assertThat(card.bin()).isEqualTo("545454");
         assertThat(card.last4()).isEqualTo("5454");
         // the request holding the card prints it masked too
-        assertThat(new OppPaymentRequest(OppPaymentType.PA, 100, "EUR", "MASTER", "m", card, false, null, null, null,
-                null).toString()).doesNotContain("5454545454545454").doesNotContain("737");
+        assertThat(new OppPaymentRequest(
+                                OppPaymentType.PA, 100, "EUR", "MASTER", "m", card, false, null, null, null, null)
+                        .toString())
+                .doesNotContain("5454545454545454")
+                .doesNotContain("737");
     }
 
     @Test

@@ -17,7 +17,8 @@ class OppConnectorAutoConfigurationTest {
 
     @Test
     void staysOffWithoutABaseUrl() {
-        runner.run(context -> assertThat(context).doesNotHaveBean(OppGatewayClient.class)
+        runner.run(context -> assertThat(context)
+                .doesNotHaveBean(OppGatewayClient.class)
                 .doesNotHaveBean(OppNotificationDecoders.class));
     }
 
@@ -37,55 +38,64 @@ class OppConnectorAutoConfigurationTest {
                         "s2spay.opp.resolution.max-queries=3")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(OppGatewayClient.class);
-                    OppProperties properties = context.getBean(OppGatewayClient.class).properties();
+                    OppProperties properties =
+                            context.getBean(OppGatewayClient.class).properties();
                     assertThat(properties.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
                     assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(7));
-                    assertThat(properties.account("merchant-a").entityId()).isEqualTo("8a8294174b7ecb28014b9699220015ca");
+                    assertThat(properties.account("merchant-a").entityId())
+                            .isEqualTo("8a8294174b7ecb28014b9699220015ca");
                     assertThat(properties.notificationSecretFor("merchant-a")).isEqualTo(SECRET);
                     assertThat(properties.notificationSecretFor("merchant-b")).isEqualTo("b".repeat(64));
-                    assertThat(properties.circuitBreaker().failureRateThreshold()).isEqualTo(25);
+                    assertThat(properties.circuitBreaker().failureRateThreshold())
+                            .isEqualTo(25);
                     assertThat(properties.circuitBreaker().slidingWindowSize()).isEqualTo(20);
                     assertThat(properties.resolution().maxQueries()).isEqualTo(3);
                     assertThat(properties.toString()).doesNotContain("OGE4Mjk0", SECRET);
-                    assertThat(context.getBean(OppNotificationDecoders.class).forMerchant("merchant-b")).isNotNull();
+                    assertThat(context.getBean(OppNotificationDecoders.class).forMerchant("merchant-b"))
+                            .isNotNull();
                 });
     }
 
     @Test
     void defaultsTimeouts() {
-        runner.withPropertyValues("s2spay.opp.base-url=https://eu-test.oppwa.com/").run(context -> {
-            OppProperties properties = context.getBean(OppProperties.class);
-            assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(10));
-        });
+        runner.withPropertyValues("s2spay.opp.base-url=https://eu-test.oppwa.com/")
+                .run(context -> {
+                    OppProperties properties = context.getBean(OppProperties.class);
+                    assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+                });
     }
 
     @Test
     void failsAtStartupWhenTheBaseUrlDoesNotEndInASlash() {
-        runner.withPropertyValues("s2spay.opp.base-url=https://eu-test.oppwa.com").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("s2spay.opp.base-url must end in \"/\"")
-                    .hasMessageContaining("https://eu-test.oppwa.com/");
-        });
+        runner.withPropertyValues("s2spay.opp.base-url=https://eu-test.oppwa.com")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("s2spay.opp.base-url must end in \"/\"")
+                            .hasMessageContaining("https://eu-test.oppwa.com/");
+                });
     }
 
     @Test
     void failsAtStartupForAnIncompleteAccountOrABadSecret() {
-        runner.withPropertyValues("s2spay.opp.base-url=http://127.0.0.1:8090/",
-                        "s2spay.opp.accounts.m1.entity-id=e")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+        runner.withPropertyValues("s2spay.opp.base-url=http://127.0.0.1:8090/", "s2spay.opp.accounts.m1.entity-id=e")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
                         .hasMessageContaining("s2spay.opp.accounts.m1.access-token is required"));
-        runner.withPropertyValues("s2spay.opp.base-url=http://127.0.0.1:8090/",
-                        "s2spay.opp.notification-secret=not-hex")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+        runner.withPropertyValues(
+                        "s2spay.opp.base-url=http://127.0.0.1:8090/", "s2spay.opp.notification-secret=not-hex")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
                         .hasMessageContaining("64 hexadecimal characters"));
     }
 
     @Test
     void failsAtStartupWhenTwoMerchantsShareAGatewayEntityId() {
         // a merchantTransactionId clash on one shared OPP account would let one merchant adopt the other's payment
-        runner.withPropertyValues("s2spay.opp.base-url=http://127.0.0.1:8090/",
+        runner.withPropertyValues(
+                        "s2spay.opp.base-url=http://127.0.0.1:8090/",
                         "s2spay.opp.accounts.merchant-a.entity-id=8a8294174b7ecb28014b9699220015ca",
                         "s2spay.opp.accounts.merchant-a.access-token=token-a",
                         "s2spay.opp.accounts.merchant-c.entity-id=entity-c",
@@ -94,7 +104,8 @@ class OppConnectorAutoConfigurationTest {
                         "s2spay.opp.accounts.merchant-b.access-token=token-b")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
                             .hasMessageContaining("s2spay.opp.accounts.merchant-a.entity-id")
                             .hasMessageContaining("s2spay.opp.accounts.merchant-b.entity-id")
                             .hasMessageNotContaining("merchant-c")
@@ -104,9 +115,12 @@ class OppConnectorAutoConfigurationTest {
 
     @Test
     void acceptsMerchantsOnDistinctEntityIds() {
-        OppProperties properties = OppProperties.of("http://127.0.0.1:8090/", java.util.Map.of(
-                "merchant-a", new OppProperties.Account("entity-a", "token", null),
-                "merchant-b", new OppProperties.Account("entity-b", "token", null)), null);
+        OppProperties properties = OppProperties.of(
+                "http://127.0.0.1:8090/",
+                java.util.Map.of(
+                        "merchant-a", new OppProperties.Account("entity-a", "token", null),
+                        "merchant-b", new OppProperties.Account("entity-b", "token", null)),
+                null);
         assertThat(properties.requireDistinctEntityIds()).isSameAs(properties);
     }
 
@@ -116,9 +130,11 @@ class OppConnectorAutoConfigurationTest {
                 .withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
                 .run(context -> {
                     CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
-                    assertThat(registry.find(OppGatewayClient.CIRCUIT_BREAKER_NAME)).isPresent();
+                    assertThat(registry.find(OppGatewayClient.CIRCUIT_BREAKER_NAME))
+                            .isPresent();
                     assertThat(context.getBean(OppGatewayClient.class).circuitBreaker())
-                            .isSameAs(registry.find(OppGatewayClient.CIRCUIT_BREAKER_NAME).orElseThrow());
+                            .isSameAs(registry.find(OppGatewayClient.CIRCUIT_BREAKER_NAME)
+                                    .orElseThrow());
                 });
     }
 

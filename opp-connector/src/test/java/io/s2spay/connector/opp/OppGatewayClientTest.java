@@ -12,8 +12,17 @@ import org.junit.jupiter.api.Test;
 /** What the client does when the gateway cannot be reached at all; answers are tested against the sandbox. */
 class OppGatewayClientTest {
 
-    private static final OppPaymentRequest PAYMENT = new OppPaymentRequest(OppPaymentType.DB, 9200, "EUR", "VISA",
-            "order-1", new OppCardData("4200000000000000", "Jane Jones", 5, 2034, "123"), false, null, null, null,
+    private static final OppPaymentRequest PAYMENT = new OppPaymentRequest(
+            OppPaymentType.DB,
+            9200,
+            "EUR",
+            "VISA",
+            "order-1",
+            new OppCardData("4200000000000000", "Jane Jones", 5, 2034, "123"),
+            false,
+            null,
+            null,
+            null,
             null);
 
     @Test
@@ -44,8 +53,8 @@ class OppGatewayClientTest {
     @Test
     void sendsNothingWhileTheCircuitIsOpen() throws IOException {
         OppProperties properties = properties(closedPort());
-        CircuitBreaker breaker = CircuitBreaker.of("test",
-                OppGatewayClient.circuitBreakerConfig(properties.circuitBreaker()));
+        CircuitBreaker breaker =
+                CircuitBreaker.of("test", OppGatewayClient.circuitBreakerConfig(properties.circuitBreaker()));
         breaker.transitionToOpenState();
         try (OppGatewayClient client = new OppGatewayClient(properties, breaker, builder -> {})) {
             OppTransaction payment = client.submitPayment("m1", PAYMENT);
@@ -60,8 +69,8 @@ class OppGatewayClientTest {
 
     @Test
     void opensTheCircuitAfterRepeatedConnectionFailures() throws IOException {
-        OppProperties properties = properties(closedPort()).withCircuitBreaker(
-                new OppProperties.CircuitBreaker(50, 4, 4, null, null));
+        OppProperties properties =
+                properties(closedPort()).withCircuitBreaker(new OppProperties.CircuitBreaker(50, 4, 4, null, null));
         try (OppGatewayClient client = new OppGatewayClient(properties)) {
             for (int i = 0; i < 4; i++) {
                 assertThat(client.submitPayment("m1", PAYMENT).failureReason()).contains("could not connect");
@@ -91,13 +100,16 @@ class OppGatewayClientTest {
         try (OppGatewayClient client = new OppGatewayClient(properties(closedPort()))) {
             assertThatThrownBy(() -> client.submitPayment("stranger", PAYMENT))
                     .isInstanceOf(UnknownOppAccountException.class);
-            assertThat(client.circuitBreaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+            assertThat(client.circuitBreaker().getMetrics().getNumberOfBufferedCalls())
+                    .isZero();
         }
     }
 
     private static OppProperties properties(int port) {
-        return OppProperties.of("http://127.0.0.1:" + port + "/",
-                Map.of("m1", new OppProperties.Account("entity-1", "token-1", null)), null);
+        return OppProperties.of(
+                "http://127.0.0.1:" + port + "/",
+                Map.of("m1", new OppProperties.Account("entity-1", "token-1", null)),
+                null);
     }
 
     private static int closedPort() throws IOException {

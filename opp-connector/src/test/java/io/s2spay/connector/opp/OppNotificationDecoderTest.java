@@ -46,8 +46,8 @@ class OppNotificationDecoderTest {
     void acceptsLowerCaseHexAndSurroundingWhitespace() {
         Sealed sealed = seal(SECRET, PAYMENT_NOTIFICATION);
 
-        OppNotification notification = decoder.decode(sealed.body.toLowerCase() + "\n", " " + sealed.iv.toLowerCase(),
-                sealed.tag.toLowerCase());
+        OppNotification notification = decoder.decode(
+                sealed.body.toLowerCase() + "\n", " " + sealed.iv.toLowerCase(), sealed.tag.toLowerCase());
 
         assertThat(notification.transaction().resultCode()).isEqualTo("000.100.110");
     }
@@ -59,8 +59,10 @@ class OppNotificationDecoderTest {
         body[10] = body[10] == '0' ? '1' : '0';
 
         assertThatThrownBy(() -> decoder.decode(new String(body), sealed.iv, sealed.tag))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
     }
 
     @Test
@@ -70,9 +72,11 @@ class OppNotificationDecoderTest {
         String otherIv = (sealed.iv.charAt(0) == 'A' ? "B" : "A") + sealed.iv.substring(1);
 
         assertThatThrownBy(() -> decoder.decode(sealed.body, sealed.iv, otherTag))
-                .isInstanceOf(InvalidOppNotificationException.class).hasMessageContaining("authentication");
+                .isInstanceOf(InvalidOppNotificationException.class)
+                .hasMessageContaining("authentication");
         assertThatThrownBy(() -> decoder.decode(sealed.body, otherIv, sealed.tag))
-                .isInstanceOf(InvalidOppNotificationException.class).hasMessageContaining("authentication");
+                .isInstanceOf(InvalidOppNotificationException.class)
+                .hasMessageContaining("authentication");
     }
 
     @Test
@@ -80,8 +84,10 @@ class OppNotificationDecoderTest {
         Sealed sealed = seal("ff".repeat(32), PAYMENT_NOTIFICATION);
 
         assertThatThrownBy(() -> decoder.decode(sealed.body, sealed.iv, sealed.tag))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED));
     }
 
     @Test
@@ -89,13 +95,16 @@ class OppNotificationDecoderTest {
         Sealed sealed = seal(SECRET, PAYMENT_NOTIFICATION);
 
         assertThatThrownBy(() -> decoder.decode("not hex", sealed.iv, sealed.tag))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class,
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidOppNotificationException.Reason.MALFORMED));
         assertThatThrownBy(() -> decoder.decode(sealed.body, null, sealed.tag))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class,
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
                         e -> assertThat(e.getMessage()).contains("X-Initialization-Vector"));
         assertThatThrownBy(() -> decoder.decode(sealed.body, sealed.iv, sealed.tag.substring(0, 16)))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class,
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
                         e -> assertThat(e.getMessage()).contains("16 bytes"));
     }
 
@@ -104,8 +113,10 @@ class OppNotificationDecoderTest {
         Sealed sealed = seal(SECRET, "{\"type\":\"PAYMENT\"}");
 
         assertThatThrownBy(() -> decoder.decode(sealed.body, sealed.iv, sealed.tag))
-                .isInstanceOfSatisfying(InvalidOppNotificationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(InvalidOppNotificationException.Reason.UNREADABLE_PAYLOAD));
+                .isInstanceOfSatisfying(
+                        InvalidOppNotificationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(InvalidOppNotificationException.Reason.UNREADABLE_PAYLOAD));
     }
 
     @Test
@@ -119,7 +130,9 @@ class OppNotificationDecoderTest {
             byte[] iv = new byte[12];
             new SecureRandom().nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(HexFormat.of().parseHex(secretHex), "AES"),
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    new SecretKeySpec(HexFormat.of().parseHex(secretHex), "AES"),
                     new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = Arrays.copyOfRange(sealed, 0, sealed.length - 16);

@@ -47,7 +47,8 @@ class OppResponsesTest {
         String json = """
                 {"id":"a1","paymentType":"DB","amount":"92.0","currency":"EUR","result":{"code":"000.000.000"}}""";
 
-        assertThat(OppResponses.transaction(OppResponses.parse(json), null).amountMinor()).isNull();
+        assertThat(OppResponses.transaction(OppResponses.parse(json), null).amountMinor())
+                .isNull();
     }
 
     @Test
@@ -74,7 +75,8 @@ class OppResponsesTest {
                   {"id":"a2","paymentType":"DB","merchantTransactionId":"m","result":{"code":"800.100.152"},"timestamp":"2026-11-21 09:00:00+0000"}]}""";
 
         assertThat(OppResponses.mostSignificant(OppResponses.transactions(OppResponses.parse(json), "m"))
-                .gatewayTransactionId()).isEqualTo("a2");
+                        .gatewayTransactionId())
+                .isEqualTo("a2");
     }
 
     @Test

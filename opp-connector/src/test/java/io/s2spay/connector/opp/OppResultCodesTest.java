@@ -133,25 +133,31 @@ class OppResultCodesTest {
     static Stream<Arguments> realCodes() {
         return REAL_CODES.lines().filter(line -> !line.isBlank()).map(line -> {
             String[] columns = line.split("\\|", 4);
-            return Arguments.of(columns[0].strip(), ResultCategory.valueOf(columns[1].strip()),
-                    OppOutcome.valueOf(columns[2].strip()), columns[3].strip());
+            return Arguments.of(
+                    columns[0].strip(),
+                    ResultCategory.valueOf(columns[1].strip()),
+                    OppOutcome.valueOf(columns[2].strip()),
+                    columns[3].strip());
         });
     }
 
     @ParameterizedTest(name = "{0} ({3}) -> {1} / {2}")
     @MethodSource("realCodes")
-    void classifiesRealCodesWithThePublishedExpressions(String code, ResultCategory category, OppOutcome outcome,
-            String description) {
+    void classifiesRealCodesWithThePublishedExpressions(
+            String code, ResultCategory category, OppOutcome outcome, String description) {
         assertThat(OppResultCodes.classify(code)).isEqualTo(category);
         assertThat(OppResultCodes.outcomeOf(code)).isEqualTo(outcome);
     }
 
     @Test
     void realCodeTableCoversEveryPublishedGroup() {
-        Set<ResultCategory> covered = realCodes().map(arguments -> (ResultCategory) arguments.get()[1])
+        Set<ResultCategory> covered = realCodes()
+                .map(arguments -> (ResultCategory) arguments.get()[1])
                 .collect(Collectors.toSet());
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(ResultCategory.values()).filter(ResultCategory::isResultCodeGroup).toList());
+        assertThat(covered)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ResultCategory.values())
+                        .filter(ResultCategory::isResultCodeGroup)
+                        .toList());
     }
 
     @ParameterizedTest

@@ -57,7 +57,9 @@ class PaymentFlowsIT {
         assertThat(pa.card().expiryMonth()).isEqualTo(12);
         assertThat(pa.timestamp()).isNotNull();
 
-        OppTransaction capture = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
+        OppTransaction capture = client.submitBackOffice(
+                MERCHANT,
+                pa.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CP, 5000, "EUR", mtid + "-cp"));
         assertThat(capture.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(capture.type()).isEqualTo(OppPaymentType.CP);
@@ -65,13 +67,21 @@ class PaymentFlowsIT {
         assertThat(capture.gatewayTransactionId()).isNotEqualTo(pa.gatewayTransactionId());
         assertThat(capture.amountMinor()).isEqualTo(5000L);
 
-        assertThat(client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
-                OppBackOfficeRequest.of(OppPaymentType.RF, 2000, "EUR", mtid + "-rf1")).outcome())
+        assertThat(client.submitBackOffice(
+                                MERCHANT,
+                                pa.gatewayTransactionId(),
+                                OppBackOfficeRequest.of(OppPaymentType.RF, 2000, "EUR", mtid + "-rf1"))
+                        .outcome())
                 .isEqualTo(OppOutcome.SUCCEEDED);
-        assertThat(client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
-                OppBackOfficeRequest.of(OppPaymentType.RF, 3000, "EUR", mtid + "-rf2")).outcome())
+        assertThat(client.submitBackOffice(
+                                MERCHANT,
+                                pa.gatewayTransactionId(),
+                                OppBackOfficeRequest.of(OppPaymentType.RF, 3000, "EUR", mtid + "-rf2"))
+                        .outcome())
                 .isEqualTo(OppOutcome.SUCCEEDED);
-        OppTransaction tooMuch = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
+        OppTransaction tooMuch = client.submitBackOffice(
+                MERCHANT,
+                pa.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.RF, 1, "EUR", mtid + "-rf3"));
         assertThat(tooMuch.outcome()).isEqualTo(OppOutcome.FAILED);
         assertThat(tooMuch.category()).isEqualTo(ResultCategory.INVALID_REFERENCE);
@@ -88,11 +98,17 @@ class PaymentFlowsIT {
         String mtid = newMerchantTransactionId("pa");
         OppTransaction pa = client.submitPayment(MERCHANT, card(OppPaymentType.PA, 1000, "EUR", "VISA", mtid, VISA));
 
-        OppTransaction above = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
+        OppTransaction above = client.submitBackOffice(
+                MERCHANT,
+                pa.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CP, 1001, "EUR", mtid + "-cp1"));
-        OppTransaction first = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
+        OppTransaction first = client.submitBackOffice(
+                MERCHANT,
+                pa.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CP, 1000, "EUR", mtid + "-cp2"));
-        OppTransaction second = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
+        OppTransaction second = client.submitBackOffice(
+                MERCHANT,
+                pa.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CP, 1, "EUR", mtid + "-cp3"));
 
         assertThat(above.outcome()).isEqualTo(OppOutcome.FAILED);
@@ -106,9 +122,10 @@ class PaymentFlowsIT {
     @Test
     void debitsOnMastercardAndReversesTheDebit() {
         String mtid = newMerchantTransactionId("db");
-        OppTransaction db = client.submitPayment(MERCHANT, card(OppPaymentType.DB, 2599, "EUR", "MASTER", mtid, MASTER));
-        OppTransaction reversal = client.submitBackOffice(MERCHANT, db.gatewayTransactionId(),
-                OppBackOfficeRequest.reversal(mtid + "-rv"));
+        OppTransaction db =
+                client.submitPayment(MERCHANT, card(OppPaymentType.DB, 2599, "EUR", "MASTER", mtid, MASTER));
+        OppTransaction reversal = client.submitBackOffice(
+                MERCHANT, db.gatewayTransactionId(), OppBackOfficeRequest.reversal(mtid + "-rv"));
 
         assertThat(db.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(db.type()).isEqualTo(OppPaymentType.DB);
@@ -123,9 +140,11 @@ class PaymentFlowsIT {
     void reversesAnAmexPreauthorization() {
         String mtid = newMerchantTransactionId("pa");
         OppTransaction pa = client.submitPayment(MERCHANT, card(OppPaymentType.PA, 15000, "USD", "AMEX", mtid, AMEX));
-        OppTransaction reversal = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
-                OppBackOfficeRequest.reversal(mtid + "-rv"));
-        OppTransaction lateCapture = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
+        OppTransaction reversal = client.submitBackOffice(
+                MERCHANT, pa.gatewayTransactionId(), OppBackOfficeRequest.reversal(mtid + "-rv"));
+        OppTransaction lateCapture = client.submitBackOffice(
+                MERCHANT,
+                pa.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CP, 15000, "USD", mtid + "-cp"));
 
         assertThat(pa.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
@@ -140,13 +159,21 @@ class PaymentFlowsIT {
         String mtid = newMerchantTransactionId("db");
         OppTransaction db = client.submitPayment(MERCHANT, card(OppPaymentType.DB, 5000, "EUR", "VISA", mtid, VISA));
 
-        OppTransaction rebill = client.submitBackOffice(MERCHANT, db.gatewayTransactionId(),
+        OppTransaction rebill = client.submitBackOffice(
+                MERCHANT,
+                db.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.RB, 1500, "EUR", mtid + "-rb"));
-        OppTransaction chargeback = client.submitBackOffice(MERCHANT, db.gatewayTransactionId(),
+        OppTransaction chargeback = client.submitBackOffice(
+                MERCHANT,
+                db.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CB, 5000, "EUR", mtid + "-cb"));
-        OppTransaction refundDuringChargeback = client.submitBackOffice(MERCHANT, db.gatewayTransactionId(),
+        OppTransaction refundDuringChargeback = client.submitBackOffice(
+                MERCHANT,
+                db.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.RF, 100, "EUR", mtid + "-rf"));
-        OppTransaction chargebackReversal = client.submitBackOffice(MERCHANT, db.gatewayTransactionId(),
+        OppTransaction chargebackReversal = client.submitBackOffice(
+                MERCHANT,
+                db.gatewayTransactionId(),
                 OppBackOfficeRequest.of(OppPaymentType.CR, 5000, "EUR", mtid + "-cr"));
 
         assertThat(rebill.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
@@ -165,25 +192,30 @@ class PaymentFlowsIT {
 
     @Test
     void writesAmountsWithEachCurrencysExponent() {
-        OppTransaction yen = client.submitPayment(MERCHANT,
-                card(OppPaymentType.DB, 500, "JPY", "VISA", newMerchantTransactionId("jpy"), VISA));
-        OppTransaction dinar = client.submitPayment(MERCHANT,
-                card(OppPaymentType.DB, 1250, "KWD", "VISA", newMerchantTransactionId("kwd"), VISA));
+        OppTransaction yen = client.submitPayment(
+                MERCHANT, card(OppPaymentType.DB, 500, "JPY", "VISA", newMerchantTransactionId("jpy"), VISA));
+        OppTransaction dinar = client.submitPayment(
+                MERCHANT, card(OppPaymentType.DB, 1250, "KWD", "VISA", newMerchantTransactionId("kwd"), VISA));
 
         assertThat(yen.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(yen.amountMinor()).isEqualTo(500L);
         assertThat(dinar.amountMinor()).isEqualTo(1250L);
-        assertThat(gateway.ledger(gateway.entityId(), yen.merchantTransactionId()).get(0).path("amount").asString())
+        assertThat(gateway.ledger(gateway.entityId(), yen.merchantTransactionId())
+                        .get(0)
+                        .path("amount")
+                        .asString())
                 .isEqualTo("500");
-        assertThat(gateway.ledger(gateway.entityId(), dinar.merchantTransactionId()).get(0).path("amount").asString())
+        assertThat(gateway.ledger(gateway.entityId(), dinar.merchantTransactionId())
+                        .get(0)
+                        .path("amount")
+                        .asString())
                 .isEqualTo("1.250");
     }
 
     @Test
     void completesAThreeDSecureChallengeAndCapturesAfterwards() {
         String mtid = newMerchantTransactionId("3ds");
-        OppTransaction pending = client.submitPayment(MERCHANT,
-                async(OppPaymentType.PA, 4999, "VISA", mtid, VISA_3DS));
+        OppTransaction pending = client.submitPayment(MERCHANT, async(OppPaymentType.PA, 4999, "VISA", mtid, VISA_3DS));
 
         assertThat(pending.outcome()).isEqualTo(OppOutcome.PENDING);
         assertThat(pending.category()).isEqualTo(ResultCategory.PENDING);
@@ -201,18 +233,22 @@ class PaymentFlowsIT {
         assertThat(status.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(status.gatewayTransactionId()).isEqualTo(pending.gatewayTransactionId());
         assertThat(gateway.charges(mtid)).isEqualTo(1);
-        assertThat(client.submitBackOffice(MERCHANT, status.gatewayTransactionId(),
-                OppBackOfficeRequest.of(OppPaymentType.CP, 4999, "EUR", mtid + "-cp")).outcome())
+        assertThat(client.submitBackOffice(
+                                MERCHANT,
+                                status.gatewayTransactionId(),
+                                OppBackOfficeRequest.of(OppPaymentType.CP, 4999, "EUR", mtid + "-cp"))
+                        .outcome())
                 .isEqualTo(OppOutcome.SUCCEEDED);
     }
 
     @Test
     void declinesAFailedThreeDSecureChallenge() {
-        OppTransaction pending = client.submitPayment(MERCHANT,
-                async(OppPaymentType.DB, 1000, "VISA", newMerchantTransactionId("3ds"), VISA_3DS));
+        OppTransaction pending = client.submitPayment(
+                MERCHANT, async(OppPaymentType.DB, 1000, "VISA", newMerchantTransactionId("3ds"), VISA_3DS));
         URI back = browser.press(browser.open(pending.redirect()), "fail");
 
-        OppTransaction status = client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("resourcePath"));
+        OppTransaction status =
+                client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("resourcePath"));
 
         assertThat(status.outcome()).isEqualTo(OppOutcome.DECLINED);
         assertThat(status.resultCode()).isEqualTo("100.380.401");
@@ -221,12 +257,18 @@ class PaymentFlowsIT {
 
     @Test
     void declinesAChallengeTheShopperCancelled() {
-        OppTransaction pending = client.submitPayment(MERCHANT,
-                async(OppPaymentType.DB, 1000, "MASTER", newMerchantTransactionId("3ds"),
+        OppTransaction pending = client.submitPayment(
+                MERCHANT,
+                async(
+                        OppPaymentType.DB,
+                        1000,
+                        "MASTER",
+                        newMerchantTransactionId("3ds"),
                         new OppCardData("5212345678901234", "Jane Jones", 12, 2034, "123")));
         URI back = browser.press(browser.open(pending.redirect()), "cancel");
 
-        OppTransaction status = client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("id"));
+        OppTransaction status =
+                client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("id"));
 
         assertThat(status.outcome()).isEqualTo(OppOutcome.DECLINED);
         assertThat(status.resultCode()).isEqualTo("100.396.101");
@@ -235,8 +277,8 @@ class PaymentFlowsIT {
 
     @Test
     void declinesAnAbandonedChallengeWhenItTimesOut() {
-        OppTransaction pending = client.submitPayment(MERCHANT,
-                async(OppPaymentType.PA, 1000, "VISA", newMerchantTransactionId("3ds"), VISA_3DS));
+        OppTransaction pending = client.submitPayment(
+                MERCHANT, async(OppPaymentType.PA, 1000, "VISA", newMerchantTransactionId("3ds"), VISA_3DS));
         gateway.operator("payments/" + pending.gatewayTransactionId() + "/abandon");
 
         OppTransaction status = client.queryById(MERCHANT, pending.gatewayTransactionId());
@@ -248,21 +290,22 @@ class PaymentFlowsIT {
     @Test
     void waitsForTheBanksReceiptOfATransferAndConfirmsIt() {
         String mtid = newMerchantTransactionId("sofort");
-        OppTransaction pending = client.submitPayment(MERCHANT,
-                async(OppPaymentType.PA, 12000, "SOFORTUEBERWEISUNG", mtid, null));
+        OppTransaction pending =
+                client.submitPayment(MERCHANT, async(OppPaymentType.PA, 12000, "SOFORTUEBERWEISUNG", mtid, null));
 
         assertThat(pending.outcome()).isEqualTo(OppOutcome.PENDING);
         assertThat(pending.redirect().method()).isEqualTo("GET");
         assertThat(pending.card()).isNull();
 
         URI back = browser.press(browser.open(pending.redirect()), "approve");
-        OppTransaction awaitingReceipt = client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("resourcePath"));
+        OppTransaction awaitingReceipt =
+                client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("resourcePath"));
         assertThat(awaitingReceipt.outcome()).isEqualTo(OppOutcome.PENDING);
         assertThat(awaitingReceipt.category()).isEqualTo(ResultCategory.PENDING_LONG_TERM);
         assertThat(awaitingReceipt.resultCode()).isEqualTo("800.400.500");
 
-        OppTransaction receipt = client.submitBackOffice(MERCHANT, pending.gatewayTransactionId(),
-                OppBackOfficeRequest.receipt(mtid + "-rc"));
+        OppTransaction receipt = client.submitBackOffice(
+                MERCHANT, pending.gatewayTransactionId(), OppBackOfficeRequest.receipt(mtid + "-rc"));
         assertThat(receipt.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(receipt.type()).isEqualTo(OppPaymentType.RC);
         OppTransaction received = client.queryById(MERCHANT, pending.gatewayTransactionId());
@@ -274,8 +317,8 @@ class PaymentFlowsIT {
     @Test
     void learnsOfTheBanksReceiptThroughTheQueryEndpoint() {
         String mtid = newMerchantTransactionId("sofort");
-        OppTransaction pending = client.submitPayment(MERCHANT, async(OppPaymentType.DB, 800, "SOFORTUEBERWEISUNG",
-                mtid, null));
+        OppTransaction pending =
+                client.submitPayment(MERCHANT, async(OppPaymentType.DB, 800, "SOFORTUEBERWEISUNG", mtid, null));
         browser.press(browser.open(pending.redirect()), "approve");
         gateway.operator("payments/" + pending.gatewayTransactionId() + "/receipt");
 
@@ -287,11 +330,12 @@ class PaymentFlowsIT {
 
     @Test
     void paysByInstantBankTransfer() {
-        OppTransaction pending = client.submitPayment(MERCHANT,
-                async(OppPaymentType.DB, 2500, "GIROPAY", newMerchantTransactionId("giropay"), null));
+        OppTransaction pending = client.submitPayment(
+                MERCHANT, async(OppPaymentType.DB, 2500, "GIROPAY", newMerchantTransactionId("giropay"), null));
         URI back = browser.press(browser.open(pending.redirect()), "approve");
 
-        OppTransaction status = client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("resourcePath"));
+        OppTransaction status =
+                client.paymentStatus(MERCHANT, ShopperBrowser.query(back).get("resourcePath"));
 
         assertThat(status.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(status.paymentBrand()).isEqualTo("GIROPAY");
@@ -300,42 +344,88 @@ class PaymentFlowsIT {
     @Test
     void storesACardOnAnInitialPaymentAndChargesItLaterWithoutTheShopper() {
         String mtid = newMerchantTransactionId("cit");
-        OppTransaction initial = client.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 990, "EUR",
-                "VISA", mtid, VISA, true, OppStandingInstruction.initialCit(Type.RECURRING), null, null,
-                "Monthly plan"));
+        OppTransaction initial = client.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        990,
+                        "EUR",
+                        "VISA",
+                        mtid,
+                        VISA,
+                        true,
+                        OppStandingInstruction.initialCit(Type.RECURRING),
+                        null,
+                        null,
+                        "Monthly plan"));
 
         assertThat(initial.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(initial.registrationId()).matches("[0-9a-f]{32}");
         assertThat(initial.initialTransactionId()).isNotBlank();
 
-        OppTransaction renewal = client.submitRegistrationPayment(MERCHANT, initial.registrationId(),
-                new OppPaymentRequest(OppPaymentType.DB, 990, "EUR", null, newMerchantTransactionId("mit"), null,
-                        false, OppStandingInstruction.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
-                        null, null, null));
+        OppTransaction renewal = client.submitRegistrationPayment(
+                MERCHANT,
+                initial.registrationId(),
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        990,
+                        "EUR",
+                        null,
+                        newMerchantTransactionId("mit"),
+                        null,
+                        false,
+                        OppStandingInstruction.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
+                        null,
+                        null,
+                        null));
         assertThat(renewal.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         assertThat(renewal.registrationId()).isEqualTo(initial.registrationId());
         assertThat(renewal.amountMinor()).isEqualTo(990L);
 
         client.deleteRegistration(MERCHANT, initial.registrationId());
-        OppTransaction afterDeletion = client.submitRegistrationPayment(MERCHANT, initial.registrationId(),
-                new OppPaymentRequest(OppPaymentType.DB, 990, "EUR", null, newMerchantTransactionId("mit"), null,
-                        false, OppStandingInstruction.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
-                        null, null, null));
+        OppTransaction afterDeletion = client.submitRegistrationPayment(
+                MERCHANT,
+                initial.registrationId(),
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        990,
+                        "EUR",
+                        null,
+                        newMerchantTransactionId("mit"),
+                        null,
+                        false,
+                        OppStandingInstruction.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
+                        null,
+                        null,
+                        null));
         assertThat(afterDeletion.outcome()).isEqualTo(OppOutcome.FAILED);
         assertThat(afterDeletion.category()).isEqualTo(ResultCategory.INVALID_REGISTRATION);
         assertThatThrownBy(() -> client.deleteRegistration(MERCHANT, initial.registrationId()))
-                .isInstanceOf(OppGatewayException.class).hasMessageContaining("100.150.202");
+                .isInstanceOf(OppGatewayException.class)
+                .hasMessageContaining("100.150.202");
     }
 
     @Test
     void refusesAMerchantInitiatedPaymentWithoutItsInitialPayment() {
         String mtid = newMerchantTransactionId("cit");
-        OppTransaction stored = client.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.PA, 100, "EUR",
-                "VISA", mtid, VISA, true, null, null, null, null));
+        OppTransaction stored = client.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(OppPaymentType.PA, 100, "EUR", "VISA", mtid, VISA, true, null, null, null, null));
 
-        OppTransaction orphan = client.submitRegistrationPayment(MERCHANT, stored.registrationId(),
-                new OppPaymentRequest(OppPaymentType.DB, 100, "EUR", null, newMerchantTransactionId("mit"), null,
-                        false, OppStandingInstruction.repeatedMit(Type.UNSCHEDULED, "123456789012345"), null, null,
+        OppTransaction orphan = client.submitRegistrationPayment(
+                MERCHANT,
+                stored.registrationId(),
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        100,
+                        "EUR",
+                        null,
+                        newMerchantTransactionId("mit"),
+                        null,
+                        false,
+                        OppStandingInstruction.repeatedMit(Type.UNSCHEDULED, "123456789012345"),
+                        null,
+                        null,
                         null));
 
         assertThat(orphan.outcome()).isEqualTo(OppOutcome.FAILED);
@@ -349,8 +439,8 @@ class PaymentFlowsIT {
         return ledger.path("entities").get(0).path("totals").get(0);
     }
 
-    static OppPaymentRequest card(OppPaymentType type, long amount, String currency, String brand, String mtid,
-            OppCardData card) {
+    static OppPaymentRequest card(
+            OppPaymentType type, long amount, String currency, String brand, String mtid, OppCardData card) {
         return new OppPaymentRequest(type, amount, currency, brand, mtid, card, false, null, null, null, null);
     }
 

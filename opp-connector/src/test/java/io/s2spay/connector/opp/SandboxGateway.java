@@ -36,7 +36,8 @@ final class SandboxGateway {
     private static SandboxGateway shared;
 
     private final GatewaySandbox sandbox;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** A fault for the next request the connector sends, through the sandbox's X-Sandbox-Fault header. */
     private final AtomicReference<String> nextFault = new AtomicReference<>();
 
@@ -78,15 +79,22 @@ final class SandboxGateway {
         accounts.put(OTHER_MERCHANT, new OppProperties.Account(b.entityId(), b.accessToken(), b.notificationSecret()));
         accounts.put(IMPOSTOR, new OppProperties.Account(a.entityId(), "bm90LWEtdG9rZW4=", null));
         accounts.put(TRESPASSER, new OppProperties.Account(b.entityId(), a.accessToken(), null));
-        return new OppProperties(baseUrl(), Duration.ofSeconds(2), readTimeout, accounts, a.notificationSecret(), null,
+        return new OppProperties(
+                baseUrl(),
+                Duration.ofSeconds(2),
+                readTimeout,
+                accounts,
+                a.notificationSecret(),
+                null,
                 new OppProperties.Resolution(5, Duration.ofMillis(300), 2.0, 1));
     }
 
     /** A client whose next request meets the fault armed with {@link #failNextRequest(String)}. */
     OppGatewayClient client(OppProperties properties) {
-        return new OppGatewayClient(properties,
-                io.github.resilience4j.circuitbreaker.CircuitBreaker.of("opp-" + UUID.randomUUID(),
-                        OppGatewayClient.circuitBreakerConfig(properties.circuitBreaker())),
+        return new OppGatewayClient(
+                properties,
+                io.github.resilience4j.circuitbreaker.CircuitBreaker.of(
+                        "opp-" + UUID.randomUUID(), OppGatewayClient.circuitBreakerConfig(properties.circuitBreaker())),
                 builder -> {
                     String fault = nextFault.getAndSet(null);
                     if (fault != null) {
@@ -114,15 +122,18 @@ final class SandboxGateway {
     /** How many times money was taken or reserved (PA, DB) under a merchantTransactionId. */
     long charges(String merchantTransactionId) {
         return ledger(entityId(), merchantTransactionId).stream()
-                .filter(tx -> merchantTransactionId.equals(tx.path("merchantTransactionId").asString()))
-                .filter(tx -> List.of("PA", "DB").contains(tx.path("paymentType").asString()))
+                .filter(tx -> merchantTransactionId.equals(
+                        tx.path("merchantTransactionId").asString()))
+                .filter(tx ->
+                        List.of("PA", "DB").contains(tx.path("paymentType").asString()))
                 .count();
     }
 
     /** Calls an operator endpoint of the sandbox (the bank's chargebacks, receipts; abandoning a redirect...). */
     JsonNode operator(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + "sandbox/operator/" + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     JsonNode get(String path) {
@@ -133,8 +144,8 @@ final class SandboxGateway {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        request.uri() + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
  */
 final class ShopperBrowser {
 
-    private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>",
-            Pattern.DOTALL);
-    private static final Pattern HIDDEN = Pattern.compile(
-            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern FORM =
+            Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** The page the redirect leads to: an HTML form POST or a GET with the parameters in the query. */
     Page open(OppRedirect redirect) {
@@ -37,11 +38,14 @@ final class ShopperBrowser {
         HttpRequest request;
         if ("GET".equals(redirect.method())) {
             String separator = redirect.url().contains("?") ? "&" : "?";
-            request = HttpRequest.newBuilder(URI.create(redirect.url() + separator + parameters)).GET().build();
+            request = HttpRequest.newBuilder(URI.create(redirect.url() + separator + parameters))
+                    .GET()
+                    .build();
         } else {
             request = HttpRequest.newBuilder(URI.create(redirect.url()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(parameters.toString())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(parameters.toString()))
+                    .build();
         }
         HttpResponse<String> response = send(request);
         assertThat(response.statusCode()).as("redirect page %s", redirect.url()).isEqualTo(200);
@@ -60,7 +64,8 @@ final class ShopperBrowser {
         body.add("action=" + encode(action));
         HttpResponse<String> response = send(HttpRequest.newBuilder(page.uri().resolve(form.group(1)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
         assertThat(response.statusCode()).as("answer to pressing %s", action).isEqualTo(302);
         return URI.create(response.headers().firstValue("Location").orElseThrow());
     }
@@ -70,7 +75,8 @@ final class ShopperBrowser {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             String[] nameValue = pair.split("=", 2);
-            parameters.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+            parameters.put(
+                    URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
                     URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
         }
         return parameters;

@@ -55,7 +55,8 @@ class StatusAndQueryIT {
             assertThat(client.resolve(MERCHANT, paid.merchantTransactionId()).outcome())
                     .isEqualTo(OppOutcome.SUCCEEDED);
         }
-        assertThat(client.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(client.circuitBreaker().getMetrics().getNumberOfFailedCalls())
+                .isZero();
     }
 
     @Test
@@ -66,27 +67,40 @@ class StatusAndQueryIT {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.paymentStatus(MERCHANT, "/v1/payments/abc/../../sandbox/ledger"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(client.circuitBreaker().getMetrics().getNumberOfBufferedCalls()).isEqualTo(calls);
+        assertThat(client.circuitBreaker().getMetrics().getNumberOfBufferedCalls())
+                .isEqualTo(calls);
     }
 
     @Test
     void distinguishesTheInitialPaymentFromOperationsCarryingTheSameMerchantTransactionId() {
         String mtid = newMerchantTransactionId("shared");
-        OppTransaction pa = client.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.PA, 3000, "EUR",
-                "VISA", mtid, PaymentFlowsIT.VISA, false, null, null, null, null));
+        OppTransaction pa = client.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        OppPaymentType.PA,
+                        3000,
+                        "EUR",
+                        "VISA",
+                        mtid,
+                        PaymentFlowsIT.VISA,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null));
         // OPP accepts a capture carrying its authorization's merchantTransactionId
-        OppTransaction cp = client.submitBackOffice(MERCHANT, pa.gatewayTransactionId(),
-                OppBackOfficeRequest.of(OppPaymentType.CP, 3000, "EUR", mtid));
+        OppTransaction cp = client.submitBackOffice(
+                MERCHANT, pa.gatewayTransactionId(), OppBackOfficeRequest.of(OppPaymentType.CP, 3000, "EUR", mtid));
 
         List<OppTransaction> all = client.queryAllByMerchantTransactionId(MERCHANT, mtid);
 
-        assertThat(all).extracting(OppTransaction::gatewayTransactionId)
+        assertThat(all)
+                .extracting(OppTransaction::gatewayTransactionId)
                 .containsExactlyInAnyOrder(pa.gatewayTransactionId(), cp.gatewayTransactionId());
         assertThat(client.resolve(MERCHANT, mtid).gatewayTransactionId()).isEqualTo(pa.gatewayTransactionId());
         assertThat(client.resolve(MERCHANT, mtid, OppPaymentType.CP).gatewayTransactionId())
                 .isEqualTo(cp.gatewayTransactionId());
-        assertThat(client.resolve(MERCHANT, mtid, OppPaymentType.RF).category())
-                .isEqualTo(ResultCategory.NOT_RECEIVED);
+        assertThat(client.resolve(MERCHANT, mtid, OppPaymentType.RF).category()).isEqualTo(ResultCategory.NOT_RECEIVED);
     }
 
     @Test
@@ -111,15 +125,42 @@ class StatusAndQueryIT {
         logger.setLevel(Level.DEBUG);
         try {
             OppCardData card = new OppCardData("5454545454545454", "Jane Jones", 3, 2031, "987");
-            OppTransaction paid = client.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 1500, "EUR",
-                    "MASTER", newMerchantTransactionId("logs"), card, false, null, null, null, null));
+            OppTransaction paid = client.submitPayment(
+                    MERCHANT,
+                    new OppPaymentRequest(
+                            OppPaymentType.DB,
+                            1500,
+                            "EUR",
+                            "MASTER",
+                            newMerchantTransactionId("logs"),
+                            card,
+                            false,
+                            null,
+                            null,
+                            null,
+                            null));
             gateway.failNextRequest("lost-response");
-            client.submitPaymentSafely(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 1500, "EUR", "MASTER",
-                    newMerchantTransactionId("logs"), card, false, null, null, null, null));
+            client.submitPaymentSafely(
+                    MERCHANT,
+                    new OppPaymentRequest(
+                            OppPaymentType.DB,
+                            1500,
+                            "EUR",
+                            "MASTER",
+                            newMerchantTransactionId("logs"),
+                            card,
+                            false,
+                            null,
+                            null,
+                            null,
+                            null));
 
             assertThat(paid.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
-            assertThat(output.getAll()).contains("card=545454...5454").contains("card.number=***")
-                    .doesNotContain("5454545454545454").doesNotContain("cvv=987");
+            assertThat(output.getAll())
+                    .contains("card=545454...5454")
+                    .contains("card.number=***")
+                    .doesNotContain("5454545454545454")
+                    .doesNotContain("cvv=987");
         } finally {
             logger.setLevel(level);
         }

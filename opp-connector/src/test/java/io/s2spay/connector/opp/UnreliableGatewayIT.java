@@ -35,9 +35,12 @@ class UnreliableGatewayIT {
                 "sandbox.faults.rates.http503", "0.05",
                 "sandbox.faults.rates.http500", "0.05"))) {
             SandboxMerchant merchant = sandbox.merchant();
-            OppProperties properties = new OppProperties(sandbox.baseUrl(), Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), Map.of("m", new OppProperties.Account(merchant.entityId(),
-                            merchant.accessToken(), null)), null,
+            OppProperties properties = new OppProperties(
+                    sandbox.baseUrl(),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
+                    Map.of("m", new OppProperties.Account(merchant.entityId(), merchant.accessToken(), null)),
+                    null,
                     new OppProperties.CircuitBreaker(100, 100, 100, null, null),
                     new OppProperties.Resolution(10, Duration.ofMillis(50), 1.5, 3));
             int payments = 40;
@@ -48,8 +51,7 @@ class UnreliableGatewayIT {
                 for (int i = 0; i < payments; i++) {
                     String mtid = "unreliable-" + UUID.randomUUID();
                     ids.add(mtid);
-                    results.add(executor.submit(() -> client.submitPaymentSafely("m",
-                            FaultsIT.debit(mtid))));
+                    results.add(executor.submit(() -> client.submitPaymentSafely("m", FaultsIT.debit(mtid))));
                 }
                 List<OppTransaction> done = new ArrayList<>();
                 for (Future<OppTransaction> result : results) {
@@ -63,15 +65,20 @@ class UnreliableGatewayIT {
                     outcomes.merge(result.outcome(), 1, Integer::sum);
                     assertThat(charged).as("charges of %s", ids.get(i)).isLessThanOrEqualTo(1);
                     switch (result.outcome()) {
-                        case SUCCEEDED -> assertThat(charged).as("%s succeeded", ids.get(i)).isEqualTo(1);
+                        case SUCCEEDED ->
+                            assertThat(charged).as("%s succeeded", ids.get(i)).isEqualTo(1);
                         case FAILED -> {
                             assertThat(result.safeToResend()).isTrue();
-                            assertThat(charged).as("%s never received", ids.get(i)).isZero();
+                            assertThat(charged)
+                                    .as("%s never received", ids.get(i))
+                                    .isZero();
                         }
-                        default -> assertThat(result.outcome()).as("%s", ids.get(i)).isEqualTo(OppOutcome.UNKNOWN);
+                        default ->
+                            assertThat(result.outcome()).as("%s", ids.get(i)).isEqualTo(OppOutcome.UNKNOWN);
                     }
                 }
-                assertThat(outcomes.getOrDefault(OppOutcome.SUCCEEDED, 0)).as("outcomes %s", outcomes)
+                assertThat(outcomes.getOrDefault(OppOutcome.SUCCEEDED, 0))
+                        .as("outcomes %s", outcomes)
                         .isGreaterThan(payments / 2);
             }
         }
@@ -79,8 +86,9 @@ class UnreliableGatewayIT {
 
     private static Map<String, Long> charges(GatewaySandbox sandbox, String entityId) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(sandbox.baseUrl() + "sandbox/ledger?entityId=" + entityId)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "sandbox/ledger?entityId=" + entityId))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode ledger = JsonMapper.builder().build().readTree(response.body());
             Map<String, Long> charges = new java.util.HashMap<>();

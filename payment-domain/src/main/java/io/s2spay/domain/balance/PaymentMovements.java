@@ -55,32 +55,118 @@ public record PaymentMovements(
     /** These movements plus {@code amountMinor} of {@code kind}. */
     public PaymentMovements plus(Kind kind, long amountMinor) {
         return switch (kind) {
-            case AUTHORIZED -> new PaymentMovements(authorizedMinor + amountMinor, debitedMinor, capturedMinor,
-                    reversedMinor, refundedMinor, rebilledMinor, chargedBackMinor, chargebackReversedMinor, receiptMinor);
-            case DEBITED -> new PaymentMovements(authorizedMinor, debitedMinor + amountMinor, capturedMinor,
-                    reversedMinor, refundedMinor, rebilledMinor, chargedBackMinor, chargebackReversedMinor, receiptMinor);
-            case CAPTURED -> new PaymentMovements(authorizedMinor, debitedMinor, capturedMinor + amountMinor,
-                    reversedMinor, refundedMinor, rebilledMinor, chargedBackMinor, chargebackReversedMinor, receiptMinor);
-            case REVERSED -> new PaymentMovements(authorizedMinor, debitedMinor, capturedMinor,
-                    reversedMinor + amountMinor, refundedMinor, rebilledMinor, chargedBackMinor, chargebackReversedMinor,
-                    receiptMinor);
-            case REFUNDED -> new PaymentMovements(authorizedMinor, debitedMinor, capturedMinor, reversedMinor,
-                    refundedMinor + amountMinor, rebilledMinor, chargedBackMinor, chargebackReversedMinor, receiptMinor);
-            case REBILLED -> new PaymentMovements(authorizedMinor, debitedMinor, capturedMinor, reversedMinor,
-                    refundedMinor, rebilledMinor + amountMinor, chargedBackMinor, chargebackReversedMinor, receiptMinor);
-            case CHARGED_BACK -> new PaymentMovements(authorizedMinor, debitedMinor, capturedMinor, reversedMinor,
-                    refundedMinor, rebilledMinor, chargedBackMinor + amountMinor, chargebackReversedMinor, receiptMinor);
-            case CHARGEBACK_REVERSED -> new PaymentMovements(authorizedMinor, debitedMinor, capturedMinor,
-                    reversedMinor, refundedMinor, rebilledMinor, chargedBackMinor, chargebackReversedMinor + amountMinor,
-                    receiptMinor);
-            case RECEIPT_CONFIRMED -> new PaymentMovements(authorizedMinor, debitedMinor, capturedMinor,
-                    reversedMinor, refundedMinor, rebilledMinor, chargedBackMinor, chargebackReversedMinor,
-                    receiptMinor + amountMinor);
+            case AUTHORIZED ->
+                new PaymentMovements(
+                        authorizedMinor + amountMinor,
+                        debitedMinor,
+                        capturedMinor,
+                        reversedMinor,
+                        refundedMinor,
+                        rebilledMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor,
+                        receiptMinor);
+            case DEBITED ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor + amountMinor,
+                        capturedMinor,
+                        reversedMinor,
+                        refundedMinor,
+                        rebilledMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor,
+                        receiptMinor);
+            case CAPTURED ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor,
+                        capturedMinor + amountMinor,
+                        reversedMinor,
+                        refundedMinor,
+                        rebilledMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor,
+                        receiptMinor);
+            case REVERSED ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor,
+                        capturedMinor,
+                        reversedMinor + amountMinor,
+                        refundedMinor,
+                        rebilledMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor,
+                        receiptMinor);
+            case REFUNDED ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor,
+                        capturedMinor,
+                        reversedMinor,
+                        refundedMinor + amountMinor,
+                        rebilledMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor,
+                        receiptMinor);
+            case REBILLED ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor,
+                        capturedMinor,
+                        reversedMinor,
+                        refundedMinor,
+                        rebilledMinor + amountMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor,
+                        receiptMinor);
+            case CHARGED_BACK ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor,
+                        capturedMinor,
+                        reversedMinor,
+                        refundedMinor,
+                        rebilledMinor,
+                        chargedBackMinor + amountMinor,
+                        chargebackReversedMinor,
+                        receiptMinor);
+            case CHARGEBACK_REVERSED ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor,
+                        capturedMinor,
+                        reversedMinor,
+                        refundedMinor,
+                        rebilledMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor + amountMinor,
+                        receiptMinor);
+            case RECEIPT_CONFIRMED ->
+                new PaymentMovements(
+                        authorizedMinor,
+                        debitedMinor,
+                        capturedMinor,
+                        reversedMinor,
+                        refundedMinor,
+                        rebilledMinor,
+                        chargedBackMinor,
+                        chargebackReversedMinor,
+                        receiptMinor + amountMinor);
         };
     }
 
     /** A kind of successful transaction, each adding to one of the sums. */
     public enum Kind {
-        AUTHORIZED, DEBITED, CAPTURED, REVERSED, REFUNDED, REBILLED, CHARGED_BACK, CHARGEBACK_REVERSED, RECEIPT_CONFIRMED
+        AUTHORIZED,
+        DEBITED,
+        CAPTURED,
+        REVERSED,
+        REFUNDED,
+        REBILLED,
+        CHARGED_BACK,
+        CHARGEBACK_REVERSED,
+        RECEIPT_CONFIRMED
     }
 }

@@ -38,7 +38,10 @@ public enum PaymentBrand {
     }
 
     /** The initial payment types: PA pre-authorization, DB debit. */
-    public enum InitialType { PA, DB }
+    public enum InitialType {
+        PA,
+        DB
+    }
 
     private final Workflow workflow;
     private final Set<InitialType> initialTypes;
@@ -69,7 +72,8 @@ public enum PaymentBrand {
 
     /** Whether the brand allows this initial payment type ({@code "PA"} or {@code "DB"}). */
     public boolean allows(String paymentType) {
-        return Arrays.stream(InitialType.values()).anyMatch(t -> t.name().equals(paymentType) && initialTypes.contains(t));
+        return Arrays.stream(InitialType.values())
+                .anyMatch(t -> t.name().equals(paymentType) && initialTypes.contains(t));
     }
 
     /** The initial payment types the brand allows, e.g. {@code [DB]}. */
@@ -88,7 +92,9 @@ public enum PaymentBrand {
     /** The names of every brand with this workflow, sorted, e.g. for an error message. */
     public static Set<String> namesOf(Workflow... workflows) {
         Set<Workflow> wanted = EnumSet.copyOf(Arrays.asList(workflows));
-        return Arrays.stream(values()).filter(b -> wanted.contains(b.workflow)).map(Enum::name)
+        return Arrays.stream(values())
+                .filter(b -> wanted.contains(b.workflow))
+                .map(Enum::name)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 }

@@ -59,7 +59,8 @@ public final class MoneyAmounts {
             whole = amount.substring(0, dot);
             fraction = amount.substring(dot + 1);
         }
-        if (!DIGITS.matcher(whole).matches() || (dot >= 0 && !DIGITS.matcher(fraction).matches())) {
+        if (!DIGITS.matcher(whole).matches()
+                || (dot >= 0 && !DIGITS.matcher(fraction).matches())) {
             throw new InvalidAmountException(
                     "amount '" + amount + "' must be a plain decimal number such as " + example(exponent));
         }

@@ -9,8 +9,11 @@ class PaymentMovementsTest {
 
     @Test
     void partialCaptureThenRefundsLeaveTheRestRefundable() {
-        PaymentMovements m = PaymentMovements.NONE.plus(Kind.AUTHORIZED, 10000).plus(Kind.CAPTURED, 6000)
-                .plus(Kind.REFUNDED, 2000).plus(Kind.REFUNDED, 1000);
+        PaymentMovements m = PaymentMovements.NONE
+                .plus(Kind.AUTHORIZED, 10000)
+                .plus(Kind.CAPTURED, 6000)
+                .plus(Kind.REFUNDED, 2000)
+                .plus(Kind.REFUNDED, 1000);
 
         assertThat(m.authorizedTotalMinor()).isEqualTo(10000);
         assertThat(m.settledMinor()).isEqualTo(6000);
@@ -20,7 +23,8 @@ class PaymentMovementsTest {
 
     @Test
     void openChargebackIsNotRefundableUntilReversed() {
-        PaymentMovements chargedBack = PaymentMovements.NONE.plus(Kind.DEBITED, 5000).plus(Kind.CHARGED_BACK, 5000);
+        PaymentMovements chargedBack =
+                PaymentMovements.NONE.plus(Kind.DEBITED, 5000).plus(Kind.CHARGED_BACK, 5000);
         assertThat(chargedBack.openChargebackMinor()).isEqualTo(5000);
         assertThat(chargedBack.netMinor()).isZero();
 
@@ -31,7 +35,8 @@ class PaymentMovementsTest {
 
     @Test
     void aTransfersDebitAndItsReceiptAreTheSameMoney() {
-        PaymentMovements m = PaymentMovements.NONE.plus(Kind.RECEIPT_CONFIRMED, 2500).plus(Kind.DEBITED, 2500);
+        PaymentMovements m =
+                PaymentMovements.NONE.plus(Kind.RECEIPT_CONFIRMED, 2500).plus(Kind.DEBITED, 2500);
 
         assertThat(m.settledMinor()).isEqualTo(2500);
         assertThat(m.authorizedTotalMinor()).isEqualTo(2500);

@@ -43,7 +43,8 @@ class PaymentBrandTest {
 
     @Test
     void namesOfAWorkflowAreSorted() {
-        assertThat(PaymentBrand.namesOf(PaymentBrand.Workflow.BANK_REDIRECT_INSTANT,
-                PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT)).containsExactly("GIROPAY", "SOFORTUEBERWEISUNG");
+        assertThat(PaymentBrand.namesOf(
+                        PaymentBrand.Workflow.BANK_REDIRECT_INSTANT, PaymentBrand.Workflow.BANK_REDIRECT_WITH_RECEIPT))
+                .containsExactly("GIROPAY", "SOFORTUEBERWEISUNG");
     }
 }

@@ -16,14 +16,28 @@ class CardNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4200000000000001", "5454545454545455", "12345", "42000000000000000000", "4200 0000 0000 0000", ""})
+    @ValueSource(
+            strings = {
+                "4200000000000001",
+                "5454545454545455",
+                "12345",
+                "42000000000000000000",
+                "4200 0000 0000 0000",
+                ""
+            })
     void refusesNumbersFailingLuhnOrLength(String pan) {
         assertThat(CardNumbers.isValid(pan)).isFalse();
     }
 
     @ParameterizedTest
-    @CsvSource({"4200000000000000,VISA", "5454545454545454,MASTER", "2221000000000009,MASTER", "377777777777770,AMEX",
-        "6011000990139424,DISCOVER", "3530111333300000,JCB"})
+    @CsvSource({
+        "4200000000000000,VISA",
+        "5454545454545454,MASTER",
+        "2221000000000009,MASTER",
+        "377777777777770,AMEX",
+        "6011000990139424,DISCOVER",
+        "3530111333300000,JCB"
+    })
     void recognisesTheBrand(String pan, String brand) {
         assertThat(CardNumbers.brandOf(pan)).contains(brand);
     }

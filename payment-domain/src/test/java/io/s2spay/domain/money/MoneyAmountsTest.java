@@ -22,10 +22,21 @@ class MoneyAmountsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"92.5,EUR,exactly 2 digits", "92,EUR,exactly 2 digits", "500.00,JPY,exactly 0 digits",
-        "1.25,KWD,exactly 3 digits", "1e3,EUR,plain decimal", "-1.00,EUR,plain decimal", "+1.00,EUR,plain decimal",
-        "' 1.00',EUR,plain decimal", "0.00,EUR,greater than zero", "01.00,EUR,leading zeros",
-        "99999999999999.00,EUR,too large", "1.,EUR,plain decimal", ".50,EUR,plain decimal"})
+    @CsvSource({
+        "92.5,EUR,exactly 2 digits",
+        "92,EUR,exactly 2 digits",
+        "500.00,JPY,exactly 0 digits",
+        "1.25,KWD,exactly 3 digits",
+        "1e3,EUR,plain decimal",
+        "-1.00,EUR,plain decimal",
+        "+1.00,EUR,plain decimal",
+        "' 1.00',EUR,plain decimal",
+        "0.00,EUR,greater than zero",
+        "01.00,EUR,leading zeros",
+        "99999999999999.00,EUR,too large",
+        "1.,EUR,plain decimal",
+        ".50,EUR,plain decimal"
+    })
     void refusesMalformedAmountsWithASpecificReason(String amount, String currency, String reason) {
         assertThatThrownBy(() -> MoneyAmounts.parseMinorUnits(amount, currency))
                 .isInstanceOf(InvalidAmountException.class)

@@ -20,25 +20,51 @@ record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int sub
         if (submissions > 0 && t.category() == ResultCategory.NOT_RECEIVED) {
             // "not found" moments after a send that got no usable answer proves nothing yet: the gateway may still be
             // processing that send. Rule 2: UNKNOWN, never FAILED; the status-poller settles it after its grace period
-            String notFound = t.failureReason() != null ? t.failureReason()
+            String notFound = t.failureReason() != null
+                    ? t.failureReason()
                     : "the gateway holds no transaction under merchantTransactionId " + attempt.merchantTransactionId();
-            OppTransaction uncertain = new OppTransaction(OppOutcome.UNKNOWN, ResultCategory.NO_RESPONSE, null,
-                    t.paymentType(), null, null, null, null, t.merchantTransactionId(), null, null, null, t.timestamp(),
+            OppTransaction uncertain = new OppTransaction(
+                    OppOutcome.UNKNOWN,
+                    ResultCategory.NO_RESPONSE,
+                    null,
+                    t.paymentType(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    t.merchantTransactionId(),
+                    null,
+                    null,
+                    null,
+                    t.timestamp(),
                     notFound + " right after a submission without a usable answer; it may still be processing it");
             return new GatewayAnswer(GatewayOutcome.UNKNOWN, uncertain, submissions);
         }
         GatewayOutcome outcome = switch (t.outcome()) {
             case SUCCEEDED -> GatewayOutcome.SUCCEEDED;
-            case PENDING -> t.requiresRedirect() ? GatewayOutcome.REDIRECT
-                    : isAwaitingReceipt(t) ? GatewayOutcome.AWAITING_RECEIPT : GatewayOutcome.PENDING;
+            case PENDING ->
+                t.requiresRedirect()
+                        ? GatewayOutcome.REDIRECT
+                        : isAwaitingReceipt(t) ? GatewayOutcome.AWAITING_RECEIPT : GatewayOutcome.PENDING;
             case DECLINED -> GatewayOutcome.DECLINED;
             case FAILED -> t.safeToResend() ? GatewayOutcome.NOT_RECEIVED : GatewayOutcome.FAILED;
             case UNKNOWN -> GatewayOutcome.UNKNOWN;
         };
         if (outcome != GatewayOutcome.UNKNOWN && outcome != GatewayOutcome.NOT_RECEIVED && !isFor(attempt, t)) {
-            OppTransaction foreign = new OppTransaction(OppOutcome.UNKNOWN, ResultCategory.UNCLASSIFIED,
-                    t.gatewayTransactionId(), t.paymentType(), null, null, t.amountMinor(), t.currency(),
-                    t.merchantTransactionId(), null, null, null, t.timestamp(),
+            OppTransaction foreign = new OppTransaction(
+                    OppOutcome.UNKNOWN,
+                    ResultCategory.UNCLASSIFIED,
+                    t.gatewayTransactionId(),
+                    t.paymentType(),
+                    null,
+                    null,
+                    t.amountMinor(),
+                    t.currency(),
+                    t.merchantTransactionId(),
+                    null,
+                    null,
+                    null,
+                    t.timestamp(),
                     "the gateway's transaction " + t.gatewayTransactionId() + " under merchantTransactionId "
                             + attempt.merchantTransactionId() + " is " + t.amountMinor() + " " + t.currency()
                             + ", not the payment's " + attempt.amountMinor() + " " + attempt.currency());
@@ -49,7 +75,9 @@ record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int sub
 
     /** As GatewayOutcomeEvents decides PaymentAwaitingReceipt: a long-term pending answer about a real transaction. */
     private static boolean isAwaitingReceipt(OppTransaction t) {
-        return t.category() == ResultCategory.PENDING_LONG_TERM && t.resultCode() != null && !t.resultCode().isBlank()
+        return t.category() == ResultCategory.PENDING_LONG_TERM
+                && t.resultCode() != null
+                && !t.resultCode().isBlank()
                 && t.gatewayTransactionId() != null;
     }
 

@@ -83,13 +83,15 @@ class PaymentAttempts {
         if (inserted == 1) {
             return Optional.empty();
         }
-        boolean paymentHasAttempt = jdbc.sql("select exists (select 1 from payment_attempt where payment_id = :paymentId)")
+        boolean paymentHasAttempt = jdbc.sql(
+                        "select exists (select 1 from payment_attempt where payment_id = :paymentId)")
                 .param("paymentId", c.paymentId())
                 .query(Boolean.class)
                 .single();
-        return Optional.of(paymentHasAttempt
-                ? PaymentRejectionReason.DUPLICATE_PAYMENT
-                : PaymentRejectionReason.DUPLICATE_MERCHANT_TRANSACTION_ID);
+        return Optional.of(
+                paymentHasAttempt
+                        ? PaymentRejectionReason.DUPLICATE_PAYMENT
+                        : PaymentRejectionReason.DUPLICATE_MERCHANT_TRANSACTION_ID);
     }
 
     /** The payment's attempt, locked until the end of the caller's transaction. */
@@ -154,14 +156,21 @@ class PaymentAttempts {
     }
 
     private static PaymentAttempt map(ResultSet rs, int row) throws SQLException {
-        CardSummary card = rs.getString("card_bin") == null ? null : new CardSummary(
-                rs.getString("card_bin"), rs.getString("card_last4"), rs.getString("card_brand"),
-                rs.getInt("card_expiry_month"), rs.getInt("card_expiry_year"));
-        StandingInstruction si = rs.getString("si_mode") == null ? null : new StandingInstruction(
-                StandingInstructionMode.valueOf(rs.getString("si_mode")),
-                StandingInstructionType.valueOf(rs.getString("si_type")),
-                StandingInstructionSource.valueOf(rs.getString("si_source")),
-                rs.getString("si_initial_transaction_id"));
+        CardSummary card = rs.getString("card_bin") == null
+                ? null
+                : new CardSummary(
+                        rs.getString("card_bin"),
+                        rs.getString("card_last4"),
+                        rs.getString("card_brand"),
+                        rs.getInt("card_expiry_month"),
+                        rs.getInt("card_expiry_year"));
+        StandingInstruction si = rs.getString("si_mode") == null
+                ? null
+                : new StandingInstruction(
+                        StandingInstructionMode.valueOf(rs.getString("si_mode")),
+                        StandingInstructionType.valueOf(rs.getString("si_type")),
+                        StandingInstructionSource.valueOf(rs.getString("si_source")),
+                        rs.getString("si_initial_transaction_id"));
         PaymentInstruction instruction = new PaymentInstruction(
                 rs.getString("command_message_id"),
                 rs.getString("payment_id"),
@@ -179,8 +188,11 @@ class PaymentAttempts {
                 si,
                 rs.getString("shopper_result_url"),
                 rs.getString("descriptor"));
-        return new PaymentAttempt(rs.getObject("attempt_id", UUID.class), instruction,
-                AttemptState.valueOf(rs.getString("state")), rs.getInt("submissions"),
+        return new PaymentAttempt(
+                rs.getObject("attempt_id", UUID.class),
+                instruction,
+                AttemptState.valueOf(rs.getString("state")),
+                rs.getInt("submissions"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

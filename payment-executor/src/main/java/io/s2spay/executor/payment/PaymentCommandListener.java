@@ -23,7 +23,9 @@ class PaymentCommandListener {
     }
 
     // one consumer thread per partition: each blocks on its gateway call (virtual threads when enabled)
-    @KafkaListener(id = "payment-executor", topics = Topics.PAYMENT_COMMANDS,
+    @KafkaListener(
+            id = "payment-executor",
+            topics = Topics.PAYMENT_COMMANDS,
             groupId = "${s2spay.executor.consumer-group:payment-executor}",
             concurrency = "${s2spay.executor.listener-concurrency:${s2spay.kafka.topic-partitions:3}}")
     void onCommand(PaymentCommandEnvelope command) {

@@ -21,7 +21,8 @@ final class PaymentCommandValidator {
 
     private static final int MAX_URL_LENGTH = 2048;
     // OPP accepts up to 255 printable characters; control characters would end up in logs and the gateway's reports
-    private static final Pattern MERCHANT_TRANSACTION_ID = Pattern.compile("\\p{Graph}(?:[\\p{Graph} ]{0,253}\\p{Graph})?");
+    private static final Pattern MERCHANT_TRANSACTION_ID =
+            Pattern.compile("\\p{Graph}(?:[\\p{Graph} ]{0,253}\\p{Graph})?");
 
     private final Predicate<String> merchantHasGatewayAccount;
 
@@ -40,39 +41,49 @@ final class PaymentCommandValidator {
             return reject(PaymentRejectionReason.INVALID_CURRENCY, "amount.currency: " + e.getMessage());
         }
         if (command.amountMinor() <= 0) {
-            return reject(PaymentRejectionReason.INVALID_AMOUNT,
+            return reject(
+                    PaymentRejectionReason.INVALID_AMOUNT,
                     "amount.amountMinor must be positive, was " + command.amountMinor());
         }
         if (command.amountMinor() > MoneyAmounts.MAX_MINOR_UNITS) {
-            return reject(PaymentRejectionReason.INVALID_AMOUNT,
-                    "amount.amountMinor must not exceed " + MoneyAmounts.MAX_MINOR_UNITS + ", was " + command.amountMinor());
+            return reject(
+                    PaymentRejectionReason.INVALID_AMOUNT,
+                    "amount.amountMinor must not exceed " + MoneyAmounts.MAX_MINOR_UNITS + ", was "
+                            + command.amountMinor());
         }
         Optional<PaymentBrand> brand = PaymentBrand.of(command.paymentBrand());
         if (brand.isEmpty()) {
-            return reject(PaymentRejectionReason.INVALID_PAYMENT_BRAND, "paymentBrand must be one of "
-                    + Arrays.toString(PaymentBrand.values()) + ", was " + command.paymentBrand());
+            return reject(
+                    PaymentRejectionReason.INVALID_PAYMENT_BRAND,
+                    "paymentBrand must be one of " + Arrays.toString(PaymentBrand.values()) + ", was "
+                            + command.paymentBrand());
         }
         if (!brand.get().allows(command.paymentType().name())) {
-            return reject(PaymentRejectionReason.PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND, brand.get() + " allows "
-                    + brand.get().initialTypes() + " only, not " + command.paymentType());
+            return reject(
+                    PaymentRejectionReason.PAYMENT_TYPE_NOT_ALLOWED_FOR_BRAND,
+                    brand.get() + " allows " + brand.get().initialTypes() + " only, not " + command.paymentType());
         }
         if (command.merchantTransactionId() == null
-                || !MERCHANT_TRANSACTION_ID.matcher(command.merchantTransactionId()).matches()) {
-            return reject(PaymentRejectionReason.INVALID_MERCHANT_TRANSACTION_ID,
+                || !MERCHANT_TRANSACTION_ID
+                        .matcher(command.merchantTransactionId())
+                        .matches()) {
+            return reject(
+                    PaymentRejectionReason.INVALID_MERCHANT_TRANSACTION_ID,
                     "merchantTransactionId must be 1 to 255 printable characters without leading or trailing spaces");
         }
-        Optional<CommandRejection> instrumentProblem = brand.get().isCard()
-                ? validateCardInstrument(command)
-                : validateBankTransfer(brand.get(), command);
+        Optional<CommandRejection> instrumentProblem =
+                brand.get().isCard() ? validateCardInstrument(command) : validateBankTransfer(brand.get(), command);
         if (instrumentProblem.isPresent()) {
             return instrumentProblem;
         }
         if (command.shopperResultUrl() != null && !isHttpUrl(command.shopperResultUrl())) {
-            return reject(PaymentRejectionReason.INVALID_SHOPPER_RESULT_URL,
+            return reject(
+                    PaymentRejectionReason.INVALID_SHOPPER_RESULT_URL,
                     "shopperResultUrl must be an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters");
         }
         if (!merchantHasGatewayAccount.test(command.merchantId())) {
-            return reject(PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
+            return reject(
+                    PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
                     "merchant " + command.merchantId() + " has no gateway account configured");
         }
         return Optional.empty();
@@ -83,11 +94,13 @@ final class PaymentCommandValidator {
         boolean hasCard = command.vaultId() != null || command.card() != null;
         boolean hasRegistration = command.registrationId() != null;
         if (!hasCard && !hasRegistration) {
-            return reject(PaymentRejectionReason.MISSING_PAYMENT_INSTRUMENT,
+            return reject(
+                    PaymentRejectionReason.MISSING_PAYMENT_INSTRUMENT,
                     "a " + command.paymentBrand() + " payment needs either card or registrationId");
         }
         if (hasCard && hasRegistration) {
-            return reject(PaymentRejectionReason.AMBIGUOUS_PAYMENT_INSTRUMENT,
+            return reject(
+                    PaymentRejectionReason.AMBIGUOUS_PAYMENT_INSTRUMENT,
                     "card and registrationId are mutually exclusive");
         }
         if (hasCard) {
@@ -106,16 +119,22 @@ final class PaymentCommandValidator {
      */
     private static Optional<CommandRejection> validateBankTransfer(PaymentBrand brand, PaymentInstruction command) {
         if (command.vaultId() != null || command.card() != null || command.registrationId() != null) {
-            return reject(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND, brand + " is a bank transfer paid at the"
-                    + " shopper's bank: it takes neither card nor registrationId");
+            return reject(
+                    PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND,
+                    brand + " is a bank transfer paid at the"
+                            + " shopper's bank: it takes neither card nor registrationId");
         }
         if (command.createRegistration() || command.standingInstruction() != null) {
-            return reject(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND, brand + " is a bank transfer: it cannot"
-                    + " be stored (createRegistration) nor run under a standingInstruction");
+            return reject(
+                    PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND,
+                    brand + " is a bank transfer: it cannot"
+                            + " be stored (createRegistration) nor run under a standingInstruction");
         }
         if (PaymentInstruction.isBlank(command.shopperResultUrl())) {
-            return reject(PaymentRejectionReason.MISSING_SHOPPER_RESULT_URL, brand + " redirects the shopper to the bank:"
-                    + " shopperResultUrl, where the shopper returns, is required");
+            return reject(
+                    PaymentRejectionReason.MISSING_SHOPPER_RESULT_URL,
+                    brand + " redirects the shopper to the bank:"
+                            + " shopperResultUrl, where the shopper returns, is required");
         }
         return Optional.empty();
     }
@@ -126,7 +145,8 @@ final class PaymentCommandValidator {
         }
         try {
             URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getHost() != null
+            return uri.isAbsolute()
+                    && uri.getHost() != null
                     && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
         } catch (URISyntaxException e) {
             return false;
@@ -143,9 +163,12 @@ final class PaymentCommandValidator {
         if (summary.getExpiryMonth() < 1 || summary.getExpiryMonth() > 12) {
             return reject(PaymentRejectionReason.INVALID_CARD_REFERENCE, "card.summary.expiryMonth must be 1 to 12");
         }
-        if (summary.getBin() == null || !summary.getBin().matches("\\d{6,8}")
-                || summary.getLast4Digits() == null || !summary.getLast4Digits().matches("\\d{4}")) {
-            return reject(PaymentRejectionReason.INVALID_CARD_REFERENCE,
+        if (summary.getBin() == null
+                || !summary.getBin().matches("\\d{6,8}")
+                || summary.getLast4Digits() == null
+                || !summary.getLast4Digits().matches("\\d{4}")) {
+            return reject(
+                    PaymentRejectionReason.INVALID_CARD_REFERENCE,
                     "card.summary must carry the card's BIN (6-8 digits) and last 4 digits");
         }
         return Optional.empty();

@@ -37,8 +37,14 @@ class PaymentExecutionService {
     private final ExecutorMetrics metrics;
     private final ExecutorProperties properties;
 
-    PaymentExecutionService(PaymentGateway gateway, PaymentAttempts attempts, CardVault vault, OutboxWriter outbox,
-            ProcessedMessages processedMessages, TransactionTemplate transactions, ExecutorMetrics metrics,
+    PaymentExecutionService(
+            PaymentGateway gateway,
+            PaymentAttempts attempts,
+            CardVault vault,
+            OutboxWriter outbox,
+            ProcessedMessages processedMessages,
+            TransactionTemplate transactions,
+            ExecutorMetrics metrics,
             ExecutorProperties properties) {
         this.validator = new PaymentCommandValidator(gateway::hasAccount);
         this.attempts = attempts;
@@ -61,13 +67,15 @@ class PaymentExecutionService {
             try {
                 card = PaymentGateway.cardData(cards.reveal(command.merchantId(), command.vaultId()));
             } catch (CardNotInVaultException e) {
-                rejection = Optional.of(new CommandRejection(PaymentRejectionReason.CARD_NOT_IN_VAULT,
+                rejection = Optional.of(new CommandRejection(
+                        PaymentRejectionReason.CARD_NOT_IN_VAULT,
                         "card " + command.vaultId() + " is not in the vault for merchant " + command.merchantId()));
             } catch (CardVaultException e) {
                 // a key that is not configured or a tampered row: the card cannot be charged, say so
                 rejection = Optional.of(new CommandRejection(PaymentRejectionReason.CARD_UNREADABLE, e.getMessage()));
             } catch (IllegalArgumentException e) {
-                rejection = Optional.of(new CommandRejection(PaymentRejectionReason.INVALID_CARD_REFERENCE,
+                rejection = Optional.of(new CommandRejection(
+                        PaymentRejectionReason.INVALID_CARD_REFERENCE,
                         "card " + command.vaultId() + " cannot be sent to the gateway: " + e.getMessage()));
             }
         }
@@ -79,9 +87,15 @@ class PaymentExecutionService {
         if (!record(attempt)) {
             return;
         }
-        log.info("Submitting {} {} {} {} merchantTransactionId={} card={} for payment {}", command.paymentType(),
-                command.amountMinor(), command.currency(), command.paymentBrand(), command.merchantTransactionId(),
-                maskedCard(command), command.paymentId());
+        log.info(
+                "Submitting {} {} {} {} merchantTransactionId={} card={} for payment {}",
+                command.paymentType(),
+                command.amountMinor(),
+                command.currency(),
+                command.paymentBrand(),
+                command.merchantTransactionId(),
+                maskedCard(command),
+                command.paymentId());
         OppCardData cardData = card;
         GatewayAnswer answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, cardData));
         complete(attempt.attemptId(), answer, "live");
@@ -99,20 +113,28 @@ class PaymentExecutionService {
                     .orElseThrow(() -> new IllegalStateException("attempt " + attemptId + " vanished"));
             PaymentInstruction command = current.instruction();
             if (!current.state().isOpen()) {
-                log.warn("Payment {} attempt already recorded as {}; gateway answer {} not applied again",
-                        command.paymentId(), current.state(), answer.summary());
+                log.warn(
+                        "Payment {} attempt already recorded as {}; gateway answer {} not applied again",
+                        command.paymentId(),
+                        current.state(),
+                        answer.summary());
                 return Optional.<AttemptState>empty();
             }
             AttemptState next = AttemptTransitions.next(command.paymentType(), current.state(), answer.outcome());
             attempts.recordOutcome(attemptId, next, answer, current.submissions() + answer.submissions());
-            outbox.append(Topics.PAYMENT_EVENTS, command.paymentId(),
-                    PaymentOutcomeEvents.outcome(command, next, answer));
+            outbox.append(
+                    Topics.PAYMENT_EVENTS, command.paymentId(), PaymentOutcomeEvents.outcome(command, next, answer));
             if (command.vaultId() != null) {
                 // the executor never sends this attempt again once its answer is recorded: the CVV has no further use
                 vault.eraseSecurityCode(command.vaultId());
             }
-            log.info("Payment {} ({} merchantTransactionId={}) is {}: {}", command.paymentId(), command.paymentType(),
-                    command.merchantTransactionId(), next, answer.summary());
+            log.info(
+                    "Payment {} ({} merchantTransactionId={}) is {}: {}",
+                    command.paymentId(),
+                    command.paymentType(),
+                    command.merchantTransactionId(),
+                    next,
+                    answer.summary());
             return Optional.of(next);
         });
         recorded.ifPresent(state -> metrics.outcome(state, path));
@@ -124,17 +146,23 @@ class PaymentExecutionService {
         PaymentInstruction command = attempt.instruction();
         Boolean toSend = transactions.execute(status -> {
             if (!processedMessages.markProcessed(command.messageId())) {
-                log.info("Payment command {} for payment {} already processed; skipped", command.messageId(),
+                log.info(
+                        "Payment command {} for payment {} already processed; skipped",
+                        command.messageId(),
                         command.paymentId());
                 return false;
             }
             Optional<PaymentRejectionReason> duplicate = attempts.insert(attempt, properties.recoverAfter());
             if (duplicate.isPresent()) {
                 CommandRejection rejection = duplicateRejection(command, duplicate.get());
-                outbox.append(Topics.PAYMENT_EVENTS, command.paymentId(),
-                        PaymentOutcomeEvents.rejected(command, rejection));
-                log.warn("Payment command {} for payment {} rejected: {} {}", command.messageId(),
-                        command.paymentId(), rejection.reasonCode(), rejection.reason());
+                outbox.append(
+                        Topics.PAYMENT_EVENTS, command.paymentId(), PaymentOutcomeEvents.rejected(command, rejection));
+                log.warn(
+                        "Payment command {} for payment {} rejected: {} {}",
+                        command.messageId(),
+                        command.paymentId(),
+                        rejection.reasonCode(),
+                        rejection.reason());
                 metrics.rejection(rejection.reasonCode());
                 return false;
             }
@@ -148,21 +176,28 @@ class PaymentExecutionService {
             if (!processedMessages.markProcessed(command.messageId())) {
                 return false;
             }
-            outbox.append(Topics.PAYMENT_EVENTS, command.paymentId(), PaymentOutcomeEvents.rejected(command, rejection));
+            outbox.append(
+                    Topics.PAYMENT_EVENTS, command.paymentId(), PaymentOutcomeEvents.rejected(command, rejection));
             return true;
         }));
         if (published) {
-            log.warn("Payment command {} for payment {} rejected: {} {}", command.messageId(), command.paymentId(),
-                    rejection.reasonCode(), rejection.reason());
+            log.warn(
+                    "Payment command {} for payment {} rejected: {} {}",
+                    command.messageId(),
+                    command.paymentId(),
+                    rejection.reasonCode(),
+                    rejection.reason());
             metrics.rejection(rejection.reasonCode());
         }
     }
 
     private static CommandRejection duplicateRejection(PaymentInstruction command, PaymentRejectionReason reason) {
-        return new CommandRejection(reason, reason == PaymentRejectionReason.DUPLICATE_PAYMENT
-                ? "payment " + command.paymentId() + " already has a gateway attempt; it is not charged again"
-                : "merchantTransactionId " + command.merchantTransactionId()
-                        + " was already used by another payment of merchant " + command.merchantId());
+        return new CommandRejection(
+                reason,
+                reason == PaymentRejectionReason.DUPLICATE_PAYMENT
+                        ? "payment " + command.paymentId() + " already has a gateway attempt; it is not charged again"
+                        : "merchantTransactionId " + command.merchantTransactionId()
+                                + " was already used by another payment of merchant " + command.merchantId());
     }
 
     private static String maskedCard(PaymentInstruction command) {

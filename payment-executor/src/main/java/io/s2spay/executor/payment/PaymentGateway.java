@@ -113,7 +113,9 @@ class PaymentGateway {
      * with the connector's bounded backoff while the gateway cannot be asked. Sends nothing.
      */
     GatewayAnswer resolve(PaymentInstruction attempt) {
-        OppTransaction transaction = client.resolveWithRetries(attempt.merchantId(), attempt.merchantTransactionId(),
+        OppTransaction transaction = client.resolveWithRetries(
+                attempt.merchantId(),
+                attempt.merchantTransactionId(),
                 OppPaymentType.valueOf(attempt.paymentType().name()));
         return GatewayAnswer.of(attempt, transaction, 0);
     }

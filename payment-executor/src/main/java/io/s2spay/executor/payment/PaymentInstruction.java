@@ -45,23 +45,51 @@ record PaymentInstruction(
         if (isBlank(command.getMessageId()) || isBlank(command.getPaymentId()) || isBlank(command.getMerchantId())) {
             throw new InvalidMessageException("payment command without messageId, paymentId or merchantId");
         }
-        String correlationId = isBlank(command.getCorrelationId()) ? command.getMessageId() : command.getCorrelationId();
+        String correlationId =
+                isBlank(command.getCorrelationId()) ? command.getMessageId() : command.getCorrelationId();
         return switch (command.getPayload()) {
-            case AuthorizePayment pa -> new PaymentInstruction(command.getMessageId(), command.getPaymentId(),
-                    command.getMerchantId(), correlationId, PaymentType.PA, amountOf(pa.getAmount()),
-                    currencyOf(pa.getAmount()), pa.getPaymentBrand(), pa.getMerchantTransactionId(),
-                    vaultIdOf(pa.getCard()), summaryOf(pa.getCard()), pa.getRegistrationId(),
-                    pa.getCreateRegistration(), pa.getStandingInstruction(), pa.getShopperResultUrl(),
-                    pa.getDescriptor());
-            case DebitPayment db -> new PaymentInstruction(command.getMessageId(), command.getPaymentId(),
-                    command.getMerchantId(), correlationId, PaymentType.DB, amountOf(db.getAmount()),
-                    currencyOf(db.getAmount()), db.getPaymentBrand(), db.getMerchantTransactionId(),
-                    vaultIdOf(db.getCard()), summaryOf(db.getCard()), db.getRegistrationId(),
-                    db.getCreateRegistration(), db.getStandingInstruction(), db.getShopperResultUrl(),
-                    db.getDescriptor());
-            case null -> throw new InvalidMessageException("payment command " + command.getMessageId() + " has no payload");
-            default -> throw new InvalidMessageException("payment command " + command.getMessageId()
-                    + " has an unsupported payload " + command.getPayload().getClass().getSimpleName());
+            case AuthorizePayment pa ->
+                new PaymentInstruction(
+                        command.getMessageId(),
+                        command.getPaymentId(),
+                        command.getMerchantId(),
+                        correlationId,
+                        PaymentType.PA,
+                        amountOf(pa.getAmount()),
+                        currencyOf(pa.getAmount()),
+                        pa.getPaymentBrand(),
+                        pa.getMerchantTransactionId(),
+                        vaultIdOf(pa.getCard()),
+                        summaryOf(pa.getCard()),
+                        pa.getRegistrationId(),
+                        pa.getCreateRegistration(),
+                        pa.getStandingInstruction(),
+                        pa.getShopperResultUrl(),
+                        pa.getDescriptor());
+            case DebitPayment db ->
+                new PaymentInstruction(
+                        command.getMessageId(),
+                        command.getPaymentId(),
+                        command.getMerchantId(),
+                        correlationId,
+                        PaymentType.DB,
+                        amountOf(db.getAmount()),
+                        currencyOf(db.getAmount()),
+                        db.getPaymentBrand(),
+                        db.getMerchantTransactionId(),
+                        vaultIdOf(db.getCard()),
+                        summaryOf(db.getCard()),
+                        db.getRegistrationId(),
+                        db.getCreateRegistration(),
+                        db.getStandingInstruction(),
+                        db.getShopperResultUrl(),
+                        db.getDescriptor());
+            case null ->
+                throw new InvalidMessageException("payment command " + command.getMessageId() + " has no payload");
+            default ->
+                throw new InvalidMessageException(
+                        "payment command " + command.getMessageId() + " has an unsupported payload "
+                                + command.getPayload().getClass().getSimpleName());
         };
     }
 

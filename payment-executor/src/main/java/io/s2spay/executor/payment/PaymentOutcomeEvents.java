@@ -43,25 +43,33 @@ final class PaymentOutcomeEvents {
     /** The event saying that {@code attempt} reached {@code state} with the gateway's {@code answer}. */
     static PaymentEventEnvelope outcome(PaymentInstruction attempt, AttemptState state, GatewayAnswer answer) {
         Class<? extends SpecificRecord> expected = eventTypeOf(state);
-        SpecificRecord payload = GatewayOutcomeEvents.initialPaymentOutcome(new GatewayOutcomeEvents.InitialPayment(
-                attempt.paymentType(), new Money(attempt.amountMinor(), attempt.currency()),
-                attempt.merchantTransactionId(), attempt.paymentBrand(), attempt.card(), attempt.registrationId()),
+        SpecificRecord payload = GatewayOutcomeEvents.initialPaymentOutcome(
+                new GatewayOutcomeEvents.InitialPayment(
+                        attempt.paymentType(),
+                        new Money(attempt.amountMinor(), attempt.currency()),
+                        attempt.merchantTransactionId(),
+                        attempt.paymentBrand(),
+                        attempt.card(),
+                        attempt.registrationId()),
                 answer.transaction());
         if (!expected.isInstance(payload)) {
             throw new IllegalStateException("attempt state " + state + " is announced by " + expected.getSimpleName()
-                    + ", but the gateway answer " + answer.summary() + " maps to " + payload.getClass().getSimpleName());
+                    + ", but the gateway answer " + answer.summary() + " maps to "
+                    + payload.getClass().getSimpleName());
         }
         return envelope(attempt, payload);
     }
 
     /** The event saying the executor refused {@code command} and why. */
     static PaymentEventEnvelope rejected(PaymentInstruction command, CommandRejection rejection) {
-        return envelope(command, PaymentCommandRejected.newBuilder()
-                .setCommandMessageId(command.messageId())
-                .setCommandType(command.commandType())
-                .setReasonCode(rejection.reasonCode().name())
-                .setReason(rejection.reason())
-                .build());
+        return envelope(
+                command,
+                PaymentCommandRejected.newBuilder()
+                        .setCommandMessageId(command.messageId())
+                        .setCommandType(command.commandType())
+                        .setReasonCode(rejection.reasonCode().name())
+                        .setReason(rejection.reason())
+                        .build());
     }
 
     private static PaymentEventEnvelope envelope(PaymentInstruction command, Object payload) {

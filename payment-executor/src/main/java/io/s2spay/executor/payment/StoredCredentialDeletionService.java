@@ -9,17 +9,13 @@ import io.s2spay.platform.gateway.GatewayOutcomeEvents;
 import io.s2spay.platform.messaging.DependencyUnavailableException;
 import io.s2spay.platform.messaging.EventEnvelopes;
 import io.s2spay.platform.messaging.InvalidMessageException;
-import io.s2spay.platform.messaging.MessageIds;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.DeleteStoredCredential;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
 import io.s2spay.schema.event.PaymentCommandRejected;
-import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.StoredCredentialDeleted;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -50,8 +46,13 @@ class StoredCredentialDeletionService {
     private final TransactionTemplate transactions;
     private final ExecutorMetrics metrics;
 
-    StoredCredentialDeletionService(OppGatewayClient client, PaymentGateway gateway, OutboxWriter outbox,
-            ProcessedMessages processedMessages, TransactionTemplate transactions, ExecutorMetrics metrics) {
+    StoredCredentialDeletionService(
+            OppGatewayClient client,
+            PaymentGateway gateway,
+            OutboxWriter outbox,
+            ProcessedMessages processedMessages,
+            TransactionTemplate transactions,
+            ExecutorMetrics metrics) {
         this.client = client;
         this.gateway = gateway;
         this.outbox = outbox;
@@ -62,19 +63,25 @@ class StoredCredentialDeletionService {
 
     /** Runs {@code envelope} (a DeleteStoredCredential command) once; a redelivered command has no second event. */
     void execute(PaymentCommandEnvelope envelope) {
-        if (PaymentInstruction.isBlank(envelope.getMessageId()) || PaymentInstruction.isBlank(envelope.getPaymentId())
+        if (PaymentInstruction.isBlank(envelope.getMessageId())
+                || PaymentInstruction.isBlank(envelope.getPaymentId())
                 || PaymentInstruction.isBlank(envelope.getMerchantId())) {
-            throw new InvalidMessageException("DeleteStoredCredential command without messageId, paymentId or merchantId");
+            throw new InvalidMessageException(
+                    "DeleteStoredCredential command without messageId, paymentId or merchantId");
         }
         String merchantId = envelope.getMerchantId();
         String credentialId = ((DeleteStoredCredential) envelope.getPayload()).getStoredCredentialId();
         if (credentialId == null || !STORED_CREDENTIAL_ID.matcher(credentialId).matches()) {
-            reject(envelope, PaymentRejectionReason.INVALID_STORED_CREDENTIAL_ID,
+            reject(
+                    envelope,
+                    PaymentRejectionReason.INVALID_STORED_CREDENTIAL_ID,
                     "storedCredentialId must be 1 to 64 letters, digits, '.', '_' or '-'");
             return;
         }
         if (!gateway.hasAccount(merchantId)) {
-            reject(envelope, PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
+            reject(
+                    envelope,
+                    PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
                     "merchant " + merchantId + " has no gateway account configured");
             return;
         }
@@ -89,8 +96,11 @@ class StoredCredentialDeletionService {
             // an already deleted registration (100.150.202) is what the merchant asked for: deleted
             deleted(envelope, credentialId, answer);
         } else if (RegistrationCodes.NOT_FOUND.equals(code)) {
-            reject(envelope, PaymentRejectionReason.STORED_CREDENTIAL_NOT_FOUND, "the gateway holds no stored credential "
-                    + credentialId + " of merchant " + merchantId + " (" + GatewayOutcomeEvents.summary(answer) + ")");
+            reject(
+                    envelope,
+                    PaymentRejectionReason.STORED_CREDENTIAL_NOT_FOUND,
+                    "the gateway holds no stored credential " + credentialId + " of merchant " + merchantId + " ("
+                            + GatewayOutcomeEvents.summary(answer) + ")");
         } else if (answer.outcome() == OppOutcome.UNKNOWN || answer.category() == ResultCategory.NOT_SENT) {
             // no answer, 5xx, rate limit, circuit open: nothing is known, so nothing is published; DELETE is
             // idempotent, so the retry may safely send it again
@@ -98,8 +108,10 @@ class StoredCredentialDeletionService {
                     + merchantId + ": the gateway did not answer the deletion (" + GatewayOutcomeEvents.summary(answer)
                     + ")");
         } else {
-            reject(envelope, PaymentRejectionReason.STORED_CREDENTIAL_DELETION_REFUSED, "the gateway refused to delete "
-                    + credentialId + ": " + GatewayOutcomeEvents.summary(answer));
+            reject(
+                    envelope,
+                    PaymentRejectionReason.STORED_CREDENTIAL_DELETION_REFUSED,
+                    "the gateway refused to delete " + credentialId + ": " + GatewayOutcomeEvents.summary(answer));
         }
     }
 
@@ -109,8 +121,12 @@ class StoredCredentialDeletionService {
                 .setGatewayResult(answer.resultCode() == null ? null : GatewayOutcomeEvents.gatewayResult(answer))
                 .build();
         if (publish(command, payload)) {
-            log.info("Stored credential {} of merchant {} deleted (command {}): {}", credentialId,
-                    command.getMerchantId(), command.getMessageId(), GatewayOutcomeEvents.summary(answer));
+            log.info(
+                    "Stored credential {} of merchant {} deleted (command {}): {}",
+                    credentialId,
+                    command.getMerchantId(),
+                    command.getMessageId(),
+                    GatewayOutcomeEvents.summary(answer));
         }
     }
 
@@ -122,8 +138,12 @@ class StoredCredentialDeletionService {
                 .setReason(text)
                 .build();
         if (publish(command, payload)) {
-            log.warn("DeleteStoredCredential {} for payment {} rejected: {} {}", command.getMessageId(),
-                    command.getPaymentId(), reason, text);
+            log.warn(
+                    "DeleteStoredCredential {} for payment {} rejected: {} {}",
+                    command.getMessageId(),
+                    command.getPaymentId(),
+                    reason,
+                    text);
             metrics.rejection(reason);
         }
     }

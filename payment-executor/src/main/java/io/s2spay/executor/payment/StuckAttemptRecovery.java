@@ -39,9 +39,15 @@ class StuckAttemptRecovery {
     private final ExecutorMetrics metrics;
     private final ExecutorProperties.Recovery settings;
 
-    StuckAttemptRecovery(PaymentAttempts attempts, PaymentGateway gateway, CardVault vault,
-            PaymentExecutionService executions, TransactionTemplate transactions, ExecutorMetrics metrics,
-            ExecutorProperties properties, ObjectProvider<CardVaultProperties> vaultProperties) {
+    StuckAttemptRecovery(
+            PaymentAttempts attempts,
+            PaymentGateway gateway,
+            CardVault vault,
+            PaymentExecutionService executions,
+            TransactionTemplate transactions,
+            ExecutorMetrics metrics,
+            ExecutorProperties properties,
+            ObjectProvider<CardVaultProperties> vaultProperties) {
         this.attempts = attempts;
         this.gateway = gateway;
         this.vault = vault;
@@ -58,8 +64,11 @@ class StuckAttemptRecovery {
         if (properties.recoverAfter().compareTo(longest) <= 0) {
             // recovery would then race a live executor that is still resolving its own call; the gateway's
             // duplicate check of the merchantTransactionId still prevents a second charge, but not a confusing log
-            log.warn("s2spay.executor.recover-after ({}) is not longer than the longest gateway submission with the"
-                    + " connector's timeouts and resolution settings ({}); raise it", properties.recoverAfter(), longest);
+            log.warn(
+                    "s2spay.executor.recover-after ({}) is not longer than the longest gateway submission with the"
+                            + " connector's timeouts and resolution settings ({}); raise it",
+                    properties.recoverAfter(),
+                    longest);
         }
     }
 
@@ -80,8 +89,8 @@ class StuckAttemptRecovery {
      * Refuses to start when the vault erases security codes before this job stops resending: a resent card payment
      * would then go out without its security code.
      */
-    static void requireSecurityCodesKeptForResubmission(ExecutorProperties.Recovery settings,
-            Duration securityCodeRetention) {
+    static void requireSecurityCodesKeptForResubmission(
+            ExecutorProperties.Recovery settings, Duration securityCodeRetention) {
         if (securityCodeRetention.compareTo(settings.resubmitWithin()) <= 0) {
             throw new IllegalStateException("s2spay.vault.security-code-retention (" + securityCodeRetention + ") must"
                     + " be longer than s2spay.executor.recovery.resubmit-within (" + settings.resubmitWithin() + "),"
@@ -102,7 +111,9 @@ class StuckAttemptRecovery {
             claimed = transactions.execute(status -> attempts.claimStuck(settings.batchSize(), settings.lease()));
             List<Future<Boolean>> recoveries;
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                recoveries = claimed.stream().map(attempt -> threads.submit(() -> recoverOrLeave(attempt))).toList();
+                recoveries = claimed.stream()
+                        .map(attempt -> threads.submit(() -> recoverOrLeave(attempt)))
+                        .toList();
             }
             for (Future<Boolean> recovery : recoveries) {
                 if (recovery.state() == Future.State.SUCCESS && recovery.resultNow()) {
@@ -118,16 +129,22 @@ class StuckAttemptRecovery {
             return recover(attempt);
         } catch (RuntimeException e) {
             // left SUBMITTING: claimed again once its lease has expired
-            log.warn("Recovery of payment {} (merchantTransactionId={}) failed; retried after the lease",
-                    attempt.instruction().paymentId(), attempt.instruction().merchantTransactionId(), e);
+            log.warn(
+                    "Recovery of payment {} (merchantTransactionId={}) failed; retried after the lease",
+                    attempt.instruction().paymentId(),
+                    attempt.instruction().merchantTransactionId(),
+                    e);
             return false;
         }
     }
 
     private boolean recover(PaymentAttempt attempt) {
         PaymentInstruction command = attempt.instruction();
-        log.info("Resolving payment {} left SUBMITTING since {} (merchantTransactionId={})", command.paymentId(),
-                attempt.createdAt(), command.merchantTransactionId());
+        log.info(
+                "Resolving payment {} left SUBMITTING since {} (merchantTransactionId={})",
+                command.paymentId(),
+                attempt.createdAt(),
+                command.merchantTransactionId());
         GatewayAnswer answer = metrics.timeGatewayCall("resolve", () -> gateway.resolve(command));
         if (answer.outcome() == GatewayOutcome.NOT_RECEIVED && mayResubmit(attempt)) {
             OppCardData card = null;
@@ -136,14 +153,18 @@ class StuckAttemptRecovery {
                 try {
                     card = PaymentGateway.cardData(vault.reveal(command.merchantId(), command.vaultId()));
                 } catch (CardNotInVaultException | CardVaultException | IllegalArgumentException e) {
-                    log.warn("Card of payment {} cannot be sent any more ({}); the attempt fails", command.paymentId(),
+                    log.warn(
+                            "Card of payment {} cannot be sent any more ({}); the attempt fails",
+                            command.paymentId(),
                             e.getMessage());
                     sendable = false;
                 }
             }
             if (sendable) {
-                log.info("Payment {} never reached the gateway; sending it now with merchantTransactionId={}",
-                        command.paymentId(), command.merchantTransactionId());
+                log.info(
+                        "Payment {} never reached the gateway; sending it now with merchantTransactionId={}",
+                        command.paymentId(),
+                        command.merchantTransactionId());
                 OppCardData cardData = card;
                 answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, cardData));
             }

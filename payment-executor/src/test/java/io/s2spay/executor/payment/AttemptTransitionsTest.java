@@ -28,10 +28,10 @@ class AttemptTransitionsTest {
 
     @Test
     void debitMovesFromSubmittingToTheOutcomesState() {
-        DEBIT_FROM_SUBMITTING.forEach((outcome, expected) ->
-                assertThat(AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, outcome))
-                        .as("DB SUBMITTING + %s", outcome)
-                        .isEqualTo(expected));
+        DEBIT_FROM_SUBMITTING.forEach((outcome, expected) -> assertThat(
+                        AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, outcome))
+                .as("DB SUBMITTING + %s", outcome)
+                .isEqualTo(expected));
     }
 
     @Test

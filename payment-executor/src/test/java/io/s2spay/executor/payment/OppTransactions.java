@@ -16,11 +16,23 @@ final class OppTransactions {
 
     private OppTransactions() {}
 
-    static OppTransaction answered(OppOutcome outcome, ResultCategory category, String code, long amountMinor,
-            OppRedirect redirect) {
-        return new OppTransaction(outcome, category, GATEWAY_ID, "DB", code, "description of " + code, amountMinor,
-                "EUR", "order-1", new OppCardSummary("420000", "0000", null, 12, 2030, "VISA"), redirect, null,
-                TIMESTAMP, null);
+    static OppTransaction answered(
+            OppOutcome outcome, ResultCategory category, String code, long amountMinor, OppRedirect redirect) {
+        return new OppTransaction(
+                outcome,
+                category,
+                GATEWAY_ID,
+                "DB",
+                code,
+                "description of " + code,
+                amountMinor,
+                "EUR",
+                "order-1",
+                new OppCardSummary("420000", "0000", null, 12, 2030, "VISA"),
+                redirect,
+                null,
+                TIMESTAMP,
+                null);
     }
 
     static OppTransaction approved(long amountMinor) {
@@ -28,9 +40,15 @@ final class OppTransactions {
     }
 
     static OppTransaction redirect(long amountMinor) {
-        return answered(OppOutcome.PENDING, ResultCategory.PENDING, "000.200.000", amountMinor,
-                new OppRedirect("https://acs.example/3ds", "POST", List.of(
-                        new OppRedirect.Parameter("PaReq", "abc"), new OppRedirect.Parameter("MD", "x"))));
+        return answered(
+                OppOutcome.PENDING,
+                ResultCategory.PENDING,
+                "000.200.000",
+                amountMinor,
+                new OppRedirect(
+                        "https://acs.example/3ds",
+                        "POST",
+                        List.of(new OppRedirect.Parameter("PaReq", "abc"), new OppRedirect.Parameter("MD", "x"))));
     }
 
     static OppTransaction pendingLongTerm(long amountMinor) {
@@ -52,7 +70,7 @@ final class OppTransactions {
 
     static OppTransaction noAnswer(ResultCategory category, String reason) {
         OppOutcome outcome = category.neverReachedGateway() ? OppOutcome.FAILED : OppOutcome.UNKNOWN;
-        return new OppTransaction(outcome, category, null, null, null, null, null, null, "order-1", null, null, null,
-                null, reason);
+        return new OppTransaction(
+                outcome, category, null, null, null, null, null, null, "order-1", null, null, null, null, reason);
     }
 }

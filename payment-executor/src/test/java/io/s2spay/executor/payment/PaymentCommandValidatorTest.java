@@ -15,16 +15,50 @@ class PaymentCommandValidatorTest {
             new PaymentCommandValidator(merchantId -> merchantId.equals("merchant-demo"));
 
     private static PaymentInstruction debit(long amountMinor, String currency) {
-        return new PaymentInstruction("msg-1", "pay-1", "merchant-demo", "corr-1", PaymentType.DB, amountMinor,
-                currency, "VISA", "order-1", "card_1", new CardSummary("420000", "0000", "VISA", 12, 2030), null,
-                false, null, null, null);
+        return new PaymentInstruction(
+                "msg-1",
+                "pay-1",
+                "merchant-demo",
+                "corr-1",
+                PaymentType.DB,
+                amountMinor,
+                currency,
+                "VISA",
+                "order-1",
+                "card_1",
+                new CardSummary("420000", "0000", "VISA", 12, 2030),
+                null,
+                false,
+                null,
+                null,
+                null);
     }
 
-    private static PaymentInstruction with(PaymentInstruction c, String brand, String merchantTransactionId,
-            String vaultId, CardSummary card, String registrationId, String merchantId) {
-        return new PaymentInstruction(c.messageId(), c.paymentId(), merchantId, c.correlationId(), c.paymentType(),
-                c.amountMinor(), c.currency(), brand, merchantTransactionId, vaultId, card, registrationId,
-                c.createRegistration(), c.standingInstruction(), c.shopperResultUrl(), c.descriptor());
+    private static PaymentInstruction with(
+            PaymentInstruction c,
+            String brand,
+            String merchantTransactionId,
+            String vaultId,
+            CardSummary card,
+            String registrationId,
+            String merchantId) {
+        return new PaymentInstruction(
+                c.messageId(),
+                c.paymentId(),
+                merchantId,
+                c.correlationId(),
+                c.paymentType(),
+                c.amountMinor(),
+                c.currency(),
+                brand,
+                merchantTransactionId,
+                vaultId,
+                card,
+                registrationId,
+                c.createRegistration(),
+                c.standingInstruction(),
+                c.shopperResultUrl(),
+                c.descriptor());
     }
 
     private Optional<PaymentRejectionReason> reasonFor(PaymentInstruction command) {
@@ -39,15 +73,16 @@ class PaymentCommandValidatorTest {
     @Test
     void acceptsAValidRegistrationDebit() {
         PaymentInstruction c = debit(500, "JPY");
-        assertThat(validator.validate(with(c, "VISA", "order-1", null, null, "8ac7a4a1registration",
-                "merchant-demo"))).isEmpty();
+        assertThat(validator.validate(with(c, "VISA", "order-1", null, null, "8ac7a4a1registration", "merchant-demo")))
+                .isEmpty();
     }
 
     @Test
     void rejectsZeroAndNegativeAmounts() {
         assertThat(reasonFor(debit(0, "EUR"))).contains(PaymentRejectionReason.INVALID_AMOUNT);
         assertThat(reasonFor(debit(-100, "EUR"))).contains(PaymentRejectionReason.INVALID_AMOUNT);
-        assertThat(validator.validate(debit(-100, "EUR")).orElseThrow().reason()).contains("-100");
+        assertThat(validator.validate(debit(-100, "EUR")).orElseThrow().reason())
+                .contains("-100");
     }
 
     @Test
@@ -80,7 +115,8 @@ class PaymentCommandValidatorTest {
                     .as("merchantTransactionId %s", bad)
                     .contains(PaymentRejectionReason.INVALID_MERCHANT_TRANSACTION_ID);
         }
-        assertThat(reasonFor(with(c, "VISA", "a".repeat(255), "card_1", c.card(), null, "merchant-demo"))).isEmpty();
+        assertThat(reasonFor(with(c, "VISA", "a".repeat(255), "card_1", c.card(), null, "merchant-demo")))
+                .isEmpty();
     }
 
     @Test
@@ -106,24 +142,54 @@ class PaymentCommandValidatorTest {
                 .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
         assertThat(reasonFor(with(c, "VISA", "order-1", "card_1", null, null, "merchant-demo")))
                 .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
-        assertThat(reasonFor(with(c, "VISA", "order-1", "card_1",
-                new CardSummary("420000", "0000", "VISA", 13, 2030), null, "merchant-demo")))
+        assertThat(reasonFor(with(
+                        c,
+                        "VISA",
+                        "order-1",
+                        "card_1",
+                        new CardSummary("420000", "0000", "VISA", 13, 2030),
+                        null,
+                        "merchant-demo")))
                 .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
-        assertThat(reasonFor(with(c, "VISA", "order-1", "card_1",
-                new CardSummary("4200000000000000", "0000", "VISA", 12, 2030), null, "merchant-demo")))
+        assertThat(reasonFor(with(
+                        c,
+                        "VISA",
+                        "order-1",
+                        "card_1",
+                        new CardSummary("4200000000000000", "0000", "VISA", 12, 2030),
+                        null,
+                        "merchant-demo")))
                 .contains(PaymentRejectionReason.INVALID_CARD_REFERENCE);
     }
 
     private static PaymentInstruction bankTransfer(PaymentType type, String brand, String shopperResultUrl) {
-        return new PaymentInstruction("msg-1", "pay-1", "merchant-demo", "corr-1", type, 1000, "EUR", brand, "order-1",
-                null, null, null, false, null, shopperResultUrl, null);
+        return new PaymentInstruction(
+                "msg-1",
+                "pay-1",
+                "merchant-demo",
+                "corr-1",
+                type,
+                1000,
+                "EUR",
+                brand,
+                "order-1",
+                null,
+                null,
+                null,
+                false,
+                null,
+                shopperResultUrl,
+                null);
     }
 
     @Test
     void acceptsBankTransfersWithoutInstrumentForThePaymentTypesTheirBrandAllows() {
-        assertThat(validator.validate(bankTransfer(PaymentType.PA, "SOFORTUEBERWEISUNG", SHOP))).isEmpty();
-        assertThat(validator.validate(bankTransfer(PaymentType.DB, "SOFORTUEBERWEISUNG", SHOP))).isEmpty();
-        assertThat(validator.validate(bankTransfer(PaymentType.DB, "GIROPAY", SHOP))).isEmpty();
+        assertThat(validator.validate(bankTransfer(PaymentType.PA, "SOFORTUEBERWEISUNG", SHOP)))
+                .isEmpty();
+        assertThat(validator.validate(bankTransfer(PaymentType.DB, "SOFORTUEBERWEISUNG", SHOP)))
+                .isEmpty();
+        assertThat(validator.validate(bankTransfer(PaymentType.DB, "GIROPAY", SHOP)))
+                .isEmpty();
     }
 
     @Test
@@ -142,8 +208,23 @@ class PaymentCommandValidatorTest {
                 .contains(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
         assertThat(reasonFor(with(b, "SOFORTUEBERWEISUNG", "order-1", null, null, "reg-1", "merchant-demo")))
                 .contains(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
-        PaymentInstruction storing = new PaymentInstruction("msg-1", "pay-1", "merchant-demo", "corr-1", PaymentType.DB,
-                1000, "EUR", "GIROPAY", "order-1", null, null, null, true, null, SHOP, null);
+        PaymentInstruction storing = new PaymentInstruction(
+                "msg-1",
+                "pay-1",
+                "merchant-demo",
+                "corr-1",
+                PaymentType.DB,
+                1000,
+                "EUR",
+                "GIROPAY",
+                "order-1",
+                null,
+                null,
+                null,
+                true,
+                null,
+                SHOP,
+                null);
         assertThat(reasonFor(storing)).contains(PaymentRejectionReason.INSTRUMENT_NOT_ALLOWED_FOR_BRAND);
     }
 
@@ -157,9 +238,15 @@ class PaymentCommandValidatorTest {
 
     @Test
     void rejectsAShopperResultUrlThatIsNotAnAbsoluteHttpUrl() {
-        for (String bad : new String[] {"shop.example/return", "javascript:alert(1)", "ftp://shop.example/r",
-                "https://shop.example/" + "a".repeat(2048), "https://shop example/"}) {
-            assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", bad))).as(bad)
+        for (String bad : new String[] {
+            "shop.example/return",
+            "javascript:alert(1)",
+            "ftp://shop.example/r",
+            "https://shop.example/" + "a".repeat(2048),
+            "https://shop example/"
+        }) {
+            assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", bad)))
+                    .as(bad)
                     .contains(PaymentRejectionReason.INVALID_SHOPPER_RESULT_URL);
         }
         assertThat(reasonFor(bankTransfer(PaymentType.DB, "GIROPAY", "http://127.0.0.1:8080/return?order=1")))
@@ -172,7 +259,10 @@ class PaymentCommandValidatorTest {
         Optional<CommandRejection> rejection =
                 validator.validate(with(c, "PAYPAL", "order-1", "card_1", c.card(), null, "merchant-demo"));
         assertThat(rejection.map(CommandRejection::reasonCode)).contains(PaymentRejectionReason.INVALID_PAYMENT_BRAND);
-        assertThat(rejection.orElseThrow().reason()).contains("PAYPAL").contains("GIROPAY").contains("VISA");
+        assertThat(rejection.orElseThrow().reason())
+                .contains("PAYPAL")
+                .contains("GIROPAY")
+                .contains("VISA");
     }
 
     @Test
@@ -180,7 +270,8 @@ class PaymentCommandValidatorTest {
         PaymentInstruction c = debit(100, "EUR");
         Optional<CommandRejection> rejection =
                 validator.validate(with(c, "VISA", "order-1", "card_1", c.card(), null, "merchant-unknown"));
-        assertThat(rejection.map(CommandRejection::reasonCode)).contains(PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT);
+        assertThat(rejection.map(CommandRejection::reasonCode))
+                .contains(PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT);
         assertThat(rejection.orElseThrow().reason()).contains("merchant-unknown");
     }
 }

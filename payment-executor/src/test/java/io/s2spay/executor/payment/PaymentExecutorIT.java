@@ -83,7 +83,9 @@ import tools.jackson.databind.json.JsonMapper;
  * sandbox over HTTP: commands in on {@code s2spay.payment.commands}, events out on {@code s2spay.payment.events},
  * money counted in the sandbox's ledger.
  */
-@SpringBootTest(classes = PaymentExecutorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = PaymentExecutorApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=payment-executor",
             // faults in the tests are quick to detect and resolve
@@ -114,20 +116,28 @@ class PaymentExecutorIT {
 
     @Autowired
     private KafkaTemplate<String, SpecificRecord> kafka;
+
     @Autowired
     private CardVault vault;
+
     @Autowired
     private TransactionTemplate transactions;
+
     @Autowired
     private PaymentAttempts attempts;
+
     @Autowired
     private ProcessedMessages processedMessages;
+
     @Autowired
     private StuckAttemptRecovery recovery;
+
     @Autowired
     private OppGatewayClient gateway;
+
     @Autowired
     private MeterRegistry meters;
+
     @LocalServerPort
     private int port;
 
@@ -174,14 +184,25 @@ class PaymentExecutorIT {
         assertThat(event.getMessageId()).isNotEqualTo(command.getMessageId());
 
         assertThat(ledgerCount(merchantTransactionId(command), "DB")).isEqualTo(1);
-        assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state()).isEqualTo(AttemptState.DEBITED);
-        assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv()).as("CVV erased after the outcome").isNull();
-        assertThat(meters.find("s2spay.executor.outcomes").tag("state", "DEBITED").counter()).isNotNull();
+        assertThat(attempts.findByPaymentId(command.getPaymentId())
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(AttemptState.DEBITED);
+        assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv())
+                .as("CVV erased after the outcome")
+                .isNull();
+        assertThat(meters.find("s2spay.executor.outcomes")
+                        .tag("state", "DEBITED")
+                        .counter())
+                .isNotNull();
         assertThat(topics.readRaw(Topics.PAYMENT_EVENTS))
                 .as("no PAN or CVV on the events topic")
                 .noneMatch(record -> new String(record.value(), StandardCharsets.ISO_8859_1).contains(APPROVED_VISA))
                 .noneMatch(record -> new String(record.value(), StandardCharsets.ISO_8859_1).contains("Jane Doe"));
-        assertThat(meters.find("s2spay.executor.gateway.calls").tag("operation", "submit").timer().count())
+        assertThat(meters.find("s2spay.executor.gateway.calls")
+                        .tag("operation", "submit")
+                        .timer()
+                        .count())
                 .isPositive();
     }
 
@@ -196,8 +217,8 @@ class PaymentExecutorIT {
                 .build());
         send(command);
 
-        PaymentAuthorized authorized = (PaymentAuthorized) awaitEvent(command.getPaymentId(), PaymentAuthorized.class)
-                .getPayload();
+        PaymentAuthorized authorized = (PaymentAuthorized)
+                awaitEvent(command.getPaymentId(), PaymentAuthorized.class).getPayload();
         assertThat(authorized.getGatewayResult().getCode()).isEqualTo("000.100.110");
         assertThat(authorized.getCard().getLast4Digits()).isEqualTo("5454");
         assertThat(ledgerCount(merchantTransactionId(command), "PA")).isEqualTo(1);
@@ -210,8 +231,8 @@ class PaymentExecutorIT {
         PaymentCommandEnvelope command = debit(card, 4500, "EUR");
         send(command);
 
-        PaymentDeclined declined = (PaymentDeclined) awaitEvent(command.getPaymentId(), PaymentDeclined.class)
-                .getPayload();
+        PaymentDeclined declined = (PaymentDeclined)
+                awaitEvent(command.getPaymentId(), PaymentDeclined.class).getPayload();
         assertThat(declined.getGatewayResult().getCode()).isEqualTo("800.100.151");
         assertThat(declined.getCategory()).isEqualTo("REJECTED_BY_BANK");
         assertThat(ledgerCount(merchantTransactionId(command), null)).isZero();
@@ -230,11 +251,15 @@ class PaymentExecutorIT {
                 .build());
         send(command);
 
-        PaymentRedirectRequired redirect = (PaymentRedirectRequired) awaitEvent(command.getPaymentId(),
-                PaymentRedirectRequired.class).getPayload();
+        PaymentRedirectRequired redirect =
+                (PaymentRedirectRequired) awaitEvent(command.getPaymentId(), PaymentRedirectRequired.class)
+                        .getPayload();
         assertThat(redirect.getGatewayResult().getCode()).isEqualTo("000.200.000");
-        assertThat(redirect.getRedirect().getUrl()).startsWith(GatewaySandboxes.get().baseUrl());
-        assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state())
+        assertThat(redirect.getRedirect().getUrl())
+                .startsWith(GatewaySandboxes.get().baseUrl());
+        assertThat(attempts.findByPaymentId(command.getPaymentId())
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(AttemptState.REDIRECT_PENDING);
         assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv()).isNull();
     }
@@ -250,7 +275,8 @@ class PaymentExecutorIT {
                 .setAmount(new Money(100L, "EUR"))
                 .setPaymentBrand("VISA")
                 .setMerchantTransactionId(newMerchantTransactionId())
-                .setCard(new CardReference("card_" + UUID.randomUUID(), new CardSummary("420000", "0000", "VISA", 12, 2030)))
+                .setCard(new CardReference(
+                        "card_" + UUID.randomUUID(), new CardSummary("420000", "0000", "VISA", 12, 2030)))
                 .build());
         // the card exists, but belongs to merchant-demo
         PaymentCommandEnvelope otherMerchantsCard = PaymentCommandEnvelope.newBuilder(debit(card, 100, "EUR"))
@@ -259,7 +285,8 @@ class PaymentExecutorIT {
         PaymentCommandEnvelope noGatewayAccount = PaymentCommandEnvelope.newBuilder(debit(card, 100, "EUR"))
                 .setMerchantId("merchant-without-account")
                 .build();
-        List.of(zeroAmount, unknownCurrency, notInVault, otherMerchantsCard, noGatewayAccount).forEach(this::send);
+        List.of(zeroAmount, unknownCurrency, notInVault, otherMerchantsCard, noGatewayAccount)
+                .forEach(this::send);
 
         assertThat(rejection(zeroAmount).getReasonCode()).isEqualTo("INVALID_AMOUNT");
         assertThat(rejection(unknownCurrency).getReasonCode()).isEqualTo("INVALID_CURRENCY");
@@ -270,12 +297,15 @@ class PaymentExecutorIT {
         assertThat(noAccount.getReason()).contains("merchant-without-account");
         assertThat(noAccount.getCommandMessageId()).isEqualTo(noGatewayAccount.getMessageId());
         assertThat(noAccount.getCommandType()).isEqualTo("DebitPayment");
-        for (PaymentCommandEnvelope command : List.of(zeroAmount, unknownCurrency, notInVault, otherMerchantsCard,
-                noGatewayAccount)) {
-            assertThat(attempts.findByPaymentId(command.getPaymentId())).as("no attempt recorded").isEmpty();
+        for (PaymentCommandEnvelope command :
+                List.of(zeroAmount, unknownCurrency, notInVault, otherMerchantsCard, noGatewayAccount)) {
+            assertThat(attempts.findByPaymentId(command.getPaymentId()))
+                    .as("no attempt recorded")
+                    .isEmpty();
             assertThat(ledgerCount(merchantTransactionId(command), null)).isZero();
         }
-        assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv()).as("a refused command leaves the card alone")
+        assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv())
+                .as("a refused command leaves the card alone")
                 .isEqualTo("123");
     }
 
@@ -285,17 +315,23 @@ class PaymentExecutorIT {
         byte[] garbage = new byte[64];
         ThreadLocalRandom.current().nextBytes(garbage);
         garbage[0] = 7; // not the wire format's magic byte
-        rawProducer().send(new ProducerRecord<>(Topics.PAYMENT_COMMANDS, garbageKey, garbage)).get();
+        rawProducer()
+                .send(new ProducerRecord<>(Topics.PAYMENT_COMMANDS, garbageKey, garbage))
+                .get();
         VaultedCard card = storeCard(APPROVED_VISA, "123");
         PaymentCommandEnvelope next = debit(card, 1000, "EUR");
         // same key, so the same partition: the good command is only reached after the bad one was handled
         send(PaymentCommandEnvelope.newBuilder(next).setPaymentId(garbageKey).build());
 
         awaitEvent(garbageKey, PaymentDebited.class);
-        ConsumerRecord<byte[], byte[]> dead = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .until(() -> topics.readRaw(Topics.deadLetter(Topics.PAYMENT_COMMANDS)).stream()
-                        .filter(r -> r.key() != null && garbageKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
-                        .findFirst(), Optional::isPresent)
+        ConsumerRecord<byte[], byte[]> dead = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> topics.readRaw(Topics.deadLetter(Topics.PAYMENT_COMMANDS)).stream()
+                                .filter(r -> r.key() != null
+                                        && garbageKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
         assertThat(dead.value()).isEqualTo(garbage);
         Header reason = dead.headers().lastHeader("kafka_dlt-exception-message");
@@ -311,7 +347,8 @@ class PaymentExecutorIT {
         PaymentCommandEnvelope command = debit(card, LOST_RESPONSE, "EUR");
         send(command);
 
-        PaymentDebited debited = (PaymentDebited) awaitEvent(command.getPaymentId(), PaymentDebited.class).getPayload();
+        PaymentDebited debited = (PaymentDebited)
+                awaitEvent(command.getPaymentId(), PaymentDebited.class).getPayload();
         assertThat(debited.getGatewayResult().getCode()).isEqualTo("000.100.110");
         assertThat(ledgerCount(merchantTransactionId(command), "DB")).isEqualTo(1);
         assertThat(outcomeEvents(command.getPaymentId())).hasSize(1);
@@ -326,12 +363,14 @@ class PaymentExecutorIT {
 
         // every send got a 503 and the queries just after found nothing: the gateway may still be processing a send,
         // so the executor leaves the outcome to the status-poller (rule 2) and sends nothing more
-        PaymentOutcomeUnknown unknown = (PaymentOutcomeUnknown) awaitEvent(command.getPaymentId(),
-                PaymentOutcomeUnknown.class).getPayload();
+        PaymentOutcomeUnknown unknown = (PaymentOutcomeUnknown)
+                awaitEvent(command.getPaymentId(), PaymentOutcomeUnknown.class).getPayload();
         assertThat(unknown.getReason()).contains("holds no transaction");
         assertThat(events(command.getPaymentId())).noneMatch(event -> event.getPayload() instanceof PaymentFailed);
         assertThat(ledgerCount(merchantTransactionId(command), null)).isZero();
-        assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state())
+        assertThat(attempts.findByPaymentId(command.getPaymentId())
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(AttemptState.UNKNOWN);
     }
 
@@ -379,15 +418,27 @@ class PaymentExecutorIT {
         PaymentCommandEnvelope command = debit(card, 1999, "EUR");
         PaymentInstruction instruction = PaymentInstruction.from(command);
         // the executor recorded the attempt and sent it, then died before recording the answer
-        OppTransaction charged = gateway.submitPayment(MERCHANT, new OppPaymentRequest(OppPaymentType.DB, 1999, "EUR",
-                "VISA", instruction.merchantTransactionId(),
-                new OppCardData(APPROVED_VISA, "Jane Doe", 12, 2030, "123"), false, null, null, null, null));
+        OppTransaction charged = gateway.submitPayment(
+                MERCHANT,
+                new OppPaymentRequest(
+                        OppPaymentType.DB,
+                        1999,
+                        "EUR",
+                        "VISA",
+                        instruction.merchantTransactionId(),
+                        new OppCardData(APPROVED_VISA, "Jane Doe", 12, 2030, "123"),
+                        false,
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(charged.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
         recordStuckAttempt(instruction);
 
         recovery.recoverStuckAttempts();
 
-        PaymentDebited debited = (PaymentDebited) awaitEvent(command.getPaymentId(), PaymentDebited.class).getPayload();
+        PaymentDebited debited = (PaymentDebited)
+                awaitEvent(command.getPaymentId(), PaymentDebited.class).getPayload();
         assertThat(debited.getGatewayResult().getGatewayTransactionId()).isEqualTo(charged.gatewayTransactionId());
         assertThat(ledgerCount(instruction.merchantTransactionId(), "DB")).isEqualTo(1);
         assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv()).isNull();
@@ -403,7 +454,8 @@ class PaymentExecutorIT {
 
         recovery.recoverStuckAttempts();
 
-        PaymentDebited debited = (PaymentDebited) awaitEvent(command.getPaymentId(), PaymentDebited.class).getPayload();
+        PaymentDebited debited = (PaymentDebited)
+                awaitEvent(command.getPaymentId(), PaymentDebited.class).getPayload();
         assertThat(debited.getMerchantTransactionId()).isEqualTo(instruction.merchantTransactionId());
         assertThat(ledgerCount(instruction.merchantTransactionId(), "DB")).isEqualTo(1);
         assertThat(outcomeEvents(command.getPaymentId())).hasSize(1);
@@ -414,7 +466,8 @@ class PaymentExecutorIT {
                 .build();
         send(second);
         assertThat(rejection(second).getReasonCode()).isEqualTo("DUPLICATE_PAYMENT");
-        assertThat(events(command.getPaymentId())).as("the redelivered command was skipped without an event")
+        assertThat(events(command.getPaymentId()))
+                .as("the redelivered command was skipped without an event")
                 .filteredOn(event -> event.getPayload() instanceof PaymentCommandRejected)
                 .hasSize(1);
         assertThat(outcomeEvents(command.getPaymentId())).hasSize(1);
@@ -425,7 +478,8 @@ class PaymentExecutorIT {
     void twoInstancesClaimDisjointStuckAttempts() throws Exception {
         List<PaymentInstruction> stuck = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            PaymentInstruction instruction = PaymentInstruction.from(debit(storeCard(APPROVED_VISA, "123"), 100, "EUR"));
+            PaymentInstruction instruction =
+                    PaymentInstruction.from(debit(storeCard(APPROVED_VISA, "123"), 100, "EUR"));
             recordStuckAttempt(instruction);
             stuck.add(instruction);
         }
@@ -444,17 +498,21 @@ class PaymentExecutorIT {
                 }
                 return claimed;
             }));
-            assertThat(firstClaimed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(firstClaimed.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
             List<PaymentAttempt> second = transactions.execute(status -> attempts.claimStuck(20, lease));
             secondDone.countDown();
             List<PaymentAttempt> firstClaims = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
-            List<java.util.UUID> firstIds = firstClaims.stream().map(PaymentAttempt::attemptId).toList();
-            List<java.util.UUID> secondIds = second.stream().map(PaymentAttempt::attemptId).toList();
+            List<java.util.UUID> firstIds =
+                    firstClaims.stream().map(PaymentAttempt::attemptId).toList();
+            List<java.util.UUID> secondIds =
+                    second.stream().map(PaymentAttempt::attemptId).toList();
             assertThat(firstIds).hasSize(3).doesNotContainAnyElementsOf(secondIds);
             assertThat(java.util.stream.Stream.concat(firstClaims.stream(), second.stream())
-                    .map(attempt -> attempt.instruction().paymentId()))
-                    .containsAll(stuck.stream().map(PaymentInstruction::paymentId).toList());
+                            .map(attempt -> attempt.instruction().paymentId()))
+                    .containsAll(
+                            stuck.stream().map(PaymentInstruction::paymentId).toList());
             // claimed attempts are leased: nobody takes them again before the lease ends
             List<PaymentAttempt> again = transactions.execute(status -> attempts.claimStuck(20, lease));
             assertThat(again).isEmpty();
@@ -479,20 +537,27 @@ class PaymentExecutorIT {
 
         for (PaymentCommandEnvelope command : List.of(sofort, giropay)) {
             String brand = PaymentInstruction.from(command).paymentBrand();
-            PaymentRedirectRequired redirect = (PaymentRedirectRequired) awaitEvent(command.getPaymentId(),
-                    PaymentRedirectRequired.class).getPayload();
+            PaymentRedirectRequired redirect =
+                    (PaymentRedirectRequired) awaitEvent(command.getPaymentId(), PaymentRedirectRequired.class)
+                            .getPayload();
             assertThat(redirect.getGatewayResult().getCode()).isEqualTo("000.200.000");
             assertThat(redirect.getRedirect().getUrl())
-                    .isEqualTo(GatewaySandboxes.get().baseUrl() + "connectors/bank/" + brand.toLowerCase(Locale.ROOT) + "/pay");
+                    .isEqualTo(GatewaySandboxes.get().baseUrl() + "connectors/bank/" + brand.toLowerCase(Locale.ROOT)
+                            + "/pay");
             assertThat(redirect.getRedirect().getMethod()).isEqualTo("GET");
             assertThat(redirect.getRedirect().getParameters()).containsKey("sessionId");
-            PaymentAttempt attempt = attempts.findByPaymentId(command.getPaymentId()).orElseThrow();
+            PaymentAttempt attempt =
+                    attempts.findByPaymentId(command.getPaymentId()).orElseThrow();
             assertThat(attempt.state()).isEqualTo(AttemptState.REDIRECT_PENDING);
             assertThat(attempt.instruction().vaultId()).isNull();
             assertThat(attempt.instruction().registrationId()).isNull();
-            assertThat(gatewayHolds(command)).as("one transaction at the gateway").hasSize(1);
+            assertThat(gatewayHolds(command))
+                    .as("one transaction at the gateway")
+                    .hasSize(1);
             assertThat(gatewayHolds(command).get(0).paymentBrand()).isEqualTo(brand);
-            assertThat(ledgerCount(merchantTransactionId(command), null)).as("nothing charged before approval").isZero();
+            assertThat(ledgerCount(merchantTransactionId(command), null))
+                    .as("nothing charged before approval")
+                    .isZero();
         }
         assertThat(redirectOf(sofort).getPaymentType()).isEqualTo(PaymentType.PA);
     }
@@ -502,12 +567,18 @@ class PaymentExecutorIT {
         PaymentCommandEnvelope command = bankDebit("GIROPAY", LOST_RESPONSE, SHOP);
         send(command);
 
-        PaymentEventEnvelope outcome = await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300))
-                .until(() -> outcomeEvents(command.getPaymentId()), events -> !events.isEmpty()).get(0);
+        PaymentEventEnvelope outcome = await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> outcomeEvents(command.getPaymentId()), events -> !events.isEmpty())
+                .get(0);
         assertThat(outcome.getPayload()).isNotInstanceOf(PaymentFailed.class);
-        assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state())
+        assertThat(attempts.findByPaymentId(command.getPaymentId())
+                        .orElseThrow()
+                        .state())
                 .isIn(AttemptState.REDIRECT_PENDING, AttemptState.GATEWAY_PENDING, AttemptState.UNKNOWN);
-        assertThat(gatewayHolds(command)).as("the lost answer's transaction, never a second one").hasSize(1);
+        assertThat(gatewayHolds(command))
+                .as("the lost answer's transaction, never a second one")
+                .hasSize(1);
     }
 
     @Test
@@ -520,7 +591,9 @@ class PaymentExecutorIT {
 
         PaymentRedirectRequired redirect = redirectOf(command);
         assertThat(redirect.getRedirect().getUrl()).endsWith("connectors/bank/giropay/pay");
-        assertThat(attempts.findByPaymentId(command.getPaymentId()).orElseThrow().state())
+        assertThat(attempts.findByPaymentId(command.getPaymentId())
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(AttemptState.REDIRECT_PENDING);
         assertThat(gatewayHolds(command)).hasSize(1);
     }
@@ -572,12 +645,15 @@ class PaymentExecutorIT {
         expected.forEach((command, reasonCode) -> {
             PaymentCommandRejected rejected = rejection(command);
             assertThat(rejected.getReasonCode()).as(rejected.getReason()).isEqualTo(reasonCode);
-            assertThat(attempts.findByPaymentId(command.getPaymentId())).as("no attempt recorded").isEmpty();
+            assertThat(attempts.findByPaymentId(command.getPaymentId()))
+                    .as("no attempt recorded")
+                    .isEmpty();
             assertThat(gatewayHolds(command)).as("nothing sent to the gateway").isEmpty();
             assertThat(ledgerCount(merchantTransactionId(command), null)).isZero();
         });
         assertThat(rejection(giropayPreAuthorization).getCommandType()).isEqualTo("AuthorizePayment");
-        assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv()).as("a refused command leaves the card alone")
+        assertThat(vault.reveal(MERCHANT, card.vaultId()).cvv())
+                .as("a refused command leaves the card alone")
                 .isEqualTo("123");
     }
 
@@ -592,28 +668,39 @@ class PaymentExecutorIT {
                 .setMerchantTransactionId(newMerchantTransactionId())
                 .setCard(reference(card))
                 .setCreateRegistration(true)
-                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.INITIAL,
-                        StandingInstructionType.RECURRING, StandingInstructionSource.CIT, null))
+                .setStandingInstruction(new StandingInstruction(
+                        StandingInstructionMode.INITIAL,
+                        StandingInstructionType.RECURRING,
+                        StandingInstructionSource.CIT,
+                        null))
                 .setShopperResultUrl(SHOP)
                 .build());
         send(initial);
 
-        PaymentAuthorized authorized = (PaymentAuthorized) awaitEvent(initial.getPaymentId(), PaymentAuthorized.class)
-                .getPayload();
+        PaymentAuthorized authorized = (PaymentAuthorized)
+                awaitEvent(initial.getPaymentId(), PaymentAuthorized.class).getPayload();
         assertThat(authorized.getRegistrationId()).matches("[0-9a-f]{32}");
         assertThat(authorized.getInitialTransactionId()).matches("\\d{15}");
         assertThat(ledgerCount(merchantTransactionId(initial), "PA")).isEqualTo(1);
 
         for (int charge = 1; charge <= 3; charge++) {
-            PaymentCommandEnvelope mit = merchantInitiatedDebit(authorized.getRegistrationId(),
-                    authorized.getInitialTransactionId(), 990);
+            PaymentCommandEnvelope mit =
+                    merchantInitiatedDebit(authorized.getRegistrationId(), authorized.getInitialTransactionId(), 990);
             send(mit);
-            PaymentDebited debited = (PaymentDebited) awaitEvent(mit.getPaymentId(), PaymentDebited.class).getPayload();
-            assertThat(debited.getGatewayResult().getCode()).as("charge %d", charge).isEqualTo("000.100.110");
+            PaymentDebited debited = (PaymentDebited)
+                    awaitEvent(mit.getPaymentId(), PaymentDebited.class).getPayload();
+            assertThat(debited.getGatewayResult().getCode())
+                    .as("charge %d", charge)
+                    .isEqualTo("000.100.110");
             assertThat(debited.getRegistrationId()).isEqualTo(authorized.getRegistrationId());
             assertThat(debited.getCard().getLast4Digits()).isEqualTo("0000");
-            assertThat(outcomeEvents(mit.getPaymentId())).as("no 3-D Secure redirect").hasSize(1);
-            assertThat(attempts.findByPaymentId(mit.getPaymentId()).orElseThrow().state()).isEqualTo(AttemptState.DEBITED);
+            assertThat(outcomeEvents(mit.getPaymentId()))
+                    .as("no 3-D Secure redirect")
+                    .hasSize(1);
+            assertThat(attempts.findByPaymentId(mit.getPaymentId())
+                            .orElseThrow()
+                            .state())
+                    .isEqualTo(AttemptState.DEBITED);
             assertThat(ledgerCount(merchantTransactionId(mit), "DB")).isEqualTo(1);
             List<OppTransaction> held = gatewayHolds(mit);
             assertThat(held).hasSize(1);
@@ -630,8 +717,11 @@ class PaymentExecutorIT {
                 .setMerchantTransactionId(newMerchantTransactionId())
                 .setCard(reference(card))
                 .setCreateRegistration(true)
-                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.INITIAL,
-                        StandingInstructionType.UNSCHEDULED, StandingInstructionSource.CIT, null))
+                .setStandingInstruction(new StandingInstruction(
+                        StandingInstructionMode.INITIAL,
+                        StandingInstructionType.UNSCHEDULED,
+                        StandingInstructionSource.CIT,
+                        null))
                 .setShopperResultUrl(SHOP)
                 .build());
         send(initial);
@@ -649,14 +739,21 @@ class PaymentExecutorIT {
                     .setPaymentBrand("VISA")
                     .setMerchantTransactionId(newMerchantTransactionId())
                     .setRegistrationId(stored.registrationId())
-                    .setStandingInstruction(new StandingInstruction(StandingInstructionMode.REPEATED,
-                            StandingInstructionType.UNSCHEDULED, StandingInstructionSource.MIT,
+                    .setStandingInstruction(new StandingInstruction(
+                            StandingInstructionMode.REPEATED,
+                            StandingInstructionType.UNSCHEDULED,
+                            StandingInstructionSource.MIT,
                             stored.initialTransactionId()))
                     .build());
             send(mit);
-            PaymentDebited debited = (PaymentDebited) awaitEvent(mit.getPaymentId(), PaymentDebited.class).getPayload();
-            assertThat(debited.getGatewayResult().getCode()).as("charge %d", charge).isEqualTo("000.100.110");
-            assertThat(outcomeEvents(mit.getPaymentId())).as("no 3-D Secure redirect").hasSize(1);
+            PaymentDebited debited = (PaymentDebited)
+                    awaitEvent(mit.getPaymentId(), PaymentDebited.class).getPayload();
+            assertThat(debited.getGatewayResult().getCode())
+                    .as("charge %d", charge)
+                    .isEqualTo("000.100.110");
+            assertThat(outcomeEvents(mit.getPaymentId()))
+                    .as("no 3-D Secure redirect")
+                    .hasSize(1);
             assertThat(ledgerCount(merchantTransactionId(mit), "DB")).isEqualTo(1);
         }
     }
@@ -668,8 +765,8 @@ class PaymentExecutorIT {
         PaymentCommandEnvelope delete = deleteStoredCredential(registrationId, MERCHANT);
         send(delete);
 
-        StoredCredentialDeleted deleted = (StoredCredentialDeleted) awaitEvent(delete.getPaymentId(),
-                StoredCredentialDeleted.class).getPayload();
+        StoredCredentialDeleted deleted = (StoredCredentialDeleted)
+                awaitEvent(delete.getPaymentId(), StoredCredentialDeleted.class).getPayload();
         assertThat(deleted.getStoredCredentialId()).isEqualTo(registrationId);
         assertThat(deleted.getGatewayResult().getCode()).isEqualTo("000.100.110");
 
@@ -678,15 +775,18 @@ class PaymentExecutorIT {
         send(again);
         StoredCredentialDeleted deletedAgain = await().atMost(Duration.ofSeconds(45))
                 .pollInterval(Duration.ofMillis(300))
-                .until(() -> eventsCausedBy(again), events -> !events.isEmpty()).get(0);
+                .until(() -> eventsCausedBy(again), events -> !events.isEmpty())
+                .get(0);
         assertThat(deletedAgain.getStoredCredentialId()).isEqualTo(registrationId);
-        assertThat(deletedAgain.getGatewayResult().getCode()).as("deleted once at the gateway")
+        assertThat(deletedAgain.getGatewayResult().getCode())
+                .as("deleted once at the gateway")
                 .isEqualTo("100.150.202");
         // a redelivery of the first command publishes nothing more
         send(delete);
         PaymentCommandEnvelope charge = merchantInitiatedDebit(registrationId, initial.getInitialTransactionId(), 500);
         send(charge);
-        PaymentFailed failed = (PaymentFailed) awaitEvent(charge.getPaymentId(), PaymentFailed.class).getPayload();
+        PaymentFailed failed = (PaymentFailed)
+                awaitEvent(charge.getPaymentId(), PaymentFailed.class).getPayload();
         assertThat(failed.getGatewayResult().getCode()).isEqualTo("100.150.202");
         assertThat(ledgerCount(merchantTransactionId(charge), null)).isZero();
         assertThat(eventsCausedBy(delete)).hasSize(1);
@@ -699,8 +799,8 @@ class PaymentExecutorIT {
         PaymentCommandEnvelope otherMerchant = deleteStoredCredential(initial.getRegistrationId(), "merchant-other");
         PaymentCommandEnvelope unknown = deleteStoredCredential("8a8294174b7ecb28014b9699220015ca", MERCHANT);
         PaymentCommandEnvelope malformed = deleteStoredCredential("../payments", MERCHANT);
-        PaymentCommandEnvelope noAccount = deleteStoredCredential(initial.getRegistrationId(),
-                "merchant-without-account");
+        PaymentCommandEnvelope noAccount =
+                deleteStoredCredential(initial.getRegistrationId(), "merchant-without-account");
         List.of(otherMerchant, unknown, malformed, noAccount).forEach(this::send);
 
         assertThat(rejection(otherMerchant).getReasonCode()).isEqualTo("STORED_CREDENTIAL_NOT_FOUND");
@@ -709,32 +809,39 @@ class PaymentExecutorIT {
         assertThat(rejection(malformed).getReasonCode()).isEqualTo("INVALID_STORED_CREDENTIAL_ID");
         assertThat(rejection(noAccount).getReasonCode()).isEqualTo("UNKNOWN_MERCHANT_ACCOUNT");
         // the owner's credential still pays
-        PaymentCommandEnvelope charge = merchantInitiatedDebit(initial.getRegistrationId(),
-                initial.getInitialTransactionId(), 700);
+        PaymentCommandEnvelope charge =
+                merchantInitiatedDebit(initial.getRegistrationId(), initial.getInitialTransactionId(), 700);
         send(charge);
-        assertThat(((PaymentDebited) awaitEvent(charge.getPaymentId(), PaymentDebited.class).getPayload())
-                .getRegistrationId()).isEqualTo(initial.getRegistrationId());
+        assertThat(((PaymentDebited) awaitEvent(charge.getPaymentId(), PaymentDebited.class)
+                                .getPayload())
+                        .getRegistrationId())
+                .isEqualTo(initial.getRegistrationId());
         assertThat(ledgerCount(merchantTransactionId(charge), "DB")).isEqualTo(1);
     }
 
     @Test
     void healthIsUpIncludingTheOutboxRelay() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode health = JSON.readTree(response.body());
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("outboxRelay").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("outboxRelay").path("status").asString())
+                .isEqualTo("UP");
     }
 
     // ------------------------------------------------------------------------------------------- helpers
 
     private VaultedCard storeCard(String number, String cvv) {
-        return transactions.execute(status -> vault.store(MERCHANT, new CardDetails(number, "Jane Doe", 12, 2030, cvv)));
+        return transactions.execute(
+                status -> vault.store(MERCHANT, new CardDetails(number, "Jane Doe", 12, 2030, cvv)));
     }
 
     private static CardReference reference(VaultedCard card) {
-        return new CardReference(card.vaultId(), new CardSummary(card.bin(), card.last4Digits(), card.brand(),
-                card.expiryMonth(), card.expiryYear()));
+        return new CardReference(
+                card.vaultId(),
+                new CardSummary(card.bin(), card.last4Digits(), card.brand(), card.expiryMonth(), card.expiryYear()));
     }
 
     private static String newMerchantTransactionId() {
@@ -770,15 +877,18 @@ class PaymentExecutorIT {
                 .build());
     }
 
-    private static PaymentCommandEnvelope merchantInitiatedDebit(String registrationId, String initialTransactionId,
-            long amountMinor) {
+    private static PaymentCommandEnvelope merchantInitiatedDebit(
+            String registrationId, String initialTransactionId, long amountMinor) {
         return envelope(DebitPayment.newBuilder()
                 .setAmount(new Money(amountMinor, "EUR"))
                 .setPaymentBrand("VISA")
                 .setMerchantTransactionId(newMerchantTransactionId())
                 .setRegistrationId(registrationId)
-                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.REPEATED,
-                        StandingInstructionType.RECURRING, StandingInstructionSource.MIT, initialTransactionId))
+                .setStandingInstruction(new StandingInstruction(
+                        StandingInstructionMode.REPEATED,
+                        StandingInstructionType.RECURRING,
+                        StandingInstructionSource.MIT,
+                        initialTransactionId))
                 .build());
     }
 
@@ -796,11 +906,15 @@ class PaymentExecutorIT {
                 .setMerchantTransactionId(newMerchantTransactionId())
                 .setCard(reference(storeCard(APPROVED_VISA, "123")))
                 .setCreateRegistration(true)
-                .setStandingInstruction(new StandingInstruction(StandingInstructionMode.INITIAL,
-                        StandingInstructionType.RECURRING, StandingInstructionSource.CIT, null))
+                .setStandingInstruction(new StandingInstruction(
+                        StandingInstructionMode.INITIAL,
+                        StandingInstructionType.RECURRING,
+                        StandingInstructionSource.CIT,
+                        null))
                 .build());
         send(initial);
-        PaymentDebited debited = (PaymentDebited) awaitEvent(initial.getPaymentId(), PaymentDebited.class).getPayload();
+        PaymentDebited debited = (PaymentDebited)
+                awaitEvent(initial.getPaymentId(), PaymentDebited.class).getPayload();
         assertThat(debited.getRegistrationId()).matches("[0-9a-f]{32}");
         assertThat(debited.getInitialTransactionId()).matches("\\d{15}");
         return debited;
@@ -816,7 +930,8 @@ class PaymentExecutorIT {
     }
 
     private PaymentRedirectRequired redirectOf(PaymentCommandEnvelope command) {
-        return (PaymentRedirectRequired) awaitEvent(command.getPaymentId(), PaymentRedirectRequired.class).getPayload();
+        return (PaymentRedirectRequired) awaitEvent(command.getPaymentId(), PaymentRedirectRequired.class)
+                .getPayload();
     }
 
     /** Every transaction the gateway holds under the command's merchantTransactionId (sends nothing). */
@@ -839,20 +954,27 @@ class PaymentExecutorIT {
 
         private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(
                 "<form[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>", java.util.regex.Pattern.DOTALL);
-        private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile(
-                "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+        private static final java.util.regex.Pattern HIDDEN =
+                java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-        private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         /** Where the browser is sent back to after approving. */
         URI approve(io.s2spay.schema.Redirect redirect) {
             java.util.StringJoiner parameters = new java.util.StringJoiner("&");
             redirect.getParameters().forEach((name, value) -> parameters.add(encode(name) + "=" + encode(value)));
             URI page = URI.create(redirect.getUrl());
-            HttpResponse<String> challenge = send("GET".equals(redirect.getMethod())
-                    ? HttpRequest.newBuilder(URI.create(redirect.getUrl() + "?" + parameters)).GET().build()
-                    : HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(parameters.toString())).build());
+            HttpResponse<String> challenge = send(
+                    "GET".equals(redirect.getMethod())
+                            ? HttpRequest.newBuilder(URI.create(redirect.getUrl() + "?" + parameters))
+                                    .GET()
+                                    .build()
+                            : HttpRequest.newBuilder(page)
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(parameters.toString()))
+                                    .build());
             assertThat(challenge.statusCode()).isEqualTo(200);
             java.util.regex.Matcher form = FORM.matcher(challenge.body());
             assertThat(form.find()).as("a form on the challenge page").isTrue();
@@ -864,7 +986,8 @@ class PaymentExecutorIT {
             body.add("action=approve");
             HttpResponse<String> answer = send(HttpRequest.newBuilder(page.resolve(form.group(1)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build());
             assertThat(answer.statusCode()).isEqualTo(302);
             return URI.create(answer.headers().firstValue("Location").orElseThrow());
         }
@@ -893,7 +1016,8 @@ class PaymentExecutorIT {
     private void recordStuckAttempt(PaymentInstruction instruction) {
         transactions.executeWithoutResult(status -> {
             assertThat(processedMessages.markProcessed(instruction.messageId())).isTrue();
-            assertThat(attempts.insert(PaymentAttempt.open(instruction), Duration.ofSeconds(-1))).isEmpty();
+            assertThat(attempts.insert(PaymentAttempt.open(instruction), Duration.ofSeconds(-1)))
+                    .isEmpty();
         });
     }
 
@@ -907,9 +1031,12 @@ class PaymentExecutorIT {
 
     private static synchronized KafkaProducer<String, byte[]> rawProducer() {
         if (rawProducer == null) {
-            rawProducer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
-                    new StringSerializer(), new ByteArraySerializer());
+            rawProducer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestInfrastructure.get().kafkaBootstrapServers()),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
         }
         return rawProducer;
     }
@@ -928,20 +1055,27 @@ class PaymentExecutorIT {
     }
 
     private PaymentEventEnvelope awaitEvent(String paymentId, Class<? extends SpecificRecord> type) {
-        return await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300))
-                .until(() -> events(paymentId).stream().filter(e -> type.isInstance(e.getPayload())).findFirst(),
+        return await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> events(paymentId).stream()
+                                .filter(e -> type.isInstance(e.getPayload()))
+                                .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
     }
 
     private PaymentCommandRejected rejection(PaymentCommandEnvelope command) {
-        return await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300))
-                .until(() -> events(command.getPaymentId()).stream()
-                        .map(PaymentEventEnvelope::getPayload)
-                        .filter(PaymentCommandRejected.class::isInstance)
-                        .map(PaymentCommandRejected.class::cast)
-                        .filter(r -> r.getCommandMessageId().equals(command.getMessageId()))
-                        .findFirst(), Optional::isPresent)
+        return await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> events(command.getPaymentId()).stream()
+                                .map(PaymentEventEnvelope::getPayload)
+                                .filter(PaymentCommandRejected.class::isInstance)
+                                .map(PaymentCommandRejected.class::cast)
+                                .filter(r -> r.getCommandMessageId().equals(command.getMessageId()))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -950,14 +1084,16 @@ class PaymentExecutorIT {
         try {
             URI uri = URI.create(GatewaySandboxes.get().baseUrl() + "sandbox/ledger?merchantTransactionId="
                     + URLEncoder.encode(merchantTransactionId, StandardCharsets.UTF_8));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             List<JsonNode> transactions = new ArrayList<>();
-            JSON.readTree(response.body()).path("entities")
+            JSON.readTree(response.body())
+                    .path("entities")
                     .forEach(entity -> entity.path("transactions").forEach(transactions::add));
             return (int) transactions.stream()
-                    .filter(tx -> paymentType == null || paymentType.equals(tx.path("paymentType").asString()))
+                    .filter(tx -> paymentType == null
+                            || paymentType.equals(tx.path("paymentType").asString()))
                     .count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

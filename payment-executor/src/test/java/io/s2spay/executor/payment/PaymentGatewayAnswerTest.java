@@ -9,9 +9,23 @@ import org.junit.jupiter.api.Test;
 
 class PaymentGatewayAnswerTest {
 
-    private static final PaymentInstruction DEBIT = new PaymentInstruction("cmd-1", "pay-1", "merchant-demo", "corr-1",
-            PaymentType.DB, 9200, "EUR", "VISA", "order-1", "card_1",
-            new CardSummary("420000", "0000", "VISA", 12, 2030), null, false, null, null, null);
+    private static final PaymentInstruction DEBIT = new PaymentInstruction(
+            "cmd-1",
+            "pay-1",
+            "merchant-demo",
+            "corr-1",
+            PaymentType.DB,
+            9200,
+            "EUR",
+            "VISA",
+            "order-1",
+            "card_1",
+            new CardSummary("420000", "0000", "VISA", 12, 2030),
+            null,
+            false,
+            null,
+            null,
+            null);
 
     private static GatewayOutcome outcomeOf(io.s2spay.connector.opp.OppTransaction t) {
         return GatewayAnswer.of(DEBIT, t, 1).outcome();
@@ -26,7 +40,8 @@ class PaymentGatewayAnswerTest {
         assertThat(outcomeOf(OppTransactions.declined(9200))).isEqualTo(GatewayOutcome.DECLINED);
         assertThat(outcomeOf(OppTransactions.failed(9200))).isEqualTo(GatewayOutcome.FAILED);
         assertThat(GatewayAnswer.of(DEBIT, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found"), 0)
-                .outcome()).isEqualTo(GatewayOutcome.NOT_RECEIVED);
+                        .outcome())
+                .isEqualTo(GatewayOutcome.NOT_RECEIVED);
         assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.NOT_SENT, "circuit open")))
                 .isEqualTo(GatewayOutcome.NOT_RECEIVED);
         assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout")))
@@ -39,13 +54,14 @@ class PaymentGatewayAnswerTest {
     void aSubmissionTheQueryCannotFindRightAfterAnUncertainSendStaysUnknownNotFailed() {
         // the request timed out (or got a 5xx) and the query found nothing moments later: the gateway may still be
         // processing it, so the outcome is left to the status-poller, which trusts "not found" only after its grace
-        GatewayAnswer answer = GatewayAnswer.of(DEBIT,
-                OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "the gateway holds no transaction"), 1);
+        GatewayAnswer answer = GatewayAnswer.of(
+                DEBIT, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "the gateway holds no transaction"), 1);
 
         assertThat(answer.outcome()).isEqualTo(GatewayOutcome.UNKNOWN);
         assertThat(AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, answer.outcome()))
                 .isEqualTo(AttemptState.UNKNOWN);
-        assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer).getPayload())
+        assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer)
+                        .getPayload())
                 .isInstanceOf(io.s2spay.schema.event.PaymentOutcomeUnknown.class);
         assertThat(answer.summary()).contains("no transaction");
     }
@@ -55,7 +71,8 @@ class PaymentGatewayAnswerTest {
         GatewayAnswer answer = GatewayAnswer.of(DEBIT, OppTransactions.approved(100), 0);
         assertThat(answer.outcome()).isEqualTo(GatewayOutcome.UNKNOWN);
         assertThat(answer.summary()).contains("not the payment's");
-        assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer).getPayload())
+        assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer)
+                        .getPayload())
                 .isInstanceOf(io.s2spay.schema.event.PaymentOutcomeUnknown.class);
     }
 }

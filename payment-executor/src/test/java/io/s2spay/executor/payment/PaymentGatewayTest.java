@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class PaymentGatewayTest {
 
     private static PaymentGateway gateway(OppProperties properties) {
-        return new PaymentGateway(new OppGatewayClient(properties),
-                new ExecutorProperties(null, Duration.ofMinutes(3), null));
+        return new PaymentGateway(
+                new OppGatewayClient(properties), new ExecutorProperties(null, Duration.ofMinutes(3), null));
     }
 
     private static OppProperties properties() {
-        return OppProperties.of("http://127.0.0.1:8090/",
-                Map.of("merchant-demo", new OppProperties.Account("entity", "token", null)), null);
+        return OppProperties.of(
+                "http://127.0.0.1:8090/",
+                Map.of("merchant-demo", new OppProperties.Account("entity", "token", null)),
+                null);
     }
 
     @Test

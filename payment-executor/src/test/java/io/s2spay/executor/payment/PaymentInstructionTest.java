@@ -19,8 +19,8 @@ class PaymentInstructionTest {
     private static final CardReference CARD =
             new CardReference("card_1", new CardSummary("420000", "0000", "VISA", 12, 2030));
 
-    private static PaymentCommandEnvelope envelope(String messageId, String paymentId, String merchantId,
-            String correlationId, Object payload) {
+    private static PaymentCommandEnvelope envelope(
+            String messageId, String paymentId, String merchantId, String correlationId, Object payload) {
         return PaymentCommandEnvelope.newBuilder()
                 .setMessageId(messageId)
                 .setPaymentId(paymentId)
@@ -43,7 +43,8 @@ class PaymentInstructionTest {
 
     @Test
     void readsADebit() {
-        PaymentInstruction instruction = PaymentInstruction.from(envelope("m1", "pay-1", "merchant-demo", "c1", debit()));
+        PaymentInstruction instruction =
+                PaymentInstruction.from(envelope("m1", "pay-1", "merchant-demo", "c1", debit()));
         assertThat(instruction.paymentType()).isEqualTo(PaymentType.DB);
         assertThat(instruction.commandType()).isEqualTo("DebitPayment");
         assertThat(instruction.amountMinor()).isEqualTo(9200);
@@ -71,7 +72,8 @@ class PaymentInstructionTest {
 
     @Test
     void aBlankCorrelationIdFallsBackToTheCommandsMessageId() {
-        assertThat(PaymentInstruction.from(envelope("m1", "pay-1", "merchant-demo", "", debit())).correlationId())
+        assertThat(PaymentInstruction.from(envelope("m1", "pay-1", "merchant-demo", "", debit()))
+                        .correlationId())
                 .isEqualTo("m1");
     }
 

@@ -7,12 +7,12 @@ import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentCommandRejected;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentFailed;
-import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
 import io.s2spay.schema.event.PaymentRedirectRequired;
 import java.time.Instant;
@@ -26,8 +26,23 @@ class PaymentOutcomeEventsTest {
     private static final CardSummary CARD = new CardSummary("420000", "0000", "VISA", 12, 2030);
 
     private static PaymentInstruction command(PaymentType type) {
-        return new PaymentInstruction("cmd-1", "pay-1", "merchant-demo", "corr-1", type, 9200, "EUR", "VISA",
-                "order-1", "card_1", CARD, null, false, null, null, null);
+        return new PaymentInstruction(
+                "cmd-1",
+                "pay-1",
+                "merchant-demo",
+                "corr-1",
+                type,
+                9200,
+                "EUR",
+                "VISA",
+                "order-1",
+                "card_1",
+                CARD,
+                null,
+                false,
+                null,
+                null,
+                null);
     }
 
     private static PaymentEventEnvelope eventFor(PaymentType type, OppTransaction t) {
@@ -50,14 +65,19 @@ class PaymentOutcomeEventsTest {
         assertThat(event.getMerchantId()).isEqualTo("merchant-demo");
         assertThat(event.getCorrelationId()).isEqualTo("corr-1");
         assertThat(event.getCausationId()).isEqualTo("cmd-1");
-        assertThat(event.getOccurredAt()).isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(1));
+        assertThat(event.getOccurredAt())
+                .isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(1));
     }
 
     @Test
     void everyStateTheTableReachesIsAnnouncedByItsEventType() {
-        List<OppTransaction> answers = List.of(OppTransactions.approved(9200), OppTransactions.redirect(9200),
-                OppTransactions.pendingLongTerm(9200), OppTransactions.pendingWithoutRedirect(9200),
-                OppTransactions.declined(9200), OppTransactions.failed(9200),
+        List<OppTransaction> answers = List.of(
+                OppTransactions.approved(9200),
+                OppTransactions.redirect(9200),
+                OppTransactions.pendingLongTerm(9200),
+                OppTransactions.pendingWithoutRedirect(9200),
+                OppTransactions.declined(9200),
+                OppTransactions.failed(9200),
                 OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found"),
                 OppTransactions.noAnswer(ResultCategory.NOT_SENT, "circuit open"),
                 OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout"));
@@ -75,7 +95,8 @@ class PaymentOutcomeEventsTest {
 
     @Test
     void debitedCarriesTheGatewayResultAndTheMaskedCard() {
-        PaymentDebited debited = (PaymentDebited) eventFor(PaymentType.DB, OppTransactions.approved(9200)).getPayload();
+        PaymentDebited debited = (PaymentDebited)
+                eventFor(PaymentType.DB, OppTransactions.approved(9200)).getPayload();
         assertThat(debited.getAmount().getAmountMinor()).isEqualTo(9200);
         assertThat(debited.getAmount().getCurrency()).isEqualTo("EUR");
         assertThat(debited.getGatewayResult().getCode()).isEqualTo("000.100.110");
@@ -86,15 +107,16 @@ class PaymentOutcomeEventsTest {
 
     @Test
     void redirectRequiredCarriesTheRedirect() {
-        PaymentRedirectRequired redirect =
-                (PaymentRedirectRequired) eventFor(PaymentType.PA, OppTransactions.redirect(9200)).getPayload();
+        PaymentRedirectRequired redirect = (PaymentRedirectRequired)
+                eventFor(PaymentType.PA, OppTransactions.redirect(9200)).getPayload();
         assertThat(redirect.getRedirect().getUrl()).isEqualTo("https://acs.example/3ds");
         assertThat(redirect.getRedirect().getParameters()).isEqualTo(Map.of("PaReq", "abc", "MD", "x"));
     }
 
     @Test
     void declinedCarriesTheCategory() {
-        PaymentDeclined declined = (PaymentDeclined) eventFor(PaymentType.DB, OppTransactions.declined(9200)).getPayload();
+        PaymentDeclined declined = (PaymentDeclined)
+                eventFor(PaymentType.DB, OppTransactions.declined(9200)).getPayload();
         assertThat(declined.getCategory()).isEqualTo("REJECTED_BY_BANK");
         assertThat(declined.getGatewayResult().getCode()).isEqualTo("800.100.151");
     }
@@ -102,19 +124,23 @@ class PaymentOutcomeEventsTest {
     @Test
     void neverReceivedFailsSayingNothingWasCharged() {
         // as the recovery job records it: its query, long after the attempt, found nothing (0 submissions)
-        PaymentFailed failed = (PaymentFailed) eventFor(PaymentType.DB,
-                OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "no transaction"), 0).getPayload();
+        PaymentFailed failed = (PaymentFailed)
+                eventFor(PaymentType.DB, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "no transaction"), 0)
+                        .getPayload();
         assertThat(failed.getGatewayResult()).isNull();
         assertThat(failed.getReason()).contains("never reached the gateway").contains("nothing was charged");
     }
 
     @Test
     void timeoutAndPendingWithoutRedirectAreOutcomeUnknownWithTheReason() {
-        PaymentOutcomeUnknown unknown = (PaymentOutcomeUnknown) eventFor(PaymentType.DB,
-                OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout: no answer within 10000 ms")).getPayload();
+        PaymentOutcomeUnknown unknown = (PaymentOutcomeUnknown) eventFor(
+                        PaymentType.DB,
+                        OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout: no answer within 10000 ms"))
+                .getPayload();
         assertThat(unknown.getReason()).contains("timeout");
-        PaymentOutcomeUnknown pending = (PaymentOutcomeUnknown) eventFor(PaymentType.DB,
-                OppTransactions.pendingWithoutRedirect(9200)).getPayload();
+        PaymentOutcomeUnknown pending =
+                (PaymentOutcomeUnknown) eventFor(PaymentType.DB, OppTransactions.pendingWithoutRedirect(9200))
+                        .getPayload();
         assertThat(pending.getReason()).contains("pending").contains("000.200.000");
     }
 
@@ -124,8 +150,8 @@ class PaymentOutcomeEventsTest {
         GatewayAnswer answer = GatewayAnswer.of(command, OppTransactions.pendingLongTerm(9200), 0);
         AttemptState state = AttemptTransitions.next(PaymentType.PA, AttemptState.SUBMITTING, answer.outcome());
         assertThat(state).isEqualTo(AttemptState.AWAITING_RECEIPT);
-        PaymentAwaitingReceipt awaiting = (PaymentAwaitingReceipt) PaymentOutcomeEvents.outcome(command, state, answer)
-                .getPayload();
+        PaymentAwaitingReceipt awaiting = (PaymentAwaitingReceipt)
+                PaymentOutcomeEvents.outcome(command, state, answer).getPayload();
         assertThat(awaiting.getGatewayResult().getCode()).isEqualTo("800.400.500");
         assertThat(awaiting.getGatewayResult().getGatewayTransactionId()).isEqualTo(OppTransactions.GATEWAY_ID);
     }
@@ -142,7 +168,8 @@ class PaymentOutcomeEventsTest {
 
     @Test
     void rejectionNamesTheCommandAndTheReason() {
-        PaymentEventEnvelope event = PaymentOutcomeEvents.rejected(command(PaymentType.PA),
+        PaymentEventEnvelope event = PaymentOutcomeEvents.rejected(
+                command(PaymentType.PA),
                 new CommandRejection(PaymentRejectionReason.INVALID_AMOUNT, "amount.amountMinor must be positive"));
         PaymentCommandRejected rejected = (PaymentCommandRejected) event.getPayload();
         assertThat(rejected.getCommandMessageId()).isEqualTo("cmd-1");

@@ -49,14 +49,17 @@ class StoredCredentialDeletionServiceTest {
                     .hasMessageContaining("8ac7a4a1registration")
                     .hasMessageContaining("could not connect");
             assertThat(outbox).isEmpty();
-            assertThat(processed).as("the command stays unprocessed, so its retry runs it").isEmpty();
+            assertThat(processed)
+                    .as("the command stays unprocessed, so its retry runs it")
+                    .isEmpty();
         }
     }
 
     @Test
     void aGatewayThatDoesNotAnswerPublishesNothingAndAsksForARetry() throws IOException {
         try (ServerSocket silent = new ServerSocket(0);
-                OppGatewayClient client = new OppGatewayClient(properties(silent.getLocalPort(), Duration.ofMillis(300)))) {
+                OppGatewayClient client =
+                        new OppGatewayClient(properties(silent.getLocalPort(), Duration.ofMillis(300)))) {
             Thread.ofVirtual().start(() -> {
                 // accepts the connection and never answers: the request was sent, its outcome is unknown
                 try (Socket accepted = silent.accept()) {
@@ -86,15 +89,19 @@ class StoredCredentialDeletionServiceTest {
             // a redelivery is skipped
             deletions.execute(command("msg-3", "stranger", "8ac7a4a1registration"));
 
-            assertThat(outbox).extracting(event -> ((PaymentCommandRejected) ((PaymentEventEnvelope) event)
-                            .getPayload()).getReasonCode())
-                    .containsExactly("INVALID_STORED_CREDENTIAL_ID", "INVALID_STORED_CREDENTIAL_ID",
-                            "UNKNOWN_MERCHANT_ACCOUNT");
+            assertThat(outbox)
+                    .extracting(event ->
+                            ((PaymentCommandRejected) ((PaymentEventEnvelope) event).getPayload()).getReasonCode())
+                    .containsExactly(
+                            "INVALID_STORED_CREDENTIAL_ID", "INVALID_STORED_CREDENTIAL_ID", "UNKNOWN_MERCHANT_ACCOUNT");
             PaymentEventEnvelope first = (PaymentEventEnvelope) outbox.get(0);
             assertThat(first.getCausationId()).isEqualTo("msg-1");
             assertThat(first.getPaymentId()).isEqualTo("pay-1");
-            assertThat(((PaymentCommandRejected) first.getPayload()).getCommandType()).isEqualTo("DeleteStoredCredential");
-            assertThat(client.circuitBreaker().getMetrics().getNumberOfBufferedCalls()).as("no gateway call").isZero();
+            assertThat(((PaymentCommandRejected) first.getPayload()).getCommandType())
+                    .isEqualTo("DeleteStoredCredential");
+            assertThat(client.circuitBreaker().getMetrics().getNumberOfBufferedCalls())
+                    .as("no gateway call")
+                    .isZero();
         }
     }
 
@@ -109,8 +116,12 @@ class StoredCredentialDeletionServiceTest {
     }
 
     private StoredCredentialDeletionService service(OppGatewayClient client) {
-        return new StoredCredentialDeletionService(client, new PaymentGateway(client, null),
-                (topic, key, message) -> outbox.add(message), processed::add, new TransactionTemplate(new NoTransactions()),
+        return new StoredCredentialDeletionService(
+                client,
+                new PaymentGateway(client, null),
+                (topic, key, message) -> outbox.add(message),
+                processed::add,
+                new TransactionTemplate(new NoTransactions()),
                 new ExecutorMetrics(new SimpleMeterRegistry()));
     }
 
@@ -126,8 +137,10 @@ class StoredCredentialDeletionServiceTest {
     }
 
     private static OppProperties properties(int port, Duration readTimeout) {
-        return OppProperties.of("http://127.0.0.1:" + port + "/",
-                Map.of("m1", new OppProperties.Account("entity-1", "token-1", null)), null)
+        return OppProperties.of(
+                        "http://127.0.0.1:" + port + "/",
+                        Map.of("m1", new OppProperties.Account("entity-1", "token-1", null)),
+                        null)
                 .withTimeouts(Duration.ofSeconds(1), readTimeout);
     }
 

@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class StuckAttemptRecoveryTest {
 
     /** The connector settings of payment-executor.yml: 2 s + 10 s per call, 4 queries from 250 ms, one resend. */
-    private static final OppProperties CONNECTOR = OppProperties.of("http://127.0.0.1:8090/",
-                    Map.of("merchant-demo", new OppProperties.Account("entity", "token", null)), null)
+    private static final OppProperties CONNECTOR = OppProperties.of(
+                    "http://127.0.0.1:8090/",
+                    Map.of("merchant-demo", new OppProperties.Account("entity", "token", null)),
+                    null)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
             .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
 
@@ -26,8 +28,9 @@ class StuckAttemptRecoveryTest {
     }
 
     private static Duration longestRecovery() {
-        return new PaymentGateway(new OppGatewayClient(CONNECTOR),
-                new ExecutorProperties(null, Duration.ofMinutes(3), null)).longestRecovery();
+        return new PaymentGateway(
+                        new OppGatewayClient(CONNECTOR), new ExecutorProperties(null, Duration.ofMinutes(3), null))
+                .longestRecovery();
     }
 
     @Test
@@ -61,8 +64,9 @@ class StuckAttemptRecoveryTest {
         ExecutorProperties executor = new Binder(none).bindOrCreate("s2spay.executor", ExecutorProperties.class);
         CardVaultProperties vault = new Binder(none).bindOrCreate("s2spay.vault", CardVaultProperties.class);
 
-        assertThatCode(() -> StuckAttemptRecovery.requireSecurityCodesKeptForResubmission(executor.recovery(),
-                vault.securityCodeRetention())).doesNotThrowAnyException();
+        assertThatCode(() -> StuckAttemptRecovery.requireSecurityCodesKeptForResubmission(
+                        executor.recovery(), vault.securityCodeRetention()))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -71,7 +75,8 @@ class StuckAttemptRecoveryTest {
                 .bindOrCreate("s2spay.executor", ExecutorProperties.class);
 
         assertThat(defaults.recovery().lease()).isEqualTo(Duration.ofMinutes(5));
-        assertThatCode(() -> StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(defaults.recovery(),
-                longestRecovery())).doesNotThrowAnyException();
+        assertThatCode(() ->
+                        StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(defaults.recovery(), longestRecovery()))
+                .doesNotThrowAnyException();
     }
 }

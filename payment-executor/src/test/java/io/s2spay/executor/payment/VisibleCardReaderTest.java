@@ -40,7 +40,8 @@ class VisibleCardReaderTest {
 
     @Test
     void doesNotWaitForACardThatIsThere() {
-        VisibleCardReader reader = new VisibleCardReader(new VaultBecomingVisible(0), Duration.ofSeconds(2), pauses::add);
+        VisibleCardReader reader =
+                new VisibleCardReader(new VaultBecomingVisible(0), Duration.ofSeconds(2), pauses::add);
 
         assertThat(reader.reveal("merchant-demo", "card_1")).isEqualTo(CARD);
         assertThat(pauses).isEmpty();

@@ -46,8 +46,13 @@ public final class GatewayOutcomeEvents {
      * @param paymentBrand   the brand (VISA, MASTER...) for a card summary built from the gateway's echo
      * @param registrationId a stored card the payment used, if any
      */
-    public record InitialPayment(PaymentType paymentType, Money amount, String merchantTransactionId,
-            String paymentBrand, CardSummary card, String registrationId) {
+    public record InitialPayment(
+            PaymentType paymentType,
+            Money amount,
+            String merchantTransactionId,
+            String paymentBrand,
+            CardSummary card,
+            String registrationId) {
 
         public InitialPayment {
             Objects.requireNonNull(paymentType, "paymentType");
@@ -68,57 +73,62 @@ public final class GatewayOutcomeEvents {
      */
     public static SpecificRecord initialPaymentOutcome(InitialPayment payment, OppTransaction answer) {
         return switch (answer.outcome()) {
-            case SUCCEEDED -> payment.paymentType() == PaymentType.PA
-                    ? PaymentAuthorized.newBuilder()
-                            .setPaymentType(payment.paymentType())
-                            .setAmount(payment.amount())
-                            .setMerchantTransactionId(payment.merchantTransactionId())
-                            .setGatewayResult(gatewayResult(answer))
-                            .setCard(cardSummary(payment, answer))
-                            .setRegistrationId(registrationId(payment, answer))
-                            .setInitialTransactionId(answer.initialTransactionId())
-                            .build()
-                    : PaymentDebited.newBuilder()
-                            .setPaymentType(payment.paymentType())
-                            .setAmount(payment.amount())
-                            .setMerchantTransactionId(payment.merchantTransactionId())
-                            .setGatewayResult(gatewayResult(answer))
-                            .setCard(cardSummary(payment, answer))
-                            .setRegistrationId(registrationId(payment, answer))
-                            .setInitialTransactionId(answer.initialTransactionId())
-                            .build();
-            case PENDING -> answer.redirect() != null
-                    ? PaymentRedirectRequired.newBuilder()
-                            .setPaymentType(payment.paymentType())
-                            .setAmount(payment.amount())
-                            .setMerchantTransactionId(payment.merchantTransactionId())
-                            .setGatewayResult(gatewayResult(answer))
-                            .setRedirect(redirect(answer.redirect()))
-                            .build()
-                    : answer.category() == ResultCategory.PENDING_LONG_TERM && hasResultCode(answer)
-                            && answer.gatewayTransactionId() != null
-                    // the shopper approved a non-instant transfer: the money comes with the bank's receipt
-                    ? PaymentAwaitingReceipt.newBuilder()
-                            .setPaymentType(payment.paymentType())
-                            .setAmount(payment.amount())
-                            .setMerchantTransactionId(payment.merchantTransactionId())
-                            .setGatewayResult(gatewayResult(answer))
-                            .build()
-                    : unknown(payment, "pending at the gateway: " + summary(answer));
-            case DECLINED -> PaymentDeclined.newBuilder()
-                    .setPaymentType(payment.paymentType())
-                    .setAmount(payment.amount())
-                    .setMerchantTransactionId(payment.merchantTransactionId())
-                    .setGatewayResult(gatewayResult(answer))
-                    .setCategory(answer.category().name())
-                    .build();
-            case FAILED -> PaymentFailed.newBuilder()
-                    .setPaymentType(payment.paymentType())
-                    .setAmount(payment.amount())
-                    .setMerchantTransactionId(payment.merchantTransactionId())
-                    .setGatewayResult(hasResultCode(answer) ? gatewayResult(answer) : null)
-                    .setReason(failureReason(answer))
-                    .build();
+            case SUCCEEDED ->
+                payment.paymentType() == PaymentType.PA
+                        ? PaymentAuthorized.newBuilder()
+                                .setPaymentType(payment.paymentType())
+                                .setAmount(payment.amount())
+                                .setMerchantTransactionId(payment.merchantTransactionId())
+                                .setGatewayResult(gatewayResult(answer))
+                                .setCard(cardSummary(payment, answer))
+                                .setRegistrationId(registrationId(payment, answer))
+                                .setInitialTransactionId(answer.initialTransactionId())
+                                .build()
+                        : PaymentDebited.newBuilder()
+                                .setPaymentType(payment.paymentType())
+                                .setAmount(payment.amount())
+                                .setMerchantTransactionId(payment.merchantTransactionId())
+                                .setGatewayResult(gatewayResult(answer))
+                                .setCard(cardSummary(payment, answer))
+                                .setRegistrationId(registrationId(payment, answer))
+                                .setInitialTransactionId(answer.initialTransactionId())
+                                .build();
+            case PENDING ->
+                answer.redirect() != null
+                        ? PaymentRedirectRequired.newBuilder()
+                                .setPaymentType(payment.paymentType())
+                                .setAmount(payment.amount())
+                                .setMerchantTransactionId(payment.merchantTransactionId())
+                                .setGatewayResult(gatewayResult(answer))
+                                .setRedirect(redirect(answer.redirect()))
+                                .build()
+                        : answer.category() == ResultCategory.PENDING_LONG_TERM
+                                        && hasResultCode(answer)
+                                        && answer.gatewayTransactionId() != null
+                                // the shopper approved a non-instant transfer: the money comes with the bank's receipt
+                                ? PaymentAwaitingReceipt.newBuilder()
+                                        .setPaymentType(payment.paymentType())
+                                        .setAmount(payment.amount())
+                                        .setMerchantTransactionId(payment.merchantTransactionId())
+                                        .setGatewayResult(gatewayResult(answer))
+                                        .build()
+                                : unknown(payment, "pending at the gateway: " + summary(answer));
+            case DECLINED ->
+                PaymentDeclined.newBuilder()
+                        .setPaymentType(payment.paymentType())
+                        .setAmount(payment.amount())
+                        .setMerchantTransactionId(payment.merchantTransactionId())
+                        .setGatewayResult(gatewayResult(answer))
+                        .setCategory(answer.category().name())
+                        .build();
+            case FAILED ->
+                PaymentFailed.newBuilder()
+                        .setPaymentType(payment.paymentType())
+                        .setAmount(payment.amount())
+                        .setMerchantTransactionId(payment.merchantTransactionId())
+                        .setGatewayResult(hasResultCode(answer) ? gatewayResult(answer) : null)
+                        .setReason(failureReason(answer))
+                        .build();
             case UNKNOWN -> unknown(payment, "outcome not known yet: " + summary(answer));
         };
     }
@@ -129,8 +139,8 @@ public final class GatewayOutcomeEvents {
      * {@code ChargebackReversed}, {@code ReceiptConfirmed}). Only for a succeeded answer: a refused operation is
      * a {@code BackofficeCommandRejected} carrying {@link #gatewayResult(OppTransaction)}.
      */
-    public static SpecificRecord backOfficeSucceeded(OppPaymentType type, String operationId, Money amount,
-            OppTransaction answer) {
+    public static SpecificRecord backOfficeSucceeded(
+            OppPaymentType type, String operationId, Money amount, OppTransaction answer) {
         if (answer.outcome() != OppOutcome.SUCCEEDED) {
             throw new IllegalArgumentException("not a succeeded answer: " + answer.outcome());
         }
@@ -152,9 +162,12 @@ public final class GatewayOutcomeEvents {
         return GatewayResult.newBuilder()
                 .setGatewayTransactionId(answer.gatewayTransactionId())
                 .setCode(hasResultCode(answer) ? answer.resultCode() : "")
-                .setDescription(answer.resultDescription() != null ? answer.resultDescription()
-                        : answer.failureReason() != null ? answer.failureReason() : "")
-                .setTimestamp(answer.timestamp() == null ? null : answer.timestamp().truncatedTo(ChronoUnit.MILLIS))
+                .setDescription(
+                        answer.resultDescription() != null
+                                ? answer.resultDescription()
+                                : answer.failureReason() != null ? answer.failureReason() : "")
+                .setTimestamp(
+                        answer.timestamp() == null ? null : answer.timestamp().truncatedTo(ChronoUnit.MILLIS))
                 .build();
     }
 
@@ -163,7 +176,9 @@ public final class GatewayOutcomeEvents {
         if (hasResultCode(answer)) {
             return answer.resultCode() + (answer.resultDescription() == null ? "" : " " + answer.resultDescription());
         }
-        return answer.failureReason() != null ? answer.failureReason() : answer.category().name();
+        return answer.failureReason() != null
+                ? answer.failureReason()
+                : answer.category().name();
     }
 
     private static PaymentOutcomeUnknown unknown(InitialPayment payment, String reason) {
@@ -191,13 +206,16 @@ public final class GatewayOutcomeEvents {
             return payment.card();
         }
         var card = answer.card();
-        if (card == null || card.bin() == null || card.last4Digits() == null || card.expiryMonth() == null
+        if (card == null
+                || card.bin() == null
+                || card.last4Digits() == null
+                || card.expiryMonth() == null
                 || card.expiryYear() == null) {
             return null;
         }
         String brand = card.brand() != null ? card.brand() : payment.paymentBrand();
-        return new CardSummary(card.bin(), card.last4Digits(), brand == null ? "" : brand, card.expiryMonth(),
-                card.expiryYear());
+        return new CardSummary(
+                card.bin(), card.last4Digits(), brand == null ? "" : brand, card.expiryMonth(), card.expiryYear());
     }
 
     private static String registrationId(InitialPayment payment, OppTransaction answer) {

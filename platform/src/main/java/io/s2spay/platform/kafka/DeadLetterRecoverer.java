@@ -32,9 +32,11 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         if (original == null && record.value() != null && !(record.value() instanceof byte[])) {
             // only a consumer not built by the platform gets here; failing would block the partition for ever
             logger.error(() -> "No original bytes kept for " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " (consumer without " + OriginalValueRetainingAvroDeserializer.class.getSimpleName()
+                    + record.offset() + " (consumer without "
+                    + OriginalValueRetainingAvroDeserializer.class.getSimpleName()
                     + "): dead-lettering it with its headers only");
-            return new ProducerRecord<>(topicPartition.topic(), null, record.timestamp(), key != null ? key : record.key(), null, headers);
+            return new ProducerRecord<>(
+                    topicPartition.topic(), null, record.timestamp(), key != null ? key : record.key(), null, headers);
         }
         return super.createProducerRecord(record, topicPartition, headers, key, original);
     }

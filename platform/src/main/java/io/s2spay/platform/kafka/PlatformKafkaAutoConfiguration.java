@@ -64,10 +64,12 @@ public final class PlatformKafkaAutoConfiguration {
     DefaultKafkaConsumerFactoryCustomizer s2spayConsumerFactoryCustomizer(
             PlatformProperties platform, KafkaProperties kafka) {
         return factory -> {
-            Map<String, Object> config = new HashMap<>(AvroSerdeProperties.forRegistry(platform.registry().url()));
+            Map<String, Object> config = new HashMap<>(
+                    AvroSerdeProperties.forRegistry(platform.registry().url()));
             config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
             config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-            config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, OriginalValueRetainingAvroDeserializer.class);
+            config.put(
+                    ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, OriginalValueRetainingAvroDeserializer.class);
             if (kafka.getConsumer().getGroupId() == null) {
                 config.put(ConsumerConfig.GROUP_ID_CONFIG, platform.serviceName());
             }
@@ -82,7 +84,8 @@ public final class PlatformKafkaAutoConfiguration {
     @Bean
     @Primary
     DefaultKafkaProducerFactory<String, SpecificRecord> kafkaProducerFactory(
-            KafkaClientConfigs clients, PlatformProperties platform,
+            KafkaClientConfigs clients,
+            PlatformProperties platform,
             ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> config = reliableProducer(clients);
         config.putAll(AvroSerdeProperties.forRegistry(platform.registry().url()));
@@ -94,7 +97,8 @@ public final class PlatformKafkaAutoConfiguration {
 
     @Bean
     @Primary
-    KafkaTemplate<String, SpecificRecord> kafkaTemplate(DefaultKafkaProducerFactory<String, SpecificRecord> kafkaProducerFactory) {
+    KafkaTemplate<String, SpecificRecord> kafkaTemplate(
+            DefaultKafkaProducerFactory<String, SpecificRecord> kafkaProducerFactory) {
         return new KafkaTemplate<>(kafkaProducerFactory);
     }
 
@@ -127,13 +131,18 @@ public final class PlatformKafkaAutoConfiguration {
                 new DeadLetterRecoverer(new KafkaTemplate<>(s2spayDeadLetterProducerFactory)), backOff);
         // DeserializationException, ClassCastException and conversion errors are not retried by default
         handler.addNotRetryableExceptions(InvalidMessageException.class);
-        handler.setBackOffFunction((record, failure) -> InfrastructureOutages.isDatabaseOutage(failure)
-                ? outageBackOff(retry) : null);
+        handler.setBackOffFunction(
+                (record, failure) -> InfrastructureOutages.isDatabaseOutage(failure) ? outageBackOff(retry) : null);
         handler.setRetryListeners((record, failure, deliveryAttempt) -> {
             if (InfrastructureOutages.isDatabaseOutage(failure)) {
-                log.warn("{}-{}@{} not processed, the database or a dependency cannot be reached (attempt {}: {}):"
-                        + " retrying until it can", record.topic(), record.partition(), record.offset(),
-                        deliveryAttempt, failure.getMessage());
+                log.warn(
+                        "{}-{}@{} not processed, the database or a dependency cannot be reached (attempt {}: {}):"
+                                + " retrying until it can",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        deliveryAttempt,
+                        failure.getMessage());
             }
         });
         return handler;
@@ -141,7 +150,8 @@ public final class PlatformKafkaAutoConfiguration {
 
     /** Unlimited attempts: the exponential backoff never says stop. */
     private static ExponentialBackOff outageBackOff(PlatformProperties.Retry retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.outageInitialInterval().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.outageInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(retry.outageMaxInterval().toMillis());
         return backOff;
     }
@@ -150,7 +160,8 @@ public final class PlatformKafkaAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics s2spayTopics(PlatformProperties platform, ObjectProvider<InternalTopic> internalTopics) {
         PlatformProperties.Kafka kafka = platform.kafka();
-        return new KafkaAdmin.NewTopics(Stream.concat(Topics.valueTypes().keySet().stream().sorted(),
+        return new KafkaAdmin.NewTopics(Stream.concat(
+                        Topics.valueTypes().keySet().stream().sorted(),
                         internalTopics.orderedStream().map(InternalTopic::name))
                 .distinct()
                 .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))

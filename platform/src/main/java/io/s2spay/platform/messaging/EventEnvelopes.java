@@ -13,7 +13,8 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventEnvelopes {
 
-    private static final Schema PAYLOAD_UNION = PaymentEventEnvelope.getClassSchema().getField("payload").schema();
+    private static final Schema PAYLOAD_UNION =
+            PaymentEventEnvelope.getClassSchema().getField("payload").schema();
 
     private EventEnvelopes() {}
 
@@ -58,7 +59,8 @@ public final class EventEnvelopes {
     private static String envelopeField(SpecificRecord envelope, String name) {
         Schema.Field field = envelope.getSchema().getField(name);
         if (field == null) {
-            throw new IllegalArgumentException(envelope.getSchema().getFullName() + " is not an s2spay envelope: no " + name);
+            throw new IllegalArgumentException(
+                    envelope.getSchema().getFullName() + " is not an s2spay envelope: no " + name);
         }
         Object value = envelope.get(field.pos());
         return value == null ? null : value.toString();
@@ -66,7 +68,10 @@ public final class EventEnvelopes {
 
     private static SpecificRecord requireEventPayload(SpecificRecord payload) {
         // Avro only notices a foreign union member when the envelope is serialized, long after this call
-        if (payload == null || PAYLOAD_UNION.getIndexNamed(((GenericContainer) payload).getSchema().getFullName()) == null) {
+        if (payload == null
+                || PAYLOAD_UNION.getIndexNamed(
+                                ((GenericContainer) payload).getSchema().getFullName())
+                        == null) {
             throw new IllegalArgumentException("not a payment event payload: "
                     + (payload == null ? "null" : payload.getSchema().getFullName()));
         }

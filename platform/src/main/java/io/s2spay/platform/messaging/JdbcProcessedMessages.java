@@ -24,8 +24,9 @@ final class JdbcProcessedMessages implements ProcessedMessages {
         }
         // a concurrent duplicate waits on the primary key until the first transaction ends, then sees 0 rows
         return jdbc.sql("insert into processed_message (message_id, processed_at) values (?, now())"
-                        + " on conflict (message_id) do nothing")
-                .param(messageId)
-                .update() == 1;
+                                + " on conflict (message_id) do nothing")
+                        .param(messageId)
+                        .update()
+                == 1;
     }
 }

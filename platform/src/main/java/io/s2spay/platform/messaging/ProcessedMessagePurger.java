@@ -11,7 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ProcessedMessagePurger extends RetentionPurger {
 
     ProcessedMessagePurger(JdbcClient jdbc, ProcessedMessageProperties properties) {
-        super(jdbc, "processed_message", "message_id", "processed_at", properties.retention(),
+        super(
+                jdbc,
+                "processed_message",
+                "message_id",
+                "processed_at",
+                properties.retention(),
                 properties.purgeInterval());
     }
 }

@@ -14,8 +14,8 @@ final class DebeziumOutboxConfig {
 
     private DebeziumOutboxConfig() {}
 
-    static Properties build(PlatformProperties platform, PostgresConnectionSettings db, String schema,
-            String bootstrapServers) {
+    static Properties build(
+            PlatformProperties platform, PostgresConnectionSettings db, String schema, String bootstrapServers) {
         PlatformProperties.Outbox outbox = platform.outbox();
         String slot = platform.slotName();
         String table = schema + ".outbox";
@@ -44,15 +44,19 @@ final class DebeziumOutboxConfig {
         // duplicates are fine, consumers are idempotent, lost messages are not
         config.setProperty("snapshot.mode", outbox.snapshotMode());
         config.setProperty("snapshot.select.statement.overrides", table);
-        config.setProperty("snapshot.select.statement.overrides." + table,
+        config.setProperty(
+                "snapshot.select.statement.overrides." + table,
                 "select * from \"" + schema + "\".outbox order by created_at");
-        config.setProperty("poll.interval.ms", Long.toString(outbox.pollInterval().toMillis()));
+        config.setProperty(
+                "poll.interval.ms", Long.toString(outbox.pollInterval().toMillis()));
         config.setProperty("max.batch.size", "2048");
         config.setProperty("tombstones.on.delete", "false");
         // a connector error is retried inside the engine a few times, then the relay restarts it from scratch
         // (schema, publication, producer), with its own backoff, for as long as it takes
         config.setProperty("errors.max.retries", "10");
-        config.setProperty("heartbeat.interval.ms", Long.toString(outbox.heartbeatInterval().toMillis()));
+        config.setProperty(
+                "heartbeat.interval.ms",
+                Long.toString(outbox.heartbeatInterval().toMillis()));
         config.setProperty("topic.heartbeat.prefix", HEARTBEAT_TOPIC_PREFIX);
 
         config.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
@@ -68,7 +72,8 @@ final class DebeziumOutboxConfig {
         config.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
         config.setProperty("transforms.outbox.route.by.field", "aggregatetype");
         config.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
-        config.setProperty("transforms.outbox.table.fields.additional.placement",
+        config.setProperty(
+                "transforms.outbox.table.fields.additional.placement",
                 "type:header:eventType,created_at:header:" + CREATED_AT_HEADER);
         return config;
     }

@@ -65,7 +65,8 @@ final class JdbcOutboxWriter implements OutboxWriter, AutoCloseable {
      * @return the schema's content id, the id written in the Confluent wire format
      */
     long registerSchema(String topic, SpecificRecord emptyRecord) {
-        SchemaLookupResult<?> result = serializer.getSchemaResolver()
+        SchemaLookupResult<?> result = serializer
+                .getSchemaResolver()
                 .resolveSchema(new SerdeRecord<>(new SerdeMetadata(topic, false), emptyRecord));
         return result.getContentId();
     }

@@ -45,21 +45,30 @@ public final class OutboxAutoConfiguration {
 
     /** Health {@code outboxSchemas}: the value schemas of the contract's topics and the internal ones, at startup. */
     @Bean
-    OutboxSchemaRegistration outboxSchemas(JdbcOutboxWriter outboxWriter, ObjectProvider<InternalTopic> internalTopics) {
+    OutboxSchemaRegistration outboxSchemas(
+            JdbcOutboxWriter outboxWriter, ObjectProvider<InternalTopic> internalTopics) {
         Map<String, Class<? extends SpecificRecord>> valueTypes = new LinkedHashMap<>(Topics.valueTypes());
         internalTopics.orderedStream().forEach(internal -> valueTypes.put(internal.name(), internal.valueType()));
         return new OutboxSchemaRegistration(outboxWriter, valueTypes);
     }
 
     @Bean
-    OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
-            PlatformProperties platform, KafkaClientConfigs kafka, ObjectProvider<MeterRegistry> meters) {
+    OutboxRelay outboxRelay(
+            DataSource dataSource,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails,
+            PlatformProperties platform,
+            KafkaClientConfigs kafka,
+            ObjectProvider<MeterRegistry> meters) {
         return relay(dataSource, postgres(dataSource, connectionDetails), platform, kafka, meters.getIfAvailable());
     }
 
     /** A relay of {@code platform}'s outbox and slot; a second one for the same slot stands by (tests). */
-    static OutboxRelay relay(DataSource dataSource, PostgresConnectionSettings database, PlatformProperties platform,
-            KafkaClientConfigs kafka, MeterRegistry meters) {
+    static OutboxRelay relay(
+            DataSource dataSource,
+            PostgresConnectionSettings database,
+            PlatformProperties platform,
+            KafkaClientConfigs kafka,
+            MeterRegistry meters) {
         Map<String, Object> producer = kafka.producer();
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -71,8 +80,8 @@ public final class OutboxAutoConfiguration {
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "s2spay-outbox-relay-" + platform.slotName());
-        return new OutboxRelay(platform, JdbcClient.create(dataSource), database, producer,
-                kafka.producerBootstrapServers(), meters);
+        return new OutboxRelay(
+                platform, JdbcClient.create(dataSource), database, producer, kafka.producerBootstrapServers(), meters);
     }
 
     @Bean
@@ -85,11 +94,12 @@ public final class OutboxAutoConfiguration {
         return new OutboxPurger(JdbcClient.create(dataSource), platform.outbox());
     }
 
-    private static PostgresConnectionSettings postgres(DataSource dataSource,
-            ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+    private static PostgresConnectionSettings postgres(
+            DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails) {
         JdbcConnectionDetails details = connectionDetails.getIfAvailable();
         if (details != null) {
-            return PostgresConnectionSettings.fromJdbc(details.getJdbcUrl(), details.getUsername(), details.getPassword());
+            return PostgresConnectionSettings.fromJdbc(
+                    details.getJdbcUrl(), details.getUsername(), details.getPassword());
         }
         if (dataSource instanceof HikariDataSource hikari) {
             return PostgresConnectionSettings.fromJdbc(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());

@@ -53,7 +53,13 @@ final class OutboxRelay implements SmartLifecycle {
      * preparing the publication, running an engine (connecting, snapshotting or streaming), standing by
      * while another instance of the service holds the slot, waiting to restart a failed engine, or stopped.
      */
-    enum State { STOPPED, STARTING, CONNECTING, STANDBY, RESTARTING }
+    enum State {
+        STOPPED,
+        STARTING,
+        CONNECTING,
+        STANDBY,
+        RESTARTING
+    }
 
     private final PlatformProperties platform;
     private final JdbcClient jdbc;
@@ -77,8 +83,13 @@ final class OutboxRelay implements SmartLifecycle {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final AtomicReference<Instant> lastErrorAt = new AtomicReference<>();
 
-    OutboxRelay(PlatformProperties platform, JdbcClient jdbc, PostgresConnectionSettings database,
-            Map<String, Object> producerConfig, String bootstrapServers, MeterRegistry meters) {
+    OutboxRelay(
+            PlatformProperties platform,
+            JdbcClient jdbc,
+            PostgresConnectionSettings database,
+            Map<String, Object> producerConfig,
+            String bootstrapServers,
+            MeterRegistry meters) {
         this.platform = platform;
         this.jdbc = jdbc;
         this.database = database;
@@ -108,7 +119,10 @@ final class OutboxRelay implements SmartLifecycle {
             }
             running = true;
             state = State.STARTING;
-            supervisor = Thread.ofPlatform().name("outbox-relay-" + platform.slotName()).daemon(true).start(this::supervise);
+            supervisor = Thread.ofPlatform()
+                    .name("outbox-relay-" + platform.slotName())
+                    .daemon(true)
+                    .start(this::supervise);
         }
     }
 
@@ -215,7 +229,8 @@ final class OutboxRelay implements SmartLifecycle {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig);
         try {
-            DebeziumEngine<RecordChangeEvent<SourceRecord>> created = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+            DebeziumEngine<RecordChangeEvent<SourceRecord>> created = DebeziumEngine.create(
+                            ChangeEventFormat.of(Connect.class))
                     .using(config)
                     .using((success, message, error) -> {
                         if (!success) {
@@ -239,7 +254,11 @@ final class OutboxRelay implements SmartLifecycle {
                 engine = created;
             }
             state = State.CONNECTING;
-            log.info("Outbox relay {} starting: {}.outbox on {} -> Kafka {}", platform.slotName(), outboxSchema, database,
+            log.info(
+                    "Outbox relay {} starting: {}.outbox on {} -> Kafka {}",
+                    platform.slotName(),
+                    outboxSchema,
+                    database,
                     bootstrapServers);
             try {
                 created.run();
@@ -248,7 +267,8 @@ final class OutboxRelay implements SmartLifecycle {
                 closeQuietly(created);
             }
             if (failure.get() != null) {
-                throw new IllegalStateException("Debezium engine failed: " + failure.get().getMessage(), failure.get());
+                throw new IllegalStateException(
+                        "Debezium engine failed: " + failure.get().getMessage(), failure.get());
             }
             if (running) {
                 throw new IllegalStateException("Debezium engine ended without being stopped");
@@ -364,8 +384,10 @@ final class OutboxRelay implements SmartLifecycle {
     boolean streamingConnected() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            Set<ObjectName> names = server.queryNames(new ObjectName(
-                    "debezium.postgres:type=connector-metrics,context=streaming,server=" + platform.slotName() + ",*"), null);
+            Set<ObjectName> names = server.queryNames(
+                    new ObjectName("debezium.postgres:type=connector-metrics,context=streaming,server="
+                            + platform.slotName() + ",*"),
+                    null);
             for (ObjectName name : names) {
                 if (Boolean.TRUE.equals(server.getAttribute(name, "Connected"))) {
                     return true;
@@ -432,8 +454,10 @@ final class OutboxRelay implements SmartLifecycle {
         }
 
         @Override
-        public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
-                DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        public void handleBatch(
+                List<RecordChangeEvent<SourceRecord>> events,
+                DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+                throws InterruptedException {
             List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
             List<Instant> createdAts = new ArrayList<>(events.size());
             for (RecordChangeEvent<SourceRecord> event : events) {
@@ -449,7 +473,8 @@ final class OutboxRelay implements SmartLifecycle {
                     ack.get();
                 } catch (ExecutionException e) {
                     // nothing of this batch is committed: the engine restarts from the last committed offset
-                    throw new IllegalStateException("Kafka did not acknowledge an outbox record: " + e.getCause(), e.getCause());
+                    throw new IllegalStateException(
+                            "Kafka did not acknowledge an outbox record: " + e.getCause(), e.getCause());
                 }
             }
             Instant ackedAt = Instant.now();
@@ -478,7 +503,8 @@ final class OutboxRelay implements SmartLifecycle {
     }
 
     private static boolean isOutboxRecord(SourceRecord record) {
-        return record.value() != null && record.topic() != null
+        return record.value() != null
+                && record.topic() != null
                 && !record.topic().startsWith(DebeziumOutboxConfig.HEARTBEAT_TOPIC_PREFIX);
     }
 
@@ -490,8 +516,13 @@ final class OutboxRelay implements SmartLifecycle {
             }
         }
         Object key = record.key();
-        return new ProducerRecord<>(record.topic(), null, createdAt == null ? null : createdAt.toEpochMilli(),
-                key == null ? null : key.toString(), payload(record.value()), headers);
+        return new ProducerRecord<>(
+                record.topic(),
+                null,
+                createdAt == null ? null : createdAt.toEpochMilli(),
+                key == null ? null : key.toString(),
+                payload(record.value()),
+                headers);
     }
 
     /** The stored payload: the router hands over the bytea column itself, or inside a struct. */

@@ -99,7 +99,9 @@ final class OutboxSchemaRegistration implements SmartLifecycle, HealthIndicator 
             } catch (RuntimeException e) {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 lastErrorAt = Instant.now();
-                log.warn("Could not register the value schemas with the registry ({}); retrying in {}", lastError,
+                log.warn(
+                        "Could not register the value schemas with the registry ({}); retrying in {}",
+                        lastError,
                         backoff);
             }
             try {

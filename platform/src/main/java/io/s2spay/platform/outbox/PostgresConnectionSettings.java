@@ -13,14 +13,15 @@ record PostgresConnectionSettings(String host, int port, String database, String
     static PostgresConnectionSettings fromJdbc(String jdbcUrl, String username, String password) {
         Properties parsed = jdbcUrl == null ? null : Driver.parseURL(jdbcUrl, new Properties());
         if (parsed == null) {
-            throw new IllegalStateException("The outbox relay needs a PostgreSQL datasource (jdbc:postgresql://...), "
-                    + "got " + jdbcUrl);
+            throw new IllegalStateException(
+                    "The outbox relay needs a PostgreSQL datasource (jdbc:postgresql://...), " + "got " + jdbcUrl);
         }
         String host = parsed.getProperty("PGHOST", "localhost").split(",")[0];
         String port = parsed.getProperty("PGPORT", "5432").split(",")[0];
         String user = username != null ? username : parsed.getProperty("user");
         String secret = password != null ? password : parsed.getProperty("password");
-        return new PostgresConnectionSettings(host, Integer.parseInt(port), parsed.getProperty("PGDBNAME"), user, secret);
+        return new PostgresConnectionSettings(
+                host, Integer.parseInt(port), parsed.getProperty("PGDBNAME"), user, secret);
     }
 
     @Override

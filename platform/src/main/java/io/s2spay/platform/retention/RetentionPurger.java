@@ -33,12 +33,12 @@ public class RetentionPurger implements SmartLifecycle {
      * @param key its primary key column
      * @param timestamp the {@code timestamptz} column the retention counts from
      */
-    protected RetentionPurger(JdbcClient jdbc, String table, String key, String timestamp, Duration retention,
-            Duration interval) {
+    protected RetentionPurger(
+            JdbcClient jdbc, String table, String key, String timestamp, Duration retention, Duration interval) {
         this.jdbc = jdbc;
         this.table = table;
-        this.deleteBatch = "delete from " + table + " where " + key + " in"
-                + " (select " + key + " from " + table + " where " + timestamp + " < ? limit " + BATCH + ")";
+        this.deleteBatch = "delete from " + table + " where " + key + " in" + " (select " + key + " from " + table
+                + " where " + timestamp + " < ? limit " + BATCH + ")";
         this.retention = retention;
         this.interval = interval;
     }
@@ -62,18 +62,24 @@ public class RetentionPurger implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name(table.replace('_', '-') + "-purger").daemon(true).factory());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int deleted = purge();
-                if (deleted > 0) {
-                    log.debug("Purged {} {} rows older than {}", deleted, table, retention);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Purging {} failed; retrying in {}", table, interval, e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name(table.replace('_', '-') + "-purger")
+                .daemon(true)
+                .factory());
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int deleted = purge();
+                        if (deleted > 0) {
+                            log.debug("Purged {} {} rows older than {}", deleted, table, retention);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Purging {} failed; retrying in {}", table, interval, e);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

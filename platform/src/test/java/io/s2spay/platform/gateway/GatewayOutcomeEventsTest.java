@@ -13,9 +13,9 @@ import io.s2spay.platform.gateway.GatewayOutcomeEvents.InitialPayment;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.event.PaymentAuthorized;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentDebited;
-import io.s2spay.schema.event.PaymentAwaitingReceipt;
 import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentFailed;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
@@ -33,8 +33,13 @@ class GatewayOutcomeEventsTest {
 
     @Test
     void approvedDebitBecomesPaymentDebitedWithTheGatewaysResultAndEchoedCard() {
-        var answer = answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "DB", "000.100.110",
-                new OppCardSummary("420000", "0000", "Jane", 12, 2030, null), null);
+        var answer = answer(
+                OppOutcome.SUCCEEDED,
+                ResultCategory.SUCCESSFUL,
+                "DB",
+                "000.100.110",
+                new OppCardSummary("420000", "0000", "Jane", 12, 2030, null),
+                null);
 
         var event = GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
 
@@ -60,7 +65,8 @@ class GatewayOutcomeEventsTest {
 
     @Test
     void pendingWithRedirectBecomesPaymentRedirectRequiredWithItsParameters() {
-        var redirect = new OppRedirect("https://acs.example/3ds", null, List.of(new OppRedirect.Parameter("PaReq", "abc")));
+        var redirect =
+                new OppRedirect("https://acs.example/3ds", null, List.of(new OppRedirect.Parameter("PaReq", "abc")));
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING, "DB", "000.200.000", null, redirect);
 
         var event = GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
@@ -79,7 +85,8 @@ class GatewayOutcomeEventsTest {
         assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
                 .isInstanceOfSatisfying(PaymentAwaitingReceipt.class, awaiting -> {
                     assertThat(awaiting.getGatewayResult().getCode()).isEqualTo("800.400.500");
-                    assertThat(awaiting.getGatewayResult().getGatewayTransactionId()).isEqualTo("8ac7a4a1");
+                    assertThat(awaiting.getGatewayResult().getGatewayTransactionId())
+                            .isEqualTo("8ac7a4a1");
                 });
     }
 
@@ -88,15 +95,31 @@ class GatewayOutcomeEventsTest {
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING, "PA", "000.200.000", null, null);
 
         assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
-                .isInstanceOfSatisfying(PaymentOutcomeUnknown.class,
+                .isInstanceOfSatisfying(
+                        PaymentOutcomeUnknown.class,
                         unknown -> assertThat(unknown.getReason()).contains("000.200.000"));
     }
 
     @Test
     void successCarriesTheNetworksInitialTransactionId() {
-        var answer = new OppTransaction(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "8ac7a4a1", "DB",
-                "000.100.110", "ok", 9200L, "EUR", "mtid-1", null, null, "8a82944a4cc25ebf014cc2c782423202", AT,
-                null, "VISA", null, "123456789012345");
+        var answer = new OppTransaction(
+                OppOutcome.SUCCEEDED,
+                ResultCategory.SUCCESSFUL,
+                "8ac7a4a1",
+                "DB",
+                "000.100.110",
+                "ok",
+                9200L,
+                "EUR",
+                "mtid-1",
+                null,
+                null,
+                "8a82944a4cc25ebf014cc2c782423202",
+                AT,
+                null,
+                "VISA",
+                null,
+                "123456789012345");
 
         assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
                 .isInstanceOfSatisfying(PaymentDebited.class, debited -> {
@@ -110,14 +133,28 @@ class GatewayOutcomeEventsTest {
         var answer = answer(OppOutcome.DECLINED, ResultCategory.REJECTED_BY_BANK, "DB", "800.100.152", null, null);
 
         assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
-                .isInstanceOfSatisfying(PaymentDeclined.class,
+                .isInstanceOfSatisfying(
+                        PaymentDeclined.class,
                         declined -> assertThat(declined.getCategory()).isEqualTo("REJECTED_BY_BANK"));
     }
 
     @Test
     void neverReceivedIsAFailureThatSaysNothingWasCharged() {
-        var answer = new OppTransaction(OppOutcome.FAILED, ResultCategory.NOT_RECEIVED, null, null, null, null, null,
-                null, "mtid-1", null, null, null, null, "no transaction with merchantTransactionId mtid-1");
+        var answer = new OppTransaction(
+                OppOutcome.FAILED,
+                ResultCategory.NOT_RECEIVED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "mtid-1",
+                null,
+                null,
+                null,
+                null,
+                "no transaction with merchantTransactionId mtid-1");
 
         assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
                 .isInstanceOfSatisfying(PaymentFailed.class, failed -> {
@@ -128,11 +165,25 @@ class GatewayOutcomeEventsTest {
 
     @Test
     void lostAnswerIsAnUnknownOutcomeNeverAFailure() {
-        var answer = new OppTransaction(OppOutcome.UNKNOWN, ResultCategory.NO_RESPONSE, null, null, null, null, null,
-                null, "mtid-1", null, null, null, null, "timeout: no complete answer within 10000 ms");
+        var answer = new OppTransaction(
+                OppOutcome.UNKNOWN,
+                ResultCategory.NO_RESPONSE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "mtid-1",
+                null,
+                null,
+                null,
+                null,
+                "timeout: no complete answer within 10000 ms");
 
         assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
-                .isInstanceOfSatisfying(PaymentOutcomeUnknown.class,
+                .isInstanceOfSatisfying(
+                        PaymentOutcomeUnknown.class,
                         unknown -> assertThat(unknown.getReason()).contains("timeout"));
     }
 
@@ -163,9 +214,27 @@ class GatewayOutcomeEventsTest {
         return new InitialPayment(type, AMOUNT, "mtid-1", "VISA", null, null);
     }
 
-    private static OppTransaction answer(OppOutcome outcome, ResultCategory category, String type, String code,
-                                         OppCardSummary card, OppRedirect redirect) {
-        return new OppTransaction(outcome, category, "8ac7a4a1", type, code, "description", 9200L, "EUR", "mtid-1",
-                card, redirect, null, AT, null);
+    private static OppTransaction answer(
+            OppOutcome outcome,
+            ResultCategory category,
+            String type,
+            String code,
+            OppCardSummary card,
+            OppRedirect redirect) {
+        return new OppTransaction(
+                outcome,
+                category,
+                "8ac7a4a1",
+                type,
+                code,
+                "description",
+                9200L,
+                "EUR",
+                "mtid-1",
+                card,
+                redirect,
+                null,
+                AT,
+                null);
     }
 }

@@ -23,7 +23,8 @@ class AvroSerdePropertiesTest {
 
     @Test
     void usesOnlyPropertyNamesTheApicurioSerdeKnows() {
-        Set<String> known = Stream.of(SerdeConfig.class, AvroSerdeConfig.class, KafkaSerdeConfig.class, SchemaResolverConfig.class)
+        Set<String> known = Stream.of(
+                        SerdeConfig.class, AvroSerdeConfig.class, KafkaSerdeConfig.class, SchemaResolverConfig.class)
                 .flatMap(type -> Stream.of(type.getFields()))
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
                 .map(AvroSerdePropertiesTest::value)

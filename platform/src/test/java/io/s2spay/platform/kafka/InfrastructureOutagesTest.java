@@ -16,24 +16,32 @@ class InfrastructureOutagesTest {
 
     @Test
     void anUnreachableDatabaseIsAnOutageHoweverDeepTheCause() {
-        assertThat(InfrastructureOutages.isDatabaseOutage(new ListenerExecutionFailedException("listener failed",
-                new CannotCreateTransactionException("no connection",
-                        new CannotGetJdbcConnectionException("pool", new SQLTransientConnectionException("refused"))))))
+        assertThat(InfrastructureOutages.isDatabaseOutage(new ListenerExecutionFailedException(
+                        "listener failed",
+                        new CannotCreateTransactionException(
+                                "no connection",
+                                new CannotGetJdbcConnectionException(
+                                        "pool", new SQLTransientConnectionException("refused"))))))
                 .isTrue();
-        assertThat(InfrastructureOutages.isDatabaseOutage(new IllegalStateException(new SQLRecoverableException("closed"))))
+        assertThat(InfrastructureOutages.isDatabaseOutage(
+                        new IllegalStateException(new SQLRecoverableException("closed"))))
                 .isTrue();
     }
 
     @Test
     void anUnavailableDependencyIsAnOutageToo() {
-        assertThat(InfrastructureOutages.isDatabaseOutage(new ListenerExecutionFailedException("listener failed",
-                new DependencyUnavailableException("the gateway did not answer")))).isTrue();
+        assertThat(InfrastructureOutages.isDatabaseOutage(new ListenerExecutionFailedException(
+                        "listener failed", new DependencyUnavailableException("the gateway did not answer"))))
+                .isTrue();
     }
 
     @Test
     void failuresOfTheRecordOrTheCodeAreNotOutages() {
-        assertThat(InfrastructureOutages.isDatabaseOutage(new InvalidMessageException("no payment id"))).isFalse();
-        assertThat(InfrastructureOutages.isDatabaseOutage(new DataIntegrityViolationException("duplicate key"))).isFalse();
-        assertThat(InfrastructureOutages.isDatabaseOutage(new IllegalStateException("bug"))).isFalse();
+        assertThat(InfrastructureOutages.isDatabaseOutage(new InvalidMessageException("no payment id")))
+                .isFalse();
+        assertThat(InfrastructureOutages.isDatabaseOutage(new DataIntegrityViolationException("duplicate key")))
+                .isFalse();
+        assertThat(InfrastructureOutages.isDatabaseOutage(new IllegalStateException("bug")))
+                .isFalse();
     }
 }

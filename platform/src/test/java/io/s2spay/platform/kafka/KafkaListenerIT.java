@@ -41,10 +41,17 @@ class KafkaListenerIT extends PlatformIntegrationTest {
 
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.PAYMENT_COMMANDS);
 
-    @Autowired KafkaTemplate<String, SpecificRecord> kafka;
-    @Autowired TestCommandListener listener;
-    @Autowired TestCommandHandler handler;
-    @Autowired PlatformProperties platform;
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    @Autowired
+    TestCommandListener listener;
+
+    @Autowired
+    TestCommandHandler handler;
+
+    @Autowired
+    PlatformProperties platform;
 
     private KafkaProducer<String, byte[]> rawProducer;
     private KafkaTopicReader topics;
@@ -53,8 +60,10 @@ class KafkaListenerIT extends PlatformIntegrationTest {
     @BeforeAll
     void clients() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        rawProducer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer());
         topics = KafkaTopicReader.of(infrastructure);
         deserializer = new AvroKafkaDeserializer<>();
         deserializer.configure(AvroSerdeProperties.forRegistry(infrastructure.registryUrl()), false);
@@ -85,14 +94,17 @@ class KafkaListenerIT extends PlatformIntegrationTest {
         garbage[0] = 0x42; // not the wire format's magic byte
         PaymentCommandEnvelope next = withPaymentId(TestMessages.debit("order-" + UUID.randomUUID()), paymentId);
 
-        rawProducer.send(new ProducerRecord<>(Topics.PAYMENT_COMMANDS, paymentId, garbage)).get();
+        rawProducer
+                .send(new ProducerRecord<>(Topics.PAYMENT_COMMANDS, paymentId, garbage))
+                .get();
         kafka.send(Topics.PAYMENT_COMMANDS, paymentId, next).get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handler.handledCount(next.getMessageId()) == 1);
         ConsumerRecord<byte[], byte[]> deadLetter = awaitDeadLetter(paymentId);
         assertThat(deadLetter.value()).isEqualTo(garbage);
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topics.PAYMENT_COMMANDS);
-        assertThat(header(deadLetter, "kafka_dlt-exception-fqcn") + " " + header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
+        assertThat(header(deadLetter, "kafka_dlt-exception-fqcn") + " "
+                        + header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
                 .contains("DeserializationException");
         assertThat(header(deadLetter, "kafka_dlt-exception-message")).isNotBlank();
     }
@@ -100,17 +112,22 @@ class KafkaListenerIT extends PlatformIntegrationTest {
     @Test
     void deadLettersAnInvalidMessageWithItsReasonWithoutRetryingIt() throws Exception {
         PaymentCommandEnvelope invalid = TestMessages.debit("invalid-" + UUID.randomUUID());
-        PaymentCommandEnvelope next = withPaymentId(TestMessages.debit("order-" + UUID.randomUUID()), invalid.getPaymentId());
+        PaymentCommandEnvelope next =
+                withPaymentId(TestMessages.debit("order-" + UUID.randomUUID()), invalid.getPaymentId());
 
         kafka.send(Topics.PAYMENT_COMMANDS, invalid.getPaymentId(), invalid).get();
         kafka.send(Topics.PAYMENT_COMMANDS, next.getPaymentId(), next).get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handler.handledCount(next.getMessageId()) == 1);
         ConsumerRecord<byte[], byte[]> deadLetter = awaitDeadLetter(invalid.getPaymentId());
-        assertThat(deadLetter.value()[0]).as("magic byte of the original record").isZero();
-        assertThat(deserializer.deserialize(Topics.PAYMENT_COMMANDS, deadLetter.value())).isEqualTo(invalid);
+        assertThat(deadLetter.value()[0])
+                .as("magic byte of the original record")
+                .isZero();
+        assertThat(deserializer.deserialize(Topics.PAYMENT_COMMANDS, deadLetter.value()))
+                .isEqualTo(invalid);
         assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("is not acceptable");
-        assertThat(deadLetter.headers().lastHeader(OriginalValueRetainingAvroDeserializer.ORIGINAL_VALUE_HEADER)).isNull();
+        assertThat(deadLetter.headers().lastHeader(OriginalValueRetainingAvroDeserializer.ORIGINAL_VALUE_HEADER))
+                .isNull();
         assertThat(listener.deliveries(invalid.getMessageId())).isOne();
         assertThat(handler.handledCount(invalid.getMessageId())).isZero();
     }
@@ -130,7 +147,8 @@ class KafkaListenerIT extends PlatformIntegrationTest {
     void retriesWhileTheDatabaseCannotBeReachedBeyondTheRetriesOfOtherFailuresAndNeverDeadLettersIt() throws Exception {
         PaymentCommandEnvelope duringOutage = TestMessages.debit("outage-" + UUID.randomUUID());
 
-        kafka.send(Topics.PAYMENT_COMMANDS, duringOutage.getPaymentId(), duringOutage).get();
+        kafka.send(Topics.PAYMENT_COMMANDS, duringOutage.getPaymentId(), duringOutage)
+                .get();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> handler.handledCount(duringOutage.getMessageId()) == 1);
         assertThat(listener.deliveries(duringOutage.getMessageId()))
@@ -143,7 +161,8 @@ class KafkaListenerIT extends PlatformIntegrationTest {
     void retriesWhileADependencyIsUnavailableBeyondTheRetriesOfOtherFailuresAndNeverDeadLettersIt() throws Exception {
         PaymentCommandEnvelope gatewayDown = TestMessages.debit("gateway-down-" + UUID.randomUUID());
 
-        kafka.send(Topics.PAYMENT_COMMANDS, gatewayDown.getPaymentId(), gatewayDown).get();
+        kafka.send(Topics.PAYMENT_COMMANDS, gatewayDown.getPaymentId(), gatewayDown)
+                .get();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> handler.handledCount(gatewayDown.getMessageId()) == 1);
         assertThat(listener.deliveries(gatewayDown.getMessageId()))
@@ -165,7 +184,9 @@ class KafkaListenerIT extends PlatformIntegrationTest {
     }
 
     private static PaymentCommandEnvelope withPaymentId(PaymentCommandEnvelope command, String paymentId) {
-        return PaymentCommandEnvelope.newBuilder(command).setPaymentId(paymentId).build();
+        return PaymentCommandEnvelope.newBuilder(command)
+                .setPaymentId(paymentId)
+                .build();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

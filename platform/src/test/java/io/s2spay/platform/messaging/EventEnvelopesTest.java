@@ -26,7 +26,8 @@ class EventEnvelopesTest {
     void anEventCausedByACommandKeepsItsPaymentMerchantAndCorrelationAndNamesItAsCause() {
         PaymentCommandEnvelope command = TestMessages.debit("order-1");
 
-        PaymentEventEnvelope event = EventEnvelopes.causedBy(command, requested, Instant.parse("2026-01-02T03:04:05.678901Z"));
+        PaymentEventEnvelope event =
+                EventEnvelopes.causedBy(command, requested, Instant.parse("2026-01-02T03:04:05.678901Z"));
 
         assertThat(event.getPaymentId()).isEqualTo(command.getPaymentId());
         assertThat(event.getMerchantId()).isEqualTo(command.getMerchantId());

@@ -12,10 +12,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
 
-    @Autowired ProcessedMessagePurger purger;
-    @Autowired ProcessedMessageProperties properties;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ProcessedMessagePurger purger;
+
+    @Autowired
+    ProcessedMessageProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void keepsProcessedMessageIdsForSevenDaysByDefault() {
@@ -26,18 +33,28 @@ class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
     void purgesOnlyProcessedMessagesOlderThanTheRetention() {
         String old = "purge-old-" + UUID.randomUUID();
         String recent = "purge-recent-" + UUID.randomUUID();
-        jdbc.sql("insert into processed_message (message_id, processed_at) values (?, now() - interval '7 days 1 minute')")
-                .param(old).update();
-        jdbc.sql("insert into processed_message (message_id, processed_at) values (?, now() - interval '6 days 23 hours')")
-                .param(recent).update();
+        jdbc.sql(
+                        "insert into processed_message (message_id, processed_at) values (?, now() - interval '7 days 1 minute')")
+                .param(old)
+                .update();
+        jdbc.sql(
+                        "insert into processed_message (message_id, processed_at) values (?, now() - interval '6 days 23 hours')")
+                .param(recent)
+                .update();
 
         int purged = purger.purge();
 
         assertThat(purged).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from processed_message where message_id = ?").param(old)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from processed_message where message_id = ?").param(recent)
-                .query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from processed_message where message_id = ?")
+                        .param(old)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from processed_message where message_id = ?")
+                        .param(recent)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     @Test
@@ -46,7 +63,8 @@ class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
         List<String> plan = transactions.execute(tx -> {
             jdbc.sql("set local enable_seqscan = off").update();
             return jdbc.sql("explain select message_id from processed_message where processed_at < now() limit 5000")
-                    .query(String.class).list();
+                    .query(String.class)
+                    .list();
         });
 
         assertThat(String.join("\n", plan)).contains("processed_message_processed_at_idx");

@@ -17,7 +17,8 @@ class JdbcOutboxWriterTest {
 
     @Test
     void typesAnyOtherRecordByItsOwnName() {
-        assertThat(JdbcOutboxWriter.eventType(Money.newBuilder().setAmountMinor(1).setCurrency("EUR").build()))
+        assertThat(JdbcOutboxWriter.eventType(
+                        Money.newBuilder().setAmountMinor(1).setCurrency("EUR").build()))
                 .isEqualTo("Money");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.platform.PlatformProperties;
 import io.s2spay.platform.kafka.KafkaClientConfigs;
 import io.s2spay.platform.testapp.PlatformIntegrationTest;
@@ -21,15 +22,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -50,16 +50,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutboxRelayIT extends PlatformIntegrationTest {
 
-    @Autowired OutboxWriter outbox;
-    @Autowired OutboxRelay relay;
-    @Autowired OutboxPurger purger;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired HealthContributorRegistry health;
-    @Autowired MeterRegistry meters;
-    @Autowired DataSource dataSource;
-    @Autowired PlatformProperties platform;
-    @Autowired KafkaClientConfigs kafka;
+    @Autowired
+    OutboxWriter outbox;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    OutboxPurger purger;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    HealthContributorRegistry health;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformProperties platform;
+
+    @Autowired
+    KafkaClientConfigs kafka;
 
     private TopicRecorder events;
     private AvroKafkaDeserializer<SpecificRecord> deserializer;
@@ -68,7 +87,8 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     void recordEvents() {
         events = new TopicRecorder(Topics.PAYMENT_EVENTS);
         deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(AvroSerdeProperties.forRegistry(TestInfrastructure.get().registryUrl()), false);
+        deserializer.configure(
+                AvroSerdeProperties.forRegistry(TestInfrastructure.get().registryUrl()), false);
     }
 
     @AfterAll
@@ -81,7 +101,8 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     @AfterEach
     void relayIsRelaying() {
         relay.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> relayHealth().getStatus().equals(Status.UP));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> relayHealth().getStatus().equals(Status.UP));
     }
 
     @Test
@@ -90,14 +111,18 @@ class OutboxRelayIT extends PlatformIntegrationTest {
 
         transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !events.received(event.getPaymentId()).isEmpty());
-        ConsumerRecord<String, byte[]> record = events.received(event.getPaymentId()).getFirst().record();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !events.received(event.getPaymentId()).isEmpty());
+        ConsumerRecord<String, byte[]> record =
+                events.received(event.getPaymentId()).getFirst().record();
         assertThat(record.key()).isEqualTo(event.getPaymentId());
         assertThat(record.value()[0]).as("magic byte").isZero();
         assertThat(header(record, "eventType")).isEqualTo("PaymentRequested");
         assertThat(header(record, "id")).isNotBlank();
-        assertThat(record.headers().lastHeader(DebeziumOutboxConfig.CREATED_AT_HEADER)).isNull();
-        assertThat(deserializer.deserialize(Topics.PAYMENT_EVENTS, record.value())).isEqualTo(event);
+        assertThat(record.headers().lastHeader(DebeziumOutboxConfig.CREATED_AT_HEADER))
+                .isNull();
+        assertThat(deserializer.deserialize(Topics.PAYMENT_EVENTS, record.value()))
+                .isEqualTo(event);
     }
 
     @Test
@@ -109,11 +134,14 @@ class OutboxRelayIT extends PlatformIntegrationTest {
             outbox.append(Topics.PAYMENT_EVENTS, rolledBack.getPaymentId(), rolledBack);
             tx.setRollbackOnly();
         });
-        transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, committed.getPaymentId(), committed));
+        transactions.executeWithoutResult(
+                tx -> outbox.append(Topics.PAYMENT_EVENTS, committed.getPaymentId(), committed));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !events.received(committed.getPaymentId()).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !events.received(committed.getPaymentId()).isEmpty());
         // the committed row came later in the WAL: had the other been relayed, it would be there by now
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> events.received(rolledBack.getPaymentId()).isEmpty());
         assertThat(outboxRows(rolledBack.getPaymentId())).isZero();
     }
@@ -136,7 +164,8 @@ class OutboxRelayIT extends PlatformIntegrationTest {
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < total; i++) {
                 PaymentEventEnvelope event = TestMessages.paymentRequested();
-                transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
+                transactions.executeWithoutResult(
+                        tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
                 keys.add(event.getPaymentId());
                 written.incrementAndGet();
             }
@@ -151,9 +180,11 @@ class OutboxRelayIT extends PlatformIntegrationTest {
         }
         writer.get();
 
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                assertThat(keys).allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
-        long duplicates = keys.stream().mapToLong(key -> events.received(key).size() - 1).sum();
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(keys)
+                        .allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
+        long duplicates =
+                keys.stream().mapToLong(key -> events.received(key).size() - 1).sum();
         System.out.printf("relay restarted twice during %d commits: all relayed, %d duplicates%n", total, duplicates);
     }
 
@@ -165,7 +196,8 @@ class OutboxRelayIT extends PlatformIntegrationTest {
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < total; i++) {
                 PaymentEventEnvelope event = TestMessages.paymentRequested();
-                transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
+                transactions.executeWithoutResult(
+                        tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
                 keys.add(event.getPaymentId());
                 written.incrementAndGet();
             }
@@ -180,34 +212,44 @@ class OutboxRelayIT extends PlatformIntegrationTest {
         writer.get();
 
         assertThat(killed).isOne();
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                assertThat(keys).allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
-        long duplicates = keys.stream().mapToLong(key -> events.received(key).size() - 1).sum();
-        System.out.printf("replication connection killed during %d commits: all relayed, %d duplicates%n", total, duplicates);
-        await().atMost(Duration.ofSeconds(60)).until(() -> relayHealth().getStatus().equals(Status.UP));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(keys)
+                        .allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
+        long duplicates =
+                keys.stream().mapToLong(key -> events.received(key).size() - 1).sum();
+        System.out.printf(
+                "replication connection killed during %d commits: all relayed, %d duplicates%n", total, duplicates);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> relayHealth().getStatus().equals(Status.UP));
     }
 
     @Test
     void republishesTheOutboxWhenTheSlotWasLostWhileTheRelayWasStopped() {
         relay.stop();
         await().atMost(Duration.ofSeconds(30)).until(() -> !slotActive());
-        jdbc.sql("select 1 from pg_drop_replication_slot(?)").param(relay.slotName()).query(Integer.class).single();
+        jdbc.sql("select 1 from pg_drop_replication_slot(?)")
+                .param(relay.slotName())
+                .query(Integer.class)
+                .single();
         List<PaymentEventEnvelope> writtenMeanwhile = List.of(
                 TestMessages.paymentRequested(), TestMessages.paymentRequested(), TestMessages.paymentRequested());
-        transactions.executeWithoutResult(tx -> writtenMeanwhile.forEach(
-                event -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event)));
+        transactions.executeWithoutResult(tx ->
+                writtenMeanwhile.forEach(event -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event)));
 
         relay.start();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(writtenMeanwhile)
-                .allSatisfy(event -> assertThat(events.received(event.getPaymentId())).isNotEmpty()));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(writtenMeanwhile)
+                        .allSatisfy(event -> assertThat(events.received(event.getPaymentId()))
+                                .isNotEmpty()));
     }
 
     @Test
     void reportsItsHealthAsOutboxRelay() {
         PaymentEventEnvelope event = TestMessages.paymentRequested();
         transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !events.received(event.getPaymentId()).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !events.received(event.getPaymentId()).isEmpty());
 
         Health up = relayHealth();
         assertThat(up.getStatus()).isEqualTo(Status.UP);
@@ -217,7 +259,11 @@ class OutboxRelayIT extends PlatformIntegrationTest {
                 .containsEntry("schema", SERVICE)
                 .containsKey("lastRelayedAt");
         assertThat((Long) up.getDetails().get("recordsRelayed")).isPositive();
-        assertThat(meters.get("s2spay.outbox.relayed").tag("slot", relay.slotName()).counter().count()).isPositive();
+        assertThat(meters.get("s2spay.outbox.relayed")
+                        .tag("slot", relay.slotName())
+                        .counter()
+                        .count())
+                .isPositive();
         assertThat(meters.get("s2spay.outbox.relay.lag").timer().count()).isPositive();
 
         relay.stop();
@@ -236,29 +282,35 @@ class OutboxRelayIT extends PlatformIntegrationTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 Health standby = secondHealth.health();
                 assertThat(standby.getStatus()).isEqualTo(Status.UP);
-                assertThat(standby.getDetails()).containsEntry("state", "STANDBY").containsKey("slotHeldByPid");
+                assertThat(standby.getDetails())
+                        .containsEntry("state", "STANDBY")
+                        .containsKey("slotHeldByPid");
             });
-            assertThat(second.restarts()).as("a standby does not start engines that can only fail").isZero();
+            assertThat(second.restarts())
+                    .as("a standby does not start engines that can only fail")
+                    .isZero();
             assertThat(relayHealth().getDetails()).containsEntry("state", "RELAYING");
 
             relay.stop();
             PaymentEventEnvelope afterTakeover = TestMessages.paymentRequested();
-            transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, afterTakeover.getPaymentId(),
-                    afterTakeover));
+            transactions.executeWithoutResult(
+                    tx -> outbox.append(Topics.PAYMENT_EVENTS, afterTakeover.getPaymentId(), afterTakeover));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> !events.received(afterTakeover.getPaymentId()).isEmpty());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !events.received(afterTakeover.getPaymentId()).isEmpty());
             assertThat(secondHealth.health().getDetails()).containsEntry("state", "RELAYING");
             // counted once Kafka acknowledged the whole batch, which a consumer may see before
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(second.recordsRelayed()).isPositive());
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(second.recordsRelayed()).isPositive());
 
             relay.start();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(relayHealth().getDetails()).containsEntry("state", "STANDBY"));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(relayHealth().getDetails()).containsEntry("state", "STANDBY"));
         } finally {
             second.stop();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(relayHealth().getDetails()).containsEntry("state", "RELAYING"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(relayHealth().getDetails()).containsEntry("state", "RELAYING"));
     }
 
     @Test
@@ -276,8 +328,16 @@ class OutboxRelayIT extends PlatformIntegrationTest {
         int purged = purger.purge();
 
         assertThat(purged).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from outbox where id = ?").param(old).query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from outbox where id = ?").param(recent).query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from outbox where id = ?")
+                        .param(old)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from outbox where id = ?")
+                        .param(recent)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     @Test
@@ -308,20 +368,25 @@ class OutboxRelayIT extends PlatformIntegrationTest {
             ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
             try {
                 CountDownLatch done = new CountDownLatch(count);
-                pacer.scheduleAtFixedRate(() -> {
-                    if (done.getCount() > 0) {
-                        commitOne.run();
-                        done.countDown();
-                    }
-                }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+                pacer.scheduleAtFixedRate(
+                        () -> {
+                            if (done.getCount() > 0) {
+                                commitOne.run();
+                                done.countDown();
+                            }
+                        },
+                        0,
+                        interval.toNanos(),
+                        TimeUnit.NANOSECONDS);
                 assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
             } finally {
                 pacer.shutdownNow();
             }
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(committedAt.keySet()).allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(committedAt.keySet())
+                        .allSatisfy(key -> assertThat(events.received(key)).isNotEmpty()));
         return committedAt.entrySet().stream()
                 .map(entry -> (events.received(entry.getKey()).getFirst().receivedNanos() - entry.getValue()) / 1_000)
                 .sorted()
@@ -329,9 +394,14 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     }
 
     private static void report(String load, List<Long> sortedMicros) {
-        System.out.printf("outbox commit -> consumer, %d messages, %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                sortedMicros.size(), load, percentile(sortedMicros, 50), percentile(sortedMicros, 95),
-                percentile(sortedMicros, 99), sortedMicros.getLast() / 1000.0);
+        System.out.printf(
+                "outbox commit -> consumer, %d messages, %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sortedMicros.size(),
+                load,
+                percentile(sortedMicros, 50),
+                percentile(sortedMicros, 95),
+                percentile(sortedMicros, 99),
+                sortedMicros.getLast() / 1000.0);
     }
 
     private static double percentile(List<Long> sortedMicros, int percentile) {
@@ -345,8 +415,8 @@ class OutboxRelayIT extends PlatformIntegrationTest {
 
     private PostgresConnectionSettings relayDatabase() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        return PostgresConnectionSettings.fromJdbc(infrastructure.jdbcUrl(), infrastructure.jdbcUsername(),
-                infrastructure.jdbcPassword());
+        return PostgresConnectionSettings.fromJdbc(
+                infrastructure.jdbcUrl(), infrastructure.jdbcUsername(), infrastructure.jdbcPassword());
     }
 
     private boolean slotActive() {
@@ -357,7 +427,10 @@ class OutboxRelayIT extends PlatformIntegrationTest {
     }
 
     private int outboxRows(String key) {
-        return jdbc.sql("select count(*) from outbox where aggregateid = ?").param(key).query(Integer.class).single();
+        return jdbc.sql("select count(*) from outbox where aggregateid = ?")
+                .param(key)
+                .query(Integer.class)
+                .single();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -32,40 +32,60 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class OutboxSchemaRegistrationIT extends PlatformIntegrationTest {
 
-    @Autowired OutboxWriter outbox;
-    @Autowired TransactionTemplate transactions;
-    @Autowired HealthContributorRegistry health;
+    @Autowired
+    OutboxWriter outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    HealthContributorRegistry health;
 
     @Test
     void registersEveryContractTopicsValueSchemaAtStartupAndTheWriterUsesThoseIds() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> schemasHealth().getStatus().equals(Status.UP));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> schemasHealth().getStatus().equals(Status.UP));
         @SuppressWarnings("unchecked")
-        Map<String, Integer> contentIds = (Map<String, Integer>) schemasHealth().getDetails().get("contentIds");
-        assertThat(contentIds).containsOnlyKeys(Topics.PAYMENT_COMMANDS, Topics.BACKOFFICE_COMMANDS, Topics.PAYMENT_EVENTS,
-                PlatformTestApplication.INTERNAL_TOPIC);
+        Map<String, Integer> contentIds =
+                (Map<String, Integer>) schemasHealth().getDetails().get("contentIds");
+        assertThat(contentIds)
+                .containsOnlyKeys(
+                        Topics.PAYMENT_COMMANDS,
+                        Topics.BACKOFFICE_COMMANDS,
+                        Topics.PAYMENT_EVENTS,
+                        PlatformTestApplication.INTERNAL_TOPIC);
         assertThat(contentIds.values()).doesNotHaveDuplicates();
 
         try (TopicRecorder events = new TopicRecorder(Topics.PAYMENT_EVENTS)) {
             PaymentEventEnvelope event = TestMessages.paymentRequested();
             transactions.executeWithoutResult(tx -> outbox.append(Topics.PAYMENT_EVENTS, event.getPaymentId(), event));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> !events.received(event.getPaymentId()).isEmpty());
-            ConsumerRecord<String, byte[]> record = events.received(event.getPaymentId()).getFirst().record();
-            assertThat(ByteBuffer.wrap(record.value(), 1, 4).getInt()).as("schema id in the wire format")
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !events.received(event.getPaymentId()).isEmpty());
+            ConsumerRecord<String, byte[]> record =
+                    events.received(event.getPaymentId()).getFirst().record();
+            assertThat(ByteBuffer.wrap(record.value(), 1, 4).getInt())
+                    .as("schema id in the wire format")
                     .isEqualTo(contentIds.get(Topics.PAYMENT_EVENTS));
         }
     }
 
     @Test
     void createsADeclaredInternalTopicAndItsDeadLetterTopicLikeTheContractsTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().kafkaBootstrapServers()))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of(PlatformTestApplication.INTERNAL_TOPIC,
-                    Topics.deadLetter(PlatformTestApplication.INTERNAL_TOPIC), Topics.PAYMENT_EVENTS)).allTopicNames().get();
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(
+                            PlatformTestApplication.INTERNAL_TOPIC,
+                            Topics.deadLetter(PlatformTestApplication.INTERNAL_TOPIC),
+                            Topics.PAYMENT_EVENTS))
+                    .allTopicNames()
+                    .get();
 
             assertThat(topics.get(PlatformTestApplication.INTERNAL_TOPIC).partitions())
                     .hasSameSizeAs(topics.get(Topics.PAYMENT_EVENTS).partitions());
-            assertThat(topics.get(Topics.deadLetter(PlatformTestApplication.INTERNAL_TOPIC)).partitions())
+            assertThat(topics.get(Topics.deadLetter(PlatformTestApplication.INTERNAL_TOPIC))
+                            .partitions())
                     .hasSameSizeAs(topics.get(Topics.PAYMENT_EVENTS).partitions());
         }
     }
@@ -77,9 +97,10 @@ class OutboxSchemaRegistrationIT extends PlatformIntegrationTest {
             closedPort = socket.getLocalPort();
         }
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(AvroSerdeProperties.forRegistry("http://127.0.0.1:" + closedPort + "/apis/registry/v3"), false);
-        OutboxSchemaRegistration registration = new OutboxSchemaRegistration(new JdbcOutboxWriter(null, serializer),
-                Topics.valueTypes());
+        serializer.configure(
+                AvroSerdeProperties.forRegistry("http://127.0.0.1:" + closedPort + "/apis/registry/v3"), false);
+        OutboxSchemaRegistration registration =
+                new OutboxSchemaRegistration(new JdbcOutboxWriter(null, serializer), Topics.valueTypes());
         registration.start();
         try {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

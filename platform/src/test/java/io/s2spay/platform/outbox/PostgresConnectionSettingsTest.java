@@ -12,14 +12,15 @@ class PostgresConnectionSettingsTest {
         PostgresConnectionSettings settings = PostgresConnectionSettings.fromJdbc(
                 "jdbc:postgresql://127.0.0.1:54329/s2spay?currentSchema=checkout", "s2spay", "secret");
 
-        assertThat(settings).isEqualTo(new PostgresConnectionSettings("127.0.0.1", 54329, "s2spay", "s2spay", "secret"));
+        assertThat(settings)
+                .isEqualTo(new PostgresConnectionSettings("127.0.0.1", 54329, "s2spay", "s2spay", "secret"));
         assertThat(settings.toString()).doesNotContain("secret");
     }
 
     @Test
     void defaultsThePortAndTakesTheFirstOfSeveralHosts() {
-        PostgresConnectionSettings settings = PostgresConnectionSettings.fromJdbc(
-                "jdbc:postgresql://db-a,db-b:6432/payments", "u", null);
+        PostgresConnectionSettings settings =
+                PostgresConnectionSettings.fromJdbc("jdbc:postgresql://db-a,db-b:6432/payments", "u", null);
 
         assertThat(settings.host()).isEqualTo("db-a");
         assertThat(settings.port()).isEqualTo(5432);

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 public class PlatformTestApplication {
 
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(PlatformTestApplication.class).properties("spring.config.name=platform-test");
+        return new SpringApplicationBuilder(PlatformTestApplication.class)
+                .properties("spring.config.name=platform-test");
     }
 
     /** A topic outside the contract, declared as services declare theirs. */

@@ -40,7 +40,8 @@ public class TestCommandHandler {
             throw new IllegalStateException("transient failure on delivery " + delivery);
         }
         if (merchantTransactionId.startsWith("outage-") && delivery <= OUTAGE_DELIVERIES) {
-            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+            throw new CannotGetJdbcConnectionException(
+                    "Failed to obtain JDBC Connection",
                     new SQLTransientConnectionException("Connection to 127.0.0.1:5432 refused"));
         }
         if (merchantTransactionId.startsWith("gateway-down-") && delivery <= OUTAGE_DELIVERIES) {

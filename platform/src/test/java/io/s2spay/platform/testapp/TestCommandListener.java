@@ -21,7 +21,9 @@ public class TestCommandListener {
 
     @KafkaListener(topics = Topics.PAYMENT_COMMANDS)
     void on(PaymentCommandEnvelope command) {
-        int delivery = deliveries.computeIfAbsent(command.getMessageId(), id -> new AtomicInteger()).incrementAndGet();
+        int delivery = deliveries
+                .computeIfAbsent(command.getMessageId(), id -> new AtomicInteger())
+                .incrementAndGet();
         handler.handle(command, delivery);
     }
 

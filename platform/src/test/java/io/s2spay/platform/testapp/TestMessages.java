@@ -26,7 +26,10 @@ public final class TestMessages {
                 .setCorrelationId(UUID.randomUUID().toString())
                 .setCausationId(null)
                 .setPayload(DebitPayment.newBuilder()
-                        .setAmount(Money.newBuilder().setAmountMinor(9200).setCurrency("EUR").build())
+                        .setAmount(Money.newBuilder()
+                                .setAmountMinor(9200)
+                                .setCurrency("EUR")
+                                .build())
                         .setPaymentBrand("VISA")
                         .setMerchantTransactionId(merchantTransactionId)
                         .build())
@@ -35,10 +38,16 @@ public final class TestMessages {
 
     /** A {@code PaymentRequested} event of a new payment. */
     public static PaymentEventEnvelope paymentRequested() {
-        return EventEnvelopes.initial("pay_" + UUID.randomUUID(), "merchant-1", UUID.randomUUID().toString(),
+        return EventEnvelopes.initial(
+                "pay_" + UUID.randomUUID(),
+                "merchant-1",
+                UUID.randomUUID().toString(),
                 PaymentRequested.newBuilder()
                         .setPaymentType(PaymentType.DB)
-                        .setAmount(Money.newBuilder().setAmountMinor(9200).setCurrency("EUR").build())
+                        .setAmount(Money.newBuilder()
+                                .setAmountMinor(9200)
+                                .setCurrency("EUR")
+                                .build())
                         .setPaymentBrand("VISA")
                         .setMerchantTransactionId("order-" + UUID.randomUUID())
                         .build(),

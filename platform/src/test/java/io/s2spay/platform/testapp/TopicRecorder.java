@@ -29,18 +29,24 @@ public final class TopicRecorder implements AutoCloseable {
     private volatile boolean open = true;
 
     public TopicRecorder(String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        10),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve the end offsets now, before anything is written
-        poller = Thread.ofPlatform().name("topic-recorder-" + topic).daemon(true).start(this::poll);
+        poller =
+                Thread.ofPlatform().name("topic-recorder-" + topic).daemon(true).start(this::poll);
     }
 
     private void poll() {

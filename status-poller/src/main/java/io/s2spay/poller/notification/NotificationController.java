@@ -37,8 +37,8 @@ class NotificationController {
     private final TransactionReporter reporter;
     private final Clock clock;
 
-    NotificationController(OppNotificationDecoders decoders, TrackedPayments payments, TransactionReporter reporter,
-                           Clock clock) {
+    NotificationController(
+            OppNotificationDecoders decoders, TrackedPayments payments, TransactionReporter reporter, Clock clock) {
         this.decoders = decoders;
         this.payments = payments;
         this.reporter = reporter;
@@ -46,23 +46,36 @@ class NotificationController {
     }
 
     @PostMapping(path = "/v1/notifications/opp/{merchantId}")
-    ResponseEntity<Void> receive(@PathVariable String merchantId, @RequestBody(required = false) String body,
-                                 @RequestHeader(name = "X-Initialization-Vector", required = false) String iv,
-                                 @RequestHeader(name = "X-Authentication-Tag", required = false) String tag) {
+    ResponseEntity<Void> receive(
+            @PathVariable String merchantId,
+            @RequestBody(required = false) String body,
+            @RequestHeader(name = "X-Initialization-Vector", required = false) String iv,
+            @RequestHeader(name = "X-Authentication-Tag", required = false) String tag) {
         OppNotification notification = decoders.forMerchant(merchantId).decode(body, iv, tag);
         if (notification.isPayment()) {
             var transaction = notification.transaction();
-            boolean nudged = payments.checkNow(merchantId, transaction.gatewayTransactionId(),
-                    transaction.merchantTransactionId(), clock.instant());
+            boolean nudged = payments.checkNow(
+                    merchantId,
+                    transaction.gatewayTransactionId(),
+                    transaction.merchantTransactionId(),
+                    clock.instant());
             boolean reported = TransactionReporter.reports(transaction);
-            log.info("OPP notification for merchant {}: {} {} {} mtid={} -> {}", merchantId, transaction.paymentType(),
-                    transaction.gatewayTransactionId(), transaction.resultCode(), transaction.merchantTransactionId(),
-                    nudged ? "checking the payment now" : reported ? "confirming it at the gateway for back-office"
-                            : "no open payment to check");
-            if (reported && reporter.report(merchantId, transaction) == TransactionReporter.Result.GATEWAY_UNAVAILABLE) {
+            log.info(
+                    "OPP notification for merchant {}: {} {} {} mtid={} -> {}",
+                    merchantId,
+                    transaction.paymentType(),
+                    transaction.gatewayTransactionId(),
+                    transaction.resultCode(),
+                    transaction.merchantTransactionId(),
+                    nudged
+                            ? "checking the payment now"
+                            : reported ? "confirming it at the gateway for back-office" : "no open payment to check");
+            if (reported
+                    && reporter.report(merchantId, transaction) == TransactionReporter.Result.GATEWAY_UNAVAILABLE) {
                 // not acknowledged: OPP sends it again later, when the gateway can confirm it
-                throw new GatewayUnavailableException(transaction.paymentType() + " " + transaction.gatewayTransactionId()
-                        + " could not be confirmed at the gateway now; send the notification again later");
+                throw new GatewayUnavailableException(
+                        transaction.paymentType() + " " + transaction.gatewayTransactionId()
+                                + " could not be confirmed at the gateway now; send the notification again later");
             }
         }
         // acknowledged in every other case (even when there is nothing to do), or OPP would send it again for ever
@@ -87,7 +100,8 @@ class NotificationController {
     @ExceptionHandler(InvalidOppNotificationException.class)
     ProblemDetail invalid(InvalidOppNotificationException e) {
         HttpStatus status = e.reason() == InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED
-                ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+                ? HttpStatus.UNAUTHORIZED
+                : HttpStatus.BAD_REQUEST;
         log.warn("Refused an OPP notification: {} {}", e.reason(), e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setType(URI.create("https://s2spay.io/problems/invalid-notification"));

@@ -1,8 +1,8 @@
 package io.s2spay.poller.notification;
 
+import io.s2spay.platform.kafka.InternalTopic;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.internal.OppTransactionReported;
-import io.s2spay.platform.kafka.InternalTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,15 +1,15 @@
 package io.s2spay.poller.notification;
 
-import io.s2spay.schema.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.OppResultCodes;
-import io.s2spay.schema.internal.OppTransactionReported;
+import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.platform.outbox.OutboxWriter;
+import io.s2spay.schema.Topics;
+import io.s2spay.schema.internal.OppTransactionReported;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -32,8 +32,8 @@ class TransactionReporter {
     private static final Logger log = LoggerFactory.getLogger(TransactionReporter.class);
 
     /** The types whose money movement back-office learns of only from the gateway when the bank originates them. */
-    private static final Set<OppPaymentType> REPORTED_TYPES = EnumSet.of(OppPaymentType.CB, OppPaymentType.CR,
-            OppPaymentType.RC);
+    private static final Set<OppPaymentType> REPORTED_TYPES =
+            EnumSet.of(OppPaymentType.CB, OppPaymentType.CR, OppPaymentType.RC);
 
     /** Enough to go from a chargeback reversal to its chargeback, the capture, and the pre-authorization. */
     private static final int MAX_REFERENCE_HOPS = 4;
@@ -56,8 +56,12 @@ class TransactionReporter {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    TransactionReporter(OppGatewayClient gateway, OutboxWriter outbox, TransactionTemplate transactions, Clock clock,
-                        MeterRegistry meters) {
+    TransactionReporter(
+            OppGatewayClient gateway,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            Clock clock,
+            MeterRegistry meters) {
         this.gateway = gateway;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -67,7 +71,8 @@ class TransactionReporter {
 
     /** Whether notifications about {@code transaction} are reported to back-office. */
     static boolean reports(OppTransaction transaction) {
-        return transaction.type() != null && REPORTED_TYPES.contains(transaction.type())
+        return transaction.type() != null
+                && REPORTED_TYPES.contains(transaction.type())
                 && transaction.gatewayTransactionId() != null;
     }
 
@@ -83,28 +88,48 @@ class TransactionReporter {
         String id = notified.gatewayTransactionId();
         OppTransaction confirmed = query(merchantId, id);
         if (confirmed == null) {
-            log.warn("OPP notified {} {} for merchant {}, but the gateway does not know it: not reported",
-                    notified.paymentType(), id, merchantId);
+            log.warn(
+                    "OPP notified {} {} for merchant {}, but the gateway does not know it: not reported",
+                    notified.paymentType(),
+                    id,
+                    merchantId);
             return Result.NOT_CONFIRMED;
         }
         if (confirmed.gatewayTransactionId() == null) {
-            log.warn("OPP notified {} {} for merchant {}; the gateway could not confirm it now ({}): not acknowledged",
-                    notified.paymentType(), id, merchantId, describe(confirmed));
+            log.warn(
+                    "OPP notified {} {} for merchant {}; the gateway could not confirm it now ({}): not acknowledged",
+                    notified.paymentType(),
+                    id,
+                    merchantId,
+                    describe(confirmed));
             return Result.GATEWAY_UNAVAILABLE;
         }
         if (!id.equals(confirmed.gatewayTransactionId()) || confirmed.type() != notified.type()) {
-            log.warn("OPP notified {} {} for merchant {}, but the gateway holds {} {}: not reported",
-                    notified.paymentType(), id, merchantId, confirmed.paymentType(), confirmed.gatewayTransactionId());
+            log.warn(
+                    "OPP notified {} {} for merchant {}, but the gateway holds {} {}: not reported",
+                    notified.paymentType(),
+                    id,
+                    merchantId,
+                    confirmed.paymentType(),
+                    confirmed.gatewayTransactionId());
             return Result.NOT_CONFIRMED;
         }
         if (confirmed.outcome() != OppOutcome.SUCCEEDED) {
-            log.info("OPP notified {} {} for merchant {}; the gateway holds it as {} ({}): nothing moved, not reported",
-                    notified.paymentType(), id, merchantId, confirmed.outcome(), describe(confirmed));
+            log.info(
+                    "OPP notified {} {} for merchant {}; the gateway holds it as {} ({}): nothing moved, not reported",
+                    notified.paymentType(),
+                    id,
+                    merchantId,
+                    confirmed.outcome(),
+                    describe(confirmed));
             return Result.NOT_SUCCEEDED;
         }
         if (confirmed.amountMinor() == null || confirmed.currency() == null) {
-            log.error("OPP's answer for {} {} of merchant {} has no readable amount: not reported", confirmed.paymentType(),
-                    id, merchantId);
+            log.error(
+                    "OPP's answer for {} {} of merchant {} has no readable amount: not reported",
+                    confirmed.paymentType(),
+                    id,
+                    merchantId);
             return Result.NOT_CONFIRMED;
         }
         warnIfPayloadDiffers(merchantId, notified, confirmed);
@@ -116,8 +141,12 @@ class TransactionReporter {
                 break;
             }
             if (answer.gatewayTransactionId() == null) {
-                log.warn("The payment of {} {} (merchant {}) could not be asked from the gateway ({}): not acknowledged",
-                        confirmed.paymentType(), id, merchantId, describe(answer));
+                log.warn(
+                        "The payment of {} {} (merchant {}) could not be asked from the gateway ({}): not acknowledged",
+                        confirmed.paymentType(),
+                        id,
+                        merchantId,
+                        describe(answer));
                 return Result.GATEWAY_UNAVAILABLE;
             }
             if (answer.type() != null && answer.type().isInitial()) {
@@ -127,12 +156,19 @@ class TransactionReporter {
             referenced = answer.referencedId();
         }
         OppTransactionReported report = OppTransactionReports.of(merchantId, confirmed, payment, clock.instant());
-        transactions.executeWithoutResult(status ->
-                outbox.append(Topics.OPP_TRANSACTIONS, OppTransactionReports.key(report), report));
-        log.info("OPP {} {} of {} {} on payment {} (merchant {}, mtid={}) confirmed by the gateway and reported",
-                confirmed.paymentType(), id, confirmed.amountMinor(), confirmed.currency(),
-                payment == null ? "(not found at the gateway) ref " + confirmed.referencedId()
-                        : payment.gatewayTransactionId(), merchantId, confirmed.merchantTransactionId());
+        transactions.executeWithoutResult(
+                status -> outbox.append(Topics.OPP_TRANSACTIONS, OppTransactionReports.key(report), report));
+        log.info(
+                "OPP {} {} of {} {} on payment {} (merchant {}, mtid={}) confirmed by the gateway and reported",
+                confirmed.paymentType(),
+                id,
+                confirmed.amountMinor(),
+                confirmed.currency(),
+                payment == null
+                        ? "(not found at the gateway) ref " + confirmed.referencedId()
+                        : payment.gatewayTransactionId(),
+                merchantId,
+                confirmed.merchantTransactionId());
         return Result.REPORTED;
     }
 
@@ -158,15 +194,25 @@ class TransactionReporter {
         if (!Objects.equals(notified.amountMinor(), confirmed.amountMinor())
                 || !Objects.equals(notified.currency(), confirmed.currency())
                 || !Objects.equals(notified.resultCode(), confirmed.resultCode())) {
-            log.warn("OPP notification of {} {} (merchant {}) says {} {} {}, the gateway {} {} {}: the gateway's is reported",
-                    confirmed.paymentType(), confirmed.gatewayTransactionId(), merchantId, notified.amountMinor(),
-                    notified.currency(), notified.resultCode(), confirmed.amountMinor(), confirmed.currency(),
+            log.warn(
+                    "OPP notification of {} {} (merchant {}) says {} {} {}, the gateway {} {} {}: the gateway's is reported",
+                    confirmed.paymentType(),
+                    confirmed.gatewayTransactionId(),
+                    merchantId,
+                    notified.amountMinor(),
+                    notified.currency(),
+                    notified.resultCode(),
+                    confirmed.amountMinor(),
+                    confirmed.currency(),
                     confirmed.resultCode());
         }
     }
 
     private static String describe(OppTransaction answer) {
-        return answer.resultCode() != null ? answer.resultCode() + " " + answer.resultDescription()
-                : answer.failureReason() != null ? answer.failureReason() : answer.category().name();
+        return answer.resultCode() != null
+                ? answer.resultCode() + " " + answer.resultDescription()
+                : answer.failureReason() != null
+                        ? answer.failureReason()
+                        : answer.category().name();
     }
 }

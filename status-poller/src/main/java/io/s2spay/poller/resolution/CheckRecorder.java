@@ -36,25 +36,39 @@ class CheckRecorder {
     boolean record(TrackedPayment checked, Decision decision, Instant now) {
         TrackedPayment current = payments.lock(checked.paymentId()).orElse(null);
         if (current == null || current.status() != checked.status() || current.checksMade() != checked.checksMade()) {
-            log.info("Payment {} changed while it was checked ({}); its check result is dropped",
-                    checked.paymentId(), current == null ? "gone" : current.status());
+            log.info(
+                    "Payment {} changed while it was checked ({}); its check result is dropped",
+                    checked.paymentId(),
+                    current == null ? "gone" : current.status());
             return false;
         }
         switch (decision) {
             case Decision.Settle settle -> {
                 PaymentEventEnvelope event = event(current, settle.payload(), now);
                 outbox.append(Topics.PAYMENT_EVENTS, current.paymentId(), event);
-                payments.settled(current.paymentId(), settle.payload().getClass().getSimpleName() + ":"
-                        + event.getMessageId(), settle.summary(), now);
-                log.info("Payment {} resolved after {} checks: {} ({})", current.paymentId(), current.checksMade() + 1,
-                        settle.payload().getClass().getSimpleName(), settle.summary());
+                payments.settled(
+                        current.paymentId(),
+                        settle.payload().getClass().getSimpleName() + ":" + event.getMessageId(),
+                        settle.summary(),
+                        now);
+                log.info(
+                        "Payment {} resolved after {} checks: {} ({})",
+                        current.paymentId(),
+                        current.checksMade() + 1,
+                        settle.payload().getClass().getSimpleName(),
+                        settle.summary());
             }
             case Decision.CheckAgain again -> {
                 if (again.payload() != null) {
                     outbox.append(Topics.PAYMENT_EVENTS, current.paymentId(), event(current, again.payload(), now));
                 }
-                payments.checked(current.paymentId(), again.status(), again.gatewayTransactionId(), again.lastResult(),
-                        now, again.nextCheckAt());
+                payments.checked(
+                        current.paymentId(),
+                        again.status(),
+                        again.gatewayTransactionId(),
+                        again.lastResult(),
+                        now,
+                        again.nextCheckAt());
             }
         }
         return true;

@@ -14,6 +14,11 @@ sealed interface Decision {
      * Not final yet: check again at {@code nextCheckAt}, possibly in another status, publishing {@code payload}
      * first when there is news the other services need (e.g. a redirect found for an unknown outcome).
      */
-    record CheckAgain(TrackingStatus status, String gatewayTransactionId, String lastResult, Instant nextCheckAt,
-            SpecificRecord payload) implements Decision {}
+    record CheckAgain(
+            TrackingStatus status,
+            String gatewayTransactionId,
+            String lastResult,
+            Instant nextCheckAt,
+            SpecificRecord payload)
+            implements Decision {}
 }

@@ -42,18 +42,19 @@ final class ResolutionPolicy {
         String summary = GatewayOutcomeEvents.summary(answer);
         return switch (answer.outcome()) {
             case SUCCEEDED -> new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
-            case DECLINED -> payment.status() == TrackingStatus.REDIRECT_PENDING
-                    && SESSION_TIMEOUT_CODES.contains(answer.resultCode())
-                    ? new Decision.Settle(expired(initial, answer), summary)
-                    : new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+            case DECLINED ->
+                payment.status() == TrackingStatus.REDIRECT_PENDING
+                                && SESSION_TIMEOUT_CODES.contains(answer.resultCode())
+                        ? new Decision.Settle(expired(initial, answer), summary)
+                        : new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             case FAILED -> failed(payment, initial, answer, summary, now);
             case PENDING -> pending(payment, initial, answer, summary, now);
             case UNKNOWN -> checkAgainLater(payment, payment.status(), answer, summary, now);
         };
     }
 
-    private Decision failed(TrackedPayment payment, InitialPayment initial, OppTransaction answer, String summary,
-                            Instant now) {
+    private Decision failed(
+            TrackedPayment payment, InitialPayment initial, OppTransaction answer, String summary, Instant now) {
         if (answer.category() == ResultCategory.NOT_SENT) {
             // the query itself was not sent (circuit open): nothing learnt
             return checkAgainLater(payment, payment.status(), answer, summary, now);
@@ -69,22 +70,27 @@ final class ResolutionPolicy {
         return new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
     }
 
-    private Decision pending(TrackedPayment payment, InitialPayment initial, OppTransaction answer, String summary,
-                             Instant now) {
+    private Decision pending(
+            TrackedPayment payment, InitialPayment initial, OppTransaction answer, String summary, Instant now) {
         boolean longTerm = answer.category() == ResultCategory.PENDING_LONG_TERM
                 || payment.status() == TrackingStatus.AWAITING_RECEIPT;
         Duration expiry = longTerm ? properties.longTermPendingExpiry() : properties.redirectExpiry();
         if (!now.isBefore(payment.since().plus(expiry))) {
             return new Decision.Settle(expired(initial, answer), summary);
         }
-        String gatewayId = answer.gatewayTransactionId() != null ? answer.gatewayTransactionId()
-                : payment.gatewayTransactionId();
+        String gatewayId =
+                answer.gatewayTransactionId() != null ? answer.gatewayTransactionId() : payment.gatewayTransactionId();
         if (longTerm) {
             // approved at the bank, the money comes with the receipt: said once, then checked seldom
-            SpecificRecord news = payment.status() == TrackingStatus.AWAITING_RECEIPT ? null
+            SpecificRecord news = payment.status() == TrackingStatus.AWAITING_RECEIPT
+                    ? null
                     : GatewayOutcomeEvents.initialPaymentOutcome(initial, answer);
-            return new Decision.CheckAgain(TrackingStatus.AWAITING_RECEIPT, gatewayId, summary,
-                    now.plus(properties.receiptInterval()), news instanceof PaymentAwaitingReceipt ? news : null);
+            return new Decision.CheckAgain(
+                    TrackingStatus.AWAITING_RECEIPT,
+                    gatewayId,
+                    summary,
+                    now.plus(properties.receiptInterval()),
+                    news instanceof PaymentAwaitingReceipt ? news : null);
         }
         SpecificRecord news = null;
         if (payment.status() == TrackingStatus.UNKNOWN && answer.redirect() != null) {
@@ -96,15 +102,15 @@ final class ResolutionPolicy {
         return new Decision.CheckAgain(status, gatewayId, summary, now.plus(properties.redirectInterval()), news);
     }
 
-    private Decision checkAgainLater(TrackedPayment payment, TrackingStatus status, OppTransaction answer,
-                                     String summary, Instant now) {
+    private Decision checkAgainLater(
+            TrackedPayment payment, TrackingStatus status, OppTransaction answer, String summary, Instant now) {
         Duration delay = switch (payment.status()) {
             case REDIRECT_PENDING -> properties.redirectInterval();
             case AWAITING_RECEIPT -> properties.receiptInterval();
             default -> backoff(payment.checksMade());
         };
-        String gatewayId = answer.gatewayTransactionId() != null ? answer.gatewayTransactionId()
-                : payment.gatewayTransactionId();
+        String gatewayId =
+                answer.gatewayTransactionId() != null ? answer.gatewayTransactionId() : payment.gatewayTransactionId();
         return new Decision.CheckAgain(status, gatewayId, summary, now.plus(delay), null);
     }
 
@@ -127,7 +133,12 @@ final class ResolutionPolicy {
     }
 
     private static InitialPayment initialPayment(TrackedPayment payment) {
-        return new InitialPayment(PaymentType.valueOf(payment.paymentType()),
-                new Money(payment.amountMinor(), payment.currency()), payment.merchantTransactionId(), null, null, null);
+        return new InitialPayment(
+                PaymentType.valueOf(payment.paymentType()),
+                new Money(payment.amountMinor(), payment.currency()),
+                payment.merchantTransactionId(),
+                null,
+                null,
+                null);
     }
 }

@@ -39,8 +39,13 @@ class StatusJanitor {
     private final MeterRegistry meters;
     private final Timer queryTimer;
 
-    StatusJanitor(TrackedPayments payments, OppGatewayClient gateway, CheckRecorder recorder,
-                  PollerProperties properties, Clock clock, MeterRegistry meters) {
+    StatusJanitor(
+            TrackedPayments payments,
+            OppGatewayClient gateway,
+            CheckRecorder recorder,
+            PollerProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.payments = payments;
         this.gateway = gateway;
         this.recorder = recorder;
@@ -48,16 +53,22 @@ class StatusJanitor {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.queryTimer = Timer.builder("s2spay.poller.gateway.query").description("Gateway queries of tracked payments")
+        this.queryTimer = Timer.builder("s2spay.poller.gateway.query")
+                .description("Gateway queries of tracked payments")
                 .register(meters);
-        for (TrackingStatus status : List.of(TrackingStatus.REDIRECT_PENDING, TrackingStatus.UNKNOWN,
-                TrackingStatus.AWAITING_RECEIPT)) {
-            meters.gauge("s2spay.poller.tracked", List.of(Tag.of("status", status.name())),
-                    payments, p -> p.countOpen(status));
+        for (TrackingStatus status :
+                List.of(TrackingStatus.REDIRECT_PENDING, TrackingStatus.UNKNOWN, TrackingStatus.AWAITING_RECEIPT)) {
+            meters.gauge(
+                    "s2spay.poller.tracked",
+                    List.of(Tag.of("status", status.name())),
+                    payments,
+                    p -> p.countOpen(status));
         }
     }
 
-    @Scheduled(fixedDelayString = "${s2spay.poller.janitor-interval:1s}", initialDelayString = "${s2spay.poller.janitor-interval:1s}")
+    @Scheduled(
+            fixedDelayString = "${s2spay.poller.janitor-interval:1s}",
+            initialDelayString = "${s2spay.poller.janitor-interval:1s}")
     void checkDuePayments() {
         List<TrackedPayment> due;
         try {
@@ -92,8 +103,14 @@ class StatusJanitor {
             Instant now = clock.instant();
             Decision decision = policy.decide(payment, answer, now);
             if (recorder.record(payment, decision, now)) {
-                meters.counter("s2spay.poller.checks", "status", payment.status().name(),
-                        "result", decision instanceof Decision.Settle s ? s.payload().getClass().getSimpleName() : "CHECK_AGAIN")
+                meters.counter(
+                                "s2spay.poller.checks",
+                                "status",
+                                payment.status().name(),
+                                "result",
+                                decision instanceof Decision.Settle s
+                                        ? s.payload().getClass().getSimpleName()
+                                        : "CHECK_AGAIN")
                         .increment();
             }
         } catch (RuntimeException e) {
@@ -108,7 +125,9 @@ class StatusJanitor {
         return gateway.queryByMerchantTransactionId(payment.merchantId(), payment.merchantTransactionId());
     }
 
-    @Scheduled(fixedDelayString = "${s2spay.poller.purge-interval:1h}", initialDelayString = "${s2spay.poller.purge-interval:1h}")
+    @Scheduled(
+            fixedDelayString = "${s2spay.poller.purge-interval:1h}",
+            initialDelayString = "${s2spay.poller.purge-interval:1h}")
     void purgeClosed() {
         int purged = payments.purgeClosed(properties.closedRetention());
         if (purged > 0) {

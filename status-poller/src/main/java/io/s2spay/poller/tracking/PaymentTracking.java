@@ -53,19 +53,47 @@ public class PaymentTracking {
     @Transactional
     public void apply(PaymentEventEnvelope event) {
         if (event.getPaymentId() == null || event.getPaymentId().isBlank() || event.getPayload() == null) {
-            throw new InvalidMessageException("payment event " + event.getMessageId() + " has no payment id or payload");
+            throw new InvalidMessageException(
+                    "payment event " + event.getMessageId() + " has no payment id or payload");
         }
         Instant now = clock.instant();
         switch (event.getPayload()) {
-            case PaymentRedirectRequired p -> trackOnce(event, tracked(event, p.getPaymentType(), p.getAmount(),
-                    p.getMerchantTransactionId(), p.getGatewayResult().getGatewayTransactionId(),
-                    TrackingStatus.REDIRECT_PENDING, now, now.plus(properties.redirectFirstCheck())));
-            case PaymentOutcomeUnknown p -> trackOnce(event, tracked(event, p.getPaymentType(), p.getAmount(),
-                    p.getMerchantTransactionId(), null, TrackingStatus.UNKNOWN, now,
-                    now.plus(properties.unknownFirstCheck())));
-            case PaymentAwaitingReceipt p -> trackOnce(event, tracked(event, p.getPaymentType(), p.getAmount(),
-                    p.getMerchantTransactionId(), p.getGatewayResult().getGatewayTransactionId(),
-                    TrackingStatus.AWAITING_RECEIPT, now, now.plus(properties.receiptInterval())));
+            case PaymentRedirectRequired p ->
+                trackOnce(
+                        event,
+                        tracked(
+                                event,
+                                p.getPaymentType(),
+                                p.getAmount(),
+                                p.getMerchantTransactionId(),
+                                p.getGatewayResult().getGatewayTransactionId(),
+                                TrackingStatus.REDIRECT_PENDING,
+                                now,
+                                now.plus(properties.redirectFirstCheck())));
+            case PaymentOutcomeUnknown p ->
+                trackOnce(
+                        event,
+                        tracked(
+                                event,
+                                p.getPaymentType(),
+                                p.getAmount(),
+                                p.getMerchantTransactionId(),
+                                null,
+                                TrackingStatus.UNKNOWN,
+                                now,
+                                now.plus(properties.unknownFirstCheck())));
+            case PaymentAwaitingReceipt p ->
+                trackOnce(
+                        event,
+                        tracked(
+                                event,
+                                p.getPaymentType(),
+                                p.getAmount(),
+                                p.getMerchantTransactionId(),
+                                p.getGatewayResult().getGatewayTransactionId(),
+                                TrackingStatus.AWAITING_RECEIPT,
+                                now,
+                                now.plus(properties.receiptInterval())));
             case ShopperReturned p -> shopperReturned(event, now);
             case PaymentAuthorized p -> close(event);
             case PaymentDebited p -> close(event);
@@ -105,16 +133,34 @@ public class PaymentTracking {
         }
     }
 
-    private static TrackedPayment tracked(PaymentEventEnvelope event, PaymentType type, Money amount,
-                                          String merchantTransactionId, String gatewayTransactionId,
-                                          TrackingStatus status, Instant now, Instant firstCheck) {
+    private static TrackedPayment tracked(
+            PaymentEventEnvelope event,
+            PaymentType type,
+            Money amount,
+            String merchantTransactionId,
+            String gatewayTransactionId,
+            TrackingStatus status,
+            Instant now,
+            Instant firstCheck) {
         if (type == null || amount == null || merchantTransactionId == null || merchantTransactionId.isBlank()) {
             throw new InvalidMessageException("event " + event.getMessageId()
                     + " lacks the payment type, amount or merchantTransactionId needed to resolve it");
         }
-        return new TrackedPayment(event.getPaymentId(), event.getMerchantId(), merchantTransactionId,
-                gatewayTransactionId, type.name(), amount.getAmountMinor(), amount.getCurrency(), status,
-                event.getCorrelationId(), event.getMessageId(), event.getOccurredAt() == null ? now : event.getOccurredAt(),
-                firstCheck, 0, null, null);
+        return new TrackedPayment(
+                event.getPaymentId(),
+                event.getMerchantId(),
+                merchantTransactionId,
+                gatewayTransactionId,
+                type.name(),
+                amount.getAmountMinor(),
+                amount.getCurrency(),
+                status,
+                event.getCorrelationId(),
+                event.getMessageId(),
+                event.getOccurredAt() == null ? now : event.getOccurredAt(),
+                firstCheck,
+                0,
+                null,
+                null);
     }
 }

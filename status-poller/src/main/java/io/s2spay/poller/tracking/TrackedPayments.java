@@ -58,9 +58,10 @@ public class TrackedPayments {
                 update tracked_payment set status = 'CLOSED', closed_at = now(), closed_by = :closedBy
                 where payment_id = :paymentId and status <> 'CLOSED'
                 """)
-                .param("paymentId", paymentId)
-                .param("closedBy", closedBy)
-                .update() == 1;
+                        .param("paymentId", paymentId)
+                        .param("closedBy", closedBy)
+                        .update()
+                == 1;
     }
 
     /** Closes the tracking of a payment the janitor resolved, counting that last check. */
@@ -83,9 +84,10 @@ public class TrackedPayments {
                 update tracked_payment set next_check_at = :now
                 where payment_id = :paymentId and status <> 'CLOSED' and next_check_at > :now
                 """)
-                .param("paymentId", paymentId)
-                .param("now", Timestamp.from(now))
-                .update() > 0;
+                        .param("paymentId", paymentId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                > 0;
     }
 
     /**
@@ -98,11 +100,12 @@ public class TrackedPayments {
                 where merchant_id = :merchantId and status <> 'CLOSED'
                   and (gateway_transaction_id = :gatewayTransactionId or merchant_transaction_id = :merchantTransactionId)
                 """)
-                .param("merchantId", merchantId)
-                .param("gatewayTransactionId", gatewayTransactionId)
-                .param("merchantTransactionId", merchantTransactionId)
-                .param("now", Timestamp.from(now))
-                .update() > 0;
+                        .param("merchantId", merchantId)
+                        .param("gatewayTransactionId", gatewayTransactionId)
+                        .param("merchantTransactionId", merchantTransactionId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                > 0;
     }
 
     /** The row, whatever its status. */
@@ -144,8 +147,13 @@ public class TrackedPayments {
     }
 
     /** Records a check that did not settle the payment and when to check again. */
-    public void checked(String paymentId, TrackingStatus status, String gatewayTransactionId, String lastResult,
-                        Instant checkedAt, Instant nextCheckAt) {
+    public void checked(
+            String paymentId,
+            TrackingStatus status,
+            String gatewayTransactionId,
+            String lastResult,
+            Instant checkedAt,
+            Instant nextCheckAt) {
         jdbc.sql("""
                 update tracked_payment set status = :status, checks_made = checks_made + 1, last_checked_at = :checkedAt,
                     gateway_transaction_id = coalesce(:gatewayTransactionId, gateway_transaction_id),
@@ -171,7 +179,8 @@ public class TrackedPayments {
 
     /** Deletes closed rows older than {@code retention}; returns how many. */
     public int purgeClosed(Duration retention) {
-        return jdbc.sql("delete from tracked_payment where status = 'CLOSED' and closed_at < now() - make_interval(secs => :seconds)")
+        return jdbc.sql(
+                        "delete from tracked_payment where status = 'CLOSED' and closed_at < now() - make_interval(secs => :seconds)")
                 .param("seconds", (double) retention.toSeconds())
                 .update();
     }

@@ -15,7 +15,10 @@ class TrackingEventsListener {
         this.tracking = tracking;
     }
 
-    @KafkaListener(id = "status-poller-payment-events", topics = Topics.PAYMENT_EVENTS, groupId = "status-poller",
+    @KafkaListener(
+            id = "status-poller-payment-events",
+            topics = Topics.PAYMENT_EVENTS,
+            groupId = "status-poller",
             concurrency = "${s2spay.poller.listener-concurrency:3}")
     void on(PaymentEventEnvelope event) {
         tracking.apply(event);

@@ -1,7 +1,7 @@
 package io.s2spay.connector.opp.report;
 
-import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.OppResultCodes;
+import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.schema.internal.OppTransactionReported;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,10 +21,13 @@ public final class OppTransactionReports {
      *
      * @throws IllegalArgumentException when the answer lacks what a report needs (id, type, amount, result)
      */
-    public static OppTransactionReported of(String merchantId, OppTransaction confirmed, OppTransaction payment,
-            Instant reportedAt) {
-        if (confirmed.gatewayTransactionId() == null || confirmed.paymentType() == null
-                || confirmed.amountMinor() == null || confirmed.currency() == null || confirmed.resultCode() == null) {
+    public static OppTransactionReported of(
+            String merchantId, OppTransaction confirmed, OppTransaction payment, Instant reportedAt) {
+        if (confirmed.gatewayTransactionId() == null
+                || confirmed.paymentType() == null
+                || confirmed.amountMinor() == null
+                || confirmed.currency() == null
+                || confirmed.resultCode() == null) {
             throw new IllegalArgumentException("the gateway's answer for " + confirmed.gatewayTransactionId()
                     + " lacks its id, type, amount, currency or result");
         }
@@ -38,7 +41,10 @@ public final class OppTransactionReports {
                 .setCurrency(confirmed.currency())
                 .setResultCode(confirmed.resultCode())
                 .setResultDescription(confirmed.resultDescription() == null ? "" : confirmed.resultDescription())
-                .setTimestamp(confirmed.timestamp() == null ? null : confirmed.timestamp().truncatedTo(ChronoUnit.MILLIS))
+                .setTimestamp(
+                        confirmed.timestamp() == null
+                                ? null
+                                : confirmed.timestamp().truncatedTo(ChronoUnit.MILLIS))
                 .setMerchantTransactionId(confirmed.merchantTransactionId())
                 .setReferencedId(confirmed.referencedId())
                 .setPaymentGatewayTransactionId(payment == null ? null : payment.gatewayTransactionId())
@@ -60,9 +66,23 @@ public final class OppTransactionReports {
     /** The reported transaction as the connector answered it (outcome and category from its result code). */
     public static OppTransaction transaction(OppTransactionReported report) {
         String code = report.getResultCode();
-        return new OppTransaction(OppResultCodes.outcomeOf(code), OppResultCodes.classify(code),
-                report.getGatewayTransactionId(), report.getPaymentType(), code, report.getResultDescription(),
-                report.getAmountMinor(), report.getCurrency(), report.getMerchantTransactionId(), null, null, null,
-                report.getTimestamp(), null, null, report.getReferencedId(), null);
+        return new OppTransaction(
+                OppResultCodes.outcomeOf(code),
+                OppResultCodes.classify(code),
+                report.getGatewayTransactionId(),
+                report.getPaymentType(),
+                code,
+                report.getResultDescription(),
+                report.getAmountMinor(),
+                report.getCurrency(),
+                report.getMerchantTransactionId(),
+                null,
+                null,
+                null,
+                report.getTimestamp(),
+                null,
+                null,
+                report.getReferencedId(),
+                null);
     }
 }

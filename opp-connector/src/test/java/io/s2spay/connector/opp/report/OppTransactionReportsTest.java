@@ -1,6 +1,5 @@
 package io.s2spay.connector.opp.report;
 
-import io.s2spay.schema.internal.OppTransactionReported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.schema.internal.OppTransactionReported;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +16,42 @@ class OppTransactionReportsTest {
     private static final Instant NOW = Instant.parse("2026-11-21T08:35:11.123456Z");
 
     private static OppTransaction chargeback(Long amountMinor) {
-        return new OppTransaction(OppOutcome.SUCCEEDED, ResultCategory.CHARGEBACK, "cb-id", "CB", "000.100.220",
-                "Chargeback", amountMinor, "EUR", null, null, null, null, Instant.parse("2026-11-21T08:35:10Z"), null,
-                "VISA", "db-id", null);
+        return new OppTransaction(
+                OppOutcome.SUCCEEDED,
+                ResultCategory.CHARGEBACK,
+                "cb-id",
+                "CB",
+                "000.100.220",
+                "Chargeback",
+                amountMinor,
+                "EUR",
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2026-11-21T08:35:10Z"),
+                null,
+                "VISA",
+                "db-id",
+                null);
     }
 
     private static OppTransaction debit() {
-        return new OppTransaction(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "db-id", "DB", "000.100.110",
-                "ok", 9_200L, "EUR", "order-1", null, null, null, null, null);
+        return new OppTransaction(
+                OppOutcome.SUCCEEDED,
+                ResultCategory.SUCCESSFUL,
+                "db-id",
+                "DB",
+                "000.100.110",
+                "ok",
+                9_200L,
+                "EUR",
+                "order-1",
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
