@@ -2,7 +2,7 @@ package io.s2spay.backoffice.operation;
 
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.platform.gateway.GatewayOutcomeEvents;
+import io.s2spay.connector.opp.event.OppOutcomeEvents;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.event.BackofficeCommandRejected;
 import io.s2spay.schema.event.PaymentEventEnvelope;
@@ -25,7 +25,7 @@ final class OperationEvents {
                 op.correlationId(),
                 op.commandMessageId(),
                 now,
-                GatewayOutcomeEvents.backOfficeSucceeded(op.operationType(), op.operationId(), amount, answer));
+                OppOutcomeEvents.backOfficeSucceeded(op.operationType(), op.operationId(), amount, answer));
     }
 
     /**
@@ -47,7 +47,7 @@ final class OperationEvents {
                 operationId,
                 causationId,
                 now,
-                GatewayOutcomeEvents.backOfficeSucceeded(type, operationId, amount, answer));
+                OppOutcomeEvents.backOfficeSucceeded(type, operationId, amount, answer));
     }
 
     /** The operation was refused by the gateway; its result goes with the rejection. */
@@ -68,7 +68,7 @@ final class OperationEvents {
                         .setGatewayResult(
                                 answer == null || answer.resultCode() == null
                                         ? null
-                                        : GatewayOutcomeEvents.gatewayResult(answer))
+                                        : OppOutcomeEvents.gatewayResult(answer))
                         .build());
     }
 

@@ -6,7 +6,7 @@ import io.s2spay.backoffice.balance.PaymentBalances;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.platform.gateway.GatewayOutcomeEvents;
+import io.s2spay.connector.opp.event.OppOutcomeEvents;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentEventEnvelope;
@@ -61,10 +61,10 @@ class OperationOutcomes {
                     op.paymentId(),
                     op.operationId(),
                     op.state(),
-                    GatewayOutcomeEvents.summary(answer));
+                    OppOutcomeEvents.summary(answer));
             return op.state();
         }
-        String summary = GatewayOutcomeEvents.summary(answer);
+        String summary = OppOutcomeEvents.summary(answer);
         switch (answer.outcome()) {
             case SUCCEEDED -> {
                 PaymentEventEnvelope event = OperationEvents.succeeded(op, answer, now);

@@ -3,7 +3,7 @@ package io.s2spay.executor.payment;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.platform.gateway.GatewayOutcomeEvents;
+import io.s2spay.connector.opp.event.OppOutcomeEvents;
 
 /**
  * The gateway's final word on one attempt as the executor records it: what it means for the attempt
@@ -73,7 +73,7 @@ record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int sub
         return new GatewayAnswer(outcome, t, submissions);
     }
 
-    /** As GatewayOutcomeEvents decides PaymentAwaitingReceipt: a long-term pending answer about a real transaction. */
+    /** As OppOutcomeEvents decides PaymentAwaitingReceipt: a long-term pending answer about a real transaction. */
     private static boolean isAwaitingReceipt(OppTransaction t) {
         return t.category() == ResultCategory.PENDING_LONG_TERM
                 && t.resultCode() != null
@@ -89,6 +89,6 @@ record GatewayAnswer(GatewayOutcome outcome, OppTransaction transaction, int sub
 
     /** A short text for logs: the result code and description, or why there was none. */
     String summary() {
-        return GatewayOutcomeEvents.summary(transaction);
+        return OppOutcomeEvents.summary(transaction);
     }
 }

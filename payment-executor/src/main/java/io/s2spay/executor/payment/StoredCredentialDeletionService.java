@@ -5,7 +5,7 @@ import io.s2spay.connector.opp.OppGatewayException;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.platform.gateway.GatewayOutcomeEvents;
+import io.s2spay.connector.opp.event.OppOutcomeEvents;
 import io.s2spay.platform.messaging.DependencyUnavailableException;
 import io.s2spay.platform.messaging.EventEnvelopes;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -100,25 +100,25 @@ class StoredCredentialDeletionService {
                     envelope,
                     PaymentRejectionReason.STORED_CREDENTIAL_NOT_FOUND,
                     "the gateway holds no stored credential " + credentialId + " of merchant " + merchantId + " ("
-                            + GatewayOutcomeEvents.summary(answer) + ")");
+                            + OppOutcomeEvents.summary(answer) + ")");
         } else if (answer.outcome() == OppOutcome.UNKNOWN || answer.category() == ResultCategory.NOT_SENT) {
             // no answer, 5xx, rate limit, circuit open: nothing is known, so nothing is published; DELETE is
             // idempotent, so the retry may safely send it again
             throw new DependencyUnavailableException("stored credential " + credentialId + " of merchant "
-                    + merchantId + ": the gateway did not answer the deletion (" + GatewayOutcomeEvents.summary(answer)
+                    + merchantId + ": the gateway did not answer the deletion (" + OppOutcomeEvents.summary(answer)
                     + ")");
         } else {
             reject(
                     envelope,
                     PaymentRejectionReason.STORED_CREDENTIAL_DELETION_REFUSED,
-                    "the gateway refused to delete " + credentialId + ": " + GatewayOutcomeEvents.summary(answer));
+                    "the gateway refused to delete " + credentialId + ": " + OppOutcomeEvents.summary(answer));
         }
     }
 
     private void deleted(PaymentCommandEnvelope command, String credentialId, OppTransaction answer) {
         StoredCredentialDeleted payload = StoredCredentialDeleted.newBuilder()
                 .setStoredCredentialId(credentialId)
-                .setGatewayResult(answer.resultCode() == null ? null : GatewayOutcomeEvents.gatewayResult(answer))
+                .setGatewayResult(answer.resultCode() == null ? null : OppOutcomeEvents.gatewayResult(answer))
                 .build();
         if (publish(command, payload)) {
             log.info(
@@ -126,7 +126,7 @@ class StoredCredentialDeletionService {
                     credentialId,
                     command.getMerchantId(),
                     command.getMessageId(),
-                    GatewayOutcomeEvents.summary(answer));
+                    OppOutcomeEvents.summary(answer));
         }
     }
 

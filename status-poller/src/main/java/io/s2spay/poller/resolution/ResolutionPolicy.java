@@ -2,8 +2,8 @@ package io.s2spay.poller.resolution;
 
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.platform.gateway.GatewayOutcomeEvents;
-import io.s2spay.platform.gateway.GatewayOutcomeEvents.InitialPayment;
+import io.s2spay.connector.opp.event.OppOutcomeEvents;
+import io.s2spay.connector.opp.event.OppOutcomeEvents.InitialPayment;
 import io.s2spay.poller.PollerProperties;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackingStatus;
@@ -39,14 +39,14 @@ final class ResolutionPolicy {
 
     Decision decide(TrackedPayment payment, OppTransaction answer, Instant now) {
         InitialPayment initial = initialPayment(payment);
-        String summary = GatewayOutcomeEvents.summary(answer);
+        String summary = OppOutcomeEvents.summary(answer);
         return switch (answer.outcome()) {
-            case SUCCEEDED -> new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+            case SUCCEEDED -> new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             case DECLINED ->
                 payment.status() == TrackingStatus.REDIRECT_PENDING
                                 && SESSION_TIMEOUT_CODES.contains(answer.resultCode())
                         ? new Decision.Settle(expired(initial, answer), summary)
-                        : new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+                        : new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             case FAILED -> failed(payment, initial, answer, summary, now);
             case PENDING -> pending(payment, initial, answer, summary, now);
             case UNKNOWN -> checkAgainLater(payment, payment.status(), answer, summary, now);
@@ -63,11 +63,11 @@ final class ResolutionPolicy {
             boolean graceOver = !now.isBefore(payment.since().plus(properties.notReceivedGrace()));
             if (payment.status() == TrackingStatus.UNKNOWN && graceOver) {
                 // the gateway has had ample time to record a delayed request: it never got it, nothing was charged
-                return new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+                return new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             }
             return checkAgainLater(payment, payment.status(), answer, summary, now);
         }
-        return new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+        return new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
     }
 
     private Decision pending(
@@ -84,7 +84,7 @@ final class ResolutionPolicy {
             // approved at the bank, the money comes with the receipt: said once, then checked seldom
             SpecificRecord news = payment.status() == TrackingStatus.AWAITING_RECEIPT
                     ? null
-                    : GatewayOutcomeEvents.initialPaymentOutcome(initial, answer);
+                    : OppOutcomeEvents.initialPaymentOutcome(initial, answer);
             return new Decision.CheckAgain(
                     TrackingStatus.AWAITING_RECEIPT,
                     gatewayId,
@@ -95,7 +95,7 @@ final class ResolutionPolicy {
         SpecificRecord news = null;
         if (payment.status() == TrackingStatus.UNKNOWN && answer.redirect() != null) {
             // the executor never saw this redirect (its answer was lost): tell checkout so the shopper can follow it
-            SpecificRecord redirect = GatewayOutcomeEvents.initialPaymentOutcome(initial, answer);
+            SpecificRecord redirect = OppOutcomeEvents.initialPaymentOutcome(initial, answer);
             news = redirect instanceof PaymentRedirectRequired ? redirect : null;
         }
         TrackingStatus status = gatewayId != null ? TrackingStatus.REDIRECT_PENDING : payment.status();
@@ -128,7 +128,7 @@ final class ResolutionPolicy {
                 .setPaymentType(initial.paymentType())
                 .setAmount(initial.amount())
                 .setMerchantTransactionId(initial.merchantTransactionId())
-                .setGatewayResult(answer.resultCode() == null ? null : GatewayOutcomeEvents.gatewayResult(answer))
+                .setGatewayResult(answer.resultCode() == null ? null : OppOutcomeEvents.gatewayResult(answer))
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package io.s2spay.platform.gateway;
+package io.s2spay.connector.opp.event;
 
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
@@ -33,11 +33,12 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * The one mapping from an OPP gateway answer ({@link OppTransaction}) to the event payloads of the s2spay contract,
  * shared by every service that calls the gateway (executor, status-poller, back-office) so that the same answer
- * always becomes the same event.
+ * always becomes the same event. It belongs to the OPP adapter: the infrastructure library ({@code platform}) knows
+ * no gateway.
  */
-public final class GatewayOutcomeEvents {
+public final class OppOutcomeEvents {
 
-    private GatewayOutcomeEvents() {}
+    private OppOutcomeEvents() {}
 
     /**
      * What is known of an initial payment (PA or DB) before the gateway answers.

@@ -1,4 +1,4 @@
-package io.s2spay.platform.gateway;
+package io.s2spay.connector.opp.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppRedirect;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.platform.gateway.GatewayOutcomeEvents.InitialPayment;
+import io.s2spay.connector.opp.event.OppOutcomeEvents.InitialPayment;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.event.PaymentAuthorized;
@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GatewayOutcomeEventsTest {
+class OppOutcomeEventsTest {
 
     private static final Money AMOUNT = new Money(9200L, "EUR");
     private static final Instant AT = Instant.parse("2026-01-02T03:04:05.678901Z");
@@ -41,7 +41,7 @@ class GatewayOutcomeEventsTest {
                 new OppCardSummary("420000", "0000", "Jane", 12, 2030, null),
                 null);
 
-        var event = GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
+        var event = OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
 
         assertThat(event).isInstanceOfSatisfying(PaymentDebited.class, debited -> {
             assertThat(debited.getAmount()).isEqualTo(AMOUNT);
@@ -59,7 +59,7 @@ class GatewayOutcomeEventsTest {
     void approvedPreauthorizationBecomesPaymentAuthorized() {
         var answer = answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "PA", "000.000.000", null, null);
 
-        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
+        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
                 .isInstanceOf(PaymentAuthorized.class);
     }
 
@@ -69,7 +69,7 @@ class GatewayOutcomeEventsTest {
                 new OppRedirect("https://acs.example/3ds", null, List.of(new OppRedirect.Parameter("PaReq", "abc")));
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING, "DB", "000.200.000", null, redirect);
 
-        var event = GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
+        var event = OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
 
         assertThat(event).isInstanceOfSatisfying(PaymentRedirectRequired.class, required -> {
             assertThat(required.getRedirect().getUrl()).isEqualTo("https://acs.example/3ds");
@@ -82,7 +82,7 @@ class GatewayOutcomeEventsTest {
     void approvedTransferAwaitingTheBanksReceiptIsPaymentAwaitingReceipt() {
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "PA", "800.400.500", null, null);
 
-        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
+        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
                 .isInstanceOfSatisfying(PaymentAwaitingReceipt.class, awaiting -> {
                     assertThat(awaiting.getGatewayResult().getCode()).isEqualTo("800.400.500");
                     assertThat(awaiting.getGatewayResult().getGatewayTransactionId())
@@ -94,7 +94,7 @@ class GatewayOutcomeEventsTest {
     void pendingWithoutRedirectIsNotFinalSoItIsAnUnknownOutcome() {
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING, "PA", "000.200.000", null, null);
 
-        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
+        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
                 .isInstanceOfSatisfying(
                         PaymentOutcomeUnknown.class,
                         unknown -> assertThat(unknown.getReason()).contains("000.200.000"));
@@ -121,7 +121,7 @@ class GatewayOutcomeEventsTest {
                 null,
                 "123456789012345");
 
-        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
                 .isInstanceOfSatisfying(PaymentDebited.class, debited -> {
                     assertThat(debited.getInitialTransactionId()).isEqualTo("123456789012345");
                     assertThat(debited.getRegistrationId()).isEqualTo("8a82944a4cc25ebf014cc2c782423202");
@@ -132,7 +132,7 @@ class GatewayOutcomeEventsTest {
     void declineCarriesItsCategory() {
         var answer = answer(OppOutcome.DECLINED, ResultCategory.REJECTED_BY_BANK, "DB", "800.100.152", null, null);
 
-        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
                 .isInstanceOfSatisfying(
                         PaymentDeclined.class,
                         declined -> assertThat(declined.getCategory()).isEqualTo("REJECTED_BY_BANK"));
@@ -156,7 +156,7 @@ class GatewayOutcomeEventsTest {
                 null,
                 "no transaction with merchantTransactionId mtid-1");
 
-        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
                 .isInstanceOfSatisfying(PaymentFailed.class, failed -> {
                     assertThat(failed.getGatewayResult()).isNull();
                     assertThat(failed.getReason()).contains("never reached the gateway", "nothing was charged");
@@ -181,7 +181,7 @@ class GatewayOutcomeEventsTest {
                 null,
                 "timeout: no complete answer within 10000 ms");
 
-        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
                 .isInstanceOfSatisfying(
                         PaymentOutcomeUnknown.class,
                         unknown -> assertThat(unknown.getReason()).contains("timeout"));
@@ -191,14 +191,14 @@ class GatewayOutcomeEventsTest {
     void backOfficeSuccessesBecomeTheirEvents() {
         var answer = answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "CP", "000.100.110", null, null);
 
-        assertThat(GatewayOutcomeEvents.backOfficeSucceeded(OppPaymentType.CP, "op-1", AMOUNT, answer))
+        assertThat(OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.CP, "op-1", AMOUNT, answer))
                 .isInstanceOfSatisfying(PaymentCaptured.class, captured -> {
                     assertThat(captured.getOperationId()).isEqualTo("op-1");
                     assertThat(captured.getAmount()).isEqualTo(AMOUNT);
                 });
-        assertThat(GatewayOutcomeEvents.backOfficeSucceeded(OppPaymentType.RF, "op-2", AMOUNT, answer))
+        assertThat(OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.RF, "op-2", AMOUNT, answer))
                 .isInstanceOf(PaymentRefunded.class);
-        assertThat(GatewayOutcomeEvents.backOfficeSucceeded(OppPaymentType.RC, "op-3", AMOUNT, answer))
+        assertThat(OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.RC, "op-3", AMOUNT, answer))
                 .isInstanceOf(ReceiptConfirmed.class);
     }
 
@@ -206,7 +206,7 @@ class GatewayOutcomeEventsTest {
     void refusesToTurnARefusalIntoABackOfficeSuccess() {
         var answer = answer(OppOutcome.FAILED, ResultCategory.INVALID_REFERENCE, "CP", "700.400.100", null, null);
 
-        assertThatThrownBy(() -> GatewayOutcomeEvents.backOfficeSucceeded(OppPaymentType.CP, "op-1", AMOUNT, answer))
+        assertThatThrownBy(() -> OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.CP, "op-1", AMOUNT, answer))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
