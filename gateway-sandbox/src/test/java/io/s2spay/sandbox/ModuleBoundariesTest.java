@@ -1,0 +1,36 @@
+package io.s2spay.sandbox;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module's boundaries, checked on its compiled main classes: a forbidden dependency fails the unit tier. */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.s2spay.sandbox");
+
+    /** The sandbox simulates a gateway: it knows nothing of s2spay. */
+    @Test
+    void knowsNothingOfS2spay() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.s2spay.schema..",
+                        "io.s2spay.domain..",
+                        "io.s2spay.platform..",
+                        "io.s2spay.vault..",
+                        "io.s2spay.connector..",
+                        "io.s2spay.testkit..",
+                        "io.s2spay.checkout..",
+                        "io.s2spay.executor..",
+                        "io.s2spay.poller..",
+                        "io.s2spay.backoffice..")
+                .check(MAIN_CLASSES);
+    }
+}
