@@ -1,6 +1,7 @@
 package io.s2spay.backoffice.operation;
 
 import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.platform.janitor.LeasedClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,14 @@ import org.springframework.stereotype.Repository;
 /** The {@code backoffice_operation} table. */
 @Repository
 class BackofficeOperations {
+
+    /** Open operations (SUBMITTING, UNKNOWN) due for resolution. */
+    private static final LeasedClaim OPEN_DUE = new LeasedClaim(
+            "backoffice_operation",
+            List.of("payment_id", "operation_id"),
+            LeasedClaim.inList("state", OperationState.open()),
+            "next_check_at",
+            null);
 
     private final JdbcClient jdbc;
 
@@ -146,21 +155,7 @@ class BackofficeOperations {
      * the service stopped between admitting and recording them), hiding them for {@code lease} from other instances.
      */
     List<Operation> claimDue(Instant now, int limit, Duration lease) {
-        return jdbc.sql("""
-                update backoffice_operation o set next_check_at = :leaseEnd
-                from (select payment_id, operation_id from backoffice_operation
-                      where state in ('SUBMITTING', 'UNKNOWN') and next_check_at <= :now
-                      order by next_check_at
-                      limit :limit
-                      for update skip locked) due
-                where o.payment_id = due.payment_id and o.operation_id = due.operation_id
-                returning o.*
-                """)
-                .param("leaseEnd", Timestamp.from(now.plus(lease)))
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query(BackofficeOperations::map)
-                .list();
+        return OPEN_DUE.claim(jdbc, now, limit, lease, BackofficeOperations::map);
     }
 
     private static Operation map(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,8 @@ import io.s2spay.backoffice.balance.PaymentBalances;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.platform.janitor.Janitor;
+import io.s2spay.platform.janitor.JanitorTask;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,7 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The janitor (after Kill Bill's) of back-office operations whose outcome is not known: operations whose answer was
+ * The janitor task (after Kill Bill's), run by the platform's {@link Janitor}, of back-office operations whose outcome is not known: operations whose answer was
  * lost, and operations left in submission by a stopped instance. It asks the query endpoint by the operation's
  * merchantTransactionId and records what it learns; only when the gateway provably never received the operation is
  * it sent again, with the same merchantTransactionId, so it can never be carried out twice.
@@ -30,6 +32,8 @@ class OperationJanitor {
     private final OppGatewayClient gateway;
     private final BackofficeProperties properties;
     private final Clock clock;
+    private final Janitor janitor;
+    private final OpenOperationsTask task = new OpenOperationsTask();
 
     OperationJanitor(
             BackofficeOperations operations,
@@ -37,7 +41,9 @@ class OperationJanitor {
             OperationOutcomes outcomes,
             OppGatewayClient gateway,
             BackofficeProperties properties,
-            Clock clock) {
+            Clock clock,
+            Janitor janitor) {
+        this.janitor = janitor;
         this.operations = operations;
         this.balances = balances;
         this.outcomes = outcomes;
@@ -50,23 +56,41 @@ class OperationJanitor {
             fixedDelayString = "${s2spay.backoffice.janitor-interval:1s}",
             initialDelayString = "${s2spay.backoffice.janitor-interval:1s}")
     void resolveOpenOperations() {
-        List<Operation> due;
-        try {
-            due = operations.claimDue(clock.instant(), properties.batchSize(), properties.lease());
-        } catch (RuntimeException e) {
-            log.warn("Could not claim open back-office operations: {}", e.toString());
-            return;
+        janitor.run(task);
+    }
+
+    /** Open operations as a janitor task, resolved one after the other. */
+    private final class OpenOperationsTask implements JanitorTask<Operation> {
+
+        @Override
+        public String name() {
+            return "open-operations";
         }
-        for (Operation op : due) {
-            try {
-                resolve(op);
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Resolving operation {}/{} failed, retried after the lease: {}",
-                        op.paymentId(),
-                        op.operationId(),
-                        e.toString());
-            }
+
+        @Override
+        public int batchSize() {
+            return properties.batchSize();
+        }
+
+        @Override
+        public int parallelism() {
+            return 1;
+        }
+
+        @Override
+        public List<Operation> claimDue(int limit) {
+            return operations.claimDue(clock.instant(), limit, properties.lease());
+        }
+
+        @Override
+        public boolean process(Operation op) {
+            resolve(op);
+            return true;
+        }
+
+        @Override
+        public String describe(Operation op) {
+            return "resolving operation " + op.paymentId() + "/" + op.operationId();
         }
     }
 

@@ -11,7 +11,14 @@ enum OperationState {
     /** Sent, but whether the gateway carried it out is not known yet; resolved through the query endpoint. */
     UNKNOWN;
 
+    private static final java.util.Set<OperationState> OPEN = java.util.EnumSet.of(SUBMITTING, UNKNOWN);
+
+    /** The states whose outcome is not known yet: the janitor resolves them. */
+    static java.util.Set<OperationState> open() {
+        return OPEN;
+    }
+
     boolean isOpen() {
-        return this == SUBMITTING || this == UNKNOWN;
+        return OPEN.contains(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.s2spay.executor.payment;
 
 import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.platform.janitor.LeasedClaim;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.StandingInstruction;
@@ -26,6 +27,14 @@ class PaymentAttempts {
             payment_brand, vault_id, card_bin, card_last4, card_brand, card_expiry_month, card_expiry_year,
             registration_id, create_registration, si_mode, si_type, si_source, si_initial_transaction_id,
             shopper_result_url, descriptor, command_message_id, correlation_id, state, submissions, created_at""";
+
+    /** Attempts left in SUBMITTING past their recovery time; the claim also marks them updated. */
+    private static final LeasedClaim STUCK_ATTEMPTS = new LeasedClaim(
+            "payment_attempt",
+            List.of("attempt_id"),
+            LeasedClaim.inList("state", List.of(AttemptState.SUBMITTING)),
+            "recover_after",
+            "updated_at = now()");
 
     private final JdbcClient jdbc;
 
@@ -116,20 +125,8 @@ class PaymentAttempts {
      * does not pick them up meanwhile. Rows another instance is claiming right now are skipped, not waited for.
      */
     List<PaymentAttempt> claimStuck(int limit, Duration lease) {
-        return jdbc.sql("""
-                        update payment_attempt set recover_after = now() + make_interval(secs => :leaseSeconds),
-                            updated_at = now()
-                        where attempt_id in (
-                            select attempt_id from payment_attempt
-                            where state = 'SUBMITTING' and recover_after <= now()
-                            order by recover_after
-                            limit :limit
-                            for update skip locked)
-                        returning\s""" + COLUMNS)
-                .param("leaseSeconds", (double) lease.toMillis() / 1000)
-                .param("limit", limit)
-                .query(PaymentAttempts::map)
-                .list();
+        // on the database's clock, like recover_after when the attempt was recorded
+        return STUCK_ATTEMPTS.claim(jdbc, null, limit, lease, PaymentAttempts::map);
     }
 
     /** Records the gateway's answer and the state it led to. */

@@ -1,6 +1,8 @@
 package io.s2spay.executor.payment;
 
 import io.s2spay.connector.opp.OppCardData;
+import io.s2spay.platform.janitor.Janitor;
+import io.s2spay.platform.janitor.JanitorTask;
 import io.s2spay.vault.CardNotInVaultException;
 import io.s2spay.vault.CardVault;
 import io.s2spay.vault.CardVaultException;
@@ -8,9 +10,6 @@ import io.s2spay.vault.CardVaultProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Finds attempts an executor recorded but never finished (it died between recording the attempt and recording
  * the gateway's answer) and resolves them through the gateway's query endpoint, exactly like a lost response: the
  * request is sent again, with the same merchantTransactionId, only when the query proves the gateway never got it.
- * Several instances share the work: attempts are claimed with {@code for update skip locked} and a lease.
+ * Several instances share the work: it is a task of the platform's {@link Janitor}, which claims attempts with a
+ * lease ({@code for update skip locked}).
  */
 @Component
 @ConditionalOnProperty(name = "s2spay.executor.recovery.enabled", matchIfMissing = true)
@@ -38,6 +38,8 @@ class StuckAttemptRecovery {
     private final TransactionTemplate transactions;
     private final ExecutorMetrics metrics;
     private final ExecutorProperties.Recovery settings;
+    private final Janitor janitor;
+    private final StuckAttempts task = new StuckAttempts();
 
     StuckAttemptRecovery(
             PaymentAttempts attempts,
@@ -47,7 +49,9 @@ class StuckAttemptRecovery {
             TransactionTemplate transactions,
             ExecutorMetrics metrics,
             ExecutorProperties properties,
-            ObjectProvider<CardVaultProperties> vaultProperties) {
+            ObjectProvider<CardVaultProperties> vaultProperties,
+            Janitor janitor) {
+        this.janitor = janitor;
         this.attempts = attempts;
         this.gateway = gateway;
         this.vault = vault;
@@ -99,42 +103,48 @@ class StuckAttemptRecovery {
         }
     }
 
-    /**
-     * One run: claims the stuck attempts due now and resolves each claimed batch concurrently (so that the whole
-     * batch, not only its first attempt, is done within the lease); returns how many outcomes were recorded.
-     */
+    /** One run of the janitor task: returns how many outcomes were recorded. */
     @Scheduled(initialDelay = 0, fixedDelayString = "${s2spay.executor.recovery.interval:10s}")
     int recoverStuckAttempts() {
-        int recorded = 0;
-        List<PaymentAttempt> claimed;
-        do {
-            claimed = transactions.execute(status -> attempts.claimStuck(settings.batchSize(), settings.lease()));
-            List<Future<Boolean>> recoveries;
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                recoveries = claimed.stream()
-                        .map(attempt -> threads.submit(() -> recoverOrLeave(attempt)))
-                        .toList();
-            }
-            for (Future<Boolean> recovery : recoveries) {
-                if (recovery.state() == Future.State.SUCCESS && recovery.resultNow()) {
-                    recorded++;
-                }
-            }
-        } while (claimed.size() == settings.batchSize());
-        return recorded;
+        return janitor.run(task);
     }
 
-    private boolean recoverOrLeave(PaymentAttempt attempt) {
-        try {
+    /**
+     * Stuck attempts as a janitor task: each claimed batch is resolved concurrently (so that the whole batch, not
+     * only its first attempt, is done within the lease), and claims go on while they come back full. A failure leaves
+     * the attempt SUBMITTING: it is claimed again once its lease has expired.
+     */
+    private final class StuckAttempts implements JanitorTask<PaymentAttempt> {
+
+        @Override
+        public String name() {
+            return "stuck-attempts";
+        }
+
+        @Override
+        public int batchSize() {
+            return settings.batchSize();
+        }
+
+        @Override
+        public boolean drainsBacklog() {
+            return true;
+        }
+
+        @Override
+        public List<PaymentAttempt> claimDue(int limit) {
+            return transactions.execute(status -> attempts.claimStuck(limit, settings.lease()));
+        }
+
+        @Override
+        public boolean process(PaymentAttempt attempt) {
             return recover(attempt);
-        } catch (RuntimeException e) {
-            // left SUBMITTING: claimed again once its lease has expired
-            log.warn(
-                    "Recovery of payment {} (merchantTransactionId={}) failed; retried after the lease",
-                    attempt.instruction().paymentId(),
-                    attempt.instruction().merchantTransactionId(),
-                    e);
-            return false;
+        }
+
+        @Override
+        public String describe(PaymentAttempt attempt) {
+            return "recovery of payment " + attempt.instruction().paymentId() + " (merchantTransactionId="
+                    + attempt.instruction().merchantTransactionId() + ")";
         }
     }
 

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.platform.janitor.Janitor;
+import io.s2spay.platform.janitor.JanitorTask;
 import io.s2spay.poller.PollerProperties;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackedPayments;
@@ -12,17 +14,15 @@ import io.s2spay.poller.tracking.TrackingStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The janitor (after Kill Bill's): claims the tracked payments that are due with {@code for update skip locked},
- * asks the gateway's unlimited query endpoint about each, outside any transaction, and records what it learnt under
+ * The janitor task (after Kill Bill's) of tracked payments, run by the platform's {@link Janitor}: claims the tracked
+ * payments that are due with a lease ({@code for update skip locked}), asks the gateway's unlimited query endpoint
+ * about each, outside any transaction, and records what it learnt under
  * a fresh lock. Several poller instances share the work without checking a payment twice at once.
  */
 @Component
@@ -38,6 +38,8 @@ class StatusJanitor {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer queryTimer;
+    private final Janitor janitor;
+    private final DuePayments task = new DuePayments();
 
     StatusJanitor(
             TrackedPayments payments,
@@ -45,7 +47,9 @@ class StatusJanitor {
             CheckRecorder recorder,
             PollerProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Janitor janitor) {
+        this.janitor = janitor;
         this.payments = payments;
         this.gateway = gateway;
         this.recorder = recorder;
@@ -70,52 +74,64 @@ class StatusJanitor {
             fixedDelayString = "${s2spay.poller.janitor-interval:1s}",
             initialDelayString = "${s2spay.poller.janitor-interval:1s}")
     void checkDuePayments() {
-        List<TrackedPayment> due;
-        try {
-            due = payments.claimDue(clock.instant(), properties.batchSize(), properties.lease());
-        } catch (RuntimeException e) {
-            log.warn("Could not claim due payments: {}", e.toString());
-            return;
+        janitor.run(task);
+    }
+
+    /** Due tracked payments as a janitor task: at most {@code parallelism} gateway queries at once. */
+    private final class DuePayments implements JanitorTask<TrackedPayment> {
+
+        @Override
+        public String name() {
+            return "tracked-payments";
         }
-        if (due.isEmpty()) {
-            return;
+
+        @Override
+        public int batchSize() {
+            return properties.batchSize();
         }
-        Semaphore slots = new Semaphore(properties.parallelism());
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            // closing the executor waits for every check of this batch
-            for (TrackedPayment payment : due) {
-                executor.submit(() -> {
-                    slots.acquireUninterruptibly();
-                    try {
-                        check(payment);
-                    } finally {
-                        slots.release();
-                    }
-                });
-            }
+
+        @Override
+        public int parallelism() {
+            return properties.parallelism();
+        }
+
+        @Override
+        public List<TrackedPayment> claimDue(int limit) {
+            return payments.claimDue(clock.instant(), limit, properties.lease());
+        }
+
+        @Override
+        public boolean process(TrackedPayment payment) {
+            return check(payment);
+        }
+
+        @Override
+        public String describe(TrackedPayment payment) {
+            return "check of payment " + payment.paymentId();
         }
     }
 
-    /** One check of one payment; a failure only delays this payment (its lease expires and it is due again). */
-    void check(TrackedPayment payment) {
-        try {
-            OppTransaction answer = queryTimer.record(() -> query(payment));
-            Instant now = clock.instant();
-            Decision decision = policy.decide(payment, answer, now);
-            if (recorder.record(payment, decision, now)) {
-                meters.counter(
-                                "s2spay.poller.checks",
-                                "status",
-                                payment.status().name(),
-                                "result",
-                                decision instanceof Decision.Settle s
-                                        ? s.payload().getClass().getSimpleName()
-                                        : "CHECK_AGAIN")
-                        .increment();
-            }
-        } catch (RuntimeException e) {
-            log.warn("Check of payment {} failed, retried after the lease: {}", payment.paymentId(), e.toString());
+    /**
+     * One check of one payment; true when it was recorded. A failure only delays this payment (its lease expires and
+     * it is due again).
+     */
+    boolean check(TrackedPayment payment) {
+        OppTransaction answer = queryTimer.record(() -> query(payment));
+        Instant now = clock.instant();
+        Decision decision = policy.decide(payment, answer, now);
+        if (!recorder.record(payment, decision, now)) {
+            return false;
         }
+        meters.counter(
+                        "s2spay.poller.checks",
+                        "status",
+                        payment.status().name(),
+                        "result",
+                        decision instanceof Decision.Settle s
+                                ? s.payload().getClass().getSimpleName()
+                                : "CHECK_AGAIN")
+                .increment();
+        return true;
     }
 
     private OppTransaction query(TrackedPayment payment) {

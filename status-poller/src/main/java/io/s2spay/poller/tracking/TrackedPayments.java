@@ -1,5 +1,6 @@
 package io.s2spay.poller.tracking;
 
+import io.s2spay.platform.janitor.LeasedClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +14,10 @@ import org.springframework.stereotype.Repository;
 /** The {@code tracked_payment} table: payments whose outcome is not final. */
 @Repository
 public class TrackedPayments {
+
+    /** Open tracked payments due for a check (the predicate of the partial index tracked_payment_due_idx). */
+    private static final LeasedClaim DUE =
+            new LeasedClaim("tracked_payment", List.of("payment_id"), "status <> 'CLOSED'", "next_check_at", null);
 
     private final JdbcClient jdbc;
 
@@ -129,21 +134,7 @@ public class TrackedPayments {
      * that other poller instances skip them while this one asks the gateway (without holding a lock).
      */
     public List<TrackedPayment> claimDue(Instant now, int limit, Duration lease) {
-        return jdbc.sql("""
-                update tracked_payment t set next_check_at = :leaseEnd
-                from (select payment_id from tracked_payment
-                      where status <> 'CLOSED' and next_check_at <= :now
-                      order by next_check_at
-                      limit :limit
-                      for update skip locked) due
-                where t.payment_id = due.payment_id
-                returning t.*
-                """)
-                .param("leaseEnd", Timestamp.from(now.plus(lease)))
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query(TrackedPayments::map)
-                .list();
+        return DUE.claim(jdbc, now, limit, lease, TrackedPayments::map);
     }
 
     /** Records a check that did not settle the payment and when to check again. */
