@@ -122,6 +122,19 @@ public final class OppGatewayClient implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * The longest a {@link #submit} can take with these settings: every call running into its timeout, every
+     * resolution using all its queries and backoff, every allowed resend made.
+     */
+    public Duration longestSubmission() {
+        return OppDeadlines.longestSubmission(properties);
+    }
+
+    /** The longest a {@link #resolveWithRetries} can take with these settings: every query running into its timeout. */
+    public Duration longestResolution() {
+        return OppDeadlines.longestResolution(properties);
+    }
+
     // ---------------------------------------------------------------------------------------------- payments
 
     /** Sends an initial payment (PA or DB, on card data or a redirect brand) to {@code POST /v1/payments}. */

@@ -4,7 +4,6 @@ import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppProperties;
 import io.s2spay.connector.opp.OppStandingInstruction;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.schema.StandingInstruction;
@@ -30,41 +29,16 @@ class PaymentGateway {
     }
 
     /**
-     * The longest a {@link #submit} can take with the connector's settings: every call running into its timeout,
-     * every resolution using all its queries and backoff, every allowed resend made. An executor still inside a
+     * The longest a {@link #submit} can take, as the connector says for its own settings: an executor still inside a
      * submission must not be presumed dead before this.
      */
     Duration longestSubmission() {
-        OppProperties settings = client.properties();
-        OppProperties.Resolution resolution = settings.resolution();
-        Duration call = settings.connectTimeout().plus(settings.readTimeout());
-        Duration backoff = resolution.initialBackoff();
-        double step = resolution.initialBackoff().toMillis();
-        for (int query = 1; query < resolution.maxQueries(); query++) {
-            backoff = backoff.plusMillis((long) step);
-            step *= resolution.backoffMultiplier();
-        }
-        Duration round = call.multipliedBy(1L + resolution.maxQueries()).plus(backoff);
-        // after a refused resend, one more query checks what the gateway holds
-        return round.multipliedBy(1L + resolution.maxResends()).plus(call.multipliedBy(resolution.maxResends()));
+        return client.longestSubmission();
     }
 
-    /**
-     * The longest a {@link #resolve} can take with the connector's settings: every query running into its timeout,
-     * with the connector's backoff between them.
-     */
+    /** The longest a {@link #resolve} can take, as the connector says for its own settings. */
     Duration longestResolution() {
-        OppProperties settings = client.properties();
-        OppProperties.Resolution resolution = settings.resolution();
-        Duration call = settings.connectTimeout().plus(settings.readTimeout());
-        Duration backoff = Duration.ZERO;
-        // as the connector's resolveWithRetries: exponential from the initial backoff (1 ms when it is zero)
-        double step = Math.max(1, resolution.initialBackoff().toMillis());
-        for (int query = 1; query < resolution.maxQueries(); query++) {
-            backoff = backoff.plusMillis((long) step);
-            step *= resolution.backoffMultiplier();
-        }
-        return call.multipliedBy(resolution.maxQueries()).plus(backoff);
+        return client.longestResolution();
     }
 
     /**

@@ -31,30 +31,11 @@ class PaymentGatewayTest {
     }
 
     @Test
-    void longestSubmissionCountsEveryTimeoutBackoffAndResend() {
-        // 2 s connect + 10 s read per call; 4 queries after 0.25 + 0.25 + 0.5 + 1 s of backoff; one resend
+    void longestRecoveryIsAWholeResolutionThenAWholeSubmissionAsTheConnectorTimesThem() {
         OppProperties properties = properties()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
                 .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
-        assertThat(gateway(properties).longestSubmission()).isEqualTo(Duration.ofSeconds(136));
-    }
-
-    @Test
-    void longestRecoveryIsAWholeResolutionThenAWholeSubmission() {
-        OppProperties properties = properties()
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
-        // 4 queries of 12 s with 0.25 + 0.5 + 1 s between them, then the 136 s submission
-        assertThat(gateway(properties).longestResolution()).isEqualTo(Duration.ofMillis(49_750));
+        // the connector's 49.75 s resolution, then its 136 s submission
         assertThat(gateway(properties).longestRecovery()).isEqualTo(Duration.ofMillis(185_750));
-    }
-
-    @Test
-    void withoutResendsOnlyOneRoundIsCounted() {
-        OppProperties properties = properties()
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(4))
-                .withResolution(new OppProperties.Resolution(2, Duration.ofMillis(100), 2.0, 0));
-        // 5 s x (1 send + 2 queries) + 0.1 + 0.1 s
-        assertThat(gateway(properties).longestSubmission()).isEqualTo(Duration.ofMillis(15_200));
     }
 }
