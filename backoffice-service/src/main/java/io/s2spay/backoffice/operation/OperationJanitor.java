@@ -9,7 +9,6 @@ import io.s2spay.connector.opp.ResultCategory;
 import io.s2spay.platform.janitor.Janitor;
 import io.s2spay.platform.janitor.JanitorTask;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,7 +32,7 @@ class OperationJanitor {
     private final BackofficeProperties properties;
     private final Clock clock;
     private final Janitor janitor;
-    private final OpenOperationsTask task = new OpenOperationsTask();
+    private final JanitorTask<Operation> task;
 
     OperationJanitor(
             BackofficeOperations operations,
@@ -44,6 +43,18 @@ class OperationJanitor {
             Clock clock,
             Janitor janitor) {
         this.janitor = janitor;
+        // one operation after the other
+        this.task = new JanitorTask.Of<>(
+                "open-operations",
+                properties.batchSize(),
+                1,
+                false,
+                limit -> operations.claimDue(clock.instant(), limit, properties.lease()),
+                op -> {
+                    resolve(op);
+                    return true;
+                },
+                op -> "resolving operation " + op.paymentId() + "/" + op.operationId());
         this.operations = operations;
         this.balances = balances;
         this.outcomes = outcomes;
@@ -57,41 +68,6 @@ class OperationJanitor {
             initialDelayString = "${s2spay.backoffice.janitor-interval:1s}")
     void resolveOpenOperations() {
         janitor.run(task);
-    }
-
-    /** Open operations as a janitor task, resolved one after the other. */
-    private final class OpenOperationsTask implements JanitorTask<Operation> {
-
-        @Override
-        public String name() {
-            return "open-operations";
-        }
-
-        @Override
-        public int batchSize() {
-            return properties.batchSize();
-        }
-
-        @Override
-        public int parallelism() {
-            return 1;
-        }
-
-        @Override
-        public List<Operation> claimDue(int limit) {
-            return operations.claimDue(clock.instant(), limit, properties.lease());
-        }
-
-        @Override
-        public boolean process(Operation op) {
-            resolve(op);
-            return true;
-        }
-
-        @Override
-        public String describe(Operation op) {
-            return "resolving operation " + op.paymentId() + "/" + op.operationId();
-        }
     }
 
     void resolve(Operation op) {

@@ -9,7 +9,6 @@ import io.s2spay.vault.CardVaultException;
 import io.s2spay.vault.CardVaultProperties;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +38,7 @@ class StuckAttemptRecovery {
     private final ExecutorMetrics metrics;
     private final ExecutorProperties.Recovery settings;
     private final Janitor janitor;
-    private final StuckAttempts task = new StuckAttempts();
+    private final JanitorTask<PaymentAttempt> task;
 
     StuckAttemptRecovery(
             PaymentAttempts attempts,
@@ -52,6 +51,19 @@ class StuckAttemptRecovery {
             ObjectProvider<CardVaultProperties> vaultProperties,
             Janitor janitor) {
         this.janitor = janitor;
+        // each claimed batch is resolved concurrently (so that the whole batch, not only its first attempt, is done
+        // within the lease), and claims go on while they come back full; a failure leaves the attempt SUBMITTING,
+        // claimed again once its lease has expired
+        this.task = new JanitorTask.Of<>(
+                "stuck-attempts",
+                properties.recovery().batchSize(),
+                properties.recovery().batchSize(),
+                true,
+                limit -> transactions.execute(status ->
+                        attempts.claimStuck(limit, properties.recovery().lease())),
+                this::recover,
+                attempt -> "recovery of payment " + attempt.instruction().paymentId() + " (merchantTransactionId="
+                        + attempt.instruction().merchantTransactionId() + ")");
         this.attempts = attempts;
         this.gateway = gateway;
         this.vault = vault;
@@ -107,45 +119,6 @@ class StuckAttemptRecovery {
     @Scheduled(initialDelay = 0, fixedDelayString = "${s2spay.executor.recovery.interval:10s}")
     int recoverStuckAttempts() {
         return janitor.run(task);
-    }
-
-    /**
-     * Stuck attempts as a janitor task: each claimed batch is resolved concurrently (so that the whole batch, not
-     * only its first attempt, is done within the lease), and claims go on while they come back full. A failure leaves
-     * the attempt SUBMITTING: it is claimed again once its lease has expired.
-     */
-    private final class StuckAttempts implements JanitorTask<PaymentAttempt> {
-
-        @Override
-        public String name() {
-            return "stuck-attempts";
-        }
-
-        @Override
-        public int batchSize() {
-            return settings.batchSize();
-        }
-
-        @Override
-        public boolean drainsBacklog() {
-            return true;
-        }
-
-        @Override
-        public List<PaymentAttempt> claimDue(int limit) {
-            return transactions.execute(status -> attempts.claimStuck(limit, settings.lease()));
-        }
-
-        @Override
-        public boolean process(PaymentAttempt attempt) {
-            return recover(attempt);
-        }
-
-        @Override
-        public String describe(PaymentAttempt attempt) {
-            return "recovery of payment " + attempt.instruction().paymentId() + " (merchantTransactionId="
-                    + attempt.instruction().merchantTransactionId() + ")";
-        }
     }
 
     private boolean recover(PaymentAttempt attempt) {

@@ -1,6 +1,10 @@
 package io.s2spay.platform.janitor;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * One kind of work a {@link Janitor} does, in the manner of Kill Bill's janitor: rows whose outcome is not final are
@@ -34,4 +38,44 @@ public interface JanitorTask<T> {
 
     /** The row in a log line. */
     String describe(T row);
+
+    /**
+     * A task from its parts: {@code claim} takes a limit and claims, {@code work} processes one row (true when it
+     * recorded an outcome), {@code description} names a row in logs.
+     */
+    record Of<T>(
+            String name,
+            int batchSize,
+            int parallelism,
+            boolean drainsBacklog,
+            IntFunction<List<T>> claim,
+            Predicate<T> work,
+            Function<T, String> description)
+            implements JanitorTask<T> {
+
+        public Of {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(claim, "claim");
+            Objects.requireNonNull(work, "work");
+            Objects.requireNonNull(description, "description");
+            if (batchSize <= 0 || parallelism <= 0) {
+                throw new IllegalArgumentException(name + ": batch size and parallelism must be positive");
+            }
+        }
+
+        @Override
+        public List<T> claimDue(int limit) {
+            return claim.apply(limit);
+        }
+
+        @Override
+        public boolean process(T row) {
+            return work.test(row);
+        }
+
+        @Override
+        public String describe(T row) {
+            return description.apply(row);
+        }
+    }
 }

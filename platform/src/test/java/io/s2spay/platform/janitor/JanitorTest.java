@@ -66,6 +66,29 @@ class JanitorTest {
         assertThat(task.mostAtOnce.get()).isEqualTo(2);
     }
 
+    @Test
+    void aTaskFromItsPartsClaimsWithItsBatchSizeAndRefusesANonPositiveOne() {
+        List<Integer> limits = new ArrayList<>();
+        JanitorTask<Integer> task = new JanitorTask.Of<>(
+                "test",
+                3,
+                1,
+                false,
+                limit -> {
+                    limits.add(limit);
+                    return List.of(7, 8);
+                },
+                row -> row == 7,
+                row -> "row " + row);
+
+        assertThat(janitor.run(task)).isOne();
+        assertThat(limits).containsExactly(3);
+        assertThat(rows("left-open")).isOne();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new JanitorTask.Of<Integer>("bad", 0, 1, false, limit -> List.of(), row -> true, row -> ""))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private double rows(String result) {
         var counter = meters.find("s2spay.janitor.rows")
                 .tags("task", "test", "result", result)

@@ -39,7 +39,7 @@ class StatusJanitor {
     private final MeterRegistry meters;
     private final Timer queryTimer;
     private final Janitor janitor;
-    private final DuePayments task = new DuePayments();
+    private final JanitorTask<TrackedPayment> task;
 
     StatusJanitor(
             TrackedPayments payments,
@@ -50,6 +50,15 @@ class StatusJanitor {
             MeterRegistry meters,
             Janitor janitor) {
         this.janitor = janitor;
+        // at most parallelism gateway queries at once
+        this.task = new JanitorTask.Of<>(
+                "tracked-payments",
+                properties.batchSize(),
+                properties.parallelism(),
+                false,
+                limit -> payments.claimDue(clock.instant(), limit, properties.lease()),
+                this::check,
+                payment -> "check of payment " + payment.paymentId());
         this.payments = payments;
         this.gateway = gateway;
         this.recorder = recorder;
@@ -75,40 +84,6 @@ class StatusJanitor {
             initialDelayString = "${s2spay.poller.janitor-interval:1s}")
     void checkDuePayments() {
         janitor.run(task);
-    }
-
-    /** Due tracked payments as a janitor task: at most {@code parallelism} gateway queries at once. */
-    private final class DuePayments implements JanitorTask<TrackedPayment> {
-
-        @Override
-        public String name() {
-            return "tracked-payments";
-        }
-
-        @Override
-        public int batchSize() {
-            return properties.batchSize();
-        }
-
-        @Override
-        public int parallelism() {
-            return properties.parallelism();
-        }
-
-        @Override
-        public List<TrackedPayment> claimDue(int limit) {
-            return payments.claimDue(clock.instant(), limit, properties.lease());
-        }
-
-        @Override
-        public boolean process(TrackedPayment payment) {
-            return check(payment);
-        }
-
-        @Override
-        public String describe(TrackedPayment payment) {
-            return "check of payment " + payment.paymentId();
-        }
     }
 
     /**
