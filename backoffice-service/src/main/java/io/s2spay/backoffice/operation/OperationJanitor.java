@@ -15,10 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The janitor task (after Kill Bill's), run by the platform's {@link Janitor}, of back-office operations whose outcome is not known: operations whose answer was
- * lost, and operations left in submission by a stopped instance. It asks the query endpoint by the operation's
- * merchantTransactionId and records what it learns; only when the gateway provably never received the operation is
- * it sent again, with the same merchantTransactionId, so it can never be carried out twice.
+ * The janitor task (after Kill Bill's), run by the platform's {@link Janitor}, of back-office operations whose
+ * outcome is not known: operations whose answer was lost, and operations left in submission by a stopped instance.
+ * It asks the query endpoint by the operation's merchantTransactionId and records what it learns; only when the
+ * gateway provably never received the operation is it sent again, with the same merchantTransactionId, so it can
+ * never be carried out twice.
  */
 @Component
 class OperationJanitor {

@@ -1,5 +1,8 @@
 package io.s2spay.backoffice.operation;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where one back-office operation stands. */
 enum OperationState {
     /** Admitted and possibly sent to the gateway; the answer is not recorded yet. */
@@ -11,10 +14,10 @@ enum OperationState {
     /** Sent, but whether the gateway carried it out is not known yet; resolved through the query endpoint. */
     UNKNOWN;
 
-    private static final java.util.Set<OperationState> OPEN = java.util.EnumSet.of(SUBMITTING, UNKNOWN);
+    private static final Set<OperationState> OPEN = EnumSet.of(SUBMITTING, UNKNOWN);
 
     /** The states whose outcome is not known yet: the janitor resolves them. */
-    static java.util.Set<OperationState> open() {
+    static Set<OperationState> open() {
         return OPEN;
     }
 
