@@ -8,6 +8,7 @@ import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /** Request bodies of the merchant API and waiting for a payment or an operation to reach a status. */
@@ -91,6 +92,24 @@ final class Payments {
                                 "payment " + paymentId + " ended " + current + ", expected " + status + ": " + payment);
                     }
                     assertThat(current).as(payment.toString()).isIn(wanted);
+                });
+        return last.get();
+    }
+
+    /**
+     * Waits until GET /v1/payments/{id} shows {@code status} and {@code settled} holds of the view: for a state
+     * that two events reach in either order (the initial payment's outcome and an operation's), where the status
+     * alone does not say both arrived.
+     */
+    static JsonNode awaitPayment(MerchantApi api, String paymentId, String status, Consumer<JsonNode> settled) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await("payment " + paymentId + " " + status + " and settled")
+                .atMost(OUTCOME_WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    JsonNode payment = awaitStatus(api, paymentId, status);
+                    last.set(payment);
+                    settled.accept(payment);
                 });
         return last.get();
     }

@@ -1,5 +1,6 @@
 package io.s2spay.e2e;
 
+import static io.s2spay.e2e.Payments.awaitPayment;
 import static io.s2spay.e2e.Payments.awaitStatus;
 import static io.s2spay.e2e.Payments.card;
 import static io.s2spay.e2e.Payments.operate;
@@ -196,19 +197,26 @@ class ShopperReturnEndToEndIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(bank.statusCode()).as(bank.body()).isEqualTo(200);
 
-        JsonNode settled = awaitStatus(demo, id, "succeeded");
+        // the transfer's own outcome (from the status poller) and the bank's receipt (from back-office) are two
+        // events that reach the read model in either order: the payment is settled once both are in
+        JsonNode settled = awaitPayment(
+                demo,
+                id,
+                "succeeded",
+                payment -> assertThat(payment.path("operations")
+                                .valueStream()
+                                .filter(operation ->
+                                        operation.path("type").asString().equals("receipt"))
+                                .toList())
+                        .as(payment.toString())
+                        .singleElement()
+                        .satisfies(operation -> {
+                            assertThat(operation.path("status").asString()).isEqualTo("succeeded");
+                            assertThat(operation.path("origin").asString()).isEqualTo("gateway");
+                            assertThat(operation.path("amount").asString()).isEqualTo("92.00");
+                        }));
         Payments.assertAmount(settled, "captured", "92.00");
         Payments.assertAmount(settled, "net", "92.00");
-        assertThat(settled.path("operations")
-                        .valueStream()
-                        .filter(operation -> operation.path("type").asString().equals("receipt"))
-                        .toList())
-                .singleElement()
-                .satisfies(operation -> {
-                    assertThat(operation.path("status").asString()).isEqualTo("succeeded");
-                    assertThat(operation.path("origin").asString()).isEqualTo("gateway");
-                    assertThat(operation.path("amount").asString()).isEqualTo("92.00");
-                });
         assertThat(run.ledger.of(order).count("RC")).isEqualTo(1);
         assertThat(run.ledger.of(order).total("EUR", "received")).isEqualTo(9200);
     }

@@ -3,6 +3,7 @@ package io.s2spay.localstack;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.serde.AvroSerdeProperties;
+import io.s2spay.schema.serde.RegistryLookups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +88,7 @@ final class EventTail {
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG,
                 5000);
         REGISTRY_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
-        AvroKafkaDeserializer<Object> avro = new AvroKafkaDeserializer<>();
+        AvroKafkaDeserializer<Object> avro = new AvroKafkaDeserializer<>(RegistryLookups.facade(registry));
         avro.configure(new HashMap<>(AvroSerdeProperties.forRegistry(registry)), false);
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

@@ -2,6 +2,7 @@ package io.s2spay.testkit;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.s2spay.schema.serde.AvroSerdeProperties;
+import io.s2spay.schema.serde.RegistryLookups;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,12 @@ public final class KafkaTopicReader {
 
     private final String bootstrapServers;
     private final String registryUrl;
+    /**
+     * One deserializer for the reader's life, so that a schema is fetched from the registry once rather than on
+     * every read; its lookups time out ({@link RegistryLookups}). Guarded by itself (a serde is not meant to be
+     * shared between threads).
+     */
+    private AvroKafkaDeserializer<Object> values;
 
     /** A reader for the given broker and registry (the registry's native v3 API address). */
     public KafkaTopicReader(String bootstrapServers, String registryUrl) {
@@ -86,13 +93,12 @@ public final class KafkaTopicReader {
         List<ConsumerRecord<byte[], byte[]>> records =
                 read(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), "read_committed");
         List<ConsumerRecord<String, T>> typed = new ArrayList<>(records.size());
-        try (StringDeserializer keys = new StringDeserializer();
-                AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>()) {
-            values.configure(new HashMap<>(AvroSerdeProperties.forRegistry(registryUrl)), false);
+        AvroKafkaDeserializer<Object> values = values();
+        try (StringDeserializer keys = new StringDeserializer()) {
             for (ConsumerRecord<byte[], byte[]> raw : records) {
                 Object value;
                 try {
-                    value = raw.value() == null ? null : values.deserialize(topic, raw.headers(), raw.value());
+                    value = raw.value() == null ? null : decode(values, topic, raw);
                 } catch (RuntimeException undecodable) {
                     continue;
                 }
@@ -100,6 +106,21 @@ public final class KafkaTopicReader {
             }
         }
         return typed;
+    }
+
+    private synchronized AvroKafkaDeserializer<Object> values() {
+        if (values == null) {
+            values = new AvroKafkaDeserializer<>(RegistryLookups.facade(registryUrl));
+            values.configure(new HashMap<>(AvroSerdeProperties.forRegistry(registryUrl)), false);
+        }
+        return values;
+    }
+
+    private static Object decode(
+            AvroKafkaDeserializer<Object> values, String topic, ConsumerRecord<byte[], byte[]> raw) {
+        synchronized (values) {
+            return values.deserialize(topic, raw.headers(), raw.value());
+        }
     }
 
     private static <T> ConsumerRecord<String, T> typed(

@@ -4,6 +4,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.serde.AvroSerdeProperties;
+import io.s2spay.schema.serde.RegistryLookups;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +17,11 @@ import java.util.List;
 public final class PublishedEvents {
 
     private final KafkaTopicReader reader;
-    private final AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+    private final AvroKafkaDeserializer<Object> deserializer;
 
     public PublishedEvents(TestInfrastructure infrastructure) {
         this.reader = KafkaTopicReader.of(infrastructure);
+        this.deserializer = new AvroKafkaDeserializer<>(RegistryLookups.facade(infrastructure.registryUrl()));
         deserializer.configure(new HashMap<>(AvroSerdeProperties.forRegistry(infrastructure.registryUrl())), false);
     }
 

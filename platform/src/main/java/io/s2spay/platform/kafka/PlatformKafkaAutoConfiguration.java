@@ -1,6 +1,5 @@
 package io.s2spay.platform.kafka;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.s2spay.platform.PlatformProperties;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.schema.Topics;
@@ -89,7 +88,7 @@ public final class PlatformKafkaAutoConfiguration {
             ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> config = reliableProducer(clients);
         config.putAll(AvroSerdeProperties.forRegistry(platform.registry().url()));
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, TimeLimitedAvroSerializer.class);
         DefaultKafkaProducerFactory<String, SpecificRecord> factory = new DefaultKafkaProducerFactory<>(config);
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;

@@ -7,6 +7,7 @@ import io.s2spay.platform.PlatformProperties;
 import io.s2spay.platform.kafka.InternalTopic;
 import io.s2spay.platform.kafka.KafkaClientConfigs;
 import io.s2spay.platform.kafka.PlatformKafkaAutoConfiguration;
+import io.s2spay.platform.kafka.TimeLimitedAvroSerializer;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.serde.AvroSerdeProperties;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class OutboxAutoConfiguration {
 
     @Bean
     JdbcOutboxWriter outboxWriter(DataSource dataSource, PlatformProperties platform) {
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+        AvroKafkaSerializer<SpecificRecord> serializer = new TimeLimitedAvroSerializer();
         serializer.configure(AvroSerdeProperties.forRegistry(platform.registry().url()), false);
         return new JdbcOutboxWriter(JdbcClient.create(dataSource), serializer);
     }
