@@ -8,13 +8,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.backoffice.balance.PaymentState;
 import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.BackofficeCommandEnvelope;
 import io.s2spay.schema.event.PaymentEventEnvelope;

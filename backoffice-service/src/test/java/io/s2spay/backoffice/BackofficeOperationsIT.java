@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.s2spay.backoffice.BackofficeHarness.Payment;
 import io.s2spay.backoffice.balance.PaymentBalance;
-import io.s2spay.backoffice.balance.PaymentState;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.schema.GatewayResult;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.backoffice.balance.PaymentState;
+import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.BackofficeCommandRejected;
 import io.s2spay.schema.event.PaymentEventEnvelope;

@@ -1,5 +1,6 @@
 package io.s2spay.backoffice.balance;
 
+import io.s2spay.platform.lifecycle.PaymentEventSteps;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.schema.GatewayResult;
@@ -56,7 +57,7 @@ public class BalanceProjection {
         Instant now = clock.instant();
         switch (event.getPayload()) {
             case PaymentRequested p ->
-                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, null, now);
+                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, now);
             case PaymentRedirectRequired p ->
                 initial(
                         event,
@@ -64,7 +65,6 @@ public class BalanceProjection {
                         p.getAmount(),
                         p.getMerchantTransactionId(),
                         gatewayId(p.getGatewayResult()),
-                        PaymentState.REDIRECT_PENDING,
                         now);
             case PaymentAwaitingReceipt p ->
                 initial(
@@ -73,17 +73,9 @@ public class BalanceProjection {
                         p.getAmount(),
                         p.getMerchantTransactionId(),
                         gatewayId(p.getGatewayResult()),
-                        PaymentState.AWAITING_RECEIPT,
                         now);
             case PaymentOutcomeUnknown p ->
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        null,
-                        PaymentState.UNKNOWN,
-                        now);
+                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, now);
             case PaymentDeclined p ->
                 initial(
                         event,
@@ -91,7 +83,6 @@ public class BalanceProjection {
                         p.getAmount(),
                         p.getMerchantTransactionId(),
                         gatewayId(p.getGatewayResult()),
-                        PaymentState.DECLINED,
                         now);
             case PaymentFailed p ->
                 initial(
@@ -100,7 +91,6 @@ public class BalanceProjection {
                         p.getAmount(),
                         p.getMerchantTransactionId(),
                         gatewayId(p.getGatewayResult()),
-                        PaymentState.FAILED,
                         now);
             case PaymentExpired p ->
                 initial(
@@ -109,7 +99,6 @@ public class BalanceProjection {
                         p.getAmount(),
                         p.getMerchantTransactionId(),
                         gatewayId(p.getGatewayResult()),
-                        PaymentState.EXPIRED,
                         now);
             case PaymentAuthorized p -> {
                 initial(
@@ -118,7 +107,6 @@ public class BalanceProjection {
                         p.getAmount(),
                         p.getMerchantTransactionId(),
                         gatewayId(p.getGatewayResult()),
-                        PaymentState.AUTHORIZED,
                         now);
                 entry(event, INITIAL_ENTRY, EntryKind.AUTHORIZED, p.getAmount(), now);
             }
@@ -129,7 +117,6 @@ public class BalanceProjection {
                         p.getAmount(),
                         p.getMerchantTransactionId(),
                         gatewayId(p.getGatewayResult()),
-                        PaymentState.DEBITED,
                         now);
                 entry(event, INITIAL_ENTRY, EntryKind.DEBITED, p.getAmount(), now);
             }
@@ -155,7 +142,6 @@ public class BalanceProjection {
             Money amount,
             String merchantTransactionId,
             String gatewayTransactionId,
-            PaymentState state,
             Instant now) {
         balances.upsertPayment(
                 event.getPaymentId(),
@@ -167,9 +153,8 @@ public class BalanceProjection {
                 gatewayTransactionId,
                 now);
         checkBelongsToPayment(event, amount);
-        if (state != null) {
-            balances.moveTo(event.getPaymentId(), state, now);
-        }
+        // the state comes from the lifecycle's table, as in every other service's projection
+        PaymentEventSteps.initialOutcome(event).ifPresent(state -> balances.moveTo(event.getPaymentId(), state, now));
     }
 
     private void operation(PaymentEventEnvelope event, String operationId, EntryKind kind, Money amount, Instant now) {

@@ -1,5 +1,7 @@
 package io.s2spay.backoffice.balance;
 
+import io.s2spay.domain.lifecycle.PaymentState;
+
 /**
  * The balances of one payment in minor units of its currency, as the events have told: what was
  * authorized, debited, captured, confirmed by a receipt, reversed, refunded, rebilled and charged back.

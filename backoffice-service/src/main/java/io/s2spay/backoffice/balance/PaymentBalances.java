@@ -1,10 +1,13 @@
 package io.s2spay.backoffice.balance;
 
+import io.s2spay.domain.lifecycle.PaymentLifecycle;
+import io.s2spay.domain.lifecycle.PaymentState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,17 +77,22 @@ public class PaymentBalances {
     }
 
     /**
-     * Moves the initial payment to {@code state} unless its outcome is already settled: events of one payment
-     * arrive in order, but a final outcome must never be undone by a late or replayed non-final one.
+     * Moves the initial payment to {@code state} from the states the lifecycle lets move there
+     * ({@link PaymentLifecycle#statesMovingTo}): events of one payment arrive in order, but a final outcome must never
+     * be undone by a late or replayed non-final one, nor a payment moved where the table has no move.
      */
     void moveTo(String paymentId, PaymentState state, Instant at) {
+        Set<PaymentState> from = PaymentLifecycle.statesMovingTo(state);
+        if (from.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 update payment_balance set state = :state, updated_at = :at
-                where payment_id = :paymentId and state in ('REQUESTED', 'REDIRECT_PENDING', 'UNKNOWN', 'AWAITING_RECEIPT')
-                  and state <> :state
+                where payment_id = :paymentId and state in (:from)
                 """)
                 .param("paymentId", paymentId)
                 .param("state", state.name())
+                .param("from", PaymentLifecycle.names(from))
                 .param("at", Timestamp.from(at))
                 .update();
     }

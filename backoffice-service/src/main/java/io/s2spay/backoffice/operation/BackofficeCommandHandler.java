@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.backoffice.balance.PaymentState;
 import io.s2spay.connector.opp.OppBackOfficeRequest;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.domain.lifecycle.PaymentState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -101,9 +101,7 @@ class BackofficeCommandHandler {
         boolean receipt = command.operationType() == OppPaymentType.RC;
         Instant deadline = clock.instant().plus(properties.paymentWait());
         Optional<PaymentBalance> balance = balances.find(paymentId);
-        while (balance.map(b -> receipt
-                                ? b.gatewayTransactionId() == null
-                                : !b.state().decided())
+        while (balance.map(b -> receipt ? b.gatewayTransactionId() == null : !decided(b.state()))
                         .orElse(true)
                 && clock.instant().isBefore(deadline)) {
             try {
@@ -115,6 +113,14 @@ class BackofficeCommandHandler {
             balance = balances.find(paymentId);
         }
         return balance;
+    }
+
+    /**
+     * Whether a command on a payment in {@code state} need not wait for a later event to be judged: the initial
+     * outcome is final, or the transfer awaits its receipt (which may take days).
+     */
+    private static boolean decided(PaymentState state) {
+        return state.isFinal() || state == PaymentState.AWAITING_RECEIPT;
     }
 
     /**

@@ -3,8 +3,8 @@ package io.s2spay.backoffice.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s2spay.backoffice.balance.PaymentBalance;
-import io.s2spay.backoffice.balance.PaymentState;
 import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.schema.Money;
 import java.time.Instant;
 import java.util.Map;

@@ -1,8 +1,10 @@
 package io.s2spay.checkout.payment;
 
 import io.s2spay.domain.balance.PaymentMovements;
+import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
+import io.s2spay.platform.lifecycle.PaymentEventSteps;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.GatewayResult;
@@ -80,7 +82,7 @@ record PaymentChange(
                         null);
             case PaymentAuthorized e ->
                 new PaymentChange(
-                        PaymentStatus.SUCCEEDED,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -90,12 +92,12 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        PaymentMovements.Kind.AUTHORIZED,
+                        TransactionType.PA.movement(),
                         e.getRegistrationId(),
                         e.getInitialTransactionId());
             case PaymentDebited e ->
                 new PaymentChange(
-                        PaymentStatus.SUCCEEDED,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -105,12 +107,12 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        PaymentMovements.Kind.DEBITED,
+                        TransactionType.DB.movement(),
                         e.getRegistrationId(),
                         e.getInitialTransactionId());
             case PaymentRedirectRequired e ->
                 new PaymentChange(
-                        PaymentStatus.REQUIRES_ACTION,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -125,7 +127,7 @@ record PaymentChange(
                         null);
             case PaymentAwaitingReceipt e ->
                 new PaymentChange(
-                        PaymentStatus.AWAITING_RECEIPT,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -140,7 +142,7 @@ record PaymentChange(
                         null);
             case PaymentDeclined e ->
                 new PaymentChange(
-                        PaymentStatus.DECLINED,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -155,7 +157,7 @@ record PaymentChange(
                         null);
             case PaymentFailed e ->
                 new PaymentChange(
-                        PaymentStatus.FAILED,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -170,7 +172,7 @@ record PaymentChange(
                         null);
             case PaymentOutcomeUnknown e ->
                 new PaymentChange(
-                        PaymentStatus.UNKNOWN,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -185,7 +187,7 @@ record PaymentChange(
                         null);
             case PaymentExpired e ->
                 new PaymentChange(
-                        PaymentStatus.EXPIRED,
+                        lifecycleStatus(event),
                         e.getPaymentType().name(),
                         e.getAmount(),
                         null,
@@ -283,6 +285,11 @@ record PaymentChange(
                         redirect == null ? null : redirect.getMethod(),
                         redirect == null ? null : new TreeMap<>(redirect.getParameters())),
                 now);
+    }
+
+    /** The read model's status after an initial payment's outcome, as the lifecycle's table has it. */
+    private static PaymentStatus lifecycleStatus(PaymentEventEnvelope event) {
+        return PaymentStatus.of(PaymentEventSteps.initialOutcome(event).orElseThrow());
     }
 
     /** A rejection of a command other than the one checkout sent for this payment. */

@@ -1,44 +1,56 @@
 package io.s2spay.checkout.payment;
 
+import io.s2spay.domain.lifecycle.PaymentLifecycle;
+import io.s2spay.domain.lifecycle.PaymentState;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * State of a payment's initial transaction (PA or DB) in the read model, with the transitions events may cause:
- * a final state never changes, so an event that arrives late or twice cannot move a payment backwards. What a
- * merchant sees is {@link LifecycleStatus}, which adds what the operations on the payment did.
+ * State of a payment's initial transaction (PA or DB) in the read model: a projection of the payment lifecycle
+ * ({@link PaymentLifecycle}), whose table decides which event may move it where. A final state never changes, so an
+ * event that arrives late or twice cannot move a payment backwards. What a merchant sees is {@link LifecycleStatus},
+ * which adds what the operations on the payment did.
  */
 enum PaymentStatus {
-    PENDING,
-    REQUIRES_ACTION,
-    UNKNOWN,
+    PENDING(PaymentState.REQUESTED),
+    REQUIRES_ACTION(PaymentState.REDIRECT_PENDING),
+    UNKNOWN(PaymentState.UNKNOWN),
     /** A non-instant bank transfer the shopper approved; the money comes with the bank's receipt. */
-    AWAITING_RECEIPT,
-    SUCCEEDED,
-    DECLINED,
-    FAILED,
-    EXPIRED;
+    AWAITING_RECEIPT(PaymentState.AWAITING_RECEIPT),
+    /** Authorized (PA) or debited (DB): the read model tells the two apart by the payment's type. */
+    SUCCEEDED(PaymentState.AUTHORIZED, PaymentState.DEBITED),
+    DECLINED(PaymentState.DECLINED),
+    FAILED(PaymentState.FAILED),
+    EXPIRED(PaymentState.EXPIRED);
 
-    private static final Map<PaymentStatus, Set<PaymentStatus>> TRANSITIONS = Map.of(
-            PENDING, EnumSet.of(REQUIRES_ACTION, UNKNOWN, AWAITING_RECEIPT, SUCCEEDED, DECLINED, FAILED, EXPIRED),
-            REQUIRES_ACTION, EnumSet.of(UNKNOWN, AWAITING_RECEIPT, SUCCEEDED, DECLINED, FAILED, EXPIRED),
-            UNKNOWN, EnumSet.of(REQUIRES_ACTION, AWAITING_RECEIPT, SUCCEEDED, DECLINED, FAILED, EXPIRED),
-            AWAITING_RECEIPT, EnumSet.of(SUCCEEDED, DECLINED, FAILED, EXPIRED),
-            SUCCEEDED, EnumSet.noneOf(PaymentStatus.class),
-            DECLINED, EnumSet.noneOf(PaymentStatus.class),
-            FAILED, EnumSet.noneOf(PaymentStatus.class),
-            EXPIRED, EnumSet.noneOf(PaymentStatus.class));
+    private final Set<PaymentState> lifecycleStates;
 
-    /** Whether an event may move a payment from this status to {@code next}. */
+    PaymentStatus(PaymentState first, PaymentState... more) {
+        this.lifecycleStates = Collections.unmodifiableSet(EnumSet.of(first, more));
+    }
+
+    /** The read model's status of a payment in lifecycle state {@code state}. */
+    static PaymentStatus of(PaymentState state) {
+        for (PaymentStatus status : values()) {
+            if (status.lifecycleStates.contains(state)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("no read-model status for " + state);
+    }
+
+    /** Whether an event may move a payment from this status to {@code next}: the lifecycle has such a move. */
     boolean canMoveTo(PaymentStatus next) {
-        return TRANSITIONS.get(this).contains(next);
+        return next.lifecycleStates.stream()
+                .map(PaymentLifecycle::statesMovingTo)
+                .anyMatch(from -> !Collections.disjoint(from, lifecycleStates));
     }
 
     /** Whether nothing can change this status any more. */
     boolean isFinal() {
-        return TRANSITIONS.get(this).isEmpty();
+        return PaymentLifecycle.finalStates().containsAll(lifecycleStates);
     }
 
     /**

@@ -77,6 +77,14 @@ class PaymentStatusTest {
         assertThat(EnumSet.allOf(PaymentStatus.class)).noneMatch(status::canMoveTo);
     }
 
+    @ParameterizedTest
+    @EnumSource(io.s2spay.domain.lifecycle.PaymentState.class)
+    void projectsEveryLifecycleState(io.s2spay.domain.lifecycle.PaymentState state) {
+        PaymentStatus status = PaymentStatus.of(state);
+        assertThat(status.isFinal()).isEqualTo(state.isFinal());
+        assertThat(status.succeeded()).isEqualTo(state.succeeded());
+    }
+
     @Test
     void neverGoesBackToPending() {
         assertThat(EnumSet.allOf(PaymentStatus.class)).noneMatch(status -> status.canMoveTo(PENDING));

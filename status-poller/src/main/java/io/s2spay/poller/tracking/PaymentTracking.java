@@ -1,17 +1,14 @@
 package io.s2spay.poller.tracking;
 
+import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.platform.lifecycle.PaymentEventSteps;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.poller.PollerProperties;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
-import io.s2spay.schema.event.PaymentAuthorized;
 import io.s2spay.schema.event.PaymentAwaitingReceipt;
-import io.s2spay.schema.event.PaymentDebited;
-import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentEventEnvelope;
-import io.s2spay.schema.event.PaymentExpired;
-import io.s2spay.schema.event.PaymentFailed;
 import io.s2spay.schema.event.PaymentOutcomeUnknown;
 import io.s2spay.schema.event.PaymentRedirectRequired;
 import io.s2spay.schema.event.ShopperReturned;
@@ -67,7 +64,7 @@ public class PaymentTracking {
                                 p.getAmount(),
                                 p.getMerchantTransactionId(),
                                 p.getGatewayResult().getGatewayTransactionId(),
-                                TrackingStatus.REDIRECT_PENDING,
+                                trackingStatus(event),
                                 now,
                                 now.plus(properties.redirectFirstCheck())));
             case PaymentOutcomeUnknown p ->
@@ -79,7 +76,7 @@ public class PaymentTracking {
                                 p.getAmount(),
                                 p.getMerchantTransactionId(),
                                 null,
-                                TrackingStatus.UNKNOWN,
+                                trackingStatus(event),
                                 now,
                                 now.plus(properties.unknownFirstCheck())));
             case PaymentAwaitingReceipt p ->
@@ -91,18 +88,19 @@ public class PaymentTracking {
                                 p.getAmount(),
                                 p.getMerchantTransactionId(),
                                 p.getGatewayResult().getGatewayTransactionId(),
-                                TrackingStatus.AWAITING_RECEIPT,
+                                trackingStatus(event),
                                 now,
                                 now.plus(properties.receiptInterval())));
             case ShopperReturned p -> shopperReturned(event, now);
-            case PaymentAuthorized p -> close(event);
-            case PaymentDebited p -> close(event);
-            case PaymentDeclined p -> close(event);
-            case PaymentFailed p -> close(event);
-            case PaymentExpired p -> close(event);
             default -> {
-                // requests, rejected commands (e.g. a duplicate of a payment still being resolved) and
+                // an outcome the lifecycle calls final (authorized, debited, declined, failed, expired) ends the
+                // tracking; requests, rejected commands (e.g. a duplicate of a payment still being resolved) and
                 // back-office steps say nothing about an initial payment's open outcome
+                if (PaymentEventSteps.initialOutcome(event)
+                        .filter(PaymentState::isFinal)
+                        .isPresent()) {
+                    close(event);
+                }
             }
         }
     }
@@ -124,6 +122,11 @@ public class PaymentTracking {
         if (payments.checkNow(event.getPaymentId(), now)) {
             log.info("Shopper returned for payment {}: checking it now", event.getPaymentId());
         }
+    }
+
+    /** What the lifecycle makes of an event that leaves the initial payment open: why it is tracked. */
+    private static TrackingStatus trackingStatus(PaymentEventEnvelope event) {
+        return TrackingStatus.of(PaymentEventSteps.initialOutcome(event).orElseThrow());
     }
 
     private void close(PaymentEventEnvelope event) {
