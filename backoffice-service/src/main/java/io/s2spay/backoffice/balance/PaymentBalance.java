@@ -1,6 +1,9 @@
 package io.s2spay.backoffice.balance;
 
+import io.s2spay.domain.balance.BalanceRules;
+import io.s2spay.domain.balance.PaymentMovements;
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.domain.lifecycle.TransactionType;
 
 /**
  * The balances of one payment in minor units of its currency, as the events have told: what was
@@ -33,23 +36,45 @@ public record PaymentBalance(
         return "PA".equals(paymentType);
     }
 
-    /**
-     * Money taken from the shopper: captures, rebills, and the debit or the receipt that confirmed it. A
-     * non-instant bank payment's debit and its receipt are the same money (the gateway charges by the receipt),
-     * so they count once.
-     */
+    /** The movements of money, in the domain's words: where settled, refundable and open chargebacks are defined. */
+    public PaymentMovements movements() {
+        return new PaymentMovements(
+                authorizedMinor,
+                debitedMinor,
+                capturedMinor,
+                reversedMinor,
+                refundedMinor,
+                rebilledMinor,
+                chargedBackMinor,
+                chargebackReversedMinor,
+                receiptConfirmedMinor);
+    }
+
+    /** This payment as the balance rules see it ({@link BalanceRules}). */
+    public BalanceRules.Payment asRulesSee() {
+        return new BalanceRules.Payment(
+                paymentType == null ? null : TransactionType.valueOf(paymentType),
+                state,
+                currency,
+                requestedMinor,
+                movements(),
+                captureCount,
+                gatewayTransactionId != null);
+    }
+
+    /** Money taken from the shopper ({@link PaymentMovements#settledMinor()}). */
     public long settledMinor() {
-        return capturedMinor + rebilledMinor + Math.max(debitedMinor, receiptConfirmedMinor);
+        return movements().settledMinor();
     }
 
-    /** Chargebacks not reversed: money the bank already took back from the merchant. */
+    /** Chargebacks not reversed ({@link PaymentMovements#openChargebackMinor()}). */
     public long openChargebackMinor() {
-        return chargedBackMinor - chargebackReversedMinor;
+        return movements().openChargebackMinor();
     }
 
-    /** What may still be refunded (or charged back): settled money not refunded nor charged back. */
+    /** What may still be refunded or charged back ({@link PaymentMovements#refundableMinor()}). */
     public long refundableMinor() {
-        return settledMinor() - refundedMinor - openChargebackMinor();
+        return movements().refundableMinor();
     }
 
     /** A pre-authorization that was neither captured, reversed nor confirmed by a receipt. */

@@ -1,6 +1,12 @@
 package io.s2spay.backoffice.operation;
 
-/** The machine-readable reasons ({@code reasonCode}) of a {@code BackofficeCommandRejected}. */
+import io.s2spay.domain.balance.BalanceRules;
+
+/**
+ * The machine-readable reasons ({@code reasonCode}) of a {@code BackofficeCommandRejected}: every balance rule of
+ * {@link BalanceRules.Rule} under its own name, and the reasons only back-office knows (the command, the merchant,
+ * the gateway).
+ */
 enum OperationRejectionReason {
     /** The command lacks its operation id or carries no valid payload. */
     INVALID_COMMAND,
@@ -45,5 +51,10 @@ enum OperationRejectionReason {
     /** The gateway refused the operation; its result is attached. */
     GATEWAY_REJECTED,
     /** The operation could not be sent to the gateway (circuit open, connection refused): nothing was done. */
-    GATEWAY_UNAVAILABLE
+    GATEWAY_UNAVAILABLE;
+
+    /** The reason for a broken balance rule: the rule's own name. */
+    static OperationRejectionReason of(BalanceRules.Rule rule) {
+        return valueOf(rule.name());
+    }
 }
