@@ -51,7 +51,7 @@ public record PaymentBalance(
     }
 
     /** This payment as the balance rules see it ({@link BalanceRules}). */
-    public BalanceRules.Payment asRulesSee() {
+    public BalanceRules.Payment forBalanceRules() {
         return new BalanceRules.Payment(
                 paymentType == null ? null : TransactionType.valueOf(paymentType),
                 state,

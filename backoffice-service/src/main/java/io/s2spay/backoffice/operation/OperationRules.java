@@ -31,7 +31,7 @@ final class OperationRules {
                 TransactionType.valueOf(command.operationType().name()),
                 amount == null ? null : amount.getAmountMinor(),
                 amount == null ? null : amount.getCurrency(),
-                balance.asRulesSee(),
+                balance.forBalanceRules(),
                 pending(open),
                 awaitingReceipt);
         return switch (verdict) {
