@@ -30,6 +30,16 @@ class ModuleBoundariesTest {
                 .check(MAIN_CLASSES);
     }
 
+    /** Gateways are reached through the gateway port only: each gateway family's connector is an adapter behind it. */
+    @Test
+    void reachesGatewaysThroughThePortOnly() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.s2spay.connector..")
+                .check(MAIN_CLASSES);
+    }
+
     /** Package by feature: the features of the service do not depend on each other in a cycle. */
     @Test
     void hasNoCycleBetweenItsFeatures() {

@@ -1,6 +1,6 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.command.BackofficeCommandEnvelope;
 import io.s2spay.schema.command.CapturePayment;
@@ -25,22 +25,22 @@ record BackofficeCommand(
         String correlationId,
         Instant occurredAt,
         String commandType,
-        OppPaymentType operationType,
+        TransactionType operationType,
         String operationId,
         Money amount) {
 
     /** The command carried by {@code envelope}; its payload must be one of the seven back-office commands. */
     static BackofficeCommand of(BackofficeCommandEnvelope envelope) {
         Object payload = envelope.getPayload();
-        record Parts(OppPaymentType type, String operationId, Money amount) {}
+        record Parts(TransactionType type, String operationId, Money amount) {}
         Parts parts = switch (payload) {
-            case CapturePayment c -> new Parts(OppPaymentType.CP, c.getOperationId(), c.getAmount());
-            case ReversePayment c -> new Parts(OppPaymentType.RV, c.getOperationId(), c.getAmount());
-            case RefundPayment c -> new Parts(OppPaymentType.RF, c.getOperationId(), c.getAmount());
-            case RebillPayment c -> new Parts(OppPaymentType.RB, c.getOperationId(), c.getAmount());
-            case RecordChargeback c -> new Parts(OppPaymentType.CB, c.getOperationId(), c.getAmount());
-            case ReverseChargeback c -> new Parts(OppPaymentType.CR, c.getOperationId(), c.getAmount());
-            case ConfirmReceipt c -> new Parts(OppPaymentType.RC, c.getOperationId(), c.getAmount());
+            case CapturePayment c -> new Parts(TransactionType.CP, c.getOperationId(), c.getAmount());
+            case ReversePayment c -> new Parts(TransactionType.RV, c.getOperationId(), c.getAmount());
+            case RefundPayment c -> new Parts(TransactionType.RF, c.getOperationId(), c.getAmount());
+            case RebillPayment c -> new Parts(TransactionType.RB, c.getOperationId(), c.getAmount());
+            case RecordChargeback c -> new Parts(TransactionType.CB, c.getOperationId(), c.getAmount());
+            case ReverseChargeback c -> new Parts(TransactionType.CR, c.getOperationId(), c.getAmount());
+            case ConfirmReceipt c -> new Parts(TransactionType.RC, c.getOperationId(), c.getAmount());
             default ->
                 throw new IllegalArgumentException("not a back-office command: "
                         + (payload == null ? "no payload" : payload.getClass().getSimpleName()));

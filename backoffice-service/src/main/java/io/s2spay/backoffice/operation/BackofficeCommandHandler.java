@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.connector.opp.OppBackOfficeRequest;
-import io.s2spay.connector.opp.OppGatewayClient;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.FollowUpRequest;
+import io.s2spay.gateway.GatewayOutcome;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,7 +30,7 @@ class BackofficeCommandHandler {
     private final OperationAdmission admission;
     private final OperationOutcomes outcomes;
     private final PaymentBalances balances;
-    private final OppGatewayClient gateway;
+    private final GatewayPort gateway;
     private final BackofficeProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -39,7 +39,7 @@ class BackofficeCommandHandler {
             OperationAdmission admission,
             OperationOutcomes outcomes,
             PaymentBalances balances,
-            OppGatewayClient gateway,
+            GatewayPort gateway,
             BackofficeProperties properties,
             Clock clock,
             MeterRegistry meters) {
@@ -54,9 +54,9 @@ class BackofficeCommandHandler {
 
     void handle(BackofficeCommand command) {
         Optional<PaymentBalance> balance = awaitPayment(command);
-        boolean awaitingReceipt = command.operationType() == OppPaymentType.RC
+        boolean awaitingReceipt = command.operationType() == TransactionType.RC
                 && balance.map(b -> awaitsReceipt(command, b)).orElse(false);
-        boolean merchantConfigured = gateway.properties().accounts().containsKey(command.merchantId());
+        boolean merchantConfigured = gateway.hasAccount(command.merchantId());
         Optional<Operation> toSend = admission
                 .admit(command, awaitingReceipt, merchantConfigured, clock.instant())
                 .toSend();
@@ -73,22 +73,26 @@ class BackofficeCommandHandler {
         Operation op = toSend.get();
         String gatewayPaymentId =
                 balance.map(PaymentBalance::gatewayTransactionId).orElseThrow();
-        OppTransaction answer = send(gateway, op, gatewayPaymentId);
+        GatewayTransaction answer = send(gateway, op, gatewayPaymentId);
         OperationState state = outcomes.record(op, answer, OperationOutcomes.Source.SUBMISSION, clock.instant());
         meters.counter("s2spay.backoffice.commands", "type", op.operationType().name(), "result", state.name())
                 .increment();
     }
 
     /**
-     * Sends an operation once and, when the answer is lost, resolves it through the query endpoint before sending
-     * anything again; resends (with the same merchantTransactionId) only when the gateway never received it.
+     * Sends an operation once and, when the answer is lost, resolves it through the gateway's look-up before sending
+     * anything again; resends (with the same merchantTransactionId) only when the gateway never received it. A
+     * reversal is always of the whole payment.
      */
-    static OppTransaction send(OppGatewayClient gateway, Operation op, String gatewayPaymentId) {
-        OppBackOfficeRequest request = op.operationType() == OppPaymentType.RV
-                ? OppBackOfficeRequest.reversal(op.merchantTransactionId())
-                : OppBackOfficeRequest.of(
-                        op.operationType(), op.amountMinor(), op.currency(), op.merchantTransactionId());
-        return gateway.submitBackOfficeSafely(op.merchantId(), gatewayPaymentId, request);
+    static GatewayTransaction send(GatewayPort gateway, Operation op, String gatewayPaymentId) {
+        boolean reversal = op.operationType() == TransactionType.RV;
+        FollowUpRequest request = new FollowUpRequest(
+                op.operationType(),
+                gatewayPaymentId,
+                reversal ? null : op.amountMinor(),
+                reversal ? null : op.currency(),
+                op.merchantTransactionId());
+        return gateway.submitFollowUp(op.merchantId(), request);
     }
 
     /**
@@ -98,7 +102,7 @@ class BackofficeCommandHandler {
      */
     private Optional<PaymentBalance> awaitPayment(BackofficeCommand command) {
         String paymentId = command.paymentId();
-        boolean receipt = command.operationType() == OppPaymentType.RC;
+        boolean receipt = command.operationType() == TransactionType.RC;
         Instant deadline = clock.instant().plus(properties.paymentWait());
         Optional<PaymentBalance> balance = balances.find(paymentId);
         while (balance.map(b -> receipt ? b.gatewayTransactionId() == null : !decided(b.state()))
@@ -126,7 +130,7 @@ class BackofficeCommandHandler {
     /**
      * Whether the payment awaits the bank's receipt: {@code PaymentAwaitingReceipt} said so; or, while its redirect
      * is still pending here (the poller has not looked yet, or the payment predates that event), the gateway holds
-     * it as "waiting for confirmation of non-instant payment", which the unlimited query endpoint tells.
+     * it as long-term pending ("waiting for confirmation of non-instant payment"), which its look-up tells.
      */
     private boolean awaitsReceipt(BackofficeCommand command, PaymentBalance balance) {
         if (!balance.merchantId().equals(command.merchantId())) {
@@ -137,11 +141,11 @@ class BackofficeCommandHandler {
         }
         if (balance.state() != PaymentState.REDIRECT_PENDING
                 || balance.gatewayTransactionId() == null
-                || !gateway.properties().accounts().containsKey(command.merchantId())) {
+                || !gateway.hasAccount(command.merchantId())) {
             return false;
         }
-        OppTransaction status = gateway.queryById(command.merchantId(), balance.gatewayTransactionId());
+        GatewayTransaction status = gateway.lookUp(command.merchantId(), balance.gatewayTransactionId());
         log.debug("Payment {} at the gateway: {} {}", command.paymentId(), status.outcome(), status.resultCode());
-        return status.category() == ResultCategory.PENDING_LONG_TERM;
+        return status.outcome() == GatewayOutcome.PENDING && status.longTermPending();
     }
 }

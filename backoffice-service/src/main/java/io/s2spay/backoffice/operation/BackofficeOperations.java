@@ -1,6 +1,6 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.platform.janitor.LeasedClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +74,7 @@ class BackofficeOperations {
 
     /** The amounts of the operations on a payment whose outcome is not known yet, by type. */
     OpenOperations open(String paymentId) {
-        Map<OppPaymentType, Long> amounts = new EnumMap<>(OppPaymentType.class);
+        Map<TransactionType, Long> amounts = new EnumMap<>(TransactionType.class);
         jdbc.sql("""
                 select operation_type, coalesce(sum(amount_minor), 0) as amount from backoffice_operation
                 where payment_id = :paymentId and state in ('SUBMITTING', 'UNKNOWN')
@@ -82,7 +82,7 @@ class BackofficeOperations {
                 """)
                 .param("paymentId", paymentId)
                 .query((rs, row) ->
-                        amounts.put(OppPaymentType.valueOf(rs.getString("operation_type")), rs.getLong("amount")))
+                        amounts.put(TransactionType.valueOf(rs.getString("operation_type")), rs.getLong("amount")))
                 .list();
         return OpenOperations.of(amounts);
     }
@@ -166,7 +166,7 @@ class BackofficeOperations {
                 rs.getString("operation_id"),
                 rs.getString("command_message_id"),
                 rs.getString("command_type"),
-                OppPaymentType.valueOf(rs.getString("operation_type")),
+                TransactionType.valueOf(rs.getString("operation_type")),
                 rs.getString("merchant_id"),
                 amount,
                 rs.getString("currency"),

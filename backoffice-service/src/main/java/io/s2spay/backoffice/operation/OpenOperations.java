@@ -1,6 +1,6 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.domain.lifecycle.TransactionType;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -9,7 +9,7 @@ import java.util.Map;
  * they succeeded wherever that restricts (a pending refund uses up refundable money, a pending capture blocks a
  * second one) and never where it would permit something.
  */
-record OpenOperations(Map<OppPaymentType, Long> amounts) {
+record OpenOperations(Map<TransactionType, Long> amounts) {
 
     static final OpenOperations NONE = new OpenOperations(Map.of());
 
@@ -17,15 +17,15 @@ record OpenOperations(Map<OppPaymentType, Long> amounts) {
         amounts = Map.copyOf(amounts);
     }
 
-    static OpenOperations of(Map<OppPaymentType, Long> amounts) {
+    static OpenOperations of(Map<TransactionType, Long> amounts) {
         return new OpenOperations(new EnumMap<>(amounts));
     }
 
-    boolean has(OppPaymentType type) {
+    boolean has(TransactionType type) {
         return amounts.containsKey(type);
     }
 
-    long amount(OppPaymentType type) {
+    long amount(TransactionType type) {
         return amounts.getOrDefault(type, 0L);
     }
 }

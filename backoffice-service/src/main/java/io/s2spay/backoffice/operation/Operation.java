@@ -1,6 +1,6 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.domain.lifecycle.TransactionType;
 import java.time.Instant;
 
 /**
@@ -14,7 +14,7 @@ record Operation(
         String operationId,
         String commandMessageId,
         String commandType,
-        OppPaymentType operationType,
+        TransactionType operationType,
         String merchantId,
         Long amountMinor,
         String currency,

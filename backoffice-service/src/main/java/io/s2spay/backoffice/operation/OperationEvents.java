@@ -1,8 +1,8 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.event.OppOutcomeEvents;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.event.GatewayOutcomeEvents;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.event.BackofficeCommandRejected;
 import io.s2spay.schema.event.PaymentEventEnvelope;
@@ -17,7 +17,7 @@ final class OperationEvents {
     private OperationEvents() {}
 
     /** The operation succeeded at the gateway ({@code PaymentCaptured}, {@code PaymentRefunded}...). */
-    static PaymentEventEnvelope succeeded(Operation op, OppTransaction answer, Instant now) {
+    static PaymentEventEnvelope succeeded(Operation op, GatewayTransaction answer, Instant now) {
         Money amount = new Money(op.amountMinor(), op.currency());
         return envelope(
                 op.paymentId(),
@@ -25,7 +25,7 @@ final class OperationEvents {
                 op.correlationId(),
                 op.commandMessageId(),
                 now,
-                OppOutcomeEvents.backOfficeSucceeded(op.operationType(), op.operationId(), amount, answer));
+                GatewayOutcomeEvents.backOfficeSucceeded(op.operationType(), op.operationId(), amount, answer));
     }
 
     /**
@@ -36,9 +36,9 @@ final class OperationEvents {
             String paymentId,
             String merchantId,
             String operationId,
-            OppPaymentType type,
+            TransactionType type,
             Money amount,
-            OppTransaction answer,
+            GatewayTransaction answer,
             String causationId,
             Instant now) {
         return envelope(
@@ -47,12 +47,12 @@ final class OperationEvents {
                 operationId,
                 causationId,
                 now,
-                OppOutcomeEvents.backOfficeSucceeded(type, operationId, amount, answer));
+                GatewayOutcomeEvents.backOfficeSucceeded(type, operationId, amount, answer));
     }
 
     /** The operation was refused by the gateway; its result goes with the rejection. */
     static PaymentEventEnvelope refusedByGateway(
-            Operation op, OperationRejectionReason code, String reason, OppTransaction answer, Instant now) {
+            Operation op, OperationRejectionReason code, String reason, GatewayTransaction answer, Instant now) {
         return envelope(
                 op.paymentId(),
                 op.merchantId(),
@@ -68,7 +68,7 @@ final class OperationEvents {
                         .setGatewayResult(
                                 answer == null || answer.resultCode() == null
                                         ? null
-                                        : OppOutcomeEvents.gatewayResult(answer))
+                                        : GatewayOutcomeEvents.gatewayResult(answer))
                         .build());
     }
 

@@ -1,6 +1,6 @@
 package io.s2spay.backoffice.operation;
 
-import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.domain.lifecycle.TransactionType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +27,7 @@ final class OperationIds {
      * resubmission after a crash or a lost answer is recognised by the gateway's duplicate check and found by the
      * query endpoint. Hashed because operation ids are the caller's free text; 35 characters of OPP's safe set.
      */
-    static String merchantTransactionId(OppPaymentType type, String paymentId, String operationId) {
+    static String merchantTransactionId(TransactionType type, String paymentId, String operationId) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha256.digest((paymentId + '\u0000' + operationId).getBytes(StandardCharsets.UTF_8));

@@ -3,9 +3,9 @@ package io.s2spay.backoffice.operation;
 import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.connector.opp.OppGatewayClient;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.platform.janitor.Janitor;
 import io.s2spay.platform.janitor.JanitorTask;
 import java.time.Clock;
@@ -29,7 +29,7 @@ class OperationJanitor {
     private final BackofficeOperations operations;
     private final PaymentBalances balances;
     private final OperationOutcomes outcomes;
-    private final OppGatewayClient gateway;
+    private final GatewayPort gateway;
     private final BackofficeProperties properties;
     private final Clock clock;
     private final Janitor janitor;
@@ -39,7 +39,7 @@ class OperationJanitor {
             BackofficeOperations operations,
             PaymentBalances balances,
             OperationOutcomes outcomes,
-            OppGatewayClient gateway,
+            GatewayPort gateway,
             BackofficeProperties properties,
             Clock clock,
             Janitor janitor) {
@@ -72,8 +72,8 @@ class OperationJanitor {
     }
 
     void resolve(Operation op) {
-        OppTransaction answer = gateway.resolve(op.merchantId(), op.merchantTransactionId(), op.operationType());
-        if (answer.category() == ResultCategory.NOT_RECEIVED) {
+        GatewayTransaction answer = gateway.find(op.merchantId(), op.merchantTransactionId(), op.operationType());
+        if (answer.evidence() == Evidence.NOT_RECEIVED) {
             String gatewayPaymentId = balances.find(op.paymentId())
                     .map(PaymentBalance::gatewayTransactionId)
                     .orElseThrow(() -> new IllegalStateException("payment " + op.paymentId() + " has no gateway id"));

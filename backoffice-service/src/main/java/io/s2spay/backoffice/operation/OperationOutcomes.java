@@ -3,10 +3,9 @@ package io.s2spay.backoffice.operation;
 import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.EntryKind;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.connector.opp.event.OppOutcomeEvents;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentEventEnvelope;
@@ -52,7 +51,7 @@ class OperationOutcomes {
 
     /** Returns the operation's state after recording (unchanged when it was already settled). */
     @Transactional
-    OperationState record(Operation submitted, OppTransaction answer, Source source, Instant now) {
+    OperationState record(Operation submitted, GatewayTransaction answer, Source source, Instant now) {
         Operation op =
                 operations.lock(submitted.paymentId(), submitted.operationId()).orElseThrow();
         if (!op.state().isOpen()) {
@@ -61,10 +60,10 @@ class OperationOutcomes {
                     op.paymentId(),
                     op.operationId(),
                     op.state(),
-                    OppOutcomeEvents.summary(answer));
+                    answer.summary());
             return op.state();
         }
-        String summary = OppOutcomeEvents.summary(answer);
+        String summary = answer.summary();
         switch (answer.outcome()) {
             case SUCCEEDED -> {
                 PaymentEventEnvelope event = OperationEvents.succeeded(op, answer, now);
@@ -97,7 +96,7 @@ class OperationOutcomes {
                 return OperationState.SUCCEEDED;
             }
             case DECLINED, FAILED -> {
-                if (answer.category() == ResultCategory.NOT_SENT && source == Source.SUBMISSION) {
+                if (answer.evidence() == Evidence.NOT_SENT && source == Source.SUBMISSION) {
                     return reject(
                             op,
                             OperationRejectionReason.GATEWAY_UNAVAILABLE,
@@ -106,7 +105,7 @@ class OperationOutcomes {
                             answer,
                             now);
                 }
-                if (answer.category() == ResultCategory.NOT_SENT || answer.category() == ResultCategory.NOT_RECEIVED) {
+                if (answer.evidence().neverReachedGateway()) {
                     // a follow-up learnt nothing (or the request may still arrive): keep resolving
                     return checkAgain(op, answer, summary, source, now);
                 }
@@ -125,7 +124,7 @@ class OperationOutcomes {
     }
 
     private OperationState reject(
-            Operation op, OperationRejectionReason code, String reason, OppTransaction answer, Instant now) {
+            Operation op, OperationRejectionReason code, String reason, GatewayTransaction answer, Instant now) {
         operations.update(
                 op,
                 OperationState.REJECTED,
@@ -148,7 +147,8 @@ class OperationOutcomes {
         return OperationState.REJECTED;
     }
 
-    private OperationState checkAgain(Operation op, OppTransaction answer, String summary, Source source, Instant now) {
+    private OperationState checkAgain(
+            Operation op, GatewayTransaction answer, String summary, Source source, Instant now) {
         int checks = op.checksMade() + (source == Source.FOLLOW_UP ? 1 : 0);
         Instant next = now.plus(properties.backoff(checks));
         operations.update(
@@ -172,7 +172,7 @@ class OperationOutcomes {
         return OperationState.UNKNOWN;
     }
 
-    static EntryKind entryKind(OppPaymentType type) {
+    static EntryKind entryKind(TransactionType type) {
         return switch (type) {
             case CP -> EntryKind.CAPTURED;
             case RV -> EntryKind.REVERSED;

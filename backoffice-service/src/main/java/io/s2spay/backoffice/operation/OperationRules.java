@@ -1,7 +1,6 @@
 package io.s2spay.backoffice.operation;
 
 import io.s2spay.backoffice.balance.PaymentBalance;
-import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.domain.balance.BalanceRules;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.schema.Money;
@@ -9,7 +8,7 @@ import io.s2spay.schema.Money;
 /**
  * Back-office's use of the balance rules, which are stated once in {@code payment-domain}
  * ({@link BalanceRules}): the payment must be the merchant's, then the command, its balance and the operations still
- * open on it are put in the rules' words and the verdict back in the rejection's.
+ * open on it are handed to the rules and the verdict put in the rejection's words.
  */
 final class OperationRules {
 
@@ -28,7 +27,7 @@ final class OperationRules {
         }
         Money amount = command.amount();
         BalanceRules.Verdict verdict = BalanceRules.check(
-                TransactionType.valueOf(command.operationType().name()),
+                command.operationType(),
                 amount == null ? null : amount.getAmountMinor(),
                 amount == null ? null : amount.getCurrency(),
                 balance.forBalanceRules(),
@@ -46,12 +45,12 @@ final class OperationRules {
         return new BalanceRules.Pending() {
             @Override
             public boolean has(TransactionType type) {
-                return open.has(OppPaymentType.valueOf(type.name()));
+                return open.has(type);
             }
 
             @Override
             public long amountMinor(TransactionType type) {
-                return open.amount(OppPaymentType.valueOf(type.name()));
+                return open.amount(type);
             }
         };
     }

@@ -3,10 +3,11 @@ package io.s2spay.backoffice.operation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.connector.opp.OppOutcome;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.GatewayOutcome;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.event.TransactionReports;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxWriter;
@@ -37,8 +38,8 @@ class ReportedOperations {
 
     private static final Logger log = LoggerFactory.getLogger(ReportedOperations.class);
 
-    private static final Set<OppPaymentType> RECORDED_TYPES =
-            EnumSet.of(OppPaymentType.CB, OppPaymentType.CR, OppPaymentType.RC);
+    private static final Set<TransactionType> RECORDED_TYPES =
+            EnumSet.of(TransactionType.CB, TransactionType.CR, TransactionType.RC);
 
     /** What handling one report came to, for the metric {@code s2spay.backoffice.reported-operations}. */
     enum Result {
@@ -58,6 +59,7 @@ class ReportedOperations {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final GatewayPort gateway;
 
     ReportedOperations(
             ReportedOperationStore reported,
@@ -66,7 +68,8 @@ class ReportedOperations {
             ProcessedMessages processed,
             OutboxWriter outbox,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            GatewayPort gateway) {
         this.reported = reported;
         this.operations = operations;
         this.balances = balances;
@@ -74,6 +77,7 @@ class ReportedOperations {
         this.outbox = outbox;
         this.clock = clock;
         this.meters = meters;
+        this.gateway = gateway;
     }
 
     /**
@@ -83,7 +87,7 @@ class ReportedOperations {
      */
     @Transactional
     void record(OppTransactionReported report) {
-        OppTransaction transaction = validated(report);
+        GatewayTransaction transaction = validated(report);
         if (!processed.markProcessed(report.getMessageId())) {
             return;
         }
@@ -97,9 +101,9 @@ class ReportedOperations {
                 .increment();
     }
 
-    private Result handle(OppTransactionReported report, OppTransaction transaction, Instant now) {
-        OppPaymentType type = transaction.type();
-        if (!RECORDED_TYPES.contains(type) || transaction.outcome() != OppOutcome.SUCCEEDED) {
+    private Result handle(OppTransactionReported report, GatewayTransaction transaction, Instant now) {
+        TransactionType type = transaction.type();
+        if (!RECORDED_TYPES.contains(type) || transaction.outcome() != GatewayOutcome.SUCCEEDED) {
             log.warn(
                     "Reported {} {} ({}) of merchant {} is not a movement this service records; ignored",
                     report.getPaymentType(),
@@ -163,8 +167,8 @@ class ReportedOperations {
 
     private Result publish(
             OppTransactionReported report,
-            OppTransaction transaction,
-            OppPaymentType type,
+            GatewayTransaction transaction,
+            TransactionType type,
             PaymentBalance balance,
             Instant now) {
         String paymentId = balance.paymentId();
@@ -225,7 +229,7 @@ class ReportedOperations {
         return Result.RECORDED;
     }
 
-    private static OppTransaction validated(OppTransactionReported report) {
+    private GatewayTransaction validated(OppTransactionReported report) {
         if (blank(report.getMessageId())
                 || blank(report.getMerchantId())
                 || blank(report.getGatewayTransactionId())
@@ -239,7 +243,7 @@ class ReportedOperations {
             throw new InvalidMessageException("reported transaction " + report.getGatewayTransactionId()
                     + " has a non-positive amount " + report.getAmountMinor());
         }
-        return OppTransactionReports.transaction(report);
+        return TransactionReports.transaction(report, gateway);
     }
 
     private static boolean blank(String value) {

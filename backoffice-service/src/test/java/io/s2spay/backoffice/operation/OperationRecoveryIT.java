@@ -9,6 +9,7 @@ import io.s2spay.backoffice.Messages;
 import io.s2spay.connector.opp.OppBackOfficeRequest;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentType;
+import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class OperationRecoveryIT {
     void findsTheOutcomeOfAnOperationThatReachedTheGatewayWithoutSendingItAgain() {
         Payment payment = harness.authorized(9_000);
         String operationId = "cp-" + UUID.randomUUID();
-        String mtid = OperationIds.merchantTransactionId(OppPaymentType.CP, payment.paymentId(), operationId);
+        String mtid = OperationIds.merchantTransactionId(TransactionType.CP, payment.paymentId(), operationId);
         // the instance sent the capture, the gateway carried it out, and the instance stopped before recording it
         assertThat(harness.gateway
                         .submitBackOffice(
@@ -95,11 +96,11 @@ class OperationRecoveryIT {
                 operationId,
                 UUID.randomUUID().toString(),
                 "CapturePayment",
-                OppPaymentType.CP,
+                TransactionType.CP,
                 Messages.MERCHANT,
                 amountMinor,
                 "EUR",
-                OperationIds.merchantTransactionId(OppPaymentType.CP, payment.paymentId(), operationId),
+                OperationIds.merchantTransactionId(TransactionType.CP, payment.paymentId(), operationId),
                 "corr-" + payment.paymentId(),
                 OperationState.SUBMITTING,
                 null,

@@ -3,8 +3,8 @@ package io.s2spay.backoffice.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s2spay.backoffice.balance.PaymentBalance;
-import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.schema.Money;
 import java.time.Instant;
 import java.util.Map;
@@ -18,29 +18,29 @@ class OperationRulesTest {
 
     @Test
     void rejectsAnOperationOnAnUnknownPayment() {
-        assertRejected(check(OppPaymentType.CP, eur(100), null), OperationRejectionReason.PAYMENT_NOT_FOUND);
+        assertRejected(check(TransactionType.CP, eur(100), null), OperationRejectionReason.PAYMENT_NOT_FOUND);
     }
 
     @Test
     void rejectsAnOperationOnAnotherMerchantsPaymentAsIfItDidNotExist() {
         PaymentBalance others = preauthorization(10_000).withMerchant("merchant-other");
 
-        assertRejected(check(OppPaymentType.CP, eur(100), others), OperationRejectionReason.PAYMENT_NOT_FOUND);
+        assertRejected(check(TransactionType.CP, eur(100), others), OperationRejectionReason.PAYMENT_NOT_FOUND);
     }
 
     @Test
     void rejectsZeroAndNegativeAmounts() {
         assertRejected(
-                check(OppPaymentType.CP, eur(0), preauthorization(10_000).build()),
+                check(TransactionType.CP, eur(0), preauthorization(10_000).build()),
                 OperationRejectionReason.INVALID_AMOUNT);
         assertRejected(
-                check(OppPaymentType.RF, eur(-5), debit(10_000).build()), OperationRejectionReason.INVALID_AMOUNT);
+                check(TransactionType.RF, eur(-5), debit(10_000).build()), OperationRejectionReason.INVALID_AMOUNT);
     }
 
     @Test
     void rejectsAnAmountInAnotherCurrency() {
         assertRejected(
-                check(OppPaymentType.RF, new Money(100L, "USD"), debit(10_000).build()),
+                check(TransactionType.RF, new Money(100L, "USD"), debit(10_000).build()),
                 OperationRejectionReason.CURRENCY_MISMATCH);
     }
 
@@ -56,7 +56,7 @@ class OperationRulesTest {
         }) {
             assertRejected(
                     check(
-                            OppPaymentType.RF,
+                            TransactionType.RF,
                             eur(100),
                             debit(10_000).state(state).build()),
                     OperationRejectionReason.PAYMENT_NOT_COMPLETED);
@@ -67,19 +67,19 @@ class OperationRulesTest {
 
     @Test
     void capturesTheWholeAuthorizationWhenNoAmountIsGiven() {
-        assertAllowed(check(OppPaymentType.CP, null, preauthorization(9_200).build()), 9_200);
+        assertAllowed(check(TransactionType.CP, null, preauthorization(9_200).build()), 9_200);
     }
 
     @Test
     void capturesPartOfTheAuthorization() {
         assertAllowed(
-                check(OppPaymentType.CP, eur(5_000), preauthorization(9_200).build()), 5_000);
+                check(TransactionType.CP, eur(5_000), preauthorization(9_200).build()), 5_000);
     }
 
     @Test
     void rejectsCaptureAboveAuthorizedAmount() {
         assertRejected(
-                check(OppPaymentType.CP, eur(9_201), preauthorization(9_200).build()),
+                check(TransactionType.CP, eur(9_201), preauthorization(9_200).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_AUTHORIZED);
     }
 
@@ -87,7 +87,7 @@ class OperationRulesTest {
     void rejectsASecondCapture() {
         assertRejected(
                 check(
-                        OppPaymentType.CP,
+                        TransactionType.CP,
                         eur(100),
                         preauthorization(9_200).captured(1_000).build()),
                 OperationRejectionReason.ALREADY_CAPTURED);
@@ -95,11 +95,11 @@ class OperationRulesTest {
 
     @Test
     void rejectsACaptureWhileAnotherIsStillUnresolved() {
-        var open = OpenOperations.of(Map.of(OppPaymentType.CP, 9_200L));
+        var open = OpenOperations.of(Map.of(TransactionType.CP, 9_200L));
 
         assertRejected(
                 OperationRules.check(
-                        command(OppPaymentType.CP, eur(100)),
+                        command(TransactionType.CP, eur(100)),
                         preauthorization(9_200).build(),
                         open,
                         false),
@@ -109,7 +109,7 @@ class OperationRulesTest {
     @Test
     void rejectsCaptureOfADebit() {
         assertRejected(
-                check(OppPaymentType.CP, eur(100), debit(9_200).build()),
+                check(TransactionType.CP, eur(100), debit(9_200).build()),
                 OperationRejectionReason.NOT_A_PREAUTHORIZATION);
     }
 
@@ -117,7 +117,7 @@ class OperationRulesTest {
     void rejectsCaptureAfterAReversal() {
         assertRejected(
                 check(
-                        OppPaymentType.CP,
+                        TransactionType.CP,
                         eur(100),
                         preauthorization(9_200).reversed(9_200).build()),
                 OperationRejectionReason.ALREADY_REVERSED);
@@ -128,7 +128,7 @@ class OperationRulesTest {
     @Test
     void reversesTheWholeUncapturedAuthorizationWithoutSendingAnAmount() {
         RuleCheck verdict =
-                check(OppPaymentType.RV, null, preauthorization(9_200).build());
+                check(TransactionType.RV, null, preauthorization(9_200).build());
 
         assertThat(verdict).isEqualTo(new RuleCheck.Allowed(9_200, "EUR", false));
     }
@@ -137,7 +137,7 @@ class OperationRulesTest {
     void rejectsReversalOfACapturedAuthorization() {
         assertRejected(
                 check(
-                        OppPaymentType.RV,
+                        TransactionType.RV,
                         null,
                         preauthorization(9_200).captured(9_200).build()),
                 OperationRejectionReason.ALREADY_CAPTURED);
@@ -146,14 +146,14 @@ class OperationRulesTest {
     @Test
     void rejectsReversalOfADebit() {
         assertRejected(
-                check(OppPaymentType.RV, null, debit(9_200).build()), OperationRejectionReason.NOT_A_PREAUTHORIZATION);
+                check(TransactionType.RV, null, debit(9_200).build()), OperationRejectionReason.NOT_A_PREAUTHORIZATION);
     }
 
     @Test
     void rejectsASecondReversal() {
         assertRejected(
                 check(
-                        OppPaymentType.RV,
+                        TransactionType.RV,
                         null,
                         preauthorization(9_200).reversed(9_200).build()),
                 OperationRejectionReason.ALREADY_REVERSED);
@@ -164,20 +164,20 @@ class OperationRulesTest {
     @Test
     void refundsWhatRemainsWhenNoAmountIsGiven() {
         assertAllowed(
-                check(OppPaymentType.RF, null, debit(10_000).refunded(2_500).build()), 7_500);
+                check(TransactionType.RF, null, debit(10_000).refunded(2_500).build()), 7_500);
     }
 
     @Test
     void refundsInTotalUpToTheCapturedAmount() {
         assertAllowed(
                 check(
-                        OppPaymentType.RF,
+                        TransactionType.RF,
                         eur(7_500),
                         debit(10_000).refunded(2_500).build()),
                 7_500);
         assertRejected(
                 check(
-                        OppPaymentType.RF,
+                        TransactionType.RF,
                         eur(7_501),
                         debit(10_000).refunded(2_500).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
@@ -185,11 +185,11 @@ class OperationRulesTest {
 
     @Test
     void countsRefundsStillUnresolvedAgainstTheRefundableAmount() {
-        var open = OpenOperations.of(Map.of(OppPaymentType.RF, 6_000L));
+        var open = OpenOperations.of(Map.of(TransactionType.RF, 6_000L));
 
         assertRejected(
                 OperationRules.check(
-                        command(OppPaymentType.RF, eur(5_000)), debit(10_000).build(), open, false),
+                        command(TransactionType.RF, eur(5_000)), debit(10_000).build(), open, false),
                 OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
     }
 
@@ -197,7 +197,7 @@ class OperationRulesTest {
     void refundsWhatACaptureAndARebillTook() {
         assertAllowed(
                 check(
-                        OppPaymentType.RF,
+                        TransactionType.RF,
                         null,
                         preauthorization(9_200).captured(5_000).rebilled(1_000).build()),
                 6_000);
@@ -206,14 +206,14 @@ class OperationRulesTest {
     @Test
     void rejectsRefundOfAnUncapturedAuthorization() {
         assertRejected(
-                check(OppPaymentType.RF, eur(100), preauthorization(9_200).build()),
+                check(TransactionType.RF, eur(100), preauthorization(9_200).build()),
                 OperationRejectionReason.NOT_CAPTURED);
     }
 
     @Test
     void rejectsRefundWhenEverythingWasRefunded() {
         assertRejected(
-                check(OppPaymentType.RF, null, debit(10_000).refunded(10_000).build()),
+                check(TransactionType.RF, null, debit(10_000).refunded(10_000).build()),
                 OperationRejectionReason.NOTHING_TO_REFUND);
     }
 
@@ -221,7 +221,7 @@ class OperationRulesTest {
     void rejectsRefundWhileAChargebackIsOpen() {
         assertRejected(
                 check(
-                        OppPaymentType.RF,
+                        TransactionType.RF,
                         eur(100),
                         debit(10_000).chargedBack(10_000).build()),
                 OperationRejectionReason.CHARGEBACK_OPEN);
@@ -230,25 +230,26 @@ class OperationRulesTest {
     @Test
     void countsANonInstantDebitAndItsReceiptOnce() {
         assertAllowed(
-                check(OppPaymentType.RF, null, debit(10_000).receipt(10_000).build()), 10_000);
+                check(TransactionType.RF, null, debit(10_000).receipt(10_000).build()), 10_000);
     }
 
     // --- rebill -------------------------------------------------------------------------------------------------
 
     @Test
     void rebillsAProcessedPayment() {
-        assertAllowed(check(OppPaymentType.RB, eur(1_500), debit(10_000).build()), 1_500);
+        assertAllowed(check(TransactionType.RB, eur(1_500), debit(10_000).build()), 1_500);
     }
 
     @Test
     void rejectsRebillWithoutAmount() {
-        assertRejected(check(OppPaymentType.RB, null, debit(10_000).build()), OperationRejectionReason.AMOUNT_REQUIRED);
+        assertRejected(
+                check(TransactionType.RB, null, debit(10_000).build()), OperationRejectionReason.AMOUNT_REQUIRED);
     }
 
     @Test
     void rejectsRebillOfAnUncapturedAuthorization() {
         assertRejected(
-                check(OppPaymentType.RB, eur(100), preauthorization(9_200).build()),
+                check(TransactionType.RB, eur(100), preauthorization(9_200).build()),
                 OperationRejectionReason.NOT_CAPTURED);
     }
 
@@ -257,10 +258,10 @@ class OperationRulesTest {
     @Test
     void chargesBackUpToWhatWasCapturedAndNotRefunded() {
         assertAllowed(
-                check(OppPaymentType.CB, null, debit(10_000).refunded(4_000).build()), 6_000);
+                check(TransactionType.CB, null, debit(10_000).refunded(4_000).build()), 6_000);
         assertRejected(
                 check(
-                        OppPaymentType.CB,
+                        TransactionType.CB,
                         eur(6_001),
                         debit(10_000).refunded(4_000).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_REFUNDABLE);
@@ -270,7 +271,7 @@ class OperationRulesTest {
     void rejectsASecondOpenChargeback() {
         assertRejected(
                 check(
-                        OppPaymentType.CB,
+                        TransactionType.CB,
                         eur(100),
                         debit(10_000).chargedBack(5_000).build()),
                 OperationRejectionReason.CHARGEBACK_OPEN);
@@ -279,10 +280,10 @@ class OperationRulesTest {
     @Test
     void reversesAChargebackUpToItsAmount() {
         assertAllowed(
-                check(OppPaymentType.CR, null, debit(10_000).chargedBack(5_000).build()), 5_000);
+                check(TransactionType.CR, null, debit(10_000).chargedBack(5_000).build()), 5_000);
         assertRejected(
                 check(
-                        OppPaymentType.CR,
+                        TransactionType.CR,
                         eur(5_001),
                         debit(10_000).chargedBack(5_000).build()),
                 OperationRejectionReason.AMOUNT_EXCEEDS_CHARGEBACK);
@@ -291,14 +292,14 @@ class OperationRulesTest {
     @Test
     void rejectsChargebackReversalWithoutAChargeback() {
         assertRejected(
-                check(OppPaymentType.CR, eur(100), debit(10_000).build()), OperationRejectionReason.NO_CHARGEBACK);
+                check(TransactionType.CR, eur(100), debit(10_000).build()), OperationRejectionReason.NO_CHARGEBACK);
     }
 
     @Test
     void rejectsChargebackReversalOnceTheChargebackWasReversed() {
         assertRejected(
                 check(
-                        OppPaymentType.CR,
+                        TransactionType.CR,
                         null,
                         debit(10_000)
                                 .chargedBack(5_000)
@@ -315,9 +316,9 @@ class OperationRulesTest {
                 preauthorization(9_200).state(PaymentState.REDIRECT_PENDING).build();
 
         assertAllowed(
-                OperationRules.check(command(OppPaymentType.RC, null), awaiting, OpenOperations.NONE, true), 9_200);
+                OperationRules.check(command(TransactionType.RC, null), awaiting, OpenOperations.NONE, true), 9_200);
         assertRejected(
-                OperationRules.check(command(OppPaymentType.RC, eur(100)), awaiting, OpenOperations.NONE, true),
+                OperationRules.check(command(TransactionType.RC, eur(100)), awaiting, OpenOperations.NONE, true),
                 OperationRejectionReason.AMOUNT_MISMATCH);
     }
 
@@ -325,7 +326,7 @@ class OperationRulesTest {
     void rejectsAReceiptOnAPaymentNotAwaitingOne() {
         assertRejected(
                 OperationRules.check(
-                        command(OppPaymentType.RC, null), debit(9_200).build(), OpenOperations.NONE, false),
+                        command(TransactionType.RC, null), debit(9_200).build(), OpenOperations.NONE, false),
                 OperationRejectionReason.NO_PENDING_RECEIPT);
     }
 
@@ -337,17 +338,17 @@ class OperationRulesTest {
                 .build();
 
         assertRejected(
-                OperationRules.check(command(OppPaymentType.RC, null), confirmed, OpenOperations.NONE, true),
+                OperationRules.check(command(TransactionType.RC, null), confirmed, OpenOperations.NONE, true),
                 OperationRejectionReason.NO_PENDING_RECEIPT);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
 
-    private static RuleCheck check(OppPaymentType type, Money amount, PaymentBalance balance) {
+    private static RuleCheck check(TransactionType type, Money amount, PaymentBalance balance) {
         return OperationRules.check(command(type, amount), balance, OpenOperations.NONE, false);
     }
 
-    private static BackofficeCommand command(OppPaymentType type, Money amount) {
+    private static BackofficeCommand command(TransactionType type, Money amount) {
         return new BackofficeCommand(
                 "msg-1", "pay_1", MERCHANT, "corr-1", Instant.now(), "Command", type, "op-1", amount);
     }

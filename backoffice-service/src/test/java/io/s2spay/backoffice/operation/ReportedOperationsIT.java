@@ -10,10 +10,11 @@ import io.s2spay.backoffice.BackofficeHarness;
 import io.s2spay.backoffice.BackofficeHarness.Payment;
 import io.s2spay.backoffice.Messages;
 import io.s2spay.backoffice.balance.PaymentBalance;
+import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.report.OppTransactionReports;
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.gateway.event.TransactionReports;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.BackofficeCommandRejected;
 import io.s2spay.schema.event.ChargebackReversed;
@@ -225,7 +226,8 @@ class ReportedOperationsIT {
         OppTransaction confirmed = harness.gateway.queryById(MERCHANT, gatewayTransactionId);
         OppTransaction initial = harness.gateway.queryById(MERCHANT, payment.gatewayTransactionId());
         assertThat(confirmed.gatewayTransactionId()).isEqualTo(gatewayTransactionId);
-        return OppTransactionReports.of(MERCHANT, confirmed, initial, Instant.now());
+        return TransactionReports.of(
+                MERCHANT, OppGateway.answerOf(confirmed), OppGateway.answerOf(initial), Instant.now());
     }
 
     /** The same transaction reported again (another webhook delivery): a new message. */
@@ -236,7 +238,7 @@ class ReportedOperationsIT {
     }
 
     private static void publish(OppTransactionReported report) {
-        harness.publish(Topics.OPP_TRANSACTIONS, OppTransactionReports.key(report), report);
+        harness.publish(Topics.OPP_TRANSACTIONS, TransactionReports.key(report), report);
     }
 
     private static ReportedOperationStore.Row awaitRow(

@@ -2,6 +2,7 @@ package io.s2spay.connector.opp;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.s2spay.gateway.GatewayPort;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,5 +39,12 @@ public class OppConnectorAutoConfiguration {
     @ConditionalOnMissingBean
     OppNotificationDecoders oppNotificationDecoders(OppProperties properties) {
         return new OppNotificationDecoders(properties.requireDistinctEntityIds());
+    }
+
+    /** OPP behind the gateway port: what the services use. */
+    @Bean
+    @ConditionalOnMissingBean(GatewayPort.class)
+    OppGateway oppGateway(OppGatewayClient client, OppNotificationDecoders decoders) {
+        return new OppGateway(client, decoders);
     }
 }

@@ -38,7 +38,8 @@ final class OppDeadlines {
         return call(settings).multipliedBy(resolution.maxQueries()).plus(backoff);
     }
 
-    private static Duration call(OppProperties settings) {
+    /** One call: connecting and reading the answer. */
+    static Duration call(OppProperties settings) {
         return settings.connectTimeout().plus(settings.readTimeout());
     }
 }

@@ -15,6 +15,12 @@ public final class OppResultCodes {
     /** The query endpoint's answer when it holds no transaction for the given id or merchantTransactionId. */
     public static final String TRANSACTION_NOT_FOUND = "700.400.580";
 
+    /** Deleting a registration: unknown registration, or another merchant's. */
+    static final String REGISTRATION_NOT_FOUND = "100.150.200";
+
+    /** Deleting a registration: it was deleted before. */
+    static final String REGISTRATION_DELETED_BEFORE = "100.150.202";
+
     /**
      * Codes whose outcome is more precise than their group's: within the communication-error group some codes
      * say the request was certainly not processed, and one system error says the same transaction is in
@@ -33,7 +39,18 @@ public final class OppResultCodes {
      */
     private static final Set<String> POSSIBLE_DUPLICATE_REFUSALS = Set.of("800.110.100", "800.130.100");
 
+    /**
+     * Codes of an asynchronous session that timed out because the shopper never completed it (a bank redirect, a
+     * 3-D Secure challenge): for a payment waiting on its redirect that is an expiry, not a decline.
+     */
+    private static final Set<String> SESSION_TIMEOUTS = Set.of("100.396.103", "100.380.501", "100.395.501");
+
     private OppResultCodes() {}
+
+    /** True for a code that says the shopper never completed the redirect session. */
+    public static boolean isSessionTimeout(String code) {
+        return code != null && SESSION_TIMEOUTS.contains(code);
+    }
 
     /** True for a refusal that may only mean that another transaction with the same merchantTransactionId exists. */
     public static boolean isPossibleDuplicateRefusal(String code) {

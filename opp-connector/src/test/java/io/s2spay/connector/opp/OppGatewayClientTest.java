@@ -105,7 +105,7 @@ class OppGatewayClientTest {
         }
     }
 
-    private static OppProperties properties(int port) {
+    static OppProperties properties(int port) {
         return OppProperties.of(
                 "http://127.0.0.1:" + port + "/",
                 Map.of("m1", new OppProperties.Account("entity-1", "token-1", null)),

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class OppNotificationDecoderTest {
 
-    private static final String SECRET = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    static final String SECRET = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
-    private static final String PAYMENT_NOTIFICATION = """
+    static final String PAYMENT_NOTIFICATION = """
             {"type":"PAYMENT","payload":{"id":"8ac7a4a17b0c3e29017b0c4f1a2b3c4d","paymentType":"DB",
              "paymentBrand":"VISA","amount":"92.00","currency":"EUR","merchantTransactionId":"order-42",
              "result":{"code":"000.100.110","description":"Request successfully processed in 'Merchant in Integrator Test Mode'"},
@@ -125,7 +125,7 @@ class OppNotificationDecoderTest {
     }
 
     /** Encrypts as OPP documents it: AES-256-GCM, body = ciphertext without tag, IV and tag in headers, all hex. */
-    private static Sealed seal(String secretHex, String json) {
+    static Sealed seal(String secretHex, String json) {
         try {
             byte[] iv = new byte[12];
             new SecureRandom().nextBytes(iv);
@@ -143,5 +143,5 @@ class OppNotificationDecoderTest {
         }
     }
 
-    private record Sealed(String body, String iv, String tag) {}
+    record Sealed(String body, String iv, String tag) {}
 }

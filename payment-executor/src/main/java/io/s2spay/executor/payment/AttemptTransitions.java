@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class AttemptTransitions {
 
-    private static final Map<PaymentType, Map<AttemptState, Map<GatewayOutcome, AttemptState>>> MACHINES =
+    private static final Map<PaymentType, Map<AttemptState, Map<AttemptOutcome, AttemptState>>> MACHINES =
             new EnumMap<>(PaymentType.class);
 
     static {
@@ -32,31 +32,31 @@ final class AttemptTransitions {
 
     private AttemptTransitions() {}
 
-    private static Map<AttemptState, Map<GatewayOutcome, AttemptState>> machine(AttemptState approved) {
-        Map<GatewayOutcome, AttemptState> fromSubmitting = new EnumMap<>(GatewayOutcome.class);
-        fromSubmitting.put(GatewayOutcome.SUCCEEDED, approved);
-        fromSubmitting.put(GatewayOutcome.REDIRECT, REDIRECT_PENDING);
-        fromSubmitting.put(GatewayOutcome.PENDING, GATEWAY_PENDING);
-        fromSubmitting.put(GatewayOutcome.AWAITING_RECEIPT, AWAITING_RECEIPT);
-        fromSubmitting.put(GatewayOutcome.DECLINED, DECLINED);
-        fromSubmitting.put(GatewayOutcome.FAILED, FAILED);
+    private static Map<AttemptState, Map<AttemptOutcome, AttemptState>> machine(AttemptState approved) {
+        Map<AttemptOutcome, AttemptState> fromSubmitting = new EnumMap<>(AttemptOutcome.class);
+        fromSubmitting.put(AttemptOutcome.SUCCEEDED, approved);
+        fromSubmitting.put(AttemptOutcome.REDIRECT, REDIRECT_PENDING);
+        fromSubmitting.put(AttemptOutcome.PENDING, GATEWAY_PENDING);
+        fromSubmitting.put(AttemptOutcome.AWAITING_RECEIPT, AWAITING_RECEIPT);
+        fromSubmitting.put(AttemptOutcome.DECLINED, DECLINED);
+        fromSubmitting.put(AttemptOutcome.FAILED, FAILED);
         // applied only once the executor stops resubmitting (same merchantTransactionId) a request that never arrived
-        fromSubmitting.put(GatewayOutcome.NOT_RECEIVED, FAILED);
-        fromSubmitting.put(GatewayOutcome.UNKNOWN, UNKNOWN);
-        Map<AttemptState, Map<GatewayOutcome, AttemptState>> machine = new EnumMap<>(AttemptState.class);
+        fromSubmitting.put(AttemptOutcome.NOT_RECEIVED, FAILED);
+        fromSubmitting.put(AttemptOutcome.UNKNOWN, UNKNOWN);
+        Map<AttemptState, Map<AttemptOutcome, AttemptState>> machine = new EnumMap<>(AttemptState.class);
         machine.put(SUBMITTING, Map.copyOf(fromSubmitting));
         return Map.copyOf(machine);
     }
 
     /** The state {@code outcome} leads to from {@code state}, if that transition exists for {@code type}. */
-    static Optional<AttemptState> target(PaymentType type, AttemptState state, GatewayOutcome outcome) {
+    static Optional<AttemptState> target(PaymentType type, AttemptState state, AttemptOutcome outcome) {
         return Optional.ofNullable(MACHINES.getOrDefault(type, Map.of())
                 .getOrDefault(state, Map.of())
                 .get(outcome));
     }
 
     /** The state {@code outcome} leads to from {@code state}; throws for a transition the table does not allow. */
-    static AttemptState next(PaymentType type, AttemptState state, GatewayOutcome outcome) {
+    static AttemptState next(PaymentType type, AttemptState state, AttemptOutcome outcome) {
         return target(type, state, outcome)
                 .orElseThrow(() -> new IllegalAttemptTransitionException(type, state, outcome));
     }

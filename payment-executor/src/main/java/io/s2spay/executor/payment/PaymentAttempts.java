@@ -1,6 +1,6 @@
 package io.s2spay.executor.payment;
 
-import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.platform.janitor.LeasedClaim;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
@@ -131,7 +131,7 @@ class PaymentAttempts {
 
     /** Records the gateway's answer and the state it led to. */
     void recordOutcome(UUID attemptId, AttemptState state, GatewayAnswer answer, int submissions) {
-        OppTransaction t = answer.transaction();
+        GatewayTransaction t = answer.transaction();
         jdbc.sql("""
                         update payment_attempt set state = :state, submissions = :submissions,
                             gateway_transaction_id = :gatewayTransactionId, result_code = :resultCode,
@@ -144,9 +144,9 @@ class PaymentAttempts {
                 .param("gatewayTransactionId", t.gatewayTransactionId())
                 .param("resultCode", t.resultCode())
                 .param("resultDescription", t.resultDescription())
-                .param("resultCategory", t.category().name())
+                .param("resultCategory", t.category())
                 .param("resultTimestamp", t.timestamp() == null ? null : Timestamp.from(t.timestamp()))
-                .param("registrationId", t.registrationId())
+                .param("registrationId", t.storedCardId())
                 .param("reason", t.failureReason())
                 .param("attemptId", attemptId)
                 .update();

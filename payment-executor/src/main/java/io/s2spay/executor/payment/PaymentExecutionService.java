@@ -1,6 +1,6 @@
 package io.s2spay.executor.payment;
 
-import io.s2spay.connector.opp.OppCardData;
+import io.s2spay.gateway.CardData;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
@@ -62,7 +62,7 @@ class PaymentExecutionService {
     void execute(PaymentCommandEnvelope envelope) {
         PaymentInstruction command = PaymentInstruction.from(envelope);
         Optional<CommandRejection> rejection = validator.validate(command);
-        OppCardData card = null;
+        CardData card = null;
         if (rejection.isEmpty() && command.vaultId() != null) {
             try {
                 card = PaymentGateway.cardData(cards.reveal(command.merchantId(), command.vaultId()));
@@ -96,7 +96,7 @@ class PaymentExecutionService {
                 command.merchantTransactionId(),
                 maskedCard(command),
                 command.paymentId());
-        OppCardData cardData = card;
+        CardData cardData = card;
         GatewayAnswer answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, cardData));
         complete(attempt.attemptId(), answer, "live");
     }

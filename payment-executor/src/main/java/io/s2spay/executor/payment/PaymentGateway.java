@@ -1,44 +1,39 @@
 package io.s2spay.executor.payment;
 
-import io.s2spay.connector.opp.OppCardData;
-import io.s2spay.connector.opp.OppGatewayClient;
-import io.s2spay.connector.opp.OppPaymentRequest;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppStandingInstruction;
-import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.CredentialOnFile;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.InitialPaymentRequest;
 import io.s2spay.schema.StandingInstruction;
 import io.s2spay.vault.CardDetails;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The executor's side of the OPP connector: turns an attempt into an OPP request, sends it through the connector's
- * safe submission (an UNKNOWN outcome is resolved through the query endpoint before anything is sent again, and
- * only a request the gateway provably never received is sent again, with the same merchantTransactionId), and
- * turns the connector's answer into a {@link GatewayAnswer}.
+ * The executor's side of the gateway port: turns an attempt into an initial payment request, sends it through the
+ * port's safe submission (an UNKNOWN outcome is resolved through the gateway's look-up before anything is sent
+ * again, and only a request the gateway provably never received is sent again, with the same merchantTransactionId),
+ * and turns the answer into a {@link GatewayAnswer}.
  */
 @Component
 class PaymentGateway {
 
-    private final OppGatewayClient client;
+    private final GatewayPort gateway;
     private final ExecutorProperties properties;
 
-    PaymentGateway(OppGatewayClient client, ExecutorProperties properties) {
-        this.client = client;
+    PaymentGateway(GatewayPort gateway, ExecutorProperties properties) {
+        this.gateway = gateway;
         this.properties = properties;
     }
 
     /**
-     * The longest a {@link #submit} can take, as the connector says for its own settings: an executor still inside a
-     * submission must not be presumed dead before this.
+     * The longest a {@link #submit} can take, as the gateway's adapter says for its own settings: an executor still
+     * inside a submission must not be presumed dead before this.
      */
     Duration longestSubmission() {
-        return client.longestSubmission();
-    }
-
-    /** The longest a {@link #resolve} can take, as the connector says for its own settings. */
-    Duration longestResolution() {
-        return client.longestResolution();
+        return gateway.deadlines().longestSubmission();
     }
 
     /**
@@ -46,62 +41,61 @@ class PaymentGateway {
      * the attempt, a whole submission. A recovering instance's lease must outlast it.
      */
     Duration longestRecovery() {
-        return longestResolution().plus(longestSubmission());
+        return gateway.deadlines().longestRecovery();
     }
 
-    /** True when the connector has a gateway account for {@code merchantId}. */
+    /** True when the gateway has an account for {@code merchantId}. */
     boolean hasAccount(String merchantId) {
-        return merchantId != null && client.properties().accounts().containsKey(merchantId);
+        return gateway.hasAccount(merchantId);
     }
 
     /**
-     * The card as the connector sends it; throws {@link IllegalArgumentException} for card data the gateway
+     * The card as the gateway is sent it; throws {@link IllegalArgumentException} for card data the gateway
      * cannot be sent (checked before an attempt is recorded, so such a command is rejected, not left open).
      */
-    static OppCardData cardData(CardDetails card) {
-        return new OppCardData(card.number(), card.holder(), card.expiryMonth(), card.expiryYear(), card.cvv());
+    static CardData cardData(CardDetails card) {
+        return new CardData(card.number(), card.holder(), card.expiryMonth(), card.expiryYear(), card.cvv());
     }
 
     /** Sends the attempt (card data for a card payment, null for a stored registration) and resolves its outcome. */
-    GatewayAnswer submit(PaymentInstruction attempt, OppCardData card) {
-        OppPaymentRequest request = new OppPaymentRequest(
-                OppPaymentType.valueOf(attempt.paymentType().name()),
+    GatewayAnswer submit(PaymentInstruction attempt, CardData card) {
+        InitialPaymentRequest request = new InitialPaymentRequest(
+                TransactionType.valueOf(attempt.paymentType().name()),
                 attempt.amountMinor(),
                 attempt.currency(),
                 attempt.paymentBrand(),
                 attempt.merchantTransactionId(),
-                card,
+                attempt.registrationId() != null ? null : card,
+                attempt.registrationId(),
                 attempt.createRegistration(),
-                standingInstruction(attempt.standingInstruction()),
+                credentialOnFile(attempt.standingInstruction()),
                 attempt.shopperResultUrl(),
                 properties.notificationUrl(),
                 attempt.descriptor());
-        OppTransaction transaction = attempt.registrationId() != null
-                ? client.submitRegistrationPaymentSafely(attempt.merchantId(), attempt.registrationId(), request)
-                : client.submitPaymentSafely(attempt.merchantId(), request);
+        GatewayTransaction transaction = gateway.submitInitial(attempt.merchantId(), request);
         return GatewayAnswer.of(attempt, transaction, 1);
     }
 
     /**
-     * What the gateway holds under the attempt's merchantTransactionId, asked through the unlimited query endpoint
-     * with the connector's bounded backoff while the gateway cannot be asked. Sends nothing.
+     * What the gateway holds under the attempt's merchantTransactionId, asked with the adapter's bounded backoff
+     * while the gateway cannot be asked. Sends nothing.
      */
     GatewayAnswer resolve(PaymentInstruction attempt) {
-        OppTransaction transaction = client.resolveWithRetries(
+        GatewayTransaction transaction = gateway.resolve(
                 attempt.merchantId(),
                 attempt.merchantTransactionId(),
-                OppPaymentType.valueOf(attempt.paymentType().name()));
+                TransactionType.valueOf(attempt.paymentType().name()));
         return GatewayAnswer.of(attempt, transaction, 0);
     }
 
-    private static OppStandingInstruction standingInstruction(StandingInstruction si) {
+    private static CredentialOnFile credentialOnFile(StandingInstruction si) {
         if (si == null) {
             return null;
         }
-        return new OppStandingInstruction(
-                OppStandingInstruction.Mode.valueOf(si.getMode().name()),
-                OppStandingInstruction.Type.valueOf(si.getType().name()),
-                OppStandingInstruction.Source.valueOf(si.getSource().name()),
+        return new CredentialOnFile(
+                CredentialOnFile.Mode.valueOf(si.getMode().name()),
+                CredentialOnFile.Type.valueOf(si.getType().name()),
+                CredentialOnFile.Source.valueOf(si.getSource().name()),
                 si.getInitialTransactionId());
     }
 }

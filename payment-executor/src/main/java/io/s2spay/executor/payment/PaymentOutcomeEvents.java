@@ -1,6 +1,6 @@
 package io.s2spay.executor.payment;
 
-import io.s2spay.connector.opp.event.OppOutcomeEvents;
+import io.s2spay.gateway.event.GatewayOutcomeEvents;
 import io.s2spay.platform.messaging.MessageIds;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.event.PaymentAuthorized;
@@ -43,8 +43,8 @@ final class PaymentOutcomeEvents {
     /** The event saying that {@code attempt} reached {@code state} with the gateway's {@code answer}. */
     static PaymentEventEnvelope outcome(PaymentInstruction attempt, AttemptState state, GatewayAnswer answer) {
         Class<? extends SpecificRecord> expected = eventTypeOf(state);
-        SpecificRecord payload = OppOutcomeEvents.initialPaymentOutcome(
-                new OppOutcomeEvents.InitialPayment(
+        SpecificRecord payload = GatewayOutcomeEvents.initialPaymentOutcome(
+                new GatewayOutcomeEvents.InitialPayment(
                         attempt.paymentType(),
                         new Money(attempt.amountMinor(), attempt.currency()),
                         attempt.merchantTransactionId(),

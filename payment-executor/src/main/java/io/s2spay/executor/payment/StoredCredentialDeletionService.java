@@ -1,11 +1,10 @@
 package io.s2spay.executor.payment;
 
-import io.s2spay.connector.opp.OppGatewayClient;
-import io.s2spay.connector.opp.OppGatewayException;
-import io.s2spay.connector.opp.OppOutcome;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.connector.opp.event.OppOutcomeEvents;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayOutcome;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.event.GatewayOutcomeEvents;
 import io.s2spay.platform.messaging.DependencyUnavailableException;
 import io.s2spay.platform.messaging.EventEnvelopes;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -36,10 +35,10 @@ class StoredCredentialDeletionService {
 
     private static final Logger log = LoggerFactory.getLogger(StoredCredentialDeletionService.class);
 
-    // the connector's (and OPP's) registration id alphabet: anything else cannot be put in the gateway's URL
+    // the gateways' stored-card id alphabet: anything else cannot be put in the gateway's URL
     private static final Pattern STORED_CREDENTIAL_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private final OppGatewayClient client;
+    private final GatewayPort port;
     private final PaymentGateway gateway;
     private final OutboxWriter outbox;
     private final ProcessedMessages processedMessages;
@@ -47,13 +46,13 @@ class StoredCredentialDeletionService {
     private final ExecutorMetrics metrics;
 
     StoredCredentialDeletionService(
-            OppGatewayClient client,
+            GatewayPort port,
             PaymentGateway gateway,
             OutboxWriter outbox,
             ProcessedMessages processedMessages,
             TransactionTemplate transactions,
             ExecutorMetrics metrics) {
-        this.client = client;
+        this.port = port;
         this.gateway = gateway;
         this.outbox = outbox;
         this.processedMessages = processedMessages;
@@ -85,40 +84,34 @@ class StoredCredentialDeletionService {
                     "merchant " + merchantId + " has no gateway account configured");
             return;
         }
-        OppTransaction answer;
-        try {
-            answer = client.deleteRegistration(merchantId, credentialId);
-        } catch (OppGatewayException e) {
-            answer = e.transaction();
-        }
-        String code = answer.resultCode();
-        if (answer.outcome() == OppOutcome.SUCCEEDED || RegistrationCodes.DEREGISTERED.equals(code)) {
-            // an already deleted registration (100.150.202) is what the merchant asked for: deleted
+        GatewayTransaction answer = port.deleteStoredCard(merchantId, credentialId);
+        if (answer.outcome() == GatewayOutcome.SUCCEEDED) {
+            // deleted now, or before: what the merchant asked for
             deleted(envelope, credentialId, answer);
-        } else if (RegistrationCodes.NOT_FOUND.equals(code)) {
+        } else if (answer.evidence() == Evidence.NOT_RECEIVED) {
             reject(
                     envelope,
                     PaymentRejectionReason.STORED_CREDENTIAL_NOT_FOUND,
                     "the gateway holds no stored credential " + credentialId + " of merchant " + merchantId + " ("
-                            + OppOutcomeEvents.summary(answer) + ")");
-        } else if (answer.outcome() == OppOutcome.UNKNOWN || answer.category() == ResultCategory.NOT_SENT) {
+                            + answer.summary() + ")");
+        } else if (answer.outcome() == GatewayOutcome.UNKNOWN || answer.evidence() == Evidence.NOT_SENT) {
             // no answer, 5xx, rate limit, circuit open: nothing is known, so nothing is published; DELETE is
             // idempotent, so the retry may safely send it again
             throw new DependencyUnavailableException("stored credential " + credentialId + " of merchant "
-                    + merchantId + ": the gateway did not answer the deletion (" + OppOutcomeEvents.summary(answer)
+                    + merchantId + ": the gateway did not answer the deletion (" + answer.summary()
                     + ")");
         } else {
             reject(
                     envelope,
                     PaymentRejectionReason.STORED_CREDENTIAL_DELETION_REFUSED,
-                    "the gateway refused to delete " + credentialId + ": " + OppOutcomeEvents.summary(answer));
+                    "the gateway refused to delete " + credentialId + ": " + answer.summary());
         }
     }
 
-    private void deleted(PaymentCommandEnvelope command, String credentialId, OppTransaction answer) {
+    private void deleted(PaymentCommandEnvelope command, String credentialId, GatewayTransaction answer) {
         StoredCredentialDeleted payload = StoredCredentialDeleted.newBuilder()
                 .setStoredCredentialId(credentialId)
-                .setGatewayResult(answer.resultCode() == null ? null : OppOutcomeEvents.gatewayResult(answer))
+                .setGatewayResult(answer.resultCode() == null ? null : GatewayOutcomeEvents.gatewayResult(answer))
                 .build();
         if (publish(command, payload)) {
             log.info(
@@ -126,7 +119,7 @@ class StoredCredentialDeletionService {
                     credentialId,
                     command.getMerchantId(),
                     command.getMessageId(),
-                    OppOutcomeEvents.summary(answer));
+                    answer.summary());
         }
     }
 
@@ -158,13 +151,5 @@ class StoredCredentialDeletionService {
             outbox.append(Topics.PAYMENT_EVENTS, command.getPaymentId(), EventEnvelopes.causedBy(command, payload));
             return true;
         }));
-    }
-
-    /** The gateway's registration result codes this command tells apart. */
-    private static final class RegistrationCodes {
-        /** Unknown registration, or another merchant's. */
-        static final String NOT_FOUND = "100.150.200";
-        /** The registration was deleted before. */
-        static final String DEREGISTERED = "100.150.202";
     }
 }

@@ -1,6 +1,6 @@
 package io.s2spay.executor.payment;
 
-import io.s2spay.connector.opp.OppCardData;
+import io.s2spay.gateway.CardData;
 import io.s2spay.platform.janitor.Janitor;
 import io.s2spay.platform.janitor.JanitorTask;
 import io.s2spay.vault.CardNotInVaultException;
@@ -129,8 +129,8 @@ class StuckAttemptRecovery {
                 attempt.createdAt(),
                 command.merchantTransactionId());
         GatewayAnswer answer = metrics.timeGatewayCall("resolve", () -> gateway.resolve(command));
-        if (answer.outcome() == GatewayOutcome.NOT_RECEIVED && mayResubmit(attempt)) {
-            OppCardData card = null;
+        if (answer.outcome() == AttemptOutcome.NOT_RECEIVED && mayResubmit(attempt)) {
+            CardData card = null;
             boolean sendable = true;
             if (command.vaultId() != null) {
                 try {
@@ -148,7 +148,7 @@ class StuckAttemptRecovery {
                         "Payment {} never reached the gateway; sending it now with merchantTransactionId={}",
                         command.paymentId(),
                         command.merchantTransactionId());
-                OppCardData cardData = card;
+                CardData cardData = card;
                 answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, cardData));
             }
         }

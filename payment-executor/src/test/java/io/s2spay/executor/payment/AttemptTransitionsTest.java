@@ -16,15 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AttemptTransitionsTest {
 
-    private static final Map<GatewayOutcome, AttemptState> DEBIT_FROM_SUBMITTING = Map.of(
-            GatewayOutcome.SUCCEEDED, AttemptState.DEBITED,
-            GatewayOutcome.REDIRECT, AttemptState.REDIRECT_PENDING,
-            GatewayOutcome.PENDING, AttemptState.GATEWAY_PENDING,
-            GatewayOutcome.AWAITING_RECEIPT, AttemptState.AWAITING_RECEIPT,
-            GatewayOutcome.DECLINED, AttemptState.DECLINED,
-            GatewayOutcome.FAILED, AttemptState.FAILED,
-            GatewayOutcome.NOT_RECEIVED, AttemptState.FAILED,
-            GatewayOutcome.UNKNOWN, AttemptState.UNKNOWN);
+    private static final Map<AttemptOutcome, AttemptState> DEBIT_FROM_SUBMITTING = Map.of(
+            AttemptOutcome.SUCCEEDED, AttemptState.DEBITED,
+            AttemptOutcome.REDIRECT, AttemptState.REDIRECT_PENDING,
+            AttemptOutcome.PENDING, AttemptState.GATEWAY_PENDING,
+            AttemptOutcome.AWAITING_RECEIPT, AttemptState.AWAITING_RECEIPT,
+            AttemptOutcome.DECLINED, AttemptState.DECLINED,
+            AttemptOutcome.FAILED, AttemptState.FAILED,
+            AttemptOutcome.NOT_RECEIVED, AttemptState.FAILED,
+            AttemptOutcome.UNKNOWN, AttemptState.UNKNOWN);
 
     @Test
     void debitMovesFromSubmittingToTheOutcomesState() {
@@ -36,10 +36,10 @@ class AttemptTransitionsTest {
 
     @Test
     void preAuthorizationApprovalIsAuthorizedNotDebited() {
-        assertThat(AttemptTransitions.next(PaymentType.PA, AttemptState.SUBMITTING, GatewayOutcome.SUCCEEDED))
+        assertThat(AttemptTransitions.next(PaymentType.PA, AttemptState.SUBMITTING, AttemptOutcome.SUCCEEDED))
                 .isEqualTo(AttemptState.AUTHORIZED);
         DEBIT_FROM_SUBMITTING.forEach((outcome, expected) -> {
-            if (outcome != GatewayOutcome.SUCCEEDED) {
+            if (outcome != AttemptOutcome.SUCCEEDED) {
                 assertThat(AttemptTransitions.next(PaymentType.PA, AttemptState.SUBMITTING, outcome))
                         .as("PA SUBMITTING + %s", outcome)
                         .isEqualTo(expected);
@@ -49,7 +49,7 @@ class AttemptTransitionsTest {
 
     @Test
     void aTimeoutIsNeverAFailure() {
-        assertThat(AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, GatewayOutcome.UNKNOWN))
+        assertThat(AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, AttemptOutcome.UNKNOWN))
                 .isEqualTo(AttemptState.UNKNOWN)
                 .isNotEqualTo(AttemptState.FAILED);
     }
@@ -58,7 +58,7 @@ class AttemptTransitionsTest {
         List<Arguments> illegal = new ArrayList<>();
         for (PaymentType type : List.of(PaymentType.PA, PaymentType.DB)) {
             for (AttemptState state : EnumSet.complementOf(EnumSet.of(AttemptState.SUBMITTING))) {
-                for (GatewayOutcome outcome : GatewayOutcome.values()) {
+                for (AttemptOutcome outcome : AttemptOutcome.values()) {
                     illegal.add(Arguments.of(type, state, outcome));
                 }
             }
@@ -66,7 +66,7 @@ class AttemptTransitionsTest {
         // the executor runs initial payments only: no back-office type has a machine
         for (PaymentType type : EnumSet.complementOf(EnumSet.of(PaymentType.PA, PaymentType.DB))) {
             for (AttemptState state : AttemptState.values()) {
-                for (GatewayOutcome outcome : GatewayOutcome.values()) {
+                for (AttemptOutcome outcome : AttemptOutcome.values()) {
                     illegal.add(Arguments.of(type, state, outcome));
                 }
             }
@@ -76,7 +76,7 @@ class AttemptTransitionsTest {
 
     @ParameterizedTest(name = "{0} {1} + {2} is illegal")
     @MethodSource("illegalTransitions")
-    void rejectsEveryTransitionOutOfARecordedOutcome(PaymentType type, AttemptState state, GatewayOutcome outcome) {
+    void rejectsEveryTransitionOutOfARecordedOutcome(PaymentType type, AttemptState state, AttemptOutcome outcome) {
         assertThat(AttemptTransitions.target(type, state, outcome)).isEmpty();
         assertThatThrownBy(() -> AttemptTransitions.next(type, state, outcome))
                 .isInstanceOf(IllegalAttemptTransitionException.class)
@@ -89,7 +89,7 @@ class AttemptTransitionsTest {
         int legal = 0;
         for (PaymentType type : PaymentType.values()) {
             for (AttemptState state : AttemptState.values()) {
-                for (GatewayOutcome outcome : GatewayOutcome.values()) {
+                for (AttemptOutcome outcome : AttemptOutcome.values()) {
                     if (AttemptTransitions.target(type, state, outcome).isPresent()) {
                         assertThat(state).isEqualTo(AttemptState.SUBMITTING);
                         assertThat(type).isIn(PaymentType.PA, PaymentType.DB);
@@ -98,6 +98,6 @@ class AttemptTransitionsTest {
                 }
             }
         }
-        assertThat(legal).isEqualTo(2 * GatewayOutcome.values().length);
+        assertThat(legal).isEqualTo(2 * AttemptOutcome.values().length);
     }
 }

@@ -2,7 +2,8 @@ package io.s2spay.executor.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
 import org.junit.jupiter.api.Test;
@@ -27,27 +28,27 @@ class PaymentGatewayAnswerTest {
             null,
             null);
 
-    private static GatewayOutcome outcomeOf(io.s2spay.connector.opp.OppTransaction t) {
+    private static AttemptOutcome outcomeOf(GatewayTransaction t) {
         return GatewayAnswer.of(DEBIT, t, 1).outcome();
     }
 
     @Test
     void mapsEveryConnectorOutcome() {
-        assertThat(outcomeOf(OppTransactions.approved(9200))).isEqualTo(GatewayOutcome.SUCCEEDED);
-        assertThat(outcomeOf(OppTransactions.redirect(9200))).isEqualTo(GatewayOutcome.REDIRECT);
-        assertThat(outcomeOf(OppTransactions.pendingLongTerm(9200))).isEqualTo(GatewayOutcome.AWAITING_RECEIPT);
-        assertThat(outcomeOf(OppTransactions.pendingWithoutRedirect(9200))).isEqualTo(GatewayOutcome.PENDING);
-        assertThat(outcomeOf(OppTransactions.declined(9200))).isEqualTo(GatewayOutcome.DECLINED);
-        assertThat(outcomeOf(OppTransactions.failed(9200))).isEqualTo(GatewayOutcome.FAILED);
-        assertThat(GatewayAnswer.of(DEBIT, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found"), 0)
+        assertThat(outcomeOf(GatewayTransactions.approved(9200))).isEqualTo(AttemptOutcome.SUCCEEDED);
+        assertThat(outcomeOf(GatewayTransactions.redirect(9200))).isEqualTo(AttemptOutcome.REDIRECT);
+        assertThat(outcomeOf(GatewayTransactions.pendingLongTerm(9200))).isEqualTo(AttemptOutcome.AWAITING_RECEIPT);
+        assertThat(outcomeOf(GatewayTransactions.pendingWithoutRedirect(9200))).isEqualTo(AttemptOutcome.PENDING);
+        assertThat(outcomeOf(GatewayTransactions.declined(9200))).isEqualTo(AttemptOutcome.DECLINED);
+        assertThat(outcomeOf(GatewayTransactions.failed(9200))).isEqualTo(AttemptOutcome.FAILED);
+        assertThat(GatewayAnswer.of(DEBIT, GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "not found"), 0)
                         .outcome())
-                .isEqualTo(GatewayOutcome.NOT_RECEIVED);
-        assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.NOT_SENT, "circuit open")))
-                .isEqualTo(GatewayOutcome.NOT_RECEIVED);
-        assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout")))
-                .isEqualTo(GatewayOutcome.UNKNOWN);
-        assertThat(outcomeOf(OppTransactions.noAnswer(ResultCategory.GATEWAY_HTTP_ERROR, "HTTP 503")))
-                .isEqualTo(GatewayOutcome.UNKNOWN);
+                .isEqualTo(AttemptOutcome.NOT_RECEIVED);
+        assertThat(outcomeOf(GatewayTransactions.noAnswer(Evidence.NOT_SENT, "circuit open")))
+                .isEqualTo(AttemptOutcome.NOT_RECEIVED);
+        assertThat(outcomeOf(GatewayTransactions.noAnswer(Evidence.NO_ANSWER, "timeout")))
+                .isEqualTo(AttemptOutcome.UNKNOWN);
+        assertThat(outcomeOf(GatewayTransactions.noAnswer(Evidence.NO_ANSWER, "HTTP 503")))
+                .isEqualTo(AttemptOutcome.UNKNOWN);
     }
 
     @Test
@@ -55,9 +56,9 @@ class PaymentGatewayAnswerTest {
         // the request timed out (or got a 5xx) and the query found nothing moments later: the gateway may still be
         // processing it, so the outcome is left to the status-poller, which trusts "not found" only after its grace
         GatewayAnswer answer = GatewayAnswer.of(
-                DEBIT, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "the gateway holds no transaction"), 1);
+                DEBIT, GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "the gateway holds no transaction"), 1);
 
-        assertThat(answer.outcome()).isEqualTo(GatewayOutcome.UNKNOWN);
+        assertThat(answer.outcome()).isEqualTo(AttemptOutcome.UNKNOWN);
         assertThat(AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, answer.outcome()))
                 .isEqualTo(AttemptState.UNKNOWN);
         assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer)
@@ -68,8 +69,8 @@ class PaymentGatewayAnswerTest {
 
     @Test
     void aTransactionWithAnotherAmountUnderOurMerchantTransactionIdIsNotTakenAsOurs() {
-        GatewayAnswer answer = GatewayAnswer.of(DEBIT, OppTransactions.approved(100), 0);
-        assertThat(answer.outcome()).isEqualTo(GatewayOutcome.UNKNOWN);
+        GatewayAnswer answer = GatewayAnswer.of(DEBIT, GatewayTransactions.approved(100), 0);
+        assertThat(answer.outcome()).isEqualTo(AttemptOutcome.UNKNOWN);
         assertThat(answer.summary()).contains("not the payment's");
         assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer)
                         .getPayload())

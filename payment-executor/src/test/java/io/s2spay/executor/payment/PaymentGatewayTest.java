@@ -2,7 +2,9 @@ package io.s2spay.executor.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppNotificationDecoders;
 import io.s2spay.connector.opp.OppProperties;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +14,8 @@ class PaymentGatewayTest {
 
     private static PaymentGateway gateway(OppProperties properties) {
         return new PaymentGateway(
-                new OppGatewayClient(properties), new ExecutorProperties(null, Duration.ofMinutes(3), null));
+                new OppGateway(new OppGatewayClient(properties), new OppNotificationDecoders(properties)),
+                new ExecutorProperties(null, Duration.ofMinutes(3), null));
     }
 
     private static OppProperties properties() {

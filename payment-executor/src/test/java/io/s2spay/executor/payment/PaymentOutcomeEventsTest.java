@@ -3,8 +3,8 @@ package io.s2spay.executor.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.event.PaymentAwaitingReceipt;
@@ -45,11 +45,11 @@ class PaymentOutcomeEventsTest {
                 null);
     }
 
-    private static PaymentEventEnvelope eventFor(PaymentType type, OppTransaction t) {
+    private static PaymentEventEnvelope eventFor(PaymentType type, GatewayTransaction t) {
         return eventFor(type, t, 1);
     }
 
-    private static PaymentEventEnvelope eventFor(PaymentType type, OppTransaction t, int submissions) {
+    private static PaymentEventEnvelope eventFor(PaymentType type, GatewayTransaction t, int submissions) {
         PaymentInstruction command = command(type);
         GatewayAnswer answer = GatewayAnswer.of(command, t, submissions);
         AttemptState state = AttemptTransitions.next(type, AttemptState.SUBMITTING, answer.outcome());
@@ -58,7 +58,7 @@ class PaymentOutcomeEventsTest {
 
     @Test
     void outcomeEventIsCausedByTheCommandAndCorrelatedWithIt() {
-        PaymentEventEnvelope event = eventFor(PaymentType.DB, OppTransactions.approved(9200));
+        PaymentEventEnvelope event = eventFor(PaymentType.DB, GatewayTransactions.approved(9200));
         assertThat(UUID.fromString(event.getMessageId())).isNotNull();
         assertThat(event.getMessageId()).isNotEqualTo("cmd-1");
         assertThat(event.getPaymentId()).isEqualTo("pay-1");
@@ -71,18 +71,18 @@ class PaymentOutcomeEventsTest {
 
     @Test
     void everyStateTheTableReachesIsAnnouncedByItsEventType() {
-        List<OppTransaction> answers = List.of(
-                OppTransactions.approved(9200),
-                OppTransactions.redirect(9200),
-                OppTransactions.pendingLongTerm(9200),
-                OppTransactions.pendingWithoutRedirect(9200),
-                OppTransactions.declined(9200),
-                OppTransactions.failed(9200),
-                OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "not found"),
-                OppTransactions.noAnswer(ResultCategory.NOT_SENT, "circuit open"),
-                OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout"));
+        List<GatewayTransaction> answers = List.of(
+                GatewayTransactions.approved(9200),
+                GatewayTransactions.redirect(9200),
+                GatewayTransactions.pendingLongTerm(9200),
+                GatewayTransactions.pendingWithoutRedirect(9200),
+                GatewayTransactions.declined(9200),
+                GatewayTransactions.failed(9200),
+                GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "not found"),
+                GatewayTransactions.noAnswer(Evidence.NOT_SENT, "circuit open"),
+                GatewayTransactions.noAnswer(Evidence.NO_ANSWER, "timeout"));
         for (PaymentType type : List.of(PaymentType.PA, PaymentType.DB)) {
-            for (OppTransaction answer : answers) {
+            for (GatewayTransaction answer : answers) {
                 PaymentInstruction command = command(type);
                 GatewayAnswer mapped = GatewayAnswer.of(command, answer, 1);
                 AttemptState state = AttemptTransitions.next(type, AttemptState.SUBMITTING, mapped.outcome());
@@ -96,11 +96,11 @@ class PaymentOutcomeEventsTest {
     @Test
     void debitedCarriesTheGatewayResultAndTheMaskedCard() {
         PaymentDebited debited = (PaymentDebited)
-                eventFor(PaymentType.DB, OppTransactions.approved(9200)).getPayload();
+                eventFor(PaymentType.DB, GatewayTransactions.approved(9200)).getPayload();
         assertThat(debited.getAmount().getAmountMinor()).isEqualTo(9200);
         assertThat(debited.getAmount().getCurrency()).isEqualTo("EUR");
         assertThat(debited.getGatewayResult().getCode()).isEqualTo("000.100.110");
-        assertThat(debited.getGatewayResult().getGatewayTransactionId()).isEqualTo(OppTransactions.GATEWAY_ID);
+        assertThat(debited.getGatewayResult().getGatewayTransactionId()).isEqualTo(GatewayTransactions.GATEWAY_ID);
         assertThat(debited.getGatewayResult().getTimestamp()).isEqualTo(Instant.parse("2026-01-01T10:00:00.123Z"));
         assertThat(debited.getCard()).isEqualTo(CARD);
     }
@@ -108,7 +108,7 @@ class PaymentOutcomeEventsTest {
     @Test
     void redirectRequiredCarriesTheRedirect() {
         PaymentRedirectRequired redirect = (PaymentRedirectRequired)
-                eventFor(PaymentType.PA, OppTransactions.redirect(9200)).getPayload();
+                eventFor(PaymentType.PA, GatewayTransactions.redirect(9200)).getPayload();
         assertThat(redirect.getRedirect().getUrl()).isEqualTo("https://acs.example/3ds");
         assertThat(redirect.getRedirect().getParameters()).isEqualTo(Map.of("PaReq", "abc", "MD", "x"));
     }
@@ -116,7 +116,7 @@ class PaymentOutcomeEventsTest {
     @Test
     void declinedCarriesTheCategory() {
         PaymentDeclined declined = (PaymentDeclined)
-                eventFor(PaymentType.DB, OppTransactions.declined(9200)).getPayload();
+                eventFor(PaymentType.DB, GatewayTransactions.declined(9200)).getPayload();
         assertThat(declined.getCategory()).isEqualTo("REJECTED_BY_BANK");
         assertThat(declined.getGatewayResult().getCode()).isEqualTo("800.100.151");
     }
@@ -125,7 +125,7 @@ class PaymentOutcomeEventsTest {
     void neverReceivedFailsSayingNothingWasCharged() {
         // as the recovery job records it: its query, long after the attempt, found nothing (0 submissions)
         PaymentFailed failed = (PaymentFailed)
-                eventFor(PaymentType.DB, OppTransactions.noAnswer(ResultCategory.NOT_RECEIVED, "no transaction"), 0)
+                eventFor(PaymentType.DB, GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "no transaction"), 0)
                         .getPayload();
         assertThat(failed.getGatewayResult()).isNull();
         assertThat(failed.getReason()).contains("never reached the gateway").contains("nothing was charged");
@@ -135,11 +135,11 @@ class PaymentOutcomeEventsTest {
     void timeoutAndPendingWithoutRedirectAreOutcomeUnknownWithTheReason() {
         PaymentOutcomeUnknown unknown = (PaymentOutcomeUnknown) eventFor(
                         PaymentType.DB,
-                        OppTransactions.noAnswer(ResultCategory.NO_RESPONSE, "timeout: no answer within 10000 ms"))
+                        GatewayTransactions.noAnswer(Evidence.NO_ANSWER, "timeout: no answer within 10000 ms"))
                 .getPayload();
         assertThat(unknown.getReason()).contains("timeout");
         PaymentOutcomeUnknown pending =
-                (PaymentOutcomeUnknown) eventFor(PaymentType.DB, OppTransactions.pendingWithoutRedirect(9200))
+                (PaymentOutcomeUnknown) eventFor(PaymentType.DB, GatewayTransactions.pendingWithoutRedirect(9200))
                         .getPayload();
         assertThat(pending.getReason()).contains("pending").contains("000.200.000");
     }
@@ -147,19 +147,19 @@ class PaymentOutcomeEventsTest {
     @Test
     void anApprovedTransferAwaitingTheBanksReceiptIsPaymentAwaitingReceipt() {
         PaymentInstruction command = command(PaymentType.PA);
-        GatewayAnswer answer = GatewayAnswer.of(command, OppTransactions.pendingLongTerm(9200), 0);
+        GatewayAnswer answer = GatewayAnswer.of(command, GatewayTransactions.pendingLongTerm(9200), 0);
         AttemptState state = AttemptTransitions.next(PaymentType.PA, AttemptState.SUBMITTING, answer.outcome());
         assertThat(state).isEqualTo(AttemptState.AWAITING_RECEIPT);
         PaymentAwaitingReceipt awaiting = (PaymentAwaitingReceipt)
                 PaymentOutcomeEvents.outcome(command, state, answer).getPayload();
         assertThat(awaiting.getGatewayResult().getCode()).isEqualTo("800.400.500");
-        assertThat(awaiting.getGatewayResult().getGatewayTransactionId()).isEqualTo(OppTransactions.GATEWAY_ID);
+        assertThat(awaiting.getGatewayResult().getGatewayTransactionId()).isEqualTo(GatewayTransactions.GATEWAY_ID);
     }
 
     @Test
     void refusesToAnnounceAStateTheAnswerDoesNotMean() {
         PaymentInstruction command = command(PaymentType.DB);
-        GatewayAnswer declined = GatewayAnswer.of(command, OppTransactions.declined(9200), 1);
+        GatewayAnswer declined = GatewayAnswer.of(command, GatewayTransactions.declined(9200), 1);
         assertThatThrownBy(() -> PaymentOutcomeEvents.outcome(command, AttemptState.DEBITED, declined))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> PaymentOutcomeEvents.outcome(command, AttemptState.SUBMITTING, declined))

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppNotificationDecoders;
 import io.s2spay.connector.opp.OppProperties;
 import io.s2spay.platform.messaging.DependencyUnavailableException;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -116,9 +118,10 @@ class StoredCredentialDeletionServiceTest {
     }
 
     private StoredCredentialDeletionService service(OppGatewayClient client) {
+        OppGateway gateway = new OppGateway(client, new OppNotificationDecoders(client.properties()));
         return new StoredCredentialDeletionService(
-                client,
-                new PaymentGateway(client, null),
+                gateway,
+                new PaymentGateway(gateway, null),
                 (topic, key, message) -> outbox.add(message),
                 processed::add,
                 new TransactionTemplate(new NoTransactions()),

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppGatewayClient;
+import io.s2spay.connector.opp.OppNotificationDecoders;
 import io.s2spay.connector.opp.OppProperties;
 import io.s2spay.vault.CardVaultProperties;
 import java.time.Duration;
@@ -29,7 +31,8 @@ class StuckAttemptRecoveryTest {
 
     private static Duration longestRecovery() {
         return new PaymentGateway(
-                        new OppGatewayClient(CONNECTOR), new ExecutorProperties(null, Duration.ofMinutes(3), null))
+                        new OppGateway(new OppGatewayClient(CONNECTOR), new OppNotificationDecoders(CONNECTOR)),
+                        new ExecutorProperties(null, Duration.ofMinutes(3), null))
                 .longestRecovery();
     }
 

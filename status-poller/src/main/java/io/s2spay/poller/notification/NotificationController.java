@@ -1,12 +1,14 @@
 package io.s2spay.poller.notification;
 
-import io.s2spay.connector.opp.InvalidOppNotificationException;
-import io.s2spay.connector.opp.OppNotification;
-import io.s2spay.connector.opp.OppNotificationDecoders;
-import io.s2spay.connector.opp.UnknownOppAccountException;
+import io.s2spay.gateway.GatewayNotification;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.InvalidNotificationException;
+import io.s2spay.gateway.NotificationMessage;
+import io.s2spay.gateway.UnknownGatewayAccountException;
 import io.s2spay.poller.tracking.TrackedPayments;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Receives OPP's encrypted webhooks for a merchant ({@code POST /v1/notifications/opp/{merchantId}}, the URL set as
- * the merchant's notification URL) and makes the payment they concern due for a check at once. The payload is not
+ * Receives a gateway's webhooks for a merchant ({@code POST /v1/notifications/opp/{merchantId}} for OPP's encrypted
+ * ones, the URL set as the merchant's notification URL), has the gateway port authenticate and decode them, and makes the payment they concern due for a check at once. The payload is not
  * applied as such: the janitor asks the query endpoint, so that notifications arriving late, twice or out of order
  * change nothing, and one code path decides every outcome. Chargebacks, their reversals and receipts (which the bank
  * may originate, on payments long settled) are confirmed at the gateway and handed to back-office; the webhook is
@@ -32,14 +34,13 @@ class NotificationController {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
 
-    private final OppNotificationDecoders decoders;
+    private final GatewayPort gateway;
     private final TrackedPayments payments;
     private final TransactionReporter reporter;
     private final Clock clock;
 
-    NotificationController(
-            OppNotificationDecoders decoders, TrackedPayments payments, TransactionReporter reporter, Clock clock) {
-        this.decoders = decoders;
+    NotificationController(GatewayPort gateway, TrackedPayments payments, TransactionReporter reporter, Clock clock) {
+        this.gateway = gateway;
         this.payments = payments;
         this.reporter = reporter;
         this.clock = clock;
@@ -49,9 +50,9 @@ class NotificationController {
     ResponseEntity<Void> receive(
             @PathVariable String merchantId,
             @RequestBody(required = false) String body,
-            @RequestHeader(name = "X-Initialization-Vector", required = false) String iv,
-            @RequestHeader(name = "X-Authentication-Tag", required = false) String tag) {
-        OppNotification notification = decoders.forMerchant(merchantId).decode(body, iv, tag);
+            @RequestHeader Map<String, String> headers) {
+        GatewayNotification notification =
+                gateway.decodeNotification(merchantId, new NotificationMessage(body, headers));
         if (notification.isPayment()) {
             var transaction = notification.transaction();
             boolean nudged = payments.checkNow(
@@ -61,9 +62,10 @@ class NotificationController {
                     clock.instant());
             boolean reported = TransactionReporter.reports(transaction);
             log.info(
-                    "OPP notification for merchant {}: {} {} {} mtid={} -> {}",
+                    "{} notification for merchant {}: {} {} {} mtid={} -> {}",
+                    gateway.name(),
                     merchantId,
-                    transaction.paymentType(),
+                    transaction.typeName(),
                     transaction.gatewayTransactionId(),
                     transaction.resultCode(),
                     transaction.merchantTransactionId(),
@@ -73,9 +75,8 @@ class NotificationController {
             if (reported
                     && reporter.report(merchantId, transaction) == TransactionReporter.Result.GATEWAY_UNAVAILABLE) {
                 // not acknowledged: OPP sends it again later, when the gateway can confirm it
-                throw new GatewayUnavailableException(
-                        transaction.paymentType() + " " + transaction.gatewayTransactionId()
-                                + " could not be confirmed at the gateway now; send the notification again later");
+                throw new GatewayUnavailableException(transaction.typeName() + " " + transaction.gatewayTransactionId()
+                        + " could not be confirmed at the gateway now; send the notification again later");
             }
         }
         // acknowledged in every other case (even when there is nothing to do), or OPP would send it again for ever
@@ -97,12 +98,12 @@ class NotificationController {
         }
     }
 
-    @ExceptionHandler(InvalidOppNotificationException.class)
-    ProblemDetail invalid(InvalidOppNotificationException e) {
-        HttpStatus status = e.reason() == InvalidOppNotificationException.Reason.AUTHENTICATION_FAILED
+    @ExceptionHandler(InvalidNotificationException.class)
+    ProblemDetail invalid(InvalidNotificationException e) {
+        HttpStatus status = e.reason() == InvalidNotificationException.Reason.AUTHENTICATION_FAILED
                 ? HttpStatus.UNAUTHORIZED
                 : HttpStatus.BAD_REQUEST;
-        log.warn("Refused an OPP notification: {} {}", e.reason(), e.getMessage());
+        log.warn("Refused a {} notification: {} {}", gateway.name(), e.reason(), e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setType(URI.create("https://s2spay.io/problems/invalid-notification"));
         problem.setTitle("Invalid notification");
@@ -110,8 +111,8 @@ class NotificationController {
         return problem;
     }
 
-    @ExceptionHandler(UnknownOppAccountException.class)
-    ProblemDetail unknownMerchant(UnknownOppAccountException e) {
+    @ExceptionHandler(UnknownGatewayAccountException.class)
+    ProblemDetail unknownMerchant(UnknownGatewayAccountException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such merchant");
         problem.setType(URI.create("https://s2spay.io/problems/unknown-merchant"));
         problem.setTitle("Unknown merchant");

@@ -1,12 +1,12 @@
 package io.s2spay.poller.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.s2spay.connector.opp.OppGatewayClient;
-import io.s2spay.connector.opp.OppOutcome;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppResultCodes;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.report.OppTransactionReports;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayOutcome;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.event.TransactionReports;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.internal.OppTransactionReported;
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands the back-office transactions OPP notifies (a chargeback, its reversal, a receipt: whoever originated them)
+ * Hands the back-office transactions a gateway notifies (a chargeback, its reversal, a receipt: whoever originated them)
  * to the back-office service, which maps them to their payment and publishes their events. The webhook's payload is
- * not trusted: the transaction is asked from the gateway's query endpoint, and the gateway's answer is what is
+ * not trusted: the transaction is looked up at the gateway, and the gateway's answer is what is
  * reported, with the initial payment found by following its {@code referencedId}. The report goes through the
  * outbox, so an acknowledged webhook is never lost.
  */
@@ -32,8 +32,8 @@ class TransactionReporter {
     private static final Logger log = LoggerFactory.getLogger(TransactionReporter.class);
 
     /** The types whose money movement back-office learns of only from the gateway when the bank originates them. */
-    private static final Set<OppPaymentType> REPORTED_TYPES =
-            EnumSet.of(OppPaymentType.CB, OppPaymentType.CR, OppPaymentType.RC);
+    private static final Set<TransactionType> REPORTED_TYPES =
+            EnumSet.of(TransactionType.CB, TransactionType.CR, TransactionType.RC);
 
     /** Enough to go from a chargeback reversal to its chargeback, the capture, and the pre-authorization. */
     private static final int MAX_REFERENCE_HOPS = 4;
@@ -50,14 +50,14 @@ class TransactionReporter {
         GATEWAY_UNAVAILABLE
     }
 
-    private final OppGatewayClient gateway;
+    private final GatewayPort gateway;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
     TransactionReporter(
-            OppGatewayClient gateway,
+            GatewayPort gateway,
             OutboxWriter outbox,
             TransactionTemplate transactions,
             Clock clock,
@@ -70,35 +70,35 @@ class TransactionReporter {
     }
 
     /** Whether notifications about {@code transaction} are reported to back-office. */
-    static boolean reports(OppTransaction transaction) {
+    static boolean reports(GatewayTransaction transaction) {
         return transaction.type() != null
                 && REPORTED_TYPES.contains(transaction.type())
                 && transaction.gatewayTransactionId() != null;
     }
 
     /** Confirms the notified transaction at the gateway and, if it moved money, reports it; never throws for the gateway. */
-    Result report(String merchantId, OppTransaction notified) {
+    Result report(String merchantId, GatewayTransaction notified) {
         Result result = confirmAndReport(merchantId, notified);
-        meters.counter("s2spay.poller.reported-transactions", "type", notified.paymentType(), "result", result.name())
+        meters.counter("s2spay.poller.reported-transactions", "type", notified.typeName(), "result", result.name())
                 .increment();
         return result;
     }
 
-    private Result confirmAndReport(String merchantId, OppTransaction notified) {
+    private Result confirmAndReport(String merchantId, GatewayTransaction notified) {
         String id = notified.gatewayTransactionId();
-        OppTransaction confirmed = query(merchantId, id);
+        GatewayTransaction confirmed = query(merchantId, id);
         if (confirmed == null) {
             log.warn(
-                    "OPP notified {} {} for merchant {}, but the gateway does not know it: not reported",
-                    notified.paymentType(),
+                    "The gateway notified {} {} for merchant {}, but the gateway does not know it: not reported",
+                    notified.typeName(),
                     id,
                     merchantId);
             return Result.NOT_CONFIRMED;
         }
         if (confirmed.gatewayTransactionId() == null) {
             log.warn(
-                    "OPP notified {} {} for merchant {}; the gateway could not confirm it now ({}): not acknowledged",
-                    notified.paymentType(),
+                    "The gateway notified {} {} for merchant {}; the gateway could not confirm it now ({}): not acknowledged",
+                    notified.typeName(),
                     id,
                     merchantId,
                     describe(confirmed));
@@ -106,18 +106,18 @@ class TransactionReporter {
         }
         if (!id.equals(confirmed.gatewayTransactionId()) || confirmed.type() != notified.type()) {
             log.warn(
-                    "OPP notified {} {} for merchant {}, but the gateway holds {} {}: not reported",
-                    notified.paymentType(),
+                    "The gateway notified {} {} for merchant {}, but the gateway holds {} {}: not reported",
+                    notified.typeName(),
                     id,
                     merchantId,
-                    confirmed.paymentType(),
+                    confirmed.typeName(),
                     confirmed.gatewayTransactionId());
             return Result.NOT_CONFIRMED;
         }
-        if (confirmed.outcome() != OppOutcome.SUCCEEDED) {
+        if (confirmed.outcome() != GatewayOutcome.SUCCEEDED) {
             log.info(
-                    "OPP notified {} {} for merchant {}; the gateway holds it as {} ({}): nothing moved, not reported",
-                    notified.paymentType(),
+                    "The gateway notified {} {} for merchant {}; the gateway holds it as {} ({}): nothing moved, not reported",
+                    notified.typeName(),
                     id,
                     merchantId,
                     confirmed.outcome(),
@@ -126,24 +126,24 @@ class TransactionReporter {
         }
         if (confirmed.amountMinor() == null || confirmed.currency() == null) {
             log.error(
-                    "OPP's answer for {} {} of merchant {} has no readable amount: not reported",
-                    confirmed.paymentType(),
+                    "The gateway's answer for {} {} of merchant {} has no readable amount: not reported",
+                    confirmed.typeName(),
                     id,
                     merchantId);
             return Result.NOT_CONFIRMED;
         }
         warnIfPayloadDiffers(merchantId, notified, confirmed);
-        OppTransaction payment = null;
+        GatewayTransaction payment = null;
         String referenced = confirmed.referencedId();
         for (int hop = 0; referenced != null && hop < MAX_REFERENCE_HOPS; hop++) {
-            OppTransaction answer = query(merchantId, referenced);
+            GatewayTransaction answer = query(merchantId, referenced);
             if (answer == null) {
                 break;
             }
             if (answer.gatewayTransactionId() == null) {
                 log.warn(
                         "The payment of {} {} (merchant {}) could not be asked from the gateway ({}): not acknowledged",
-                        confirmed.paymentType(),
+                        confirmed.typeName(),
                         id,
                         merchantId,
                         describe(answer));
@@ -155,12 +155,12 @@ class TransactionReporter {
             }
             referenced = answer.referencedId();
         }
-        OppTransactionReported report = OppTransactionReports.of(merchantId, confirmed, payment, clock.instant());
+        OppTransactionReported report = TransactionReports.of(merchantId, confirmed, payment, clock.instant());
         transactions.executeWithoutResult(
-                status -> outbox.append(Topics.OPP_TRANSACTIONS, OppTransactionReports.key(report), report));
+                status -> outbox.append(Topics.OPP_TRANSACTIONS, TransactionReports.key(report), report));
         log.info(
-                "OPP {} {} of {} {} on payment {} (merchant {}, mtid={}) confirmed by the gateway and reported",
-                confirmed.paymentType(),
+                "Gateway {} {} of {} {} on payment {} (merchant {}, mtid={}) confirmed by the gateway and reported",
+                confirmed.typeName(),
                 id,
                 confirmed.amountMinor(),
                 confirmed.currency(),
@@ -176,27 +176,28 @@ class TransactionReporter {
      * The gateway's transaction {@code id} of the merchant; null when the gateway says it holds none (or the id is
      * not one it could hold); a transaction without id when it could not be asked.
      */
-    private OppTransaction query(String merchantId, String id) {
-        OppTransaction answer;
+    private GatewayTransaction query(String merchantId, String id) {
+        GatewayTransaction answer;
         try {
-            answer = gateway.queryById(merchantId, id);
+            answer = gateway.lookUp(merchantId, id);
         } catch (IllegalArgumentException e) {
-            // an id no OPP transaction can have (checked before anything is sent)
+            // an id no transaction of this gateway can have (checked before anything is sent)
             return null;
         }
-        if (answer.gatewayTransactionId() == null && OppResultCodes.TRANSACTION_NOT_FOUND.equals(answer.resultCode())) {
+        if (answer.evidence() == Evidence.NOT_RECEIVED) {
             return null;
         }
         return answer;
     }
 
-    private static void warnIfPayloadDiffers(String merchantId, OppTransaction notified, OppTransaction confirmed) {
+    private static void warnIfPayloadDiffers(
+            String merchantId, GatewayTransaction notified, GatewayTransaction confirmed) {
         if (!Objects.equals(notified.amountMinor(), confirmed.amountMinor())
                 || !Objects.equals(notified.currency(), confirmed.currency())
                 || !Objects.equals(notified.resultCode(), confirmed.resultCode())) {
             log.warn(
-                    "OPP notification of {} {} (merchant {}) says {} {} {}, the gateway {} {} {}: the gateway's is reported",
-                    confirmed.paymentType(),
+                    "The notification of {} {} (merchant {}) says {} {} {}, the gateway {} {} {}: the gateway's is reported",
+                    confirmed.typeName(),
                     confirmed.gatewayTransactionId(),
                     merchantId,
                     notified.amountMinor(),
@@ -208,11 +209,7 @@ class TransactionReporter {
         }
     }
 
-    private static String describe(OppTransaction answer) {
-        return answer.resultCode() != null
-                ? answer.resultCode() + " " + answer.resultDescription()
-                : answer.failureReason() != null
-                        ? answer.failureReason()
-                        : answer.category().name();
+    private static String describe(GatewayTransaction answer) {
+        return answer.summary();
     }
 }

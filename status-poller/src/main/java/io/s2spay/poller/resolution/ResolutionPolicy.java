@@ -1,9 +1,9 @@
 package io.s2spay.poller.resolution;
 
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.connector.opp.event.OppOutcomeEvents;
-import io.s2spay.connector.opp.event.OppOutcomeEvents.InitialPayment;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.event.GatewayOutcomeEvents;
+import io.s2spay.gateway.event.GatewayOutcomeEvents.InitialPayment;
 import io.s2spay.poller.PollerProperties;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackingStatus;
@@ -14,7 +14,6 @@ import io.s2spay.schema.event.PaymentExpired;
 import io.s2spay.schema.event.PaymentRedirectRequired;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -24,29 +23,22 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class ResolutionPolicy {
 
-    /**
-     * OPP codes of an asynchronous session that timed out because the shopper never completed it (a bank redirect,
-     * a 3-D Secure challenge): for a payment waiting on its redirect the contract calls that {@code PaymentExpired},
-     * not a decline.
-     */
-    static final Set<String> SESSION_TIMEOUT_CODES = Set.of("100.396.103", "100.380.501", "100.395.501");
-
     private final PollerProperties properties;
 
     ResolutionPolicy(PollerProperties properties) {
         this.properties = properties;
     }
 
-    Decision decide(TrackedPayment payment, OppTransaction answer, Instant now) {
+    Decision decide(TrackedPayment payment, GatewayTransaction answer, Instant now) {
         InitialPayment initial = initialPayment(payment);
-        String summary = OppOutcomeEvents.summary(answer);
+        String summary = answer.summary();
         return switch (answer.outcome()) {
-            case SUCCEEDED -> new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+            case SUCCEEDED -> new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             case DECLINED ->
-                payment.status() == TrackingStatus.REDIRECT_PENDING
-                                && SESSION_TIMEOUT_CODES.contains(answer.resultCode())
+                // the shopper never completed the redirect: the contract calls that PaymentExpired, not a decline
+                payment.status() == TrackingStatus.REDIRECT_PENDING && answer.sessionExpired()
                         ? new Decision.Settle(expired(initial, answer), summary)
-                        : new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+                        : new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             case FAILED -> failed(payment, initial, answer, summary, now);
             case PENDING -> pending(payment, initial, answer, summary, now);
             case UNKNOWN -> checkAgainLater(payment, payment.status(), answer, summary, now);
@@ -54,26 +46,27 @@ final class ResolutionPolicy {
     }
 
     private Decision failed(
-            TrackedPayment payment, InitialPayment initial, OppTransaction answer, String summary, Instant now) {
-        if (answer.category() == ResultCategory.NOT_SENT) {
+            TrackedPayment payment, InitialPayment initial, GatewayTransaction answer, String summary, Instant now) {
+        if (answer.evidence() == Evidence.NOT_SENT) {
             // the query itself was not sent (circuit open): nothing learnt
             return checkAgainLater(payment, payment.status(), answer, summary, now);
         }
-        if (answer.category() == ResultCategory.NOT_RECEIVED) {
+        if (answer.evidence() == Evidence.NOT_RECEIVED && payment.gatewayTransactionId() == null) {
+            // asked by merchantTransactionId: a delayed request may still turn into a payment (a gateway that does
+            // not know its own id, asked by id, has nothing to wait for: that is settled below)
             boolean graceOver = !now.isBefore(payment.since().plus(properties.notReceivedGrace()));
             if (payment.status() == TrackingStatus.UNKNOWN && graceOver) {
                 // the gateway has had ample time to record a delayed request: it never got it, nothing was charged
-                return new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+                return new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
             }
             return checkAgainLater(payment, payment.status(), answer, summary, now);
         }
-        return new Decision.Settle(OppOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
+        return new Decision.Settle(GatewayOutcomeEvents.initialPaymentOutcome(initial, answer), summary);
     }
 
     private Decision pending(
-            TrackedPayment payment, InitialPayment initial, OppTransaction answer, String summary, Instant now) {
-        boolean longTerm = answer.category() == ResultCategory.PENDING_LONG_TERM
-                || payment.status() == TrackingStatus.AWAITING_RECEIPT;
+            TrackedPayment payment, InitialPayment initial, GatewayTransaction answer, String summary, Instant now) {
+        boolean longTerm = answer.longTermPending() || payment.status() == TrackingStatus.AWAITING_RECEIPT;
         Duration expiry = longTerm ? properties.longTermPendingExpiry() : properties.redirectExpiry();
         if (!now.isBefore(payment.since().plus(expiry))) {
             return new Decision.Settle(expired(initial, answer), summary);
@@ -84,7 +77,7 @@ final class ResolutionPolicy {
             // approved at the bank, the money comes with the receipt: said once, then checked seldom
             SpecificRecord news = payment.status() == TrackingStatus.AWAITING_RECEIPT
                     ? null
-                    : OppOutcomeEvents.initialPaymentOutcome(initial, answer);
+                    : GatewayOutcomeEvents.initialPaymentOutcome(initial, answer);
             return new Decision.CheckAgain(
                     TrackingStatus.AWAITING_RECEIPT,
                     gatewayId,
@@ -95,7 +88,7 @@ final class ResolutionPolicy {
         SpecificRecord news = null;
         if (payment.status() == TrackingStatus.UNKNOWN && answer.redirect() != null) {
             // the executor never saw this redirect (its answer was lost): tell checkout so the shopper can follow it
-            SpecificRecord redirect = OppOutcomeEvents.initialPaymentOutcome(initial, answer);
+            SpecificRecord redirect = GatewayOutcomeEvents.initialPaymentOutcome(initial, answer);
             news = redirect instanceof PaymentRedirectRequired ? redirect : null;
         }
         TrackingStatus status = gatewayId != null ? TrackingStatus.REDIRECT_PENDING : payment.status();
@@ -103,7 +96,7 @@ final class ResolutionPolicy {
     }
 
     private Decision checkAgainLater(
-            TrackedPayment payment, TrackingStatus status, OppTransaction answer, String summary, Instant now) {
+            TrackedPayment payment, TrackingStatus status, GatewayTransaction answer, String summary, Instant now) {
         Duration delay = switch (payment.status()) {
             case REDIRECT_PENDING -> properties.redirectInterval();
             case AWAITING_RECEIPT -> properties.receiptInterval();
@@ -123,12 +116,12 @@ final class ResolutionPolicy {
         return delay.compareTo(max) > 0 || delay.isNegative() ? max : delay;
     }
 
-    private static PaymentExpired expired(InitialPayment initial, OppTransaction answer) {
+    private static PaymentExpired expired(InitialPayment initial, GatewayTransaction answer) {
         return PaymentExpired.newBuilder()
                 .setPaymentType(initial.paymentType())
                 .setAmount(initial.amount())
                 .setMerchantTransactionId(initial.merchantTransactionId())
-                .setGatewayResult(answer.resultCode() == null ? null : OppOutcomeEvents.gatewayResult(answer))
+                .setGatewayResult(answer.resultCode() == null ? null : GatewayOutcomeEvents.gatewayResult(answer))
                 .build();
     }
 

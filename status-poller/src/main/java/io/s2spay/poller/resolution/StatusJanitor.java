@@ -3,8 +3,8 @@ package io.s2spay.poller.resolution;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
-import io.s2spay.connector.opp.OppGatewayClient;
-import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.platform.janitor.Janitor;
 import io.s2spay.platform.janitor.JanitorTask;
 import io.s2spay.poller.PollerProperties;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The janitor task (after Kill Bill's) of tracked payments, run by the platform's {@link Janitor}: claims the tracked
- * payments that are due with a lease ({@code for update skip locked}), asks the gateway's unlimited query endpoint
- * about each, outside any transaction, and records what it learnt under
+ * payments that are due with a lease ({@code for update skip locked}), asks the gateway
+ * about each through the gateway port's look-up, outside any transaction, and records what it learnt under
  * a fresh lock. Several poller instances share the work without checking a payment twice at once.
  */
 @Component
@@ -31,7 +31,7 @@ class StatusJanitor {
     private static final Logger log = LoggerFactory.getLogger(StatusJanitor.class);
 
     private final TrackedPayments payments;
-    private final OppGatewayClient gateway;
+    private final GatewayPort gateway;
     private final CheckRecorder recorder;
     private final ResolutionPolicy policy;
     private final PollerProperties properties;
@@ -43,7 +43,7 @@ class StatusJanitor {
 
     StatusJanitor(
             TrackedPayments payments,
-            OppGatewayClient gateway,
+            GatewayPort gateway,
             CheckRecorder recorder,
             PollerProperties properties,
             Clock clock,
@@ -91,7 +91,7 @@ class StatusJanitor {
      * it is due again).
      */
     boolean check(TrackedPayment payment) {
-        OppTransaction answer = queryTimer.record(() -> query(payment));
+        GatewayTransaction answer = queryTimer.record(() -> query(payment));
         Instant now = clock.instant();
         Decision decision = policy.decide(payment, answer, now);
         if (!recorder.record(payment, decision, now)) {
@@ -109,11 +109,11 @@ class StatusJanitor {
         return true;
     }
 
-    private OppTransaction query(TrackedPayment payment) {
+    private GatewayTransaction query(TrackedPayment payment) {
         if (payment.gatewayTransactionId() != null) {
-            return gateway.queryById(payment.merchantId(), payment.gatewayTransactionId());
+            return gateway.lookUp(payment.merchantId(), payment.gatewayTransactionId());
         }
-        return gateway.queryByMerchantTransactionId(payment.merchantId(), payment.merchantTransactionId());
+        return gateway.find(payment.merchantId(), payment.merchantTransactionId(), null);
     }
 
     @Scheduled(

@@ -2,6 +2,7 @@ package io.s2spay.poller.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppRedirect;
 import io.s2spay.connector.opp.OppTransaction;
@@ -43,7 +44,7 @@ class ResolutionPolicyTest {
 
     @Test
     void anUnknownDebitTheGatewayApprovedBecomesPaymentDebited() {
-        Decision decision = policy.decide(
+        Decision decision = decide(
                 unknown("DB", 0),
                 answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "000.100.110"),
                 SINCE.plusSeconds(3));
@@ -61,7 +62,7 @@ class ResolutionPolicyTest {
 
     @Test
     void aRedirectPendingPreauthorizationTheShopperCompletedBecomesPaymentAuthorized() {
-        Decision decision = policy.decide(
+        Decision decision = decide(
                 redirectPending("PA"),
                 answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "000.100.110"),
                 SINCE.plusSeconds(60));
@@ -74,7 +75,7 @@ class ResolutionPolicyTest {
 
     @Test
     void aGatewayDeclineIsFinal() {
-        Decision decision = policy.decide(
+        Decision decision = decide(
                 redirectPending("DB"),
                 answer(OppOutcome.DECLINED, ResultCategory.REJECTED_3DS_AND_INTERCARD_RISK, "000.400.101"),
                 SINCE.plusSeconds(60));
@@ -87,7 +88,7 @@ class ResolutionPolicyTest {
 
     @Test
     void anAbandonedRedirectTheGatewayTimedOutIsExpiredNotDeclined() {
-        Decision decision = policy.decide(
+        Decision decision = decide(
                 redirectPending("DB"),
                 answer(OppOutcome.DECLINED, ResultCategory.ASYNC_WORKFLOW_ERROR, "100.396.103"),
                 SINCE.plusSeconds(60));
@@ -122,9 +123,9 @@ class ResolutionPolicyTest {
                 "timeout");
         Instant now = SINCE.plusSeconds(100);
 
-        Decision first = policy.decide(unknown("DB", 0), noAnswer, now);
-        Decision fourth = policy.decide(unknown("DB", 3), noAnswer, now);
-        Decision late = policy.decide(unknown("DB", 30), noAnswer, now);
+        Decision first = decide(unknown("DB", 0), noAnswer, now);
+        Decision fourth = decide(unknown("DB", 3), noAnswer, now);
+        Decision late = decide(unknown("DB", 30), noAnswer, now);
 
         assertThat(first).isInstanceOfSatisfying(Decision.CheckAgain.class, again -> {
             assertThat(again.status()).isEqualTo(TrackingStatus.UNKNOWN);
@@ -159,7 +160,7 @@ class ResolutionPolicyTest {
                 null,
                 "HTTP 503");
 
-        Decision decision = policy.decide(redirectPending("DB"), noAnswer, SINCE.plus(Duration.ofHours(5)));
+        Decision decision = decide(redirectPending("DB"), noAnswer, SINCE.plus(Duration.ofHours(5)));
 
         assertThat(decision).isInstanceOf(Decision.CheckAgain.class);
     }
@@ -182,8 +183,8 @@ class ResolutionPolicyTest {
                 null,
                 "the gateway holds no transaction with merchantTransactionId mtid-1");
 
-        Decision early = policy.decide(unknown("DB", 0), notFound, SINCE.plusSeconds(30));
-        Decision afterGrace = policy.decide(unknown("DB", 4), notFound, SINCE.plus(Duration.ofMinutes(2)));
+        Decision early = decide(unknown("DB", 0), notFound, SINCE.plusSeconds(30));
+        Decision afterGrace = decide(unknown("DB", 4), notFound, SINCE.plus(Duration.ofMinutes(2)));
 
         assertThat(early).isInstanceOf(Decision.CheckAgain.class);
         assertThat(afterGrace)
@@ -199,8 +200,8 @@ class ResolutionPolicyTest {
     void aStillPendingRedirectIsCheckedAgainThenExpiresAfterTheConfiguredTime() {
         OppTransaction pending = answer(OppOutcome.PENDING, ResultCategory.PENDING, "000.200.000");
 
-        Decision soon = policy.decide(redirectPending("DB"), pending, SINCE.plus(Duration.ofMinutes(10)));
-        Decision expired = policy.decide(redirectPending("DB"), pending, SINCE.plus(Duration.ofMinutes(30)));
+        Decision soon = decide(redirectPending("DB"), pending, SINCE.plus(Duration.ofMinutes(10)));
+        Decision expired = decide(redirectPending("DB"), pending, SINCE.plus(Duration.ofMinutes(30)));
 
         assertThat(soon)
                 .isInstanceOfSatisfying(
@@ -221,7 +222,7 @@ class ResolutionPolicyTest {
     void aPaymentAwaitingTheBanksReceiptIsNotExpiredLikeARedirect() {
         OppTransaction awaitingReceipt = answer(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "800.400.500");
 
-        Decision decision = policy.decide(redirectPending("PA"), awaitingReceipt, SINCE.plus(Duration.ofHours(3)));
+        Decision decision = decide(redirectPending("PA"), awaitingReceipt, SINCE.plus(Duration.ofHours(3)));
 
         assertThat(decision).isInstanceOf(Decision.CheckAgain.class);
     }
@@ -231,13 +232,13 @@ class ResolutionPolicyTest {
         OppTransaction awaitingReceipt = answer(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "800.400.500");
         Instant now = SINCE.plusSeconds(40);
 
-        Decision first = policy.decide(redirectPending("DB"), awaitingReceipt, now);
-        Decision later = policy.decide(awaitingReceipt(), awaitingReceipt, now.plus(Duration.ofHours(1)));
-        Decision received = policy.decide(
+        Decision first = decide(redirectPending("DB"), awaitingReceipt, now);
+        Decision later = decide(awaitingReceipt(), awaitingReceipt, now.plus(Duration.ofHours(1)));
+        Decision received = decide(
                 awaitingReceipt(),
                 answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "000.600.000"),
                 now.plus(Duration.ofHours(2)));
-        Decision refused = policy.decide(
+        Decision refused = decide(
                 awaitingReceipt(),
                 answer(OppOutcome.DECLINED, ResultCategory.ASYNC_WORKFLOW_ERROR, "100.397.102"),
                 now.plus(Duration.ofHours(2)));
@@ -283,14 +284,14 @@ class ResolutionPolicyTest {
                 null,
                 "timeout");
 
-        assertThat(policy.decide(awaitingReceipt(), awaiting, SINCE.plus(Duration.ofDays(13))))
+        assertThat(decide(awaitingReceipt(), awaiting, SINCE.plus(Duration.ofDays(13))))
                 .isInstanceOf(Decision.CheckAgain.class);
-        assertThat(policy.decide(awaitingReceipt(), noAnswer, SINCE.plus(Duration.ofDays(13))))
+        assertThat(decide(awaitingReceipt(), noAnswer, SINCE.plus(Duration.ofDays(13))))
                 .isInstanceOfSatisfying(
                         Decision.CheckAgain.class,
                         again -> assertThat(again.nextCheckAt())
                                 .isEqualTo(SINCE.plus(Duration.ofDays(13)).plus(Duration.ofMinutes(15))));
-        assertThat(policy.decide(awaitingReceipt(), awaiting, SINCE.plus(Duration.ofDays(14))))
+        assertThat(decide(awaitingReceipt(), awaiting, SINCE.plus(Duration.ofDays(14))))
                 .isInstanceOfSatisfying(
                         Decision.Settle.class,
                         settle -> assertThat(settle.payload()).isInstanceOf(PaymentExpired.class));
@@ -314,7 +315,7 @@ class ResolutionPolicyTest {
                 SINCE,
                 null);
 
-        Decision decision = policy.decide(unknown("DB", 0), pending, SINCE.plusSeconds(5));
+        Decision decision = decide(unknown("DB", 0), pending, SINCE.plusSeconds(5));
 
         assertThat(decision).isInstanceOfSatisfying(Decision.CheckAgain.class, again -> {
             assertThat(again.status()).isEqualTo(TrackingStatus.REDIRECT_PENDING);
@@ -378,6 +379,11 @@ class ResolutionPolicyTest {
                 0,
                 null,
                 null);
+    }
+
+    /** The policy's decision on an OPP answer as the gateway port hands it over. */
+    private Decision decide(TrackedPayment payment, OppTransaction answer, Instant now) {
+        return policy.decide(payment, OppGateway.answerOf(answer), now);
     }
 
     private static OppTransaction answer(OppOutcome outcome, ResultCategory category, String code) {

@@ -1,15 +1,11 @@
-package io.s2spay.connector.opp.event;
+package io.s2spay.connector.opp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.s2spay.connector.opp.OppCardSummary;
-import io.s2spay.connector.opp.OppOutcome;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppRedirect;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
-import io.s2spay.connector.opp.event.OppOutcomeEvents.InitialPayment;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.event.GatewayOutcomeEvents;
+import io.s2spay.gateway.event.GatewayOutcomeEvents.InitialPayment;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.event.PaymentAuthorized;
@@ -26,7 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OppOutcomeEventsTest {
+/** OPP's answers, through the adapter's translation, become the contract's events. */
+class OppAnswerEventsTest {
 
     private static final Money AMOUNT = new Money(9200L, "EUR");
     private static final Instant AT = Instant.parse("2026-01-02T03:04:05.678901Z");
@@ -41,7 +38,7 @@ class OppOutcomeEventsTest {
                 new OppCardSummary("420000", "0000", "Jane", 12, 2030, null),
                 null);
 
-        var event = OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
+        var event = GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), OppAnswers.toPort(answer));
 
         assertThat(event).isInstanceOfSatisfying(PaymentDebited.class, debited -> {
             assertThat(debited.getAmount()).isEqualTo(AMOUNT);
@@ -59,7 +56,7 @@ class OppOutcomeEventsTest {
     void approvedPreauthorizationBecomesPaymentAuthorized() {
         var answer = answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "PA", "000.000.000", null, null);
 
-        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), OppAnswers.toPort(answer)))
                 .isInstanceOf(PaymentAuthorized.class);
     }
 
@@ -69,7 +66,7 @@ class OppOutcomeEventsTest {
                 new OppRedirect("https://acs.example/3ds", null, List.of(new OppRedirect.Parameter("PaReq", "abc")));
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING, "DB", "000.200.000", null, redirect);
 
-        var event = OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer);
+        var event = GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), OppAnswers.toPort(answer));
 
         assertThat(event).isInstanceOfSatisfying(PaymentRedirectRequired.class, required -> {
             assertThat(required.getRedirect().getUrl()).isEqualTo("https://acs.example/3ds");
@@ -82,7 +79,7 @@ class OppOutcomeEventsTest {
     void approvedTransferAwaitingTheBanksReceiptIsPaymentAwaitingReceipt() {
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING_LONG_TERM, "PA", "800.400.500", null, null);
 
-        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), OppAnswers.toPort(answer)))
                 .isInstanceOfSatisfying(PaymentAwaitingReceipt.class, awaiting -> {
                     assertThat(awaiting.getGatewayResult().getCode()).isEqualTo("800.400.500");
                     assertThat(awaiting.getGatewayResult().getGatewayTransactionId())
@@ -94,7 +91,7 @@ class OppOutcomeEventsTest {
     void pendingWithoutRedirectIsNotFinalSoItIsAnUnknownOutcome() {
         var answer = answer(OppOutcome.PENDING, ResultCategory.PENDING, "PA", "000.200.000", null, null);
 
-        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), answer))
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.PA), OppAnswers.toPort(answer)))
                 .isInstanceOfSatisfying(
                         PaymentOutcomeUnknown.class,
                         unknown -> assertThat(unknown.getReason()).contains("000.200.000"));
@@ -121,7 +118,7 @@ class OppOutcomeEventsTest {
                 null,
                 "123456789012345");
 
-        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), OppAnswers.toPort(answer)))
                 .isInstanceOfSatisfying(PaymentDebited.class, debited -> {
                     assertThat(debited.getInitialTransactionId()).isEqualTo("123456789012345");
                     assertThat(debited.getRegistrationId()).isEqualTo("8a82944a4cc25ebf014cc2c782423202");
@@ -132,7 +129,7 @@ class OppOutcomeEventsTest {
     void declineCarriesItsCategory() {
         var answer = answer(OppOutcome.DECLINED, ResultCategory.REJECTED_BY_BANK, "DB", "800.100.152", null, null);
 
-        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), OppAnswers.toPort(answer)))
                 .isInstanceOfSatisfying(
                         PaymentDeclined.class,
                         declined -> assertThat(declined.getCategory()).isEqualTo("REJECTED_BY_BANK"));
@@ -156,7 +153,7 @@ class OppOutcomeEventsTest {
                 null,
                 "no transaction with merchantTransactionId mtid-1");
 
-        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), OppAnswers.toPort(answer)))
                 .isInstanceOfSatisfying(PaymentFailed.class, failed -> {
                     assertThat(failed.getGatewayResult()).isNull();
                     assertThat(failed.getReason()).contains("never reached the gateway", "nothing was charged");
@@ -181,7 +178,7 @@ class OppOutcomeEventsTest {
                 null,
                 "timeout: no complete answer within 10000 ms");
 
-        assertThat(OppOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), answer))
+        assertThat(GatewayOutcomeEvents.initialPaymentOutcome(initial(PaymentType.DB), OppAnswers.toPort(answer)))
                 .isInstanceOfSatisfying(
                         PaymentOutcomeUnknown.class,
                         unknown -> assertThat(unknown.getReason()).contains("timeout"));
@@ -191,14 +188,17 @@ class OppOutcomeEventsTest {
     void backOfficeSuccessesBecomeTheirEvents() {
         var answer = answer(OppOutcome.SUCCEEDED, ResultCategory.SUCCESSFUL, "CP", "000.100.110", null, null);
 
-        assertThat(OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.CP, "op-1", AMOUNT, answer))
+        assertThat(GatewayOutcomeEvents.backOfficeSucceeded(
+                        TransactionType.CP, "op-1", AMOUNT, OppAnswers.toPort(answer)))
                 .isInstanceOfSatisfying(PaymentCaptured.class, captured -> {
                     assertThat(captured.getOperationId()).isEqualTo("op-1");
                     assertThat(captured.getAmount()).isEqualTo(AMOUNT);
                 });
-        assertThat(OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.RF, "op-2", AMOUNT, answer))
+        assertThat(GatewayOutcomeEvents.backOfficeSucceeded(
+                        TransactionType.RF, "op-2", AMOUNT, OppAnswers.toPort(answer)))
                 .isInstanceOf(PaymentRefunded.class);
-        assertThat(OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.RC, "op-3", AMOUNT, answer))
+        assertThat(GatewayOutcomeEvents.backOfficeSucceeded(
+                        TransactionType.RC, "op-3", AMOUNT, OppAnswers.toPort(answer)))
                 .isInstanceOf(ReceiptConfirmed.class);
     }
 
@@ -206,7 +206,8 @@ class OppOutcomeEventsTest {
     void refusesToTurnARefusalIntoABackOfficeSuccess() {
         var answer = answer(OppOutcome.FAILED, ResultCategory.INVALID_REFERENCE, "CP", "700.400.100", null, null);
 
-        assertThatThrownBy(() -> OppOutcomeEvents.backOfficeSucceeded(OppPaymentType.CP, "op-1", AMOUNT, answer))
+        assertThatThrownBy(() -> GatewayOutcomeEvents.backOfficeSucceeded(
+                        TransactionType.CP, "op-1", AMOUNT, OppAnswers.toPort(answer)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,10 +1,9 @@
-package io.s2spay.connector.opp.event;
+package io.s2spay.gateway.event;
 
-import io.s2spay.connector.opp.OppOutcome;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppRedirect;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.GatewayOutcome;
+import io.s2spay.gateway.GatewayRedirect;
+import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.GatewayResult;
 import io.s2spay.schema.Money;
@@ -31,14 +30,13 @@ import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The one mapping from an OPP gateway answer ({@link OppTransaction}) to the event payloads of the s2spay contract,
- * shared by every service that calls the gateway (executor, status-poller, back-office) so that the same answer
- * always becomes the same event. It belongs to the OPP adapter: the infrastructure library ({@code platform}) knows
- * no gateway.
+ * The one mapping from a gateway's answer ({@link GatewayTransaction}, whatever the gateway) to the event payloads
+ * of the s2spay contract, shared by every service that calls a gateway (executor, status-poller, back-office) so
+ * that the same answer always becomes the same event.
  */
-public final class OppOutcomeEvents {
+public final class GatewayOutcomeEvents {
 
-    private OppOutcomeEvents() {}
+    private GatewayOutcomeEvents() {}
 
     /**
      * What is known of an initial payment (PA or DB) before the gateway answers.
@@ -72,7 +70,7 @@ public final class OppOutcomeEvents {
      * {@code PaymentDeclined}, {@code PaymentFailed}, or {@code PaymentOutcomeUnknown} when the outcome is not
      * known (no answer, or pending at the gateway without a redirect).
      */
-    public static SpecificRecord initialPaymentOutcome(InitialPayment payment, OppTransaction answer) {
+    public static SpecificRecord initialPaymentOutcome(InitialPayment payment, GatewayTransaction answer) {
         return switch (answer.outcome()) {
             case SUCCEEDED ->
                 payment.paymentType() == PaymentType.PA
@@ -103,9 +101,7 @@ public final class OppOutcomeEvents {
                                 .setGatewayResult(gatewayResult(answer))
                                 .setRedirect(redirect(answer.redirect()))
                                 .build()
-                        : answer.category() == ResultCategory.PENDING_LONG_TERM
-                                        && hasResultCode(answer)
-                                        && answer.gatewayTransactionId() != null
+                        : answer.awaitingReceipt()
                                 // the shopper approved a non-instant transfer: the money comes with the bank's receipt
                                 ? PaymentAwaitingReceipt.newBuilder()
                                         .setPaymentType(payment.paymentType())
@@ -113,24 +109,24 @@ public final class OppOutcomeEvents {
                                         .setMerchantTransactionId(payment.merchantTransactionId())
                                         .setGatewayResult(gatewayResult(answer))
                                         .build()
-                                : unknown(payment, "pending at the gateway: " + summary(answer));
+                                : unknown(payment, "pending at the gateway: " + answer.summary());
             case DECLINED ->
                 PaymentDeclined.newBuilder()
                         .setPaymentType(payment.paymentType())
                         .setAmount(payment.amount())
                         .setMerchantTransactionId(payment.merchantTransactionId())
                         .setGatewayResult(gatewayResult(answer))
-                        .setCategory(answer.category().name())
+                        .setCategory(answer.category())
                         .build();
             case FAILED ->
                 PaymentFailed.newBuilder()
                         .setPaymentType(payment.paymentType())
                         .setAmount(payment.amount())
                         .setMerchantTransactionId(payment.merchantTransactionId())
-                        .setGatewayResult(hasResultCode(answer) ? gatewayResult(answer) : null)
+                        .setGatewayResult(answer.hasResultCode() ? gatewayResult(answer) : null)
                         .setReason(failureReason(answer))
                         .build();
-            case UNKNOWN -> unknown(payment, "outcome not known yet: " + summary(answer));
+            case UNKNOWN -> unknown(payment, "outcome not known yet: " + answer.summary());
         };
     }
 
@@ -138,11 +134,11 @@ public final class OppOutcomeEvents {
      * The event payload of a back-office operation the gateway carried out ({@code PaymentCaptured},
      * {@code PaymentReversed}, {@code PaymentRefunded}, {@code PaymentRebilled}, {@code PaymentChargedBack},
      * {@code ChargebackReversed}, {@code ReceiptConfirmed}). Only for a succeeded answer: a refused operation is
-     * a {@code BackofficeCommandRejected} carrying {@link #gatewayResult(OppTransaction)}.
+     * a {@code BackofficeCommandRejected} carrying {@link #gatewayResult(GatewayTransaction)}.
      */
     public static SpecificRecord backOfficeSucceeded(
-            OppPaymentType type, String operationId, Money amount, OppTransaction answer) {
-        if (answer.outcome() != OppOutcome.SUCCEEDED) {
+            TransactionType type, String operationId, Money amount, GatewayTransaction answer) {
+        if (answer.outcome() != GatewayOutcome.SUCCEEDED) {
             throw new IllegalArgumentException("not a succeeded answer: " + answer.outcome());
         }
         GatewayResult result = gatewayResult(answer);
@@ -159,10 +155,10 @@ public final class OppOutcomeEvents {
     }
 
     /** The gateway's own result (id, code, description, time) as the events carry it. */
-    public static GatewayResult gatewayResult(OppTransaction answer) {
+    public static GatewayResult gatewayResult(GatewayTransaction answer) {
         return GatewayResult.newBuilder()
                 .setGatewayTransactionId(answer.gatewayTransactionId())
-                .setCode(hasResultCode(answer) ? answer.resultCode() : "")
+                .setCode(answer.hasResultCode() ? answer.resultCode() : "")
                 .setDescription(
                         answer.resultDescription() != null
                                 ? answer.resultDescription()
@@ -170,16 +166,6 @@ public final class OppOutcomeEvents {
                 .setTimestamp(
                         answer.timestamp() == null ? null : answer.timestamp().truncatedTo(ChronoUnit.MILLIS))
                 .build();
-    }
-
-    /** The answer's result code and description, or the connector's reason when the gateway gave none. */
-    public static String summary(OppTransaction answer) {
-        if (hasResultCode(answer)) {
-            return answer.resultCode() + (answer.resultDescription() == null ? "" : " " + answer.resultDescription());
-        }
-        return answer.failureReason() != null
-                ? answer.failureReason()
-                : answer.category().name();
     }
 
     private static PaymentOutcomeUnknown unknown(InitialPayment payment, String reason) {
@@ -191,18 +177,14 @@ public final class OppOutcomeEvents {
                 .build();
     }
 
-    private static boolean hasResultCode(OppTransaction answer) {
-        return answer.resultCode() != null && !answer.resultCode().isBlank();
-    }
-
-    private static String failureReason(OppTransaction answer) {
-        if (answer.category() == ResultCategory.NOT_RECEIVED || answer.category() == ResultCategory.NOT_SENT) {
-            return "the payment never reached the gateway (" + summary(answer) + "); nothing was charged";
+    private static String failureReason(GatewayTransaction answer) {
+        if (answer.evidence().neverReachedGateway()) {
+            return "the payment never reached the gateway (" + answer.summary() + "); nothing was charged";
         }
-        return answer.category().name() + ": " + summary(answer);
+        return answer.category() + ": " + answer.summary();
     }
 
-    private static CardSummary cardSummary(InitialPayment payment, OppTransaction answer) {
+    private static CardSummary cardSummary(InitialPayment payment, GatewayTransaction answer) {
         if (payment.card() != null) {
             return payment.card();
         }
@@ -219,11 +201,11 @@ public final class OppOutcomeEvents {
                 card.bin(), card.last4Digits(), brand == null ? "" : brand, card.expiryMonth(), card.expiryYear());
     }
 
-    private static String registrationId(InitialPayment payment, OppTransaction answer) {
-        return answer.registrationId() != null ? answer.registrationId() : payment.registrationId();
+    private static String registrationId(InitialPayment payment, GatewayTransaction answer) {
+        return answer.storedCardId() != null ? answer.storedCardId() : payment.registrationId();
     }
 
-    private static Redirect redirect(OppRedirect redirect) {
+    private static Redirect redirect(GatewayRedirect redirect) {
         Map<String, String> parameters = new LinkedHashMap<>();
         redirect.parameters().forEach(p -> parameters.put(p.name(), p.value() == null ? "" : p.value()));
         return Redirect.newBuilder()

@@ -1,17 +1,22 @@
-package io.s2spay.connector.opp.report;
+package io.s2spay.connector.opp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.s2spay.connector.opp.OppOutcome;
-import io.s2spay.connector.opp.OppPaymentType;
-import io.s2spay.connector.opp.OppTransaction;
-import io.s2spay.connector.opp.ResultCategory;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayOutcome;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.event.TransactionReports;
 import io.s2spay.schema.internal.OppTransactionReported;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class OppTransactionReportsTest {
+
+    private static final OppGateway OPP = new OppGateway(
+            new OppGatewayClient(OppGatewayClientTest.properties(9)),
+            new OppNotificationDecoders(OppGatewayClientTest.properties(9)));
 
     private static final Instant NOW = Instant.parse("2026-11-21T08:35:11.123456Z");
 
@@ -56,17 +61,19 @@ class OppTransactionReportsTest {
 
     @Test
     void carriesTheConfirmedTransactionAndItsPaymentAndReadsBackAsTheSameTransaction() {
-        OppTransactionReported report = OppTransactionReports.of("merchant-demo", chargeback(9_200L), debit(), NOW);
-        OppTransaction read = OppTransactionReports.transaction(report);
+        OppTransactionReported report = TransactionReports.of(
+                "merchant-demo", OppAnswers.toPort(chargeback(9_200L)), OppAnswers.toPort(debit()), NOW);
+        GatewayTransaction read = TransactionReports.transaction(report, OPP);
 
         assertThat(report.getMerchantId()).isEqualTo("merchant-demo");
         assertThat(report.getReportedAt()).isEqualTo(Instant.parse("2026-11-21T08:35:11.123Z"));
         assertThat(report.getPaymentGatewayTransactionId()).isEqualTo("db-id");
         assertThat(report.getPaymentMerchantTransactionId()).isEqualTo("order-1");
-        assertThat(OppTransactionReports.key(report)).isEqualTo("db-id");
-        assertThat(read.outcome()).isEqualTo(OppOutcome.SUCCEEDED);
-        assertThat(read.category()).isEqualTo(ResultCategory.CHARGEBACK);
-        assertThat(read.type()).isEqualTo(OppPaymentType.CB);
+        assertThat(TransactionReports.key(report)).isEqualTo("db-id");
+        assertThat(read.outcome()).isEqualTo(GatewayOutcome.SUCCEEDED);
+        assertThat(read.evidence()).isEqualTo(Evidence.ANSWER);
+        assertThat(read.category()).isEqualTo("CHARGEBACK");
+        assertThat(read.type()).isEqualTo(TransactionType.CB);
         assertThat(read.gatewayTransactionId()).isEqualTo("cb-id");
         assertThat(read.amountMinor()).isEqualTo(9_200L);
         assertThat(read.currency()).isEqualTo("EUR");
@@ -77,15 +84,17 @@ class OppTransactionReportsTest {
 
     @Test
     void isKeyedByTheReferencedTransactionWhenThePaymentIsNotKnown() {
-        OppTransactionReported report = OppTransactionReports.of("merchant-demo", chargeback(100L), null, NOW);
+        OppTransactionReported report =
+                TransactionReports.of("merchant-demo", OppAnswers.toPort(chargeback(100L)), null, NOW);
 
         assertThat(report.getPaymentGatewayTransactionId()).isNull();
-        assertThat(OppTransactionReports.key(report)).isEqualTo("db-id");
+        assertThat(TransactionReports.key(report)).isEqualTo("db-id");
     }
 
     @Test
     void refusesAnAnswerWithoutAmount() {
-        assertThatThrownBy(() -> OppTransactionReports.of("merchant-demo", chargeback(null), debit(), NOW))
+        assertThatThrownBy(() -> TransactionReports.of(
+                        "merchant-demo", OppAnswers.toPort(chargeback(null)), OppAnswers.toPort(debit()), NOW))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cb-id");
     }

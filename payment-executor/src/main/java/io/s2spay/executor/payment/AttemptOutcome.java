@@ -1,7 +1,7 @@
 package io.s2spay.executor.payment;
 
 /** What a gateway answer (after resolving any uncertainty through the query endpoint) means for an attempt. */
-enum GatewayOutcome {
+enum AttemptOutcome {
     /** Approved (including "successful, review manually"). */
     SUCCEEDED,
     /** Accepted, the shopper must follow a redirect. */

@@ -1,30 +1,34 @@
-package io.s2spay.connector.opp.report;
+package io.s2spay.gateway.event;
 
-import io.s2spay.connector.opp.OppResultCodes;
-import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.Evidence;
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.ResultClassification;
 import io.s2spay.schema.internal.OppTransactionReported;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The one mapping between a back-office transaction OPP reported (and its query endpoint confirmed) and its
- * {@link OppTransactionReported} message on the internal topic {@code Topics.OPP_TRANSACTIONS}, both ways.
+ * The one mapping between an operation a gateway reported (and its look-up confirmed) and its
+ * {@link OppTransactionReported} message on the internal topic {@code Topics.OPP_TRANSACTIONS}, both ways. (The
+ * message keeps the name it was published under; it carries nothing only OPP has.)
  */
-public final class OppTransactionReports {
+public final class TransactionReports {
 
-    private OppTransactionReports() {}
+    private TransactionReports() {}
 
     /**
-     * The report of {@code confirmed}, the query endpoint's answer for a notified transaction, belonging to the initial
+     * The report of {@code confirmed}, the gateway's look-up of a notified transaction, belonging to the initial
      * payment {@code payment} (null when it could not be found).
      *
      * @throws IllegalArgumentException when the answer lacks what a report needs (id, type, amount, result)
      */
     public static OppTransactionReported of(
-            String merchantId, OppTransaction confirmed, OppTransaction payment, Instant reportedAt) {
+            String merchantId, GatewayTransaction confirmed, GatewayTransaction payment, Instant reportedAt) {
         if (confirmed.gatewayTransactionId() == null
-                || confirmed.paymentType() == null
+                || confirmed.type() == null
                 || confirmed.amountMinor() == null
                 || confirmed.currency() == null
                 || confirmed.resultCode() == null) {
@@ -36,7 +40,7 @@ public final class OppTransactionReports {
                 .setMerchantId(merchantId)
                 .setReportedAt(reportedAt.truncatedTo(ChronoUnit.MILLIS))
                 .setGatewayTransactionId(confirmed.gatewayTransactionId())
-                .setPaymentType(confirmed.paymentType())
+                .setPaymentType(confirmed.type().name())
                 .setAmountMinor(confirmed.amountMinor())
                 .setCurrency(confirmed.currency())
                 .setResultCode(confirmed.resultCode())
@@ -63,26 +67,31 @@ public final class OppTransactionReports {
         return report.getReferencedId() != null ? report.getReferencedId() : report.getGatewayTransactionId();
     }
 
-    /** The reported transaction as the connector answered it (outcome and category from its result code). */
-    public static OppTransaction transaction(OppTransactionReported report) {
+    /**
+     * The reported transaction as its gateway answered it, its result code classified by {@code gateway}; its type
+     * null when the report names one s2spay does not know.
+     */
+    public static GatewayTransaction transaction(OppTransactionReported report, GatewayPort gateway) {
         String code = report.getResultCode();
-        return new OppTransaction(
-                OppResultCodes.outcomeOf(code),
-                OppResultCodes.classify(code),
-                report.getGatewayTransactionId(),
-                report.getPaymentType(),
-                code,
-                report.getResultDescription(),
-                report.getAmountMinor(),
-                report.getCurrency(),
-                report.getMerchantTransactionId(),
-                null,
-                null,
-                null,
-                report.getTimestamp(),
-                null,
-                null,
-                report.getReferencedId(),
-                null);
+        ResultClassification meaning = gateway.classify(code);
+        return GatewayTransaction.builder(meaning.outcome(), Evidence.ANSWER, meaning.category())
+                .longTermPending(meaning.longTermPending())
+                .gatewayTransactionId(report.getGatewayTransactionId())
+                .type(typeOf(report.getPaymentType()))
+                .result(code, report.getResultDescription())
+                .amount(report.getAmountMinor(), report.getCurrency())
+                .merchantTransactionId(report.getMerchantTransactionId())
+                .timestamp(report.getTimestamp())
+                .referencedId(report.getReferencedId())
+                .build();
+    }
+
+    private static TransactionType typeOf(String name) {
+        for (TransactionType type : TransactionType.values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
     }
 }

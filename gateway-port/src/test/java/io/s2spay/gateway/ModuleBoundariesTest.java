@@ -1,0 +1,35 @@
+package io.s2spay.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The port's boundaries, checked on its compiled main classes: a forbidden dependency fails the unit tier. */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.s2spay.gateway");
+
+    /** The port speaks s2spay's words: no gateway's connector, no service, no infrastructure, no framework. */
+    @Test
+    void knowsNoGatewayNoServiceAndNoFramework() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.s2spay.connector..",
+                        "io.s2spay.platform..",
+                        "io.s2spay.vault..",
+                        "io.s2spay.checkout..",
+                        "io.s2spay.executor..",
+                        "io.s2spay.poller..",
+                        "io.s2spay.backoffice..",
+                        "io.s2spay.sandbox..",
+                        "org.springframework..")
+                .check(MAIN_CLASSES);
+    }
+}
