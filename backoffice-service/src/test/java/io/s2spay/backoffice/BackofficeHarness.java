@@ -8,13 +8,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
-import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.gateway.CardData;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.BackofficeCommandEnvelope;
 import io.s2spay.schema.event.PaymentEventEnvelope;
@@ -37,8 +37,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public final class BackofficeHarness implements AutoCloseable {
 
-    public static final OppCardData VISA = new OppCardData("4200000000000000", "Jane Doe", 12, 2030, "123");
-    public static final OppCardData DECLINED_VISA = new OppCardData("4000000000000002", "Jane Doe", 12, 2030, "123");
+    public static final CardData VISA = new CardData("4200000000000000", "Jane Doe", 12, 2030, "123");
+    public static final CardData DECLINED_VISA = new CardData("4000000000000002", "Jane Doe", 12, 2030, "123");
 
     /** A payment made at the gateway whose outcome event the service has seen. */
     public record Payment(String paymentId, String merchantTransactionId, String gatewayTransactionId) {}
@@ -96,7 +96,7 @@ public final class BackofficeHarness implements AutoCloseable {
     }
 
     /** A card payment at the gateway, made as the executor makes it. */
-    public Payment atGateway(OppPaymentType type, long minor, OppCardData card) {
+    public Payment atGateway(OppPaymentType type, long minor, CardData card) {
         String mtid = "mtid-" + UUID.randomUUID();
         OppTransaction answer = gateway.submitPayment(
                 Messages.MERCHANT,

@@ -5,10 +5,10 @@ import static io.s2spay.poller.PaymentEvents.newPaymentId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.gateway.CardData;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackingStatus;
 import io.s2spay.schema.PaymentType;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class NotificationIT {
 
     private static final String MERCHANT = PaymentEvents.MERCHANT;
-    private static final OppCardData THREE_DS = new OppCardData("4711100000000000", "Jane Doe", 12, 2030, "123");
+    private static final CardData THREE_DS = new CardData("4711100000000000", "Jane Doe", 12, 2030, "123");
 
     private static int port;
     private static PollerHarness harness;

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2spay.connector.opp.OppBackOfficeRequest;
-import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.gateway.CardData;
 import io.s2spay.sandbox.notification.NotificationCipher;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.internal.OppTransactionReported;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionReportIT {
 
-    private static final OppCardData VISA = new OppCardData("4200000000000000", "Jane Doe", 12, 2030, "123");
+    private static final CardData VISA = new CardData("4200000000000000", "Jane Doe", 12, 2030, "123");
 
     private static int port;
     private static PollerHarness harness;

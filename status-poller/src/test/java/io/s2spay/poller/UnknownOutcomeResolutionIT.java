@@ -5,11 +5,11 @@ import static io.s2spay.poller.PaymentEvents.newPaymentId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
+import io.s2spay.gateway.CardData;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackingStatus;
 import io.s2spay.schema.PaymentType;
@@ -36,10 +36,9 @@ import org.junit.jupiter.api.Test;
 class UnknownOutcomeResolutionIT {
 
     private static final String MERCHANT = PaymentEvents.MERCHANT;
-    private static final OppCardData VISA = new OppCardData("4200000000000000", "Jane Doe", 12, 2030, "123");
-    private static final OppCardData UNCERTAIN_ACQUIRER =
-            new OppCardData("4000000000000309", "Jane Doe", 12, 2030, "123");
-    private static final OppCardData THREE_DS = new OppCardData("4711100000000000", "Jane Doe", 12, 2030, "123");
+    private static final CardData VISA = new CardData("4200000000000000", "Jane Doe", 12, 2030, "123");
+    private static final CardData UNCERTAIN_ACQUIRER = new CardData("4000000000000309", "Jane Doe", 12, 2030, "123");
+    private static final CardData THREE_DS = new CardData("4711100000000000", "Jane Doe", 12, 2030, "123");
 
     private static PollerHarness harness;
 
@@ -172,7 +171,7 @@ class UnknownOutcomeResolutionIT {
         assertThat(closed.checksMade()).isGreaterThan(1); // checked while pending, within the interval
     }
 
-    private static OppPaymentRequest debit(long amountMinor, String mtid, OppCardData card) {
+    private static OppPaymentRequest debit(long amountMinor, String mtid, CardData card) {
         return new OppPaymentRequest(
                 OppPaymentType.DB, amountMinor, "EUR", "VISA", mtid, card, false, null, null, null, null);
     }

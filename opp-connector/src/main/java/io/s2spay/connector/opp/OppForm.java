@@ -1,6 +1,8 @@
 package io.s2spay.connector.opp;
 
 import io.s2spay.domain.money.MoneyAmounts;
+import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.CredentialOnFile;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class OppForm {
                 .add("paymentBrand", request.paymentBrand())
                 .add("paymentType", request.paymentType().name())
                 .add("merchantTransactionId", request.merchantTransactionId());
-        OppCardData card = request.card();
+        CardData card = request.card();
         if (card != null) {
             form.add("card.number", card.number())
                     .add("card.holder", card.holder())
@@ -73,7 +75,7 @@ final class OppForm {
     }
 
     private OppForm addCommon(OppPaymentRequest request) {
-        OppStandingInstruction instruction = request.standingInstruction();
+        CredentialOnFile instruction = request.standingInstruction();
         if (instruction != null) {
             add("standingInstruction.mode", instruction.mode().name());
             add("standingInstruction.type", instruction.type().name());

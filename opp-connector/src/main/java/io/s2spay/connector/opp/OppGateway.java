@@ -1,8 +1,6 @@
 package io.s2spay.connector.opp;
 
 import io.s2spay.domain.lifecycle.TransactionType;
-import io.s2spay.gateway.CardData;
-import io.s2spay.gateway.CredentialOnFile;
 import io.s2spay.gateway.FollowUpRequest;
 import io.s2spay.gateway.GatewayDeadlines;
 import io.s2spay.gateway.GatewayNotification;
@@ -65,9 +63,9 @@ public final class OppGateway implements GatewayPort {
                 request.currency(),
                 request.paymentBrand(),
                 request.merchantTransactionId(),
-                card(request.card()),
+                request.card(),
                 request.storeCard(),
-                standingInstruction(request.credentialOnFile()),
+                request.credentialOnFile(),
                 request.shopperResultUrl(),
                 request.notificationUrl(),
                 request.descriptor());
@@ -137,22 +135,5 @@ public final class OppGateway implements GatewayPort {
     @Override
     public ResultClassification classify(String resultCode) {
         return OppAnswers.classify(resultCode);
-    }
-
-    private static OppCardData card(CardData card) {
-        return card == null
-                ? null
-                : new OppCardData(card.number(), card.holder(), card.expiryMonth(), card.expiryYear(), card.cvv());
-    }
-
-    private static OppStandingInstruction standingInstruction(CredentialOnFile cof) {
-        if (cof == null) {
-            return null;
-        }
-        return new OppStandingInstruction(
-                OppStandingInstruction.Mode.valueOf(cof.mode().name()),
-                OppStandingInstruction.Type.valueOf(cof.type().name()),
-                OppStandingInstruction.Source.valueOf(cof.source().name()),
-                cof.initialTransactionId());
     }
 }

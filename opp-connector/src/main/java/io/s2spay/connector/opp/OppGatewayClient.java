@@ -2,6 +2,7 @@ package io.s2spay.connector.opp;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.s2spay.gateway.CardData;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -312,7 +313,7 @@ public final class OppGatewayClient implements AutoCloseable {
     }
 
     private static String describe(OppPaymentRequest request) {
-        OppCardData card = request.card();
+        CardData card = request.card();
         return request.paymentType() + " " + request.amountMinor() + " " + request.currency() + " "
                 + request.paymentBrand() + " mtid=" + request.merchantTransactionId()
                 + (card == null ? "" : " card=" + card.bin() + "..." + card.last4());

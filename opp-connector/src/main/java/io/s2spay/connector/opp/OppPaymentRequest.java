@@ -1,5 +1,8 @@
 package io.s2spay.connector.opp;
 
+import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.CredentialOnFile;
+
 /**
  * An initial payment (PA or DB) for {@code POST /v1/payments}, or for {@code POST /v1/registrations/{id}/payments}
  * when paid with stored card data.
@@ -22,9 +25,9 @@ public record OppPaymentRequest(
         String currency,
         String paymentBrand,
         String merchantTransactionId,
-        OppCardData card,
+        CardData card,
         boolean createRegistration,
-        OppStandingInstruction standingInstruction,
+        CredentialOnFile standingInstruction,
         String shopperResultUrl,
         String notificationUrl,
         String descriptor) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.CredentialOnFile;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,7 +199,7 @@ class FaultsIT {
                         newMerchantTransactionId("cit"),
                         PaymentFlowsIT.VISA,
                         true,
-                        OppStandingInstruction.initialCit(OppStandingInstruction.Type.UNSCHEDULED),
+                        CredentialOnFile.initialCit(CredentialOnFile.Type.UNSCHEDULED),
                         null,
                         null,
                         null));
@@ -215,8 +217,7 @@ class FaultsIT {
                         mtid,
                         null,
                         false,
-                        OppStandingInstruction.repeatedMit(
-                                OppStandingInstruction.Type.UNSCHEDULED, stored.initialTransactionId()),
+                        CredentialOnFile.repeatedMit(CredentialOnFile.Type.UNSCHEDULED, stored.initialTransactionId()),
                         null,
                         null,
                         null));
@@ -262,7 +263,7 @@ class FaultsIT {
                                                 "EUR",
                                                 "VISA",
                                                 newMerchantTransactionId("decline"),
-                                                new OppCardData("4000000000000002", "Jane", 12, 2034, "123")))
+                                                new CardData("4000000000000002", "Jane", 12, 2034, "123")))
                                 .outcome())
                         .isEqualTo(OppOutcome.DECLINED);
             }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.s2spay.gateway.CardData;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +150,7 @@ class NotificationsIT {
         assertThat(notification.transaction().amountMinor()).isEqualTo(1234L);
     }
 
-    private static OppPaymentRequest payment(String mtid, OppCardData card, String shopperResultUrl) {
+    private static OppPaymentRequest payment(String mtid, CardData card, String shopperResultUrl) {
         return new OppPaymentRequest(
                 OppPaymentType.DB,
                 1234,

@@ -3,16 +3,16 @@ package io.s2spay.connector.opp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s2spay.gateway.CardData;
 import org.junit.jupiter.api.Test;
 
 class OppCardDataTest {
 
     @Test
     void printsOnlyBinAndLastFourDigits() {
-        OppCardData card = new OppCardData("5454545454545454", "Jane Jones", 12, 2031, "737");
+        CardData card = new CardData("5454545454545454", "Jane Jones", 12, 2031, "737");
 
-        assertThat(card.toString())
-                .isEqualTo("OppCardData[number=545454******5454, holder=***, expiry=12/2031, cvv=***]");
+        assertThat(card.toString()).isEqualTo("CardData[number=545454******5454, holder=***, expiry=12/2031, cvv=***]");
         assertThat(card.bin()).isEqualTo("545454");
         assertThat(card.last4()).isEqualTo("5454");
         // the request holding the card prints it masked too
@@ -25,13 +25,13 @@ class OppCardDataTest {
 
     @Test
     void refusesCardDataThatIsNotDigits() {
-        assertThatThrownBy(() -> new OppCardData("4200 0000 0000 0000", "J", 1, 2030, "123"))
+        assertThatThrownBy(() -> new CardData("4200 0000 0000 0000", "J", 1, 2030, "123"))
                 .hasMessage("card number must be 12 to 19 digits");
-        assertThatThrownBy(() -> new OppCardData("4200000000000000", "J", 13, 2030, "123"))
+        assertThatThrownBy(() -> new CardData("4200000000000000", "J", 13, 2030, "123"))
                 .hasMessageContaining("month");
-        assertThatThrownBy(() -> new OppCardData("4200000000000000", "J", 1, 30, "123"))
+        assertThatThrownBy(() -> new CardData("4200000000000000", "J", 1, 30, "123"))
                 .hasMessageContaining("four digits");
-        assertThatThrownBy(() -> new OppCardData("4200000000000000", "J", 1, 2030, "12a"))
+        assertThatThrownBy(() -> new CardData("4200000000000000", "J", 1, 2030, "12a"))
                 .hasMessageContaining("CVV");
     }
 }

@@ -3,6 +3,8 @@ package io.s2spay.connector.opp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.CredentialOnFile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OppFormTest {
 
-    private static final OppCardData CARD = new OppCardData("4200000000000000", "Jane Jones", 5, 2034, "123");
+    private static final CardData CARD = new CardData("4200000000000000", "Jane Jones", 5, 2034, "123");
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({"9200, EUR, 92.00", "1, EUR, 0.01", "500, JPY, 500", "1250, KWD, 1.250", "123456789, USD, 1234567.89"})
@@ -33,7 +35,7 @@ class OppFormTest {
                 "order-1/attempt 1",
                 CARD,
                 true,
-                OppStandingInstruction.initialCit(OppStandingInstruction.Type.UNSCHEDULED),
+                CredentialOnFile.initialCit(CredentialOnFile.Type.UNSCHEDULED),
                 "https://shop.example/return?order=1&x=é",
                 "https://s2spay.example/webhooks/opp",
                 "Shop & Co");
@@ -107,7 +109,7 @@ class OppFormTest {
                 "sub-7-2026-11",
                 CARD,
                 true,
-                OppStandingInstruction.repeatedMit(OppStandingInstruction.Type.RECURRING, "8ac7a4a1-initial"),
+                CredentialOnFile.repeatedMit(CredentialOnFile.Type.RECURRING, "8ac7a4a1-initial"),
                 null,
                 null,
                 null);
@@ -169,7 +171,7 @@ class OppFormTest {
                 .hasMessageContaining("XAU");
     }
 
-    private static OppPaymentRequest payment(long minor, String currency, OppCardData card) {
+    private static OppPaymentRequest payment(long minor, String currency, CardData card) {
         return new OppPaymentRequest(
                 OppPaymentType.DB, minor, currency, "VISA", "m-1", card, false, null, null, null, null);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.s2spay.gateway.CardData;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -18,7 +19,7 @@ class OppGatewayClientTest {
             "EUR",
             "VISA",
             "order-1",
-            new OppCardData("4200000000000000", "Jane Jones", 5, 2034, "123"),
+            new CardData("4200000000000000", "Jane Jones", 5, 2034, "123"),
             false,
             null,
             null,

@@ -5,7 +5,9 @@ import static io.s2spay.connector.opp.SandboxGateway.newMerchantTransactionId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.s2spay.connector.opp.OppStandingInstruction.Type;
+import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.CredentialOnFile;
+import io.s2spay.gateway.CredentialOnFile.Type;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -17,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 /** Every payment type and workflow OPP offers, run by the connector over HTTP against the gateway sandbox. */
 class PaymentFlowsIT {
 
-    static final OppCardData VISA = new OppCardData("4200000000000000", "Jane Jones", 12, 2034, "123");
-    static final OppCardData MASTER = new OppCardData("5454545454545454", "Jane Jones", 1, 2033, "737");
-    static final OppCardData AMEX = new OppCardData("377777777777770", "Jane Jones", 6, 2032, "7373");
-    static final OppCardData VISA_3DS = new OppCardData("4711100000000000", "Jane Jones", 12, 2034, "123");
+    static final CardData VISA = new CardData("4200000000000000", "Jane Jones", 12, 2034, "123");
+    static final CardData MASTER = new CardData("5454545454545454", "Jane Jones", 1, 2033, "737");
+    static final CardData AMEX = new CardData("377777777777770", "Jane Jones", 6, 2032, "7373");
+    static final CardData VISA_3DS = new CardData("4711100000000000", "Jane Jones", 12, 2034, "123");
     static final String SHOP = "https://shop.example/return?order=42";
 
     static SandboxGateway gateway;
@@ -264,7 +266,7 @@ class PaymentFlowsIT {
                         1000,
                         "MASTER",
                         newMerchantTransactionId("3ds"),
-                        new OppCardData("5212345678901234", "Jane Jones", 12, 2034, "123")));
+                        new CardData("5212345678901234", "Jane Jones", 12, 2034, "123")));
         URI back = browser.press(browser.open(pending.redirect()), "cancel");
 
         OppTransaction status =
@@ -354,7 +356,7 @@ class PaymentFlowsIT {
                         mtid,
                         VISA,
                         true,
-                        OppStandingInstruction.initialCit(Type.RECURRING),
+                        CredentialOnFile.initialCit(Type.RECURRING),
                         null,
                         null,
                         "Monthly plan"));
@@ -374,7 +376,7 @@ class PaymentFlowsIT {
                         newMerchantTransactionId("mit"),
                         null,
                         false,
-                        OppStandingInstruction.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
+                        CredentialOnFile.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
                         null,
                         null,
                         null));
@@ -394,7 +396,7 @@ class PaymentFlowsIT {
                         newMerchantTransactionId("mit"),
                         null,
                         false,
-                        OppStandingInstruction.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
+                        CredentialOnFile.repeatedMit(Type.RECURRING, initial.initialTransactionId()),
                         null,
                         null,
                         null));
@@ -423,7 +425,7 @@ class PaymentFlowsIT {
                         newMerchantTransactionId("mit"),
                         null,
                         false,
-                        OppStandingInstruction.repeatedMit(Type.UNSCHEDULED, "123456789012345"),
+                        CredentialOnFile.repeatedMit(Type.UNSCHEDULED, "123456789012345"),
                         null,
                         null,
                         null));
@@ -440,11 +442,11 @@ class PaymentFlowsIT {
     }
 
     static OppPaymentRequest card(
-            OppPaymentType type, long amount, String currency, String brand, String mtid, OppCardData card) {
+            OppPaymentType type, long amount, String currency, String brand, String mtid, CardData card) {
         return new OppPaymentRequest(type, amount, currency, brand, mtid, card, false, null, null, null, null);
     }
 
-    static OppPaymentRequest async(OppPaymentType type, long amount, String brand, String mtid, OppCardData card) {
+    static OppPaymentRequest async(OppPaymentType type, long amount, String brand, String mtid, CardData card) {
         return new OppPaymentRequest(type, amount, "EUR", brand, mtid, card, false, null, SHOP, null, null);
     }
 }

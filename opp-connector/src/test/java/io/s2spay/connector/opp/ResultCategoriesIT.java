@@ -4,6 +4,7 @@ import static io.s2spay.connector.opp.SandboxGateway.MERCHANT;
 import static io.s2spay.connector.opp.SandboxGateway.newMerchantTransactionId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.gateway.CardData;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class ResultCategoriesIT {
                         "EUR",
                         brand,
                         newMerchantTransactionId("card"),
-                        new OppCardData(number, "Jane Jones", 12, 2034, "123")));
+                        new CardData(number, "Jane Jones", 12, 2034, "123")));
 
         assertThat(result.resultCode()).isEqualTo(code);
         assertThat(result.category()).isEqualTo(category);
@@ -129,7 +130,7 @@ class ResultCategoriesIT {
                         "EUR",
                         "VISA",
                         newMerchantTransactionId("expired"),
-                        new OppCardData("4200000000000000", "Jane", 1, 2020, "123")));
+                        new CardData("4200000000000000", "Jane", 1, 2020, "123")));
 
         assertThat(result.resultCode()).isEqualTo("100.100.303");
         assertThat(result.category()).isEqualTo(ResultCategory.INVALID_ACCOUNT);
@@ -220,7 +221,7 @@ class ResultCategoriesIT {
                         "EUR",
                         "VISA",
                         mtid,
-                        new OppCardData("4000000000000309", "Jane Jones", 12, 2034, "123")));
+                        new CardData("4000000000000309", "Jane Jones", 12, 2034, "123")));
 
         assertThat(result.resultCode()).isEqualTo("900.100.300");
         assertThat(result.category()).isEqualTo(ResultCategory.COMMUNICATION_ERROR);
@@ -244,6 +245,6 @@ class ResultCategoriesIT {
                         "EUR",
                         "VISA",
                         newMerchantTransactionId("forced"),
-                        new OppCardData("4200000000000000", "RESULT " + code, 12, 2034, "123")));
+                        new CardData("4200000000000000", "RESULT " + code, 12, 2034, "123")));
     }
 }

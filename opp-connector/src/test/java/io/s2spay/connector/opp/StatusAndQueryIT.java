@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.s2spay.gateway.CardData;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -124,7 +125,7 @@ class StatusAndQueryIT {
         Level level = logger.getLevel();
         logger.setLevel(Level.DEBUG);
         try {
-            OppCardData card = new OppCardData("5454545454545454", "Jane Jones", 3, 2031, "987");
+            CardData card = new CardData("5454545454545454", "Jane Jones", 3, 2031, "987");
             OppTransaction paid = client.submitPayment(
                     MERCHANT,
                     new OppPaymentRequest(

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.s2spay.connector.opp.OppCardData;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppOutcome;
 import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.executor.PaymentExecutorApplication;
+import io.s2spay.gateway.CardData;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
@@ -426,7 +426,7 @@ class PaymentExecutorIT {
                         "EUR",
                         "VISA",
                         instruction.merchantTransactionId(),
-                        new OppCardData(APPROVED_VISA, "Jane Doe", 12, 2030, "123"),
+                        new CardData(APPROVED_VISA, "Jane Doe", 12, 2030, "123"),
                         false,
                         null,
                         null,
