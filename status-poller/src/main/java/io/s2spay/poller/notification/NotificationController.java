@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Receives a gateway's webhooks for a merchant ({@code POST /v1/notifications/opp/{merchantId}} for OPP's encrypted
- * ones, the URL set as the merchant's notification URL), has the gateway port authenticate and decode them, and makes the payment they concern due for a check at once. The payload is not
+ * ones, the URL set as the merchant's notification URL), has the gateway port authenticate and decode them, and
+ * makes the payment they concern due for a check at once. The payload is not
  * applied as such: the janitor asks the query endpoint, so that notifications arriving late, twice or out of order
  * change nothing, and one code path decides every outcome. Chargebacks, their reversals and receipts (which the bank
  * may originate, on payments long settled) are confirmed at the gateway and handed to back-office; the webhook is
