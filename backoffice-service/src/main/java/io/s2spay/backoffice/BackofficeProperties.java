@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * interrupted by a stop ({@code s2spay.backoffice.*}). The immediate resolution of a lost answer (queries, one
  * resend when the gateway never got the request) is the connector's ({@code s2spay.opp.resolution.*}).
  *
- * @param paymentWait how long a command waits for its payment's outcome event when it arrives first (a merchant
+ * @param paymentWait how long a command or a reported transaction waits for its payment's events when it arrives first (a merchant
  *     may capture the moment it learns of the authorization, before this service has read that event)
  * @param janitorInterval pause between two scans for operations whose outcome is not known
  * @param stuckAfter an operation still being submitted after this long is taken over by the janitor

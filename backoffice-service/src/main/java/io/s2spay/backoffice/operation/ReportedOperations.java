@@ -1,6 +1,7 @@
 package io.s2spay.backoffice.operation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
 import io.s2spay.domain.lifecycle.TransactionType;
@@ -60,6 +61,7 @@ class ReportedOperations {
     private final Clock clock;
     private final MeterRegistry meters;
     private final GatewayPort gateway;
+    private final BackofficeProperties properties;
 
     ReportedOperations(
             ReportedOperationStore reported,
@@ -69,7 +71,8 @@ class ReportedOperations {
             OutboxWriter outbox,
             Clock clock,
             MeterRegistry meters,
-            GatewayPort gateway) {
+            GatewayPort gateway,
+            BackofficeProperties properties) {
         this.reported = reported;
         this.operations = operations;
         this.balances = balances;
@@ -78,6 +81,29 @@ class ReportedOperations {
         this.clock = clock;
         this.meters = meters;
         this.gateway = gateway;
+        this.properties = properties;
+    }
+
+    /**
+     * Waits, outside any transaction, up to {@code s2spay.backoffice.payment-wait} for the payment of {@code report}
+     * to be known here. The bank may report a receipt or a chargeback moments after the payment started, before the
+     * payment's own events (which travel on another topic) have reached this service; without the wait such a
+     * movement would be recorded as one of an unknown payment and not published. A report that cannot be read is
+     * not waited for: {@link #record} refuses it.
+     */
+    void awaitPayment(OppTransactionReported report) {
+        if (blank(report.getMerchantId()) || blank(report.getGatewayTransactionId())) {
+            return;
+        }
+        Instant deadline = clock.instant().plus(properties.paymentWait());
+        while (reported.paymentOf(report).isEmpty() && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

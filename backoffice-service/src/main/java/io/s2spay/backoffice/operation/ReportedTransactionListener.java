@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the transactions the gateway reported (through the status-poller) to their recording; translates only. */
+/**
+ * Feeds the transactions the gateway reported (through the status-poller) to their recording, once their payment is
+ * known here or the payment wait is over.
+ */
 @Component
 class ReportedTransactionListener {
 
@@ -29,6 +32,7 @@ class ReportedTransactionListener {
             groupId = "backoffice-service-reported",
             concurrency = "${s2spay.backoffice.listener-concurrency:3}")
     void on(OppTransactionReported report) {
+        reported.awaitPayment(report);
         reported.record(report);
     }
 }

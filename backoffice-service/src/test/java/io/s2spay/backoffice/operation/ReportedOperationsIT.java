@@ -187,6 +187,32 @@ class ReportedOperationsIT {
     }
 
     @Test
+    void aReportArrivingMomentsBeforeItsPaymentsEventWaitsForItAndIsRecorded() throws InterruptedException {
+        // the bank reports a chargeback before this service has read the payment's outcome event
+        Payment payment = harness.atGateway(OppPaymentType.DB, 2_700, BackofficeHarness.VISA);
+        String chargeback = harness.sandbox.bankChargeback(payment.gatewayTransactionId(), null);
+        OppTransactionReported report = report(chargeback, payment);
+
+        publish(report);
+        Thread.sleep(500);
+        harness.publish(
+                Topics.PAYMENT_EVENTS,
+                Messages.event(
+                        payment.paymentId(),
+                        Messages.debited(2_700, payment.merchantTransactionId(), payment.gatewayTransactionId())));
+
+        ReportedOperationStore.Row row =
+                awaitRow(chargeback, r -> r.outcome() == ReportedOperationStore.Outcome.RECORDED);
+        assertThat(row.paymentId()).isEqualTo(payment.paymentId());
+        assertThat(await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> harness.events.of(payment.paymentId(), PaymentChargedBack.class),
+                                list -> !list.isEmpty()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAmount()).isEqualTo(eur(2_700)));
+    }
+
+    @Test
     void deadLettersAReportThatCanNeverBeRecorded() {
         Payment payment = harness.debited(1_000);
         String chargeback = harness.sandbox.bankChargeback(payment.gatewayTransactionId(), null);
