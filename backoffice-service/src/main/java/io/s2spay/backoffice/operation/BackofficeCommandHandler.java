@@ -11,7 +11,6 @@ import io.s2spay.gateway.GatewayOutcome;
 import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.GatewayTransaction;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,20 +102,12 @@ class BackofficeCommandHandler {
     private Optional<PaymentBalance> awaitPayment(BackofficeCommand command) {
         String paymentId = command.paymentId();
         boolean receipt = command.operationType() == TransactionType.RC;
-        Instant deadline = clock.instant().plus(properties.paymentWait());
-        Optional<PaymentBalance> balance = balances.find(paymentId);
-        while (balance.map(b -> receipt ? b.gatewayTransactionId() == null : !decided(b.state()))
-                        .orElse(true)
-                && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            balance = balances.find(paymentId);
-        }
-        return balance;
+        return PaymentWait.until(
+                clock,
+                properties.paymentWait(),
+                () -> balances.find(paymentId),
+                balance -> balance.map(b -> receipt ? b.gatewayTransactionId() != null : decided(b.state()))
+                        .orElse(false));
     }
 
     /**

@@ -95,15 +95,7 @@ class ReportedOperations {
         if (blank(report.getMerchantId()) || blank(report.getGatewayTransactionId())) {
             return;
         }
-        Instant deadline = clock.instant().plus(properties.paymentWait());
-        while (reported.paymentOf(report).isEmpty() && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        PaymentWait.until(clock, properties.paymentWait(), () -> reported.paymentOf(report), Optional::isPresent);
     }
 
     /**

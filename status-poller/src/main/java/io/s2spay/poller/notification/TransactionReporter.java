@@ -101,7 +101,7 @@ class TransactionReporter {
                     notified.typeName(),
                     id,
                     merchantId,
-                    describe(confirmed));
+                    confirmed.summary());
             return Result.GATEWAY_UNAVAILABLE;
         }
         if (!id.equals(confirmed.gatewayTransactionId()) || confirmed.type() != notified.type()) {
@@ -121,7 +121,7 @@ class TransactionReporter {
                     id,
                     merchantId,
                     confirmed.outcome(),
-                    describe(confirmed));
+                    confirmed.summary());
             return Result.NOT_SUCCEEDED;
         }
         if (confirmed.amountMinor() == null || confirmed.currency() == null) {
@@ -146,7 +146,7 @@ class TransactionReporter {
                         confirmed.typeName(),
                         id,
                         merchantId,
-                        describe(answer));
+                        answer.summary());
                 return Result.GATEWAY_UNAVAILABLE;
             }
             if (answer.type() != null && answer.type().isInitial()) {
@@ -207,9 +207,5 @@ class TransactionReporter {
                     confirmed.currency(),
                     confirmed.resultCode());
         }
-    }
-
-    private static String describe(GatewayTransaction answer) {
-        return answer.summary();
     }
 }
