@@ -300,13 +300,14 @@ class BackofficeOperationsIT {
                 .isLessThan(Duration.ofSeconds(8));
         ReceiptConfirmed confirmed =
                 harness.carryOut(paymentId, Messages.receipt("rc-1", null), ReceiptConfirmed.class);
+        // the receipt settles the transfer (the lifecycle's RC AWAITING_RECEIPT SUCCESS -> DEBITED): refundable at once
+        harness.awaitState(paymentId, PaymentState.DEBITED);
+        PaymentRefunded refunded =
+                harness.carryOut(paymentId, Messages.refund("rf-2", eur(6_000)), PaymentRefunded.class);
         // the poller then sees the payment successful: the same money, counted once
         harness.publish(
                 Topics.PAYMENT_EVENTS,
                 Messages.event(paymentId, Messages.debited(6_000, mtid, pending.gatewayTransactionId())));
-        harness.awaitState(paymentId, PaymentState.DEBITED);
-        PaymentRefunded refunded =
-                harness.carryOut(paymentId, Messages.refund("rf-2", eur(6_000)), PaymentRefunded.class);
         BackofficeCommandRejected tooMuch =
                 harness.carryOut(paymentId, Messages.refund("rf-3", eur(1)), BackofficeCommandRejected.class);
 

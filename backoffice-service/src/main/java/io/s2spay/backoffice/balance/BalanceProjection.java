@@ -1,5 +1,6 @@
 package io.s2spay.backoffice.balance;
 
+import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.platform.lifecycle.PaymentEventSteps;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
@@ -24,15 +25,20 @@ import io.s2spay.schema.event.PaymentReversed;
 import io.s2spay.schema.event.ReceiptConfirmed;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Projects {@code s2spay.payment.events} onto the balances of each payment, each event exactly once. */
+/**
+ * Projects {@code s2spay.payment.events} onto the balances of each payment, each event exactly once: the step an
+ * event tells of ({@link PaymentEventSteps}) is applied by the lifecycle's interpreter ({@link
+ * PaymentBalances#record}), which alone decides where the state and the money go.
+ */
 @Service
 public class BalanceProjection {
 
-    /** Entry id of the initial payment's own movement (a payment has one authorization or one debit). */
-    static final String INITIAL_ENTRY = "initial";
+    private static final Logger log = LoggerFactory.getLogger(BalanceProjection.class);
 
     private final PaymentBalances balances;
     private final ProcessedMessages processed;
@@ -54,128 +60,90 @@ public class BalanceProjection {
         if (!processed.markProcessed(event.getMessageId())) {
             return;
         }
-        Instant now = clock.instant();
-        switch (event.getPayload()) {
-            case PaymentRequested p ->
-                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, now);
-            case PaymentRedirectRequired p ->
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()),
-                        now);
-            case PaymentAwaitingReceipt p ->
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()),
-                        now);
-            case PaymentOutcomeUnknown p ->
-                initial(event, p.getPaymentType().name(), p.getAmount(), p.getMerchantTransactionId(), null, now);
-            case PaymentDeclined p ->
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()),
-                        now);
-            case PaymentFailed p ->
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()),
-                        now);
-            case PaymentExpired p ->
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()),
-                        now);
-            case PaymentAuthorized p -> {
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()),
-                        now);
-                entry(event, INITIAL_ENTRY, EntryKind.AUTHORIZED, p.getAmount(), now);
-            }
-            case PaymentDebited p -> {
-                initial(
-                        event,
-                        p.getPaymentType().name(),
-                        p.getAmount(),
-                        p.getMerchantTransactionId(),
-                        gatewayId(p.getGatewayResult()),
-                        now);
-                entry(event, INITIAL_ENTRY, EntryKind.DEBITED, p.getAmount(), now);
-            }
-            case PaymentCaptured p -> operation(event, p.getOperationId(), EntryKind.CAPTURED, p.getAmount(), now);
-            case PaymentReversed p -> operation(event, p.getOperationId(), EntryKind.REVERSED, p.getAmount(), now);
-            case PaymentRefunded p -> operation(event, p.getOperationId(), EntryKind.REFUNDED, p.getAmount(), now);
-            case PaymentRebilled p -> operation(event, p.getOperationId(), EntryKind.REBILLED, p.getAmount(), now);
-            case PaymentChargedBack p ->
-                operation(event, p.getOperationId(), EntryKind.CHARGED_BACK, p.getAmount(), now);
-            case ChargebackReversed p ->
-                operation(event, p.getOperationId(), EntryKind.CHARGEBACK_REVERSED, p.getAmount(), now);
-            case ReceiptConfirmed p ->
-                operation(event, p.getOperationId(), EntryKind.RECEIPT_CONFIRMED, p.getAmount(), now);
-            default -> {
-                // rejections, the shopper's return, stored credentials and any newer event change no balance
-            }
-        }
+        PaymentEventSteps.of(event).ifPresent(step -> apply(event, step, clock.instant()));
     }
 
-    private void initial(
-            PaymentEventEnvelope event,
-            String paymentType,
-            Money amount,
-            String merchantTransactionId,
-            String gatewayTransactionId,
-            Instant now) {
+    private void apply(PaymentEventEnvelope event, PaymentPosition.Step step, Instant now) {
+        Described payment = describe(event);
+        if (payment.amount() == null) {
+            throw new InvalidMessageException("event " + event.getMessageId() + " carries no amount");
+        }
+        if (payment.amount().getAmountMinor() < 0) {
+            throw new InvalidMessageException("event " + event.getMessageId() + " carries a negative amount");
+        }
         balances.upsertPayment(
                 event.getPaymentId(),
                 event.getMerchantId(),
-                paymentType,
-                amount.getCurrency(),
-                amount.getAmountMinor(),
-                merchantTransactionId,
-                gatewayTransactionId,
+                step.type().isInitial() ? step.type().name() : null,
+                payment.amount().getCurrency(),
+                step.type().isInitial() ? payment.amount().getAmountMinor() : null,
+                payment.merchantTransactionId(),
+                payment.gatewayTransactionId(),
                 now);
-        checkBelongsToPayment(event, amount);
-        // the state comes from the lifecycle's table, as in every other service's projection
-        PaymentEventSteps.initialOutcome(event).ifPresent(state -> balances.moveTo(event.getPaymentId(), state, now));
-    }
-
-    private void operation(PaymentEventEnvelope event, String operationId, EntryKind kind, Money amount, Instant now) {
-        balances.upsertPayment(
-                event.getPaymentId(), event.getMerchantId(), null, amount.getCurrency(), null, null, null, now);
-        checkBelongsToPayment(event, amount);
-        entry(event, PaymentBalances.operationEntryId(operationId), kind, amount, now);
-    }
-
-    private void entry(PaymentEventEnvelope event, String entryId, EntryKind kind, Money amount, Instant now) {
-        if (amount.getAmountMinor() < 0) {
-            throw new InvalidMessageException("event " + event.getMessageId() + " carries a negative amount");
+        checkBelongsToPayment(event, payment.amount());
+        String entryId = step.type().isInitial()
+                ? PaymentBalances.INITIAL_ENTRY
+                : PaymentBalances.operationEntryId(payment.operationId());
+        PaymentBalances.Recorded recorded = balances.record(
+                event.getPaymentId(), entryId, step, payment.amount().getCurrency(), event.getMessageId(), now);
+        if (recorded != PaymentBalances.Recorded.ILLEGAL) {
+            return;
         }
-        balances.applyEntry(
-                event.getPaymentId(),
-                entryId,
-                kind,
-                amount.getAmountMinor(),
-                amount.getCurrency(),
-                event.getMessageId(),
-                now);
+        if (step.type().isInitial()) {
+            // at least once: a late or repeated outcome (the poller's success after the bank's receipt) is normal
+            log.info(
+                    "Event {} ({} {}) leaves payment {} as it stands: its initial outcome is settled",
+                    event.getMessageId(),
+                    step.type(),
+                    step.outcome(),
+                    event.getPaymentId());
+        } else {
+            log.warn(
+                    "Event {} ({} {}) cannot move payment {} as it stands: the lifecycle has no such move, "
+                            + "its balance is unchanged",
+                    event.getMessageId(),
+                    step.type(),
+                    step.outcome(),
+                    event.getPaymentId());
+        }
+    }
+
+    /** What an event with a lifecycle step says of its payment, besides the step. */
+    private record Described(
+            Money amount, String merchantTransactionId, String gatewayTransactionId, String operationId) {}
+
+    private static Described describe(PaymentEventEnvelope event) {
+        return switch (event.getPayload()) {
+            case PaymentRequested p -> new Described(p.getAmount(), p.getMerchantTransactionId(), null, null);
+            case PaymentRedirectRequired p ->
+                initial(p.getAmount(), p.getMerchantTransactionId(), p.getGatewayResult());
+            case PaymentAwaitingReceipt p -> initial(p.getAmount(), p.getMerchantTransactionId(), p.getGatewayResult());
+            case PaymentOutcomeUnknown p -> new Described(p.getAmount(), p.getMerchantTransactionId(), null, null);
+            case PaymentDeclined p -> initial(p.getAmount(), p.getMerchantTransactionId(), p.getGatewayResult());
+            case PaymentFailed p -> initial(p.getAmount(), p.getMerchantTransactionId(), p.getGatewayResult());
+            case PaymentExpired p -> initial(p.getAmount(), p.getMerchantTransactionId(), p.getGatewayResult());
+            case PaymentAuthorized p -> initial(p.getAmount(), p.getMerchantTransactionId(), p.getGatewayResult());
+            case PaymentDebited p -> initial(p.getAmount(), p.getMerchantTransactionId(), p.getGatewayResult());
+            case PaymentCaptured p -> operation(p.getAmount(), p.getOperationId());
+            case PaymentReversed p -> operation(p.getAmount(), p.getOperationId());
+            case PaymentRefunded p -> operation(p.getAmount(), p.getOperationId());
+            case PaymentRebilled p -> operation(p.getAmount(), p.getOperationId());
+            case PaymentChargedBack p -> operation(p.getAmount(), p.getOperationId());
+            case ChargebackReversed p -> operation(p.getAmount(), p.getOperationId());
+            case ReceiptConfirmed p -> operation(p.getAmount(), p.getOperationId());
+            default ->
+                throw new IllegalStateException("event " + event.getMessageId() + " ("
+                        + event.getPayload().getClass().getSimpleName() + ") tells a step but is not described here");
+        };
+    }
+
+    private static Described initial(Money amount, String merchantTransactionId, GatewayResult result) {
+        return new Described(
+                amount, merchantTransactionId, result == null ? null : result.getGatewayTransactionId(), null);
+    }
+
+    private static Described operation(Money amount, String operationId) {
+        return new Described(amount, null, null, operationId);
     }
 
     /**
@@ -192,9 +160,5 @@ public class BalanceProjection {
             throw new InvalidMessageException("event " + event.getMessageId() + " is in " + amount.getCurrency()
                     + " but payment " + event.getPaymentId() + " is in " + balance.currency());
         }
-    }
-
-    private static String gatewayId(GatewayResult result) {
-        return result == null ? null : result.getGatewayTransactionId();
     }
 }

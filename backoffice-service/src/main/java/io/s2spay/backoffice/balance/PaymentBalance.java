@@ -2,6 +2,7 @@ package io.s2spay.backoffice.balance;
 
 import io.s2spay.domain.balance.BalanceRules;
 import io.s2spay.domain.balance.PaymentMovements;
+import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.domain.lifecycle.TransactionType;
 
@@ -48,6 +49,12 @@ public record PaymentBalance(
                 chargedBackMinor,
                 chargebackReversedMinor,
                 receiptConfirmedMinor);
+    }
+
+    /** Where the payment stands, for the lifecycle's interpreter to apply the next step to. */
+    public PaymentPosition position() {
+        return new PaymentPosition(
+                paymentType == null ? null : TransactionType.valueOf(paymentType), state, movements());
     }
 
     /** This payment as the balance rules see it ({@link BalanceRules}). */

@@ -1,13 +1,15 @@
 package io.s2spay.backoffice.balance;
 
-import io.s2spay.domain.lifecycle.PaymentLifecycle;
+import io.s2spay.domain.balance.PaymentMovements;
+import io.s2spay.domain.lifecycle.Outcome;
+import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.domain.lifecycle.TransactionType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,9 @@ public class PaymentBalances {
     PaymentBalances(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
+
+    /** The entry id of the initial payment's own movement (a payment has one authorization or one debit). */
+    public static final String INITIAL_ENTRY = "initial";
 
     /** The entry id of a back-office operation's movement (apart from the initial payment's own entry). */
     public static String operationEntryId(String operationId) {
@@ -76,64 +81,98 @@ public class PaymentBalances {
                 .update();
     }
 
-    /**
-     * Moves the initial payment to {@code state} from the states the lifecycle lets move there
-     * ({@link PaymentLifecycle#statesMovingTo}): events of one payment arrive in order, but a final outcome must never
-     * be undone by a late or replayed non-final one, nor a payment moved where the table has no move.
-     */
-    void moveTo(String paymentId, PaymentState state, Instant at) {
-        Set<PaymentState> from = PaymentLifecycle.statesMovingTo(state);
-        if (from.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                update payment_balance set state = :state, updated_at = :at
-                where payment_id = :paymentId and state in (:from)
-                """)
-                .param("paymentId", paymentId)
-                .param("state", state.name())
-                .param("from", PaymentLifecycle.names(from))
-                .param("at", Timestamp.from(at))
-                .update();
+    /** What {@link #record} made of a step. */
+    public enum Recorded {
+        /** The step moved the payment's state or money. */
+        APPLIED,
+        /** The movement was recorded before (seen from the command that caused it and again from its event). */
+        ALREADY_RECORDED,
+        /** The lifecycle has no such move from where the payment stands: nothing changed. */
+        ILLEGAL
     }
 
     /**
-     * Applies a movement of money once: the entry's key is (payment, entry id), so the same movement seen
-     * again (from the command that caused it and from its event) is ignored. Returns whether it was applied.
+     * Applies one step of the payment's lifecycle with the interpreter ({@link PaymentPosition#apply}) to the
+     * payment's row, locked: its state and its money move only as the lifecycle's table says, so a late or replayed
+     * outcome never undoes a settled one, and an operation the state does not allow moves nothing. A success's money
+     * is recorded once per {@code entryId} (the balance entry's key), however often it is seen.
+     *
+     * @param entryId the movement's key: {@link #INITIAL_ENTRY} for the initial payment's own money, else
+     *     {@link #operationEntryId}
      */
-    public boolean applyEntry(
+    public Recorded record(
             String paymentId,
             String entryId,
-            EntryKind kind,
-            long amountMinor,
+            PaymentPosition.Step step,
             String currency,
             String sourceMessageId,
             Instant at) {
-        int inserted = jdbc.sql("""
-                insert into balance_entry (payment_id, entry_id, kind, amount_minor, currency, source_message_id, recorded_at)
-                values (:paymentId, :entryId, :kind, :amountMinor, :currency, :sourceMessageId, :at)
-                on conflict (payment_id, entry_id) do nothing
+        PaymentBalance balance = lock(paymentId)
+                .orElseThrow(() -> new IllegalStateException("payment " + paymentId + " has no balance row"));
+        boolean moneyMoves = step.outcome() == Outcome.SUCCESS;
+        if (moneyMoves && entryRecorded(paymentId, entryId)) {
+            return Recorded.ALREADY_RECORDED;
+        }
+        PaymentPosition.Applied applied = balance.position().apply(step);
+        if (!applied.legal()) {
+            return Recorded.ILLEGAL;
+        }
+        if (moneyMoves) {
+            jdbc.sql("""
+                    insert into balance_entry (payment_id, entry_id, kind, amount_minor, currency, source_message_id, recorded_at)
+                    values (:paymentId, :entryId, :kind, :amountMinor, :currency, :sourceMessageId, :at)
+                    """)
+                    .param("paymentId", paymentId)
+                    .param("entryId", entryId)
+                    .param("kind", step.type().movement().name())
+                    .param("amountMinor", step.amountMinor())
+                    .param("currency", currency)
+                    .param("sourceMessageId", sourceMessageId)
+                    .param("at", Timestamp.from(at))
+                    .update();
+        }
+        PaymentPosition to = applied.position();
+        if (to.equals(balance.position())) {
+            return Recorded.APPLIED;
+        }
+        PaymentMovements m = to.movements();
+        int captures = moneyMoves && step.type() == TransactionType.CP ? 1 : 0;
+        jdbc.sql("""
+                update payment_balance set state = :state,
+                    payment_type = coalesce(payment_type, :paymentType),
+                    authorized_minor = :authorized, debited_minor = :debited, captured_minor = :captured,
+                    capture_count = capture_count + :captures, reversed_minor = :reversed,
+                    refunded_minor = :refunded, rebilled_minor = :rebilled, charged_back_minor = :chargedBack,
+                    chargeback_reversed_minor = :chargebackReversed, receipt_confirmed_minor = :receipt,
+                    updated_at = :at
+                where payment_id = :paymentId and state = :from
                 """)
                 .param("paymentId", paymentId)
-                .param("entryId", entryId)
-                .param("kind", kind.name())
-                .param("amountMinor", amountMinor)
-                .param("currency", currency)
-                .param("sourceMessageId", sourceMessageId)
+                .param("from", balance.state().name())
+                .param("state", to.state().name())
+                .param("paymentType", to.type() == null ? null : to.type().name())
+                .param("authorized", m.authorizedMinor())
+                .param("debited", m.debitedMinor())
+                .param("captured", m.capturedMinor())
+                .param("captures", captures)
+                .param("reversed", m.reversedMinor())
+                .param("refunded", m.refundedMinor())
+                .param("rebilled", m.rebilledMinor())
+                .param("chargedBack", m.chargedBackMinor())
+                .param("chargebackReversed", m.chargebackReversedMinor())
+                .param("receipt", m.receiptMinor())
                 .param("at", Timestamp.from(at))
                 .update();
-        if (inserted == 0) {
-            return false;
-        }
-        // the column name comes from the enum, never from input
-        String captureCount = kind == EntryKind.CAPTURED ? ", capture_count = capture_count + 1" : "";
-        jdbc.sql("update payment_balance set " + kind.column() + " = " + kind.column() + " + :amountMinor"
-                        + captureCount + ", updated_at = :at where payment_id = :paymentId")
-                .param("paymentId", paymentId)
-                .param("amountMinor", amountMinor)
-                .param("at", Timestamp.from(at))
-                .update();
-        return true;
+        return Recorded.APPLIED;
+    }
+
+    private boolean entryRecorded(String paymentId, String entryId) {
+        return jdbc.sql("select count(*) from balance_entry where payment_id = :paymentId and entry_id = :entryId")
+                        .param("paymentId", paymentId)
+                        .param("entryId", entryId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static PaymentBalance map(ResultSet rs, int row) throws SQLException {

@@ -1,8 +1,9 @@
 package io.s2spay.backoffice.operation;
 
 import io.s2spay.backoffice.BackofficeProperties;
-import io.s2spay.backoffice.balance.EntryKind;
 import io.s2spay.backoffice.balance.PaymentBalances;
+import io.s2spay.domain.lifecycle.Outcome;
+import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.GatewayTransaction;
@@ -78,10 +79,11 @@ class OperationOutcomes {
                         null,
                         source == Source.FOLLOW_UP,
                         now);
-                balances.applyEntry(
+                recordSuccess(
+                        balances,
                         op.paymentId(),
-                        PaymentBalances.operationEntryId(op.operationId()),
-                        entryKind(op.operationType()),
+                        op.operationId(),
+                        op.operationType(),
                         op.amountMinor(),
                         op.currency(),
                         event.getMessageId(),
@@ -172,16 +174,34 @@ class OperationOutcomes {
         return OperationState.UNKNOWN;
     }
 
-    static EntryKind entryKind(TransactionType type) {
-        return switch (type) {
-            case CP -> EntryKind.CAPTURED;
-            case RV -> EntryKind.REVERSED;
-            case RF -> EntryKind.REFUNDED;
-            case RB -> EntryKind.REBILLED;
-            case CB -> EntryKind.CHARGED_BACK;
-            case CR -> EntryKind.CHARGEBACK_REVERSED;
-            case RC -> EntryKind.RECEIPT_CONFIRMED;
-            case PA, DB -> throw new IllegalArgumentException(type + " is not a back-office operation");
-        };
+    /**
+     * Records a succeeded operation's money on its payment through the lifecycle's interpreter, once per operation.
+     * The rules admitted it from where the payment stood, so the lifecycle allows it; if it does not any more (the
+     * payment moved meanwhile), the money is not counted and the discrepancy is logged for a look.
+     */
+    static void recordSuccess(
+            PaymentBalances balances,
+            String paymentId,
+            String operationId,
+            TransactionType type,
+            long amountMinor,
+            String currency,
+            String sourceMessageId,
+            Instant now) {
+        PaymentBalances.Recorded recorded = balances.record(
+                paymentId,
+                PaymentBalances.operationEntryId(operationId),
+                new PaymentPosition.Step(type, Outcome.SUCCESS, amountMinor),
+                currency,
+                sourceMessageId,
+                now);
+        if (recorded == PaymentBalances.Recorded.ILLEGAL) {
+            log.error(
+                    "Operation {} {} on payment {} succeeded at the gateway, but the lifecycle has no such move from"
+                            + " where the payment stands: its balance is unchanged, to be investigated",
+                    type,
+                    operationId,
+                    paymentId);
+        }
     }
 }

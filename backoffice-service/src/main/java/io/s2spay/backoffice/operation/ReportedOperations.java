@@ -206,10 +206,11 @@ class ReportedOperations {
         RuleCheck check = OperationRules.check(equivalent, balance, operations.open(paymentId), true);
         PaymentEventEnvelope event = OperationEvents.reported(
                 paymentId, report.getMerchantId(), operationId, type, amount, transaction, report.getMessageId(), now);
-        balances.applyEntry(
+        OperationOutcomes.recordSuccess(
+                balances,
                 paymentId,
-                PaymentBalances.operationEntryId(operationId),
-                OperationOutcomes.entryKind(type),
+                operationId,
+                type,
                 amount.getAmountMinor(),
                 amount.getCurrency(),
                 event.getMessageId(),

@@ -26,15 +26,20 @@ public record PaymentPosition(TransactionType type, PaymentState state, PaymentM
      */
     public record Step(TransactionType type, Outcome outcome, long amountMinor) {}
 
-    /** The position after {@code step}, and whether the table allowed it (an illegal step changes nothing). */
+    /**
+     * The position after {@code step}, and whether the table allowed it (an illegal step changes nothing). A
+     * position whose initial transaction is not known yet takes it from its first initial step; an initial step of
+     * the other type (a DB event on a PA) is illegal.
+     */
     public Applied apply(Step step) {
-        if (step.type().isInitial() && step.type() != type) {
+        if (step.type().isInitial() && type != null && step.type() != type) {
             return new Applied(this, false);
         }
+        TransactionType initial = type != null || !step.type().isInitial() ? type : step.type();
         return PaymentLifecycle.next(state, step.type(), step.outcome())
                 .map(to -> new Applied(
                         new PaymentPosition(
-                                type,
+                                initial,
                                 to,
                                 step.outcome() == Outcome.SUCCESS
                                         ? movements.plus(step.type().movement(), step.amountMinor())

@@ -93,6 +93,25 @@ class PaymentPositionTest {
     }
 
     @Test
+    void aPaymentFirstHeardOfWithoutItsTypeTakesItFromItsFirstInitialStep() {
+        PaymentPosition unnamed = new PaymentPosition(null, PaymentState.REQUESTED, PaymentMovements.NONE);
+
+        PaymentPosition authorized = run(unnamed, step(TransactionType.PA, Outcome.SUCCESS, 4000));
+
+        assertThat(authorized.type()).isEqualTo(TransactionType.PA);
+        assertThat(authorized.movements().authorizedMinor()).isEqualTo(4000);
+        assertThat(authorized
+                        .apply(step(TransactionType.DB, Outcome.SUCCESS, 4000))
+                        .legal())
+                .isFalse();
+        assertThat(unnamed.apply(step(TransactionType.CP, Outcome.SUCCESS, 4000))
+                        .position()
+                        .type())
+                .as("an operation names no initial type")
+                .isNull();
+    }
+
+    @Test
     void aPaymentStartsWithAnInitialTransaction() {
         assertThatThrownBy(() -> PaymentPosition.requested(TransactionType.CP))
                 .isInstanceOf(IllegalArgumentException.class)
