@@ -10,11 +10,15 @@ import io.s2spay.schema.Redirect;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.DebitPayment;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
+import io.s2spay.schema.event.PaymentAwaitingReceipt;
+import io.s2spay.schema.event.PaymentCaptured;
 import io.s2spay.schema.event.PaymentDebited;
 import io.s2spay.schema.event.PaymentDeclined;
 import io.s2spay.schema.event.PaymentEventEnvelope;
 import io.s2spay.schema.event.PaymentRedirectRequired;
+import io.s2spay.schema.event.PaymentRefunded;
 import io.s2spay.schema.event.PaymentRequested;
+import io.s2spay.schema.event.ReceiptConfirmed;
 import io.s2spay.testkit.KafkaTopicReader;
 import io.s2spay.testkit.TestInfrastructure;
 import java.net.URI;
@@ -335,6 +339,57 @@ class CheckoutServiceIT {
         assertThat(after.at("/result/code").asString()).isEqualTo("000.100.110");
         assertThat(after.get("updatedAt").asString())
                 .isEqualTo(succeeded.get("updatedAt").asString());
+    }
+
+    @Test
+    void operationEventsMoveTheMoneyOnlyWhereTheLifecycleAllowsAndAReceiptSettlesATransfer() throws Exception {
+        String paymentId = "pay_kafka_" + UUID.randomUUID().toString().replace("-", "");
+        String merchantTransactionId = "order-" + UUID.randomUUID();
+        GatewayResult ok = new GatewayResult("8ac7a4a1000000000000000000000002", "000.100.110", "ok", null);
+        publish(outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentDebited.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(ok)
+                        .build()));
+        awaitStatus(paymentId, "succeeded");
+        // a debit is never captured: the lifecycle has no CP on DEBITED, so the event moves no money
+        publish(outcome(paymentId, "merchant-demo", new PaymentCaptured("cp-1", new Money(9200L, "EUR"), ok)));
+        publish(outcome(paymentId, "merchant-demo", new PaymentRefunded("rf-1", new Money(1000L, "EUR"), ok)));
+
+        JsonNode refunded = awaitStatus(paymentId, "partially_refunded");
+        assertThat(refunded.at("/amounts/captured").asString()).isEqualTo("92.00");
+        assertThat(refunded.at("/amounts/refunded").asString()).isEqualTo("10.00");
+        assertThat(refunded.at("/amounts/net").asString()).isEqualTo("82.00");
+
+        String transferId = "pay_kafka_" + UUID.randomUUID().toString().replace("-", "");
+        publish(outcome(
+                transferId,
+                "merchant-demo",
+                PaymentAwaitingReceipt.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(7000L, "EUR"))
+                        .setMerchantTransactionId("order-" + UUID.randomUUID())
+                        .setGatewayResult(new GatewayResult(
+                                "8ac7a4a1000000000000000000000003",
+                                "800.400.500",
+                                "waiting for confirmation of non-instant payment",
+                                null))
+                        .build()));
+        awaitStatus(transferId, "awaiting_receipt");
+        publish(outcome(transferId, "merchant-demo", new ReceiptConfirmed("rc-1", new Money(7000L, "EUR"), ok)));
+
+        JsonNode received = awaitStatus(transferId, "succeeded");
+        assertThat(received.at("/amounts/net").asString()).isEqualTo("70.00");
+        assertThat(db.sql("select status from checkout.payment where payment_id = ?")
+                        .param(transferId)
+                        .query(String.class)
+                        .single())
+                .as("the receipt settles the transfer's own state, as the lifecycle says")
+                .isEqualTo("succeeded");
     }
 
     @Test

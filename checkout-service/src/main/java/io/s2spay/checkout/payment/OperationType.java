@@ -1,25 +1,21 @@
 package io.s2spay.checkout.payment;
 
-import io.s2spay.domain.balance.PaymentMovements;
+import io.s2spay.domain.lifecycle.TransactionType;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The operations on an existing payment, each with its path under {@code /v1/payments/{id}}, the back-office
- * command that carries it, the movement its success adds, and whether an amount may (or must) be given.
+ * command that carries it, the lifecycle's transaction it is (whose success adds its movement), and whether an amount may (or must) be given.
  */
 enum OperationType {
-    CAPTURE("captures", "CapturePayment", PaymentMovements.Kind.CAPTURED, AmountRule.OPTIONAL),
-    REFUND("refunds", "RefundPayment", PaymentMovements.Kind.REFUNDED, AmountRule.OPTIONAL),
-    REVERSAL("reversals", "ReversePayment", PaymentMovements.Kind.REVERSED, AmountRule.NONE),
-    REBILL("rebills", "RebillPayment", PaymentMovements.Kind.REBILLED, AmountRule.REQUIRED),
-    CHARGEBACK("chargebacks", "RecordChargeback", PaymentMovements.Kind.CHARGED_BACK, AmountRule.OPTIONAL),
-    CHARGEBACK_REVERSAL(
-            "chargeback-reversals",
-            "ReverseChargeback",
-            PaymentMovements.Kind.CHARGEBACK_REVERSED,
-            AmountRule.OPTIONAL),
-    RECEIPT("receipts", "ConfirmReceipt", PaymentMovements.Kind.RECEIPT_CONFIRMED, AmountRule.OPTIONAL);
+    CAPTURE("captures", "CapturePayment", TransactionType.CP, AmountRule.OPTIONAL),
+    REFUND("refunds", "RefundPayment", TransactionType.RF, AmountRule.OPTIONAL),
+    REVERSAL("reversals", "ReversePayment", TransactionType.RV, AmountRule.NONE),
+    REBILL("rebills", "RebillPayment", TransactionType.RB, AmountRule.REQUIRED),
+    CHARGEBACK("chargebacks", "RecordChargeback", TransactionType.CB, AmountRule.OPTIONAL),
+    CHARGEBACK_REVERSAL("chargeback-reversals", "ReverseChargeback", TransactionType.CR, AmountRule.OPTIONAL),
+    RECEIPT("receipts", "ConfirmReceipt", TransactionType.RC, AmountRule.OPTIONAL);
 
     /** Whether a request may carry an amount: a reversal releases the whole authorization, a rebill needs one. */
     enum AmountRule {
@@ -30,13 +26,13 @@ enum OperationType {
 
     private final String path;
     private final String commandType;
-    private final PaymentMovements.Kind movement;
+    private final TransactionType transaction;
     private final AmountRule amountRule;
 
-    OperationType(String path, String commandType, PaymentMovements.Kind movement, AmountRule amountRule) {
+    OperationType(String path, String commandType, TransactionType transaction, AmountRule amountRule) {
         this.path = path;
         this.commandType = commandType;
-        this.movement = movement;
+        this.transaction = transaction;
         this.amountRule = amountRule;
     }
 
@@ -50,8 +46,9 @@ enum OperationType {
         return commandType;
     }
 
-    PaymentMovements.Kind movement() {
-        return movement;
+    /** The lifecycle's transaction type, e.g. {@code RF}. */
+    TransactionType transaction() {
+        return transaction;
     }
 
     AmountRule amountRule() {

@@ -1,7 +1,7 @@
 package io.s2spay.checkout.payment;
 
 import io.s2spay.domain.balance.PaymentMovements;
-import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
 import io.s2spay.platform.lifecycle.PaymentEventSteps;
@@ -33,7 +33,7 @@ import java.util.TreeMap;
  *
  * @param status the status the event leads to; {@code null} for events that do not change it (back office)
  * @param rejectedCommandMessageId for a command rejection, the command it is about
- * @param movement the money movement the success of the initial payment adds (authorized or debited)
+ * @param step the lifecycle step the event tells of ({@link PaymentEventSteps}); {@code null} for a rejected command
  * @param registrationId the stored credential the payment created or charged, if the event names one
  * @param initialTransactionId the network's id of the INITIAL customer-initiated transaction, if any
  */
@@ -48,7 +48,7 @@ record PaymentChange(
         Redirect redirect,
         String failureReason,
         String rejectedCommandMessageId,
-        PaymentMovements.Kind movement,
+        PaymentPosition.Step step,
         String registrationId,
         String initialTransactionId) {
 
@@ -77,7 +77,7 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        null,
+                        step(event),
                         null,
                         null);
             case PaymentAuthorized e ->
@@ -92,7 +92,7 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        TransactionType.PA.movement(),
+                        step(event),
                         e.getRegistrationId(),
                         e.getInitialTransactionId());
             case PaymentDebited e ->
@@ -107,7 +107,7 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        TransactionType.DB.movement(),
+                        step(event),
                         e.getRegistrationId(),
                         e.getInitialTransactionId());
             case PaymentRedirectRequired e ->
@@ -122,7 +122,7 @@ record PaymentChange(
                         e.getRedirect(),
                         null,
                         null,
-                        null,
+                        step(event),
                         null,
                         null);
             case PaymentAwaitingReceipt e ->
@@ -137,7 +137,7 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        null,
+                        step(event),
                         null,
                         null);
             case PaymentDeclined e ->
@@ -152,7 +152,7 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        null,
+                        step(event),
                         null,
                         null);
             case PaymentFailed e ->
@@ -167,7 +167,7 @@ record PaymentChange(
                         null,
                         e.getReason(),
                         null,
-                        null,
+                        step(event),
                         null,
                         null);
             case PaymentOutcomeUnknown e ->
@@ -182,7 +182,7 @@ record PaymentChange(
                         null,
                         e.getReason(),
                         null,
-                        null,
+                        step(event),
                         null,
                         null);
             case PaymentExpired e ->
@@ -197,7 +197,7 @@ record PaymentChange(
                         null,
                         null,
                         null,
-                        null,
+                        step(event),
                         null,
                         null);
             case PaymentCommandRejected e
@@ -260,22 +260,30 @@ record PaymentChange(
      */
     PaymentRow applyTo(PaymentRow row, Instant now) {
         PaymentRow described = describe(row, now);
-        if (status == null || !row.status().canMoveTo(status) || isAboutAnotherCommand(row)) {
+        if (status == null || isAboutAnotherCommand(row)) {
+            return described;
+        }
+        PaymentStatus to = status;
+        if (step != null) {
+            // the interpreter decides where the state and the money go; a step that changes nothing is no change
+            PaymentPosition.Applied applied = row.position().apply(step);
+            if (!applied.legal() || applied.position().equals(row.position())) {
+                return described;
+            }
+            to = PaymentStatus.of(applied.position().state());
+            described = described.withMovements(applied.position().movements(), now);
+        } else if (!row.status().canMoveTo(status)) {
             return described;
         }
         String gatewayTransactionId = result != null && result.getGatewayTransactionId() != null
                 ? result.getGatewayTransactionId()
                 : row.outcome().gatewayTransactionId();
-        if (movement != null && status == PaymentStatus.SUCCEEDED) {
-            // the initial payment succeeds once (a final state never moves), so its money is counted once
-            described = described.withMovements(described.movements().plus(movement, amount.getAmountMinor()), now);
-        }
         if (registrationId != null && described.storedCredential().id() == null) {
             described =
                     described.withStoredCredential(described.storedCredential().withId(registrationId), now);
         }
         return described.withStatus(
-                status,
+                to,
                 new PaymentRow.Outcome(
                         result == null ? null : result.getCode(),
                         result == null ? null : result.getDescription(),
@@ -285,6 +293,10 @@ record PaymentChange(
                         redirect == null ? null : redirect.getMethod(),
                         redirect == null ? null : new TreeMap<>(redirect.getParameters())),
                 now);
+    }
+
+    private static PaymentPosition.Step step(PaymentEventEnvelope event) {
+        return PaymentEventSteps.of(event).orElseThrow();
     }
 
     /** The read model's status after an initial payment's outcome, as the lifecycle's table has it. */

@@ -1,6 +1,8 @@
 package io.s2spay.checkout.payment;
 
 import io.s2spay.checkout.webhook.MerchantWebhooks;
+import io.s2spay.domain.lifecycle.Outcome;
+import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -224,7 +226,24 @@ class PaymentReadModelUpdater {
                     event.getOccurredAt(),
                     now));
         }
-        PaymentRow changed = row.withMovements(row.movements().plus(type.movement(), amount.getAmountMinor()), now);
+        // the interpreter moves the money (and, for a receipt, settles the transfer) as the lifecycle says
+        PaymentPosition.Applied applied = row.position()
+                .apply(new PaymentPosition.Step(type.transaction(), Outcome.SUCCESS, amount.getAmountMinor()));
+        if (!applied.legal()) {
+            log.warn(
+                    "Operation {} {} of payment {} succeeded, but the lifecycle has no such move from {}: its money"
+                            + " is not counted, to be investigated",
+                    type.apiName(),
+                    operationId,
+                    row.paymentId(),
+                    row.position().state());
+            return Optional.of(row);
+        }
+        PaymentRow changed = row.withMovements(applied.position().movements(), now);
+        PaymentStatus status = PaymentStatus.of(applied.position().state());
+        if (status != row.status()) {
+            changed = changed.withStatus(status, changed.outcome(), now);
+        }
         payments.update(changed);
         return Optional.of(changed);
     }

@@ -1,6 +1,8 @@
 package io.s2spay.checkout.payment;
 
 import io.s2spay.domain.balance.PaymentMovements;
+import io.s2spay.domain.lifecycle.PaymentPosition;
+import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.domain.money.MoneyAmounts;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +72,12 @@ record PaymentRow(
     /** The status a merchant sees, from the state and the movements. */
     LifecycleStatus lifecycleStatus() {
         return LifecycleStatus.of(status, paymentType, movements);
+    }
+
+    /** Where the payment stands in the lifecycle, for the interpreter to apply its next step to. */
+    PaymentPosition position() {
+        TransactionType type = paymentType == null ? null : TransactionType.valueOf(paymentType);
+        return new PaymentPosition(type, status.lifecycleState(type), movements);
     }
 
     /** This payment in {@code status} with {@code outcome}, changed at {@code now}. */

@@ -2,6 +2,7 @@ package io.s2spay.checkout.payment;
 
 import io.s2spay.domain.lifecycle.PaymentLifecycle;
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.domain.lifecycle.TransactionType;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -39,6 +40,17 @@ enum PaymentStatus {
             }
         }
         throw new IllegalArgumentException("no read-model status for " + state);
+    }
+
+    /**
+     * The lifecycle state of a payment of {@code type} in this status (a succeeded PA is authorized, a succeeded DB
+     * debited): where the interpreter applies the payment's next step from.
+     */
+    PaymentState lifecycleState(TransactionType type) {
+        if (this == SUCCEEDED) {
+            return type == TransactionType.PA ? PaymentState.AUTHORIZED : PaymentState.DEBITED;
+        }
+        return lifecycleStates.iterator().next();
     }
 
     /** Whether an event may move a payment from this status to {@code next}: the lifecycle has such a move. */
