@@ -7,12 +7,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Gives an application with a PostgreSQL DataSource and {@code s2spay.vault.encryption-key} a {@link CardVault}. */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnProperty("s2spay.vault.encryption-key")
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(CardVaultProperties.class)
+@EnableScheduling
 public class CardVaultAutoConfiguration {
 
     @Bean

@@ -1,28 +1,30 @@
 package io.s2spay.vault;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Erases, on a schedule, the security codes of cards stored longer ago than the retention: the executor erases a
  * code when an authorization completes, but a command it rejects (unknown merchant account, invalid amount) or
- * never receives would otherwise leave the code in the vault forever.
+ * never receives would otherwise leave the code in the vault forever. It runs on Spring's scheduler, which the
+ * vault's auto-configuration enables itself, so an application cannot forget it.
  */
-final class ExpiredSecurityCodeEraser implements SmartLifecycle {
+final class ExpiredSecurityCodeEraser implements SchedulingConfigurer, Runnable {
+
+    /** The task's name on the scheduler. */
+    static final String TASK = "vault-security-code-eraser";
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredSecurityCodeEraser.class);
 
     private final JdbcClient jdbc;
     private final Duration retention;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
 
     ExpiredSecurityCodeEraser(DataSource dataSource, Duration retention, Duration interval) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -40,44 +42,28 @@ final class ExpiredSecurityCodeEraser implements SmartLifecycle {
                         """).param((double) retention.toMillis() / 1000).update();
     }
 
+    /** One scheduled run: erases, says how many, and leaves a failure to the next run. */
     @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("vault-security-code-eraser")
-                .daemon(true)
-                .factory());
-        scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int erased = erase();
-                        if (erased > 0) {
-                            log.info(
-                                    "Erased the security codes of {} card(s) stored more than {} ago",
-                                    erased,
-                                    retention);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Erasing expired security codes failed; retrying in {}", interval, e);
-                    }
-                },
-                0,
-                interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+    public void run() {
+        try {
+            int erased = erase();
+            if (erased > 0) {
+                log.info("Erased the security codes of {} card(s) stored more than {} ago", erased, retention);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Erasing expired security codes failed; retrying in {}", interval, e);
         }
     }
 
+    /** Runs at start-up and then every {@code interval}, on Spring's scheduler (the vault enables scheduling). */
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this, interval, Duration.ZERO));
+    }
+
+    /** The task's name in the scheduler's list of tasks. */
+    @Override
+    public String toString() {
+        return TASK;
     }
 }

@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Idempotent consumption for every s2spay service: the {@code processed_message} record and its purge. */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "s2spay.service", name = "name")
 @EnableConfigurationProperties({PlatformProperties.class, ProcessedMessageProperties.class})
+@EnableScheduling
 public final class MessagingAutoConfiguration {
 
     @Bean

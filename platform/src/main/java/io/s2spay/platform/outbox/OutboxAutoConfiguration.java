@@ -25,6 +25,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The transactional outbox of a service that emits ({@code s2spay.outbox.enabled=true}): the writer
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ConditionalOnProperty(prefix = "s2spay.service", name = "name")
 @ConditionalOnProperty(prefix = "s2spay.outbox", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(PlatformProperties.class)
+@EnableScheduling
 public final class OutboxAutoConfiguration {
 
     @Bean

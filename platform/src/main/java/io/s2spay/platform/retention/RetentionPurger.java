@@ -4,19 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Deletes a platform table's rows older than a retention, in small batches (short locks, small transactions), on
- * a schedule: the one purge behind the outbox and the processed-message record.
+ * Spring's schedule (the same scheduler as the services' janitor tasks): the one purge behind the outbox and the
+ * processed-message record.
  */
-public class RetentionPurger implements SmartLifecycle {
+public class RetentionPurger implements SchedulingConfigurer, Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurger.class);
     private static final int BATCH = 5_000;
@@ -26,7 +26,6 @@ public class RetentionPurger implements SmartLifecycle {
     private final String deleteBatch;
     private final Duration retention;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
 
     /**
      * @param table the table (a constant: it is put into the SQL)
@@ -57,41 +56,28 @@ public class RetentionPurger implements SmartLifecycle {
         return total;
     }
 
+    /** One scheduled run: purges, and leaves a failure to the next run. */
     @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name(table.replace('_', '-') + "-purger")
-                .daemon(true)
-                .factory());
-        scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int deleted = purge();
-                        if (deleted > 0) {
-                            log.debug("Purged {} {} rows older than {}", deleted, table, retention);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Purging {} failed; retrying in {}", table, interval, e);
-                    }
-                },
-                interval.toMillis(),
-                interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+    public void run() {
+        try {
+            int deleted = purge();
+            if (deleted > 0) {
+                log.debug("Purged {} {} rows older than {}", deleted, table, retention);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Purging {} failed; retrying in {}", table, interval, e);
         }
     }
 
+    /** Runs every {@code interval} on Spring's scheduler, which the platform enables itself. */
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this, interval, interval));
+    }
+
+    /** The task's name in the scheduler's list of tasks, e.g. {@code outbox-purger}. */
+    @Override
+    public String toString() {
+        return table.replace('_', '-') + "-purger";
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
@@ -24,9 +25,19 @@ class ProcessedMessagePurgeIT extends PlatformIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    ScheduledTaskHolder scheduler;
+
     @Test
     void keepsProcessedMessageIdsForSevenDaysByDefault() {
         assertThat(properties.retention()).hasDays(7);
+    }
+
+    @Test
+    void purgesOnSpringsSchedulerWhichThePlatformEnablesItself() {
+        assertThat(scheduler.getScheduledTasks())
+                .anySatisfy(task -> assertThat(task.toString()).contains("processed-message-purger"))
+                .anySatisfy(task -> assertThat(task.toString()).contains("outbox-purger"));
     }
 
     @Test
