@@ -11,7 +11,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code tracked_payment} table: payments whose outcome is not final. */
+/**
+ * The {@code tracked_payment} table: payments whose outcome is not final. An open row is written
+ * {@code status <> 'CLOSED'} in every statement on purpose: it is, literally, the predicate of the table's partial
+ * indexes, which the planner only uses for a query that repeats it (a bound list of open states would not).
+ */
 @Repository
 public class TrackedPayments {
 
