@@ -92,7 +92,8 @@ public class BalanceProjection {
         if (step.type().isInitial()) {
             // at least once: a late or repeated outcome (the poller's success after the bank's receipt) is normal
             log.info(
-                    "Event {} ({} {}) leaves payment {} as it stands: its initial outcome is settled",
+                    "Event {} ({} {}) leaves payment {} as it stands: a late or repeated outcome the lifecycle "
+                            + "has no move for",
                     event.getMessageId(),
                     step.type(),
                     step.outcome(),

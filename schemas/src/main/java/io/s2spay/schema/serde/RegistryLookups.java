@@ -5,22 +5,37 @@ import io.apicurio.registry.resolver.client.RegistryClientFacade;
 import io.apicurio.registry.resolver.client.RegistryClientFacadeImpl;
 import io.apicurio.registry.rest.client.RegistryClient;
 import io.kiota.http.jdk.JDKRequestAdapter;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The registry client every s2spay serializer and deserializer uses: the one the Apicurio serde builds from its
  * properties sets a connect timeout but none on the request, so a lookup whose answer never comes blocks its caller
  * for good (a consumer's partition, or an HTTP request writing the outbox). Here every request gives up after
- * {@link #REQUEST_TIMEOUT}; the serde's resolver then tries again ({@code apicurio.registry.retry-count}, 3 by
- * default), on a fresh request, before it reports the failure.
+ * {@link #REQUEST_TIMEOUT}. The serde's resolver retries only an answer the registry gave (its cache gives up on a
+ * timeout at once, "after 0 retries"), so a lookup that timed out is sent again here, up to {@link #ATTEMPTS} times
+ * in all: a lookup is a read, and one slow answer must not send a consumer's record to the dead-letter topic.
  */
 public final class RegistryLookups {
 
     /** How long one registry request may take, answer included, before it fails. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How many times a lookup is sent before its time-out is reported. */
+    public static final int ATTEMPTS = 3;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -81,10 +96,10 @@ public final class RegistryLookups {
         private final Duration timeout;
 
         TimeLimitedAdapter(Duration timeout) {
-            super(HttpClient.newBuilder()
+            super(new RetryingLookups(HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(CONNECT_TIMEOUT)
-                    .build());
+                    .build()));
             this.timeout = timeout;
         }
 
@@ -94,6 +109,89 @@ public final class RegistryLookups {
             return HttpRequest.newBuilder(built, (name, value) -> true)
                     .timeout(timeout)
                     .build();
+        }
+    }
+
+    /** The HTTP client the adapter sends through: a {@code GET} that timed out is sent again, up to ATTEMPTS times. */
+    static final class RetryingLookups extends HttpClient {
+
+        private final HttpClient client;
+
+        RetryingLookups(HttpClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+                throws IOException, InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return client.send(request, handler);
+                } catch (HttpTimeoutException timedOut) {
+                    if (!"GET".equals(request.method()) || attempt >= ATTEMPTS) {
+                        throw timedOut;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+                HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+            return client.sendAsync(request, handler);
+        }
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+                HttpRequest request,
+                HttpResponse.BodyHandler<T> handler,
+                HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+            return client.sendAsync(request, handler, pushPromiseHandler);
+        }
+
+        @Override
+        public Optional<CookieHandler> cookieHandler() {
+            return client.cookieHandler();
+        }
+
+        @Override
+        public Optional<Duration> connectTimeout() {
+            return client.connectTimeout();
+        }
+
+        @Override
+        public Redirect followRedirects() {
+            return client.followRedirects();
+        }
+
+        @Override
+        public Optional<ProxySelector> proxy() {
+            return client.proxy();
+        }
+
+        @Override
+        public SSLContext sslContext() {
+            return client.sslContext();
+        }
+
+        @Override
+        public SSLParameters sslParameters() {
+            return client.sslParameters();
+        }
+
+        @Override
+        public Optional<Authenticator> authenticator() {
+            return client.authenticator();
+        }
+
+        @Override
+        public Version version() {
+            return client.version();
+        }
+
+        @Override
+        public Optional<Executor> executor() {
+            return client.executor();
         }
     }
 }

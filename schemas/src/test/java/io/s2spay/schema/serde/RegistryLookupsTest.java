@@ -79,8 +79,55 @@ class RegistryLookupsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "gave up after " + took + ": " + failure);
-        String request = requestLines.poll(5, TimeUnit.SECONDS);
-        assertTrue(request != null && request.startsWith("GET /apis/registry/v3/ids/contentIds/42"), request);
+        for (int attempt = 1; attempt <= RegistryLookups.ATTEMPTS; attempt++) {
+            String request = requestLines.poll(5, TimeUnit.SECONDS);
+            assertTrue(
+                    request != null && request.startsWith("GET /apis/registry/v3/ids/contentIds/42"),
+                    "attempt " + attempt + ": " + request);
+        }
+        assertEquals(null, requestLines.poll(3 * TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "no fourth attempt");
+    }
+
+    @Test
+    void aLookupThatTimedOutOnceIsAnsweredByItsSecondAttempt() throws Exception {
+        try (ServerSocket slowOnce = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = Thread.ofVirtual().start(() -> {
+                try {
+                    Socket ignored = slowOnce.accept(); // the first request: never answered
+                    new BufferedReader(new InputStreamReader(ignored.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
+                    synchronized (held) {
+                        held.add(ignored);
+                    }
+                    try (Socket answered = slowOnce.accept()) {
+                        BufferedReader in = new BufferedReader(
+                                new InputStreamReader(answered.getInputStream(), StandardCharsets.US_ASCII));
+                        requestLines.add(in.readLine());
+                        String line;
+                        while ((line = in.readLine()) != null && !line.isEmpty()) {
+                            // the request's headers
+                        }
+                        String body = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[]}";
+                        answered.getOutputStream()
+                                .write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                                + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                                        .getBytes(StandardCharsets.US_ASCII));
+                        answered.getOutputStream().flush();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            RegistryClientFacade facade = RegistryLookups.facade(
+                    "http://127.0.0.1:" + slowOnce.getLocalPort() + "/apis/registry/v3", TIMEOUT);
+
+            String schema = facade.getSchemaByContentId(42L);
+
+            assertTrue(schema.contains("\"name\":\"R\""), schema);
+            String second = requestLines.poll(5, TimeUnit.SECONDS);
+            assertTrue(second != null && second.startsWith("GET /apis/registry/v3/ids/contentIds/42"), second);
+            server.join(5000);
+        }
     }
 
     @Test
