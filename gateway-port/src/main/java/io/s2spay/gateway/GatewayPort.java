@@ -19,6 +19,9 @@ public interface GatewayPort {
     /** True when this gateway has an account for {@code merchantId}. */
     boolean hasAccount(String merchantId);
 
+    /** What this gateway family can do: its transactions, brands, stored cards and 3-D Secure. */
+    GatewayCapabilities capabilities();
+
     /** The deadlines this adapter keeps with its settings. */
     GatewayDeadlines deadlines();
 

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Injects faults into OPP API requests: latency, HTTP 5xx, connection reset and timeout before the request is
- * processed, and the lost response after it was processed.
+ * Injects faults into a simulated API's requests: latency, HTTP 5xx, connection reset and timeout before the request
+ * is processed, and the lost response after it was processed. OPP's magic amount is its form parameter
+ * {@code amount}; a JSON API says where its amount is with a {@link MagicAmount} (its POST body is then read here
+ * once and served again to the API).
  */
 final class FaultFilter extends OncePerRequestFilter {
 
@@ -27,9 +29,17 @@ final class FaultFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(FaultFilter.class);
 
     private final SandboxProperties.Faults faults;
+    private final MagicAmount jsonAmount;
 
+    /** The filter of OPP's form-encoded API. */
     FaultFilter(SandboxProperties.Faults faults) {
+        this(faults, null);
+    }
+
+    /** The filter of a JSON API, whose magic amount {@code jsonAmount} finds in the body. */
+    FaultFilter(SandboxProperties.Faults faults, MagicAmount jsonAmount) {
         this.faults = faults;
+        this.jsonAmount = jsonAmount;
     }
 
     @Override
@@ -38,7 +48,13 @@ final class FaultFilter extends OncePerRequestFilter {
         FaultPlan plan = FaultPlan.draw(faults);
         if (faults.enabled()) {
             plan = FaultPlan.parseHeader(request.getHeader(HEADER)).with(plan);
-            if ("POST".equals(request.getMethod()) && request.getQueryString() == null) {
+            if (jsonAmount != null) {
+                if ("POST".equals(request.getMethod())) {
+                    byte[] body = request.getInputStream().readAllBytes();
+                    request = new CachedBodyRequest(request, body);
+                    plan = plan.with(FaultPlan.fromMinorUnits(jsonAmount.minorUnits(request, body)));
+                }
+            } else if ("POST".equals(request.getMethod()) && request.getQueryString() == null) {
                 plan = plan.with(FaultPlan.fromAmount(request.getParameter("amount")));
             }
         }

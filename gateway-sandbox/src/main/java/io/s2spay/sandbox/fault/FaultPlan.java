@@ -74,10 +74,16 @@ record FaultPlan(Duration latency, Failure failure) {
         if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
             return NONE;
         }
-        long minor;
         try {
-            minor = Long.parseLong(digits);
+            return fromMinorUnits(Long.parseLong(digits));
         } catch (NumberFormatException e) {
+            return NONE;
+        }
+    }
+
+    /** Minor units 99901 to 99906 (999.01 to 999.06 in a two-decimal currency) script a fault, in any currency. */
+    static FaultPlan fromMinorUnits(Long minor) {
+        if (minor == null) {
             return NONE;
         }
         return switch ((int) Math.min(minor - 99_900L, Integer.MAX_VALUE)) {

@@ -1,7 +1,9 @@
 package io.s2spay.connector.opp;
 
+import io.s2spay.domain.brand.PaymentBrand;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.FollowUpRequest;
+import io.s2spay.gateway.GatewayCapabilities;
 import io.s2spay.gateway.GatewayDeadlines;
 import io.s2spay.gateway.GatewayNotification;
 import io.s2spay.gateway.GatewayPort;
@@ -9,7 +11,10 @@ import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.gateway.InitialPaymentRequest;
 import io.s2spay.gateway.NotificationMessage;
 import io.s2spay.gateway.ResultClassification;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * OPP behind s2spay's {@link GatewayPort}: translates the port's requests into OPP's (payments, registration
@@ -20,6 +25,13 @@ public final class OppGateway implements GatewayPort {
 
     /** The gateway family's name in logs, metrics and events. */
     public static final String NAME = "opp";
+
+    /** OPP knows every transaction and every brand of seed 002; registrations store cards. */
+    private static final GatewayCapabilities CAPABILITIES = new GatewayCapabilities(
+            EnumSet.allOf(TransactionType.class),
+            Arrays.stream(PaymentBrand.values()).map(Enum::name).collect(Collectors.toSet()),
+            true,
+            true);
 
     private final OppGatewayClient client;
     private final OppNotificationDecoders decoders;
@@ -47,6 +59,11 @@ public final class OppGateway implements GatewayPort {
     @Override
     public boolean hasAccount(String merchantId) {
         return merchantId != null && client.properties().accounts().containsKey(merchantId);
+    }
+
+    @Override
+    public GatewayCapabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override
