@@ -58,6 +58,14 @@ class OppGatewayTest {
     }
 
     @Test
+    void statesThatOppDoesEveryTransactionAndBrandAndStoresCards() {
+        assertThat(gateway.capabilities().transactions()).containsExactlyInAnyOrder(TransactionType.values());
+        assertThat(gateway.capabilities().brands()).contains("VISA", "MASTER", "AMEX", "SOFORTUEBERWEISUNG", "GIROPAY");
+        assertThat(gateway.capabilities().storedCards()).isTrue();
+        assertThat(gateway.capabilities().threeDSecure()).isTrue();
+    }
+
+    @Test
     void saysOnWhatEvidenceEachKindOfAnswerRests() {
         for (ResultCategory category : ResultCategory.values()) {
             Evidence evidence = OppGateway.answerOf(answer(category.outcome(), category, null, null))
