@@ -43,13 +43,14 @@ public final class GatewayRouter {
 
     /** Whether the merchant has any gateway account at all (by its rules or by accounts keyed by its id). */
     public boolean knowsMerchant(String merchantId) {
-        return routes.containsKey(merchantId)
-                || !gateways.accountsNamedAfter(merchantId).isEmpty();
+        return merchantId != null
+                && (routes.containsKey(merchantId)
+                        || !gateways.accountsNamedAfter(merchantId).isEmpty());
     }
 
     /** The accounts to try for {@code payment} of {@code merchantId}, or why none can take it. */
     public Route route(String merchantId, RoutedPayment payment) {
-        MerchantRoutes merchantRoutes = routes.get(merchantId);
+        MerchantRoutes merchantRoutes = merchantId == null ? null : routes.get(merchantId);
         List<GatewayAccount> candidates = merchantRoutes != null
                 ? merchantRoutes.accountsFor(payment.brand(), payment.currency(), payment.amountMinor())
                 : gateways.accountsNamedAfter(merchantId);

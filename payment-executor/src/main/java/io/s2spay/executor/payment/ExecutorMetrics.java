@@ -3,6 +3,7 @@ package io.s2spay.executor.payment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.s2spay.gateway.routing.GatewayAccount;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,16 @@ class ExecutorMetrics {
         Counter.builder("s2spay.executor.rejections")
                 .description("Payment commands refused with a PaymentCommandRejected event")
                 .tag("reason", reason.name())
+                .register(registry)
+                .increment();
+    }
+
+    /** Counts a payment sent on to the next gateway account of its route after {@code from} provably never had it. */
+    void failover(GatewayAccount from, GatewayAccount to) {
+        Counter.builder("s2spay.executor.failovers")
+                .description("Payments sent to the next gateway account after a failure the gateway never processed")
+                .tag("from", from.toString())
+                .tag("to", to.toString())
                 .register(registry)
                 .increment();
     }

@@ -2,19 +2,21 @@ package io.s2spay.executor.payment;
 
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.routing.GatewayAccount;
 
 /**
  * The gateway's final word on one attempt as the executor records it: what it means for the attempt
- * ({@link AttemptOutcome}) and the gateway's transaction it came from (result code, gateway id, card echo,
- * redirect, or why there was no answer). {@code submissions} counts the sends that produced it (0 for a query).
+ * ({@link AttemptOutcome}), the gateway's transaction it came from (result code, gateway id, card echo, redirect, or
+ * why there was no answer) and the gateway account that gave it. {@code submissions} counts the sends that produced
+ * it (0 for a query).
  */
-record GatewayAnswer(AttemptOutcome outcome, GatewayTransaction transaction, int submissions) {
+record GatewayAnswer(AttemptOutcome outcome, GatewayTransaction transaction, int submissions, GatewayAccount account) {
 
     /**
      * Reads the gateway's answer for {@code attempt}. A transaction found under the attempt's merchantTransactionId
      * with another amount or currency is not taken as the attempt's: its outcome stays UNKNOWN for an operator.
      */
-    static GatewayAnswer of(PaymentInstruction attempt, GatewayTransaction t, int submissions) {
+    static GatewayAnswer of(PaymentInstruction attempt, GatewayTransaction t, int submissions, GatewayAccount account) {
         if (submissions > 0 && t.evidence() == Evidence.NOT_RECEIVED) {
             // "not found" moments after a send that got no usable answer proves nothing yet: the gateway may still be
             // processing that send. Rule 2: UNKNOWN, never FAILED; the status-poller settles it after its grace period
@@ -25,7 +27,7 @@ record GatewayAnswer(AttemptOutcome outcome, GatewayTransaction transaction, int
                     "NO_RESPONSE",
                     notFound + " right after a submission without a usable answer; it may still be processing it",
                     false);
-            return new GatewayAnswer(AttemptOutcome.UNKNOWN, uncertain, submissions);
+            return new GatewayAnswer(AttemptOutcome.UNKNOWN, uncertain, submissions, account);
         }
         AttemptOutcome outcome = switch (t.outcome()) {
             case SUCCEEDED -> AttemptOutcome.SUCCEEDED;
@@ -44,9 +46,9 @@ record GatewayAnswer(AttemptOutcome outcome, GatewayTransaction transaction, int
                             + attempt.merchantTransactionId() + " is " + t.amountMinor() + " " + t.currency()
                             + ", not the payment's " + attempt.amountMinor() + " " + attempt.currency(),
                     true);
-            return new GatewayAnswer(AttemptOutcome.UNKNOWN, foreign, submissions);
+            return new GatewayAnswer(AttemptOutcome.UNKNOWN, foreign, submissions, account);
         }
-        return new GatewayAnswer(outcome, t, submissions);
+        return new GatewayAnswer(outcome, t, submissions, account);
     }
 
     private static boolean isFor(PaymentInstruction attempt, GatewayTransaction t) {

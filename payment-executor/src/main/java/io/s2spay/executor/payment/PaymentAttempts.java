@@ -1,6 +1,7 @@
 package io.s2spay.executor.payment;
 
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.janitor.LeasedClaim;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
@@ -20,13 +21,14 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code payment_attempt} table: every method runs in the caller's transaction. */
 @Repository
-class PaymentAttempts {
+class PaymentAttempts implements StoredCardAccounts {
 
     private static final String COLUMNS = """
             attempt_id, payment_id, merchant_id, merchant_transaction_id, payment_type, amount_minor, currency,
             payment_brand, vault_id, card_bin, card_last4, card_brand, card_expiry_month, card_expiry_year,
             registration_id, create_registration, si_mode, si_type, si_source, si_initial_transaction_id,
-            shopper_result_url, descriptor, command_message_id, correlation_id, state, submissions, created_at""";
+            shopper_result_url, descriptor, command_message_id, correlation_id, gateway_account, state, submissions,
+            created_at""";
 
     /** Attempts left in SUBMITTING past their recovery time; the claim also marks them updated. */
     private static final LeasedClaim STUCK_ATTEMPTS = new LeasedClaim(
@@ -55,12 +57,12 @@ class PaymentAttempts {
                             payment_type, amount_minor, currency, payment_brand, vault_id, card_bin, card_last4,
                             card_brand, card_expiry_month, card_expiry_year, registration_id, create_registration,
                             si_mode, si_type, si_source, si_initial_transaction_id, shopper_result_url, descriptor,
-                            command_message_id, correlation_id, state, recover_after)
+                            command_message_id, correlation_id, gateway_account, state, recover_after)
                         values (:attemptId, :paymentId, :merchantId, :merchantTransactionId, :paymentType, :amountMinor,
                             :currency, :paymentBrand, :vaultId, :cardBin, :cardLast4, :cardBrand, :cardExpiryMonth,
                             :cardExpiryYear, :registrationId, :createRegistration, :siMode, :siType, :siSource,
                             :siInitialTransactionId, :shopperResultUrl, :descriptor, :commandMessageId, :correlationId,
-                            :state, now() + make_interval(secs => :recoverAfterSeconds))
+                            :gatewayAccount, :state, now() + make_interval(secs => :recoverAfterSeconds))
                         on conflict do nothing""")
                 .param("attemptId", attempt.attemptId())
                 .param("paymentId", c.paymentId())
@@ -86,6 +88,7 @@ class PaymentAttempts {
                 .param("descriptor", c.descriptor())
                 .param("commandMessageId", c.messageId())
                 .param("correlationId", c.correlationId())
+                .param("gatewayAccount", attempt.account().toString())
                 .param("state", attempt.state().name())
                 .param("recoverAfterSeconds", (double) recoverAfter.toMillis() / 1000)
                 .update();
@@ -127,6 +130,36 @@ class PaymentAttempts {
     List<PaymentAttempt> claimStuck(int limit, Duration lease) {
         // on the database's clock, like recover_after when the attempt was recorded
         return STUCK_ATTEMPTS.claim(jdbc, null, limit, lease, PaymentAttempts::map);
+    }
+
+    /**
+     * Moves an attempt still SUBMITTING on {@code from} to {@code to} (a failover), pushing its recovery time out by
+     * {@code recoverAfter} for the send to come; false when it is no longer open on {@code from} (recovered meanwhile).
+     */
+    boolean moveToAccount(UUID attemptId, GatewayAccount from, GatewayAccount to, Duration recoverAfter) {
+        return jdbc.sql("""
+                                update payment_attempt set gateway_account = :to, updated_at = now(),
+                                    recover_after = now() + make_interval(secs => :recoverAfterSeconds)
+                                where attempt_id = :attemptId and state = 'SUBMITTING' and gateway_account = :from""")
+                        .param("to", to.toString())
+                        .param("recoverAfterSeconds", (double) recoverAfter.toMillis() / 1000)
+                        .param("attemptId", attemptId)
+                        .param("from", from.toString())
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public Optional<GatewayAccount> accountOfRegistration(String merchantId, String registrationId) {
+        return jdbc.sql("""
+                        select gateway_account from payment_attempt
+                        where merchant_id = :merchantId and created_registration_id = :registrationId
+                        order by created_at desc limit 1""")
+                .param("merchantId", merchantId)
+                .param("registrationId", registrationId)
+                .query(String.class)
+                .optional()
+                .map(GatewayAccount::parse);
     }
 
     /** Records the gateway's answer and the state it led to. */
@@ -188,6 +221,7 @@ class PaymentAttempts {
         return new PaymentAttempt(
                 rs.getObject("attempt_id", UUID.class),
                 instruction,
+                GatewayAccount.parse(rs.getString("gateway_account")),
                 AttemptState.valueOf(rs.getString("state")),
                 rs.getInt("submissions"),
                 rs.getTimestamp("created_at").toInstant());

@@ -1,6 +1,9 @@
 package io.s2spay.executor.payment;
 
 import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.routing.Failover;
+import io.s2spay.gateway.routing.GatewayAccount;
+import io.s2spay.gateway.routing.Route;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
@@ -79,26 +82,52 @@ class PaymentExecutionService {
                         "card " + command.vaultId() + " cannot be sent to the gateway: " + e.getMessage()));
             }
         }
+        Route route = null;
+        if (rejection.isEmpty()) {
+            route = gateway.route(command);
+            if (route.isRefused()) {
+                rejection = Optional.of(
+                        new CommandRejection(PaymentRejectionReason.NO_GATEWAY_FOR_PAYMENT, route.refusal()));
+            }
+        }
         if (rejection.isPresent()) {
             reject(command, rejection.get());
             return;
         }
-        PaymentAttempt attempt = PaymentAttempt.open(command);
+        PaymentAttempt attempt = PaymentAttempt.open(command, route.first());
         if (!record(attempt)) {
             return;
         }
+        GatewayAccount account = route.first();
+        GatewayAnswer answer = send(command, account, card);
+        GatewayAccount next = route.after(account);
+        while (next != null && Failover.allowed(answer.transaction())) {
+            // the account provably never processed the payment: the next one of its route may take it, once the
+            // attempt says so (the recovery job then resolves it there); the payment keeps its merchantTransactionId
+            if (!attempts.moveToAccount(attempt.attemptId(), account, next, properties.recoverAfter())) {
+                break;
+            }
+            log.warn("Payment {} failed over from {} to {}: {}", command.paymentId(), account, next, answer.summary());
+            metrics.failover(account, next);
+            account = next;
+            answer = send(command, account, card);
+            next = route.after(account);
+        }
+        complete(attempt.attemptId(), answer, "live");
+    }
+
+    private GatewayAnswer send(PaymentInstruction command, GatewayAccount account, CardData card) {
         log.info(
-                "Submitting {} {} {} {} merchantTransactionId={} card={} for payment {}",
+                "Submitting {} {} {} {} merchantTransactionId={} card={} for payment {} to {}",
                 command.paymentType(),
                 command.amountMinor(),
                 command.currency(),
                 command.paymentBrand(),
                 command.merchantTransactionId(),
                 maskedCard(command),
-                command.paymentId());
-        CardData cardData = card;
-        GatewayAnswer answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, cardData));
-        complete(attempt.attemptId(), answer, "live");
+                command.paymentId(),
+                account);
+        return metrics.timeGatewayCall("submit", () -> gateway.submit(command, account, card));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.s2spay.executor.payment;
 
 import io.s2spay.gateway.event.GatewayOutcomeEvents;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.messaging.MessageIds;
+import io.s2spay.schema.GatewayAccountRef;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.event.PaymentAuthorized;
 import io.s2spay.schema.event.PaymentAwaitingReceipt;
@@ -19,8 +21,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Builds the events the executor publishes: one per recorded attempt outcome (its payload from the platform's one
  * gateway-answer mapping, checked against the state the transition table chose) and one per refused command. Each
- * is caused by the command (causationId = the command's messageId), shares its correlationId, and carries only the
- * masked card summary.
+ * is caused by the command (causationId = the command's messageId), shares its correlationId, names the gateway
+ * account that gave the outcome (none for a refused command), and carries only the masked card summary.
  */
 final class PaymentOutcomeEvents {
 
@@ -57,7 +59,7 @@ final class PaymentOutcomeEvents {
                     + ", but the gateway answer " + answer.summary() + " maps to "
                     + payload.getClass().getSimpleName());
         }
-        return envelope(attempt, payload);
+        return envelope(attempt, payload, answer.account());
     }
 
     /** The event saying the executor refused {@code command} and why. */
@@ -69,11 +71,13 @@ final class PaymentOutcomeEvents {
                         .setCommandType(command.commandType())
                         .setReasonCode(rejection.reasonCode().name())
                         .setReason(rejection.reason())
-                        .build());
+                        .build(),
+                null);
     }
 
-    private static PaymentEventEnvelope envelope(PaymentInstruction command, Object payload) {
+    private static PaymentEventEnvelope envelope(PaymentInstruction command, Object payload, GatewayAccount account) {
         return PaymentEventEnvelope.newBuilder()
+                .setGateway(account == null ? null : new GatewayAccountRef(account.gateway(), account.account()))
                 .setMessageId(MessageIds.newId())
                 .setPaymentId(command.paymentId())
                 .setMerchantId(command.merchantId())

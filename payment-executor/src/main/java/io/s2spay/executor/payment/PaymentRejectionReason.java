@@ -20,6 +20,11 @@ enum PaymentRejectionReason {
     AMBIGUOUS_PAYMENT_INSTRUMENT,
     INVALID_CARD_REFERENCE,
     UNKNOWN_MERCHANT_ACCOUNT,
+    /**
+     * None of the merchant's gateway accounts for this payment can do it (its type, brand or stored card): refused
+     * before anything is sent, the reason naming what each account lacks.
+     */
+    NO_GATEWAY_FOR_PAYMENT,
     CARD_NOT_IN_VAULT,
     CARD_UNREADABLE,
     DUPLICATE_PAYMENT,

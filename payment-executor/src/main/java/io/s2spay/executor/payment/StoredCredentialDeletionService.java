@@ -2,9 +2,9 @@ package io.s2spay.executor.payment;
 
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.GatewayOutcome;
-import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.gateway.event.GatewayOutcomeEvents;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.messaging.DependencyUnavailableException;
 import io.s2spay.platform.messaging.EventEnvelopes;
 import io.s2spay.platform.messaging.InvalidMessageException;
@@ -15,6 +15,7 @@ import io.s2spay.schema.command.DeleteStoredCredential;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
 import io.s2spay.schema.event.PaymentCommandRejected;
 import io.s2spay.schema.event.StoredCredentialDeleted;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -38,7 +39,6 @@ class StoredCredentialDeletionService {
     // the gateways' stored-card id alphabet: anything else cannot be put in the gateway's URL
     private static final Pattern STORED_CREDENTIAL_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private final GatewayPort port;
     private final PaymentGateway gateway;
     private final OutboxWriter outbox;
     private final ProcessedMessages processedMessages;
@@ -46,13 +46,11 @@ class StoredCredentialDeletionService {
     private final ExecutorMetrics metrics;
 
     StoredCredentialDeletionService(
-            GatewayPort port,
             PaymentGateway gateway,
             OutboxWriter outbox,
             ProcessedMessages processedMessages,
             TransactionTemplate transactions,
             ExecutorMetrics metrics) {
-        this.port = port;
         this.gateway = gateway;
         this.outbox = outbox;
         this.processedMessages = processedMessages;
@@ -77,14 +75,17 @@ class StoredCredentialDeletionService {
                     "storedCredentialId must be 1 to 64 letters, digits, '.', '_' or '-'");
             return;
         }
-        if (!gateway.hasAccount(merchantId)) {
+        Optional<GatewayAccount> account = gateway.accountOfStoredCard(merchantId, credentialId);
+        if (account.isEmpty()) {
             reject(
                     envelope,
                     PaymentRejectionReason.UNKNOWN_MERCHANT_ACCOUNT,
-                    "merchant " + merchantId + " has no gateway account configured");
+                    "merchant " + merchantId + " has no gateway account configured for stored credential "
+                            + credentialId);
             return;
         }
-        GatewayTransaction answer = port.deleteStoredCard(merchantId, credentialId);
+        GatewayTransaction answer =
+                gateway.portOf(account.get()).deleteStoredCard(account.get().account(), credentialId);
         if (answer.outcome() == GatewayOutcome.SUCCEEDED) {
             // deleted now, or before: what the merchant asked for
             deleted(envelope, credentialId, answer);

@@ -124,11 +124,12 @@ class StuckAttemptRecovery {
     private boolean recover(PaymentAttempt attempt) {
         PaymentInstruction command = attempt.instruction();
         log.info(
-                "Resolving payment {} left SUBMITTING since {} (merchantTransactionId={})",
+                "Resolving payment {} left SUBMITTING since {} (merchantTransactionId={}) at {}",
                 command.paymentId(),
                 attempt.createdAt(),
-                command.merchantTransactionId());
-        GatewayAnswer answer = metrics.timeGatewayCall("resolve", () -> gateway.resolve(command));
+                command.merchantTransactionId(),
+                attempt.account());
+        GatewayAnswer answer = metrics.timeGatewayCall("resolve", () -> gateway.resolve(command, attempt.account()));
         if (answer.outcome() == AttemptOutcome.NOT_RECEIVED && mayResubmit(attempt)) {
             CardData card = null;
             boolean sendable = true;
@@ -149,7 +150,7 @@ class StuckAttemptRecovery {
                         command.paymentId(),
                         command.merchantTransactionId());
                 CardData cardData = card;
-                answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, cardData));
+                answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, attempt.account(), cardData));
             }
         }
         return executions.complete(attempt.attemptId(), answer, "recovery").isPresent();

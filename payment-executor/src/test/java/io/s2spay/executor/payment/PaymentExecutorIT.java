@@ -11,6 +11,7 @@ import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.executor.PaymentExecutorApplication;
 import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
@@ -1016,7 +1017,9 @@ class PaymentExecutorIT {
     private void recordStuckAttempt(PaymentInstruction instruction) {
         transactions.executeWithoutResult(status -> {
             assertThat(processedMessages.markProcessed(instruction.messageId())).isTrue();
-            assertThat(attempts.insert(PaymentAttempt.open(instruction), Duration.ofSeconds(-1)))
+            assertThat(attempts.insert(
+                            PaymentAttempt.open(instruction, GatewayAccount.parse("opp:" + instruction.merchantId())),
+                            Duration.ofSeconds(-1)))
                     .isEmpty();
         });
     }

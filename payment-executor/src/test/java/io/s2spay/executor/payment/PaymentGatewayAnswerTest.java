@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
 import org.junit.jupiter.api.Test;
 
 class PaymentGatewayAnswerTest {
+
+    private static final GatewayAccount OPP = GatewayAccount.parse("opp:merchant-a");
 
     private static final PaymentInstruction DEBIT = new PaymentInstruction(
             "cmd-1",
@@ -29,7 +32,7 @@ class PaymentGatewayAnswerTest {
             null);
 
     private static AttemptOutcome outcomeOf(GatewayTransaction t) {
-        return GatewayAnswer.of(DEBIT, t, 1).outcome();
+        return GatewayAnswer.of(DEBIT, t, 1, OPP).outcome();
     }
 
     @Test
@@ -40,7 +43,7 @@ class PaymentGatewayAnswerTest {
         assertThat(outcomeOf(GatewayTransactions.pendingWithoutRedirect(9200))).isEqualTo(AttemptOutcome.PENDING);
         assertThat(outcomeOf(GatewayTransactions.declined(9200))).isEqualTo(AttemptOutcome.DECLINED);
         assertThat(outcomeOf(GatewayTransactions.failed(9200))).isEqualTo(AttemptOutcome.FAILED);
-        assertThat(GatewayAnswer.of(DEBIT, GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "not found"), 0)
+        assertThat(GatewayAnswer.of(DEBIT, GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "not found"), 0, OPP)
                         .outcome())
                 .isEqualTo(AttemptOutcome.NOT_RECEIVED);
         assertThat(outcomeOf(GatewayTransactions.noAnswer(Evidence.NOT_SENT, "circuit open")))
@@ -56,7 +59,7 @@ class PaymentGatewayAnswerTest {
         // the request timed out (or got a 5xx) and the query found nothing moments later: the gateway may still be
         // processing it, so the outcome is left to the status-poller, which trusts "not found" only after its grace
         GatewayAnswer answer = GatewayAnswer.of(
-                DEBIT, GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "the gateway holds no transaction"), 1);
+                DEBIT, GatewayTransactions.noAnswer(Evidence.NOT_RECEIVED, "the gateway holds no transaction"), 1, OPP);
 
         assertThat(answer.outcome()).isEqualTo(AttemptOutcome.UNKNOWN);
         assertThat(AttemptTransitions.next(PaymentType.DB, AttemptState.SUBMITTING, answer.outcome()))
@@ -69,7 +72,7 @@ class PaymentGatewayAnswerTest {
 
     @Test
     void aTransactionWithAnotherAmountUnderOurMerchantTransactionIdIsNotTakenAsOurs() {
-        GatewayAnswer answer = GatewayAnswer.of(DEBIT, GatewayTransactions.approved(100), 0);
+        GatewayAnswer answer = GatewayAnswer.of(DEBIT, GatewayTransactions.approved(100), 0, OPP);
         assertThat(answer.outcome()).isEqualTo(AttemptOutcome.UNKNOWN);
         assertThat(answer.summary()).contains("not the payment's");
         assertThat(PaymentOutcomeEvents.outcome(DEBIT, AttemptState.UNKNOWN, answer)

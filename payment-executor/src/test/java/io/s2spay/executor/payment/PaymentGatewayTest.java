@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PaymentGatewayTest {
 
     private static PaymentGateway gateway(OppProperties properties) {
-        return new PaymentGateway(
+        return SingleGateway.of(
                 new OppGateway(new OppGatewayClient(properties), new OppNotificationDecoders(properties)),
                 new ExecutorProperties(null, Duration.ofMinutes(3), null));
     }

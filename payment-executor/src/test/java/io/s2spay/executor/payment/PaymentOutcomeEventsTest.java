@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.schema.CardSummary;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.event.PaymentAwaitingReceipt;
@@ -22,6 +23,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PaymentOutcomeEventsTest {
+
+    private static final GatewayAccount OPP = GatewayAccount.parse("opp:merchant-a");
 
     private static final CardSummary CARD = new CardSummary("420000", "0000", "VISA", 12, 2030);
 
@@ -51,7 +54,7 @@ class PaymentOutcomeEventsTest {
 
     private static PaymentEventEnvelope eventFor(PaymentType type, GatewayTransaction t, int submissions) {
         PaymentInstruction command = command(type);
-        GatewayAnswer answer = GatewayAnswer.of(command, t, submissions);
+        GatewayAnswer answer = GatewayAnswer.of(command, t, submissions, OPP);
         AttemptState state = AttemptTransitions.next(type, AttemptState.SUBMITTING, answer.outcome());
         return PaymentOutcomeEvents.outcome(command, state, answer);
     }
@@ -65,6 +68,9 @@ class PaymentOutcomeEventsTest {
         assertThat(event.getMerchantId()).isEqualTo("merchant-demo");
         assertThat(event.getCorrelationId()).isEqualTo("corr-1");
         assertThat(event.getCausationId()).isEqualTo("cmd-1");
+        // the account that gave the outcome
+        assertThat(event.getGateway().getGateway()).isEqualTo("opp");
+        assertThat(event.getGateway().getAccount()).isEqualTo("merchant-a");
         assertThat(event.getOccurredAt())
                 .isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(1));
     }
@@ -84,7 +90,7 @@ class PaymentOutcomeEventsTest {
         for (PaymentType type : List.of(PaymentType.PA, PaymentType.DB)) {
             for (GatewayTransaction answer : answers) {
                 PaymentInstruction command = command(type);
-                GatewayAnswer mapped = GatewayAnswer.of(command, answer, 1);
+                GatewayAnswer mapped = GatewayAnswer.of(command, answer, 1, OPP);
                 AttemptState state = AttemptTransitions.next(type, AttemptState.SUBMITTING, mapped.outcome());
                 assertThat(PaymentOutcomeEvents.outcome(command, state, mapped).getPayload())
                         .as("%s %s -> %s", type, answer.category(), state)
@@ -147,7 +153,7 @@ class PaymentOutcomeEventsTest {
     @Test
     void anApprovedTransferAwaitingTheBanksReceiptIsPaymentAwaitingReceipt() {
         PaymentInstruction command = command(PaymentType.PA);
-        GatewayAnswer answer = GatewayAnswer.of(command, GatewayTransactions.pendingLongTerm(9200), 0);
+        GatewayAnswer answer = GatewayAnswer.of(command, GatewayTransactions.pendingLongTerm(9200), 0, OPP);
         AttemptState state = AttemptTransitions.next(PaymentType.PA, AttemptState.SUBMITTING, answer.outcome());
         assertThat(state).isEqualTo(AttemptState.AWAITING_RECEIPT);
         PaymentAwaitingReceipt awaiting = (PaymentAwaitingReceipt)
@@ -159,7 +165,7 @@ class PaymentOutcomeEventsTest {
     @Test
     void refusesToAnnounceAStateTheAnswerDoesNotMean() {
         PaymentInstruction command = command(PaymentType.DB);
-        GatewayAnswer declined = GatewayAnswer.of(command, GatewayTransactions.declined(9200), 1);
+        GatewayAnswer declined = GatewayAnswer.of(command, GatewayTransactions.declined(9200), 1, OPP);
         assertThatThrownBy(() -> PaymentOutcomeEvents.outcome(command, AttemptState.DEBITED, declined))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> PaymentOutcomeEvents.outcome(command, AttemptState.SUBMITTING, declined))
@@ -177,5 +183,7 @@ class PaymentOutcomeEventsTest {
         assertThat(rejected.getReasonCode()).isEqualTo("INVALID_AMOUNT");
         assertThat(rejected.getReason()).isEqualTo("amount.amountMinor must be positive");
         assertThat(event.getCausationId()).isEqualTo("cmd-1");
+        // refused before any gateway took part
+        assertThat(event.getGateway()).isNull();
     }
 }

@@ -120,8 +120,7 @@ class StoredCredentialDeletionServiceTest {
     private StoredCredentialDeletionService service(OppGatewayClient client) {
         OppGateway gateway = new OppGateway(client, new OppNotificationDecoders(client.properties()));
         return new StoredCredentialDeletionService(
-                gateway,
-                new PaymentGateway(gateway, null),
+                SingleGateway.of(gateway, null),
                 (topic, key, message) -> outbox.add(message),
                 processed::add,
                 new TransactionTemplate(new NoTransactions()),

@@ -30,7 +30,7 @@ class StuckAttemptRecoveryTest {
     }
 
     private static Duration longestRecovery() {
-        return new PaymentGateway(
+        return SingleGateway.of(
                         new OppGateway(new OppGatewayClient(CONNECTOR), new OppNotificationDecoders(CONNECTOR)),
                         new ExecutorProperties(null, Duration.ofMinutes(3), null))
                 .longestRecovery();
