@@ -1,5 +1,7 @@
 package io.s2spay.gateway.routing;
 
+import io.s2spay.schema.GatewayAccountRef;
+
 /**
  * One account at one gateway family: the family's name ({@code GatewayPort.name()}, e.g. "opp") and the account's
  * key in that family's configuration (e.g. {@code s2spay.opp.accounts.merchant-a}). Written {@code opp:merchant-a}
@@ -27,6 +29,16 @@ public record GatewayAccount(String gateway, String account) {
         }
         return new GatewayAccount(
                 text.substring(0, colon).trim(), text.substring(colon + 1).trim());
+    }
+
+    /** The account an event names ({@code PaymentEventEnvelope.gateway}), or null when it names none. */
+    public static GatewayAccount of(GatewayAccountRef ref) {
+        return ref == null ? null : new GatewayAccount(ref.getGateway(), ref.getAccount());
+    }
+
+    /** This account as events name it. */
+    public GatewayAccountRef toRef() {
+        return new GatewayAccountRef(gateway, account);
     }
 
     @Override

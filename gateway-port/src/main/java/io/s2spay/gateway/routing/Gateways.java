@@ -61,6 +61,25 @@ public final class Gateways {
     }
 
     /**
+     * The account a payment of {@code merchantId} was processed on: {@code recorded} (what its events named), or, for
+     * a payment whose events name none (processed before s2spay routed payments), the merchant's first account keyed
+     * by its id.
+     *
+     * @throws UnknownGatewayAccountException when the recorded account is not configured here, or none is recorded
+     *     and no family has an account keyed by the merchant's id
+     */
+    public GatewayAccount accountOf(String merchantId, GatewayAccount recorded) {
+        if (recorded != null) {
+            portOf(recorded);
+            return recorded;
+        }
+        return accountsNamedAfter(merchantId).stream()
+                .findFirst()
+                .orElseThrow(() -> new UnknownGatewayAccountException(
+                        "merchant " + merchantId + " has no gateway account configured"));
+    }
+
+    /**
      * The accounts keyed by {@code merchantId} itself, in every family that has one: the route of a merchant
      * without routing rules (how accounts were always configured: {@code s2spay.opp.accounts.<merchant id>}).
      */

@@ -128,6 +128,20 @@ class GatewayRouterTest {
     }
 
     @Test
+    void aPaymentsAccountIsTheOneItsEventsNamedElseTheMerchantsAccountKeyedByItsId() {
+        assertThat(gateways.accountOf("merchant-a", ORDERS_SE)).isEqualTo(ORDERS_SE);
+        assertThat(gateways.accountOf("merchant-a", null)).isEqualTo(OPP_A);
+        assertThat(GatewayAccount.of(ORDERS_SE.toRef())).isEqualTo(ORDERS_SE);
+        assertThat(GatewayAccount.of(null)).isNull();
+        assertThatThrownBy(() -> gateways.accountOf("merchant-c", null))
+                .isInstanceOf(UnknownGatewayAccountException.class)
+                .hasMessage("merchant merchant-c has no gateway account configured");
+        assertThatThrownBy(() -> gateways.accountOf("merchant-a", GatewayAccount.parse("tokens:shop")))
+                .isInstanceOf(UnknownGatewayAccountException.class)
+                .hasMessageContaining("no gateway family tokens");
+    }
+
+    @Test
     void rulesAndAccountsAreValidated() {
         assertThatThrownBy(() -> GatewayAccount.parse("merchant-a")).hasMessageContaining("gateway:account");
         assertThatThrownBy(() -> GatewayAccount.parse("OPP:a")).hasMessageContaining("lower-case");
