@@ -64,7 +64,7 @@ final class TokensJson {
         json.put("id", method.id());
         json.put("object", "payment_method");
         json.put("type", "card");
-        json.put("customer_id", method.detached() ? null : method.customerId());
+        json.put("customer_id", method.customerId());
         json.put("card", card(method.card(), true));
         json.put("detached", method.detached());
         json.put("created", method.created().getEpochSecond());
