@@ -99,6 +99,11 @@ public final class GatewaySandbox implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no sandbox merchant " + name));
     }
 
+    /** A bean of the running sandbox (e.g. another simulated API's properties, for its test credentials). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** Stops the server and flushes the journal; a sandbox started again on the same data-dir continues from here. */
     @Override
     public void close() {
