@@ -1,6 +1,9 @@
 package io.s2spay.poller;
 
+import io.s2spay.gateway.GatewayPort;
+import io.s2spay.gateway.routing.Gateways;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -23,6 +26,12 @@ public class StatusPollerApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Every configured gateway adapter (each connector registers its own): webhooks and checks go to the payment's. */
+    @Bean
+    Gateways gateways(List<GatewayPort> adapters) {
+        return Gateways.requireAny(adapters, "status-poller");
     }
 
     public static void main(String[] args) {

@@ -9,8 +9,10 @@ import io.s2spay.connector.opp.OppPaymentRequest;
 import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.poller.tracking.TrackedPayment;
 import io.s2spay.poller.tracking.TrackingStatus;
+import io.s2spay.schema.GatewayAccountRef;
 import io.s2spay.schema.PaymentType;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.event.PaymentDebited;
@@ -88,8 +90,12 @@ class NotificationIT {
                         "https://shop.example/return",
                         null,
                         null));
-        PaymentEventEnvelope redirect = envelope(
-                paymentId, PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid, pending.gatewayTransactionId()));
+        // the executor names the account that processed it; the check and the webhook go to that account
+        PaymentEventEnvelope redirect = PaymentEventEnvelope.newBuilder(envelope(
+                        paymentId,
+                        PaymentEvents.redirectRequired(PaymentType.DB, 4200, mtid, pending.gatewayTransactionId())))
+                .setGateway(new GatewayAccountRef("opp", MERCHANT))
+                .build();
         harness.kafka.send(Topics.PAYMENT_EVENTS, paymentId, redirect).join();
         await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -107,6 +113,23 @@ class NotificationIT {
                 .isEqualTo(pending.gatewayTransactionId());
         TrackedPayment closed = harness.tracked.find(paymentId).orElseThrow();
         assertThat(closed.status()).isEqualTo(TrackingStatus.CLOSED);
+        assertThat(closed.gatewayAccount()).isEqualTo(new GatewayAccount("opp", MERCHANT));
+    }
+
+    @Test
+    void aNotificationForAGatewayOrAccountNotConfiguredHereIsNotFound() throws Exception {
+        for (String path : List.of("tokens/" + MERCHANT, "opp/merchant-nobody", "OPP/" + MERCHANT)) {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/notifications/" + path))
+                                    .header("Content-Type", "text/plain")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("unknown-merchant");
+        }
     }
 
     @Test

@@ -26,6 +26,19 @@ public final class Gateways {
         }
     }
 
+    /**
+     * The gateways of a service that cannot run without one.
+     *
+     * @throws IllegalStateException when there is no adapter (no connector configured)
+     */
+    public static Gateways requireAny(Collection<? extends GatewayPort> adapters, String service) {
+        if (adapters.isEmpty()) {
+            throw new IllegalStateException(service + " needs a gateway: configure at least one connector (its"
+                    + " s2spay.<gateway>.base-url and accounts, e.g. s2spay.opp.base-url)");
+        }
+        return new Gateways(adapters);
+    }
+
     /** The adapter of the family {@code gateway}, if this service runs with it. */
     public Optional<GatewayPort> port(String gateway) {
         return Optional.ofNullable(ports.get(gateway));

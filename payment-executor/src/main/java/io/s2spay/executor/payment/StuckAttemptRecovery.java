@@ -95,9 +95,9 @@ class StuckAttemptRecovery {
     static void requireLeaseBeyondLongestRecovery(ExecutorProperties.Recovery settings, Duration longestRecovery) {
         if (settings.lease().compareTo(longestRecovery) <= 0) {
             throw new IllegalStateException("s2spay.executor.recovery.lease (" + settings.lease() + ") must be longer"
-                    + " than the longest recovery of an attempt with the connector's timeouts and resolution settings"
-                    + " (" + longestRecovery + ": every query and send running into its timeout); raise the lease or"
-                    + " lower s2spay.opp.read-timeout / s2spay.opp.resolution.*");
+                    + " than the longest recovery of an attempt with the slowest connector's timeouts and resolution"
+                    + " settings (" + longestRecovery + ": every query and send running into its timeout); raise the"
+                    + " lease or lower that connector's s2spay.<gateway>.read-timeout / s2spay.<gateway>.resolution.*");
         }
     }
 

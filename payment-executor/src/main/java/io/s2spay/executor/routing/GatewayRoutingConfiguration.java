@@ -20,11 +20,7 @@ class GatewayRoutingConfiguration {
 
     @Bean
     GatewayRouter gatewayRouter(List<GatewayPort> adapters, GatewayRoutingProperties routing) {
-        if (adapters.isEmpty()) {
-            throw new IllegalStateException("no gateway is configured: set at least one connector's base-url (e.g."
-                    + " s2spay.opp.base-url) and its accounts");
-        }
-        GatewayRouter router = new GatewayRouter(new Gateways(adapters), routing.routes());
+        GatewayRouter router = new GatewayRouter(Gateways.requireAny(adapters, "payment-executor"), routing.routes());
         log.info(
                 "Gateways {}; routing rules for merchants {}",
                 adapters.stream().map(GatewayPort::name).toList(),

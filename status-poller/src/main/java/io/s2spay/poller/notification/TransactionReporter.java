@@ -7,6 +7,8 @@ import io.s2spay.gateway.GatewayOutcome;
 import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.GatewayTransaction;
 import io.s2spay.gateway.event.TransactionReports;
+import io.s2spay.gateway.routing.GatewayAccount;
+import io.s2spay.gateway.routing.Gateways;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.internal.OppTransactionReported;
@@ -50,19 +52,19 @@ class TransactionReporter {
         GATEWAY_UNAVAILABLE
     }
 
-    private final GatewayPort gateway;
+    private final Gateways gateways;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
     TransactionReporter(
-            GatewayPort gateway,
+            Gateways gateways,
             OutboxWriter outbox,
             TransactionTemplate transactions,
             Clock clock,
             MeterRegistry meters) {
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -76,17 +78,22 @@ class TransactionReporter {
                 && transaction.gatewayTransactionId() != null;
     }
 
-    /** Confirms the notified transaction at the gateway and, if it moved money, reports it; never throws for the gateway. */
-    Result report(String merchantId, GatewayTransaction notified) {
-        Result result = confirmAndReport(merchantId, notified);
+    /**
+     * Confirms the transaction {@code account} notified at that account and, if it moved money, reports it for the
+     * merchant the account is keyed by (the bank's reports travel on OPP's internal topic, keyed by merchant: an account
+     * keyed by its merchant's id); never throws for the gateway.
+     */
+    Result report(GatewayAccount account, GatewayTransaction notified) {
+        GatewayPort gateway = gateways.portOf(account);
+        Result result = confirmAndReport(gateway, account.account(), notified);
         meters.counter("s2spay.poller.reported-transactions", "type", notified.typeName(), "result", result.name())
                 .increment();
         return result;
     }
 
-    private Result confirmAndReport(String merchantId, GatewayTransaction notified) {
+    private Result confirmAndReport(GatewayPort gateway, String merchantId, GatewayTransaction notified) {
         String id = notified.gatewayTransactionId();
-        GatewayTransaction confirmed = query(merchantId, id);
+        GatewayTransaction confirmed = query(gateway, merchantId, id);
         if (confirmed == null) {
             log.warn(
                     "The gateway notified {} {} for merchant {}, but the gateway does not know it: not reported",
@@ -136,7 +143,7 @@ class TransactionReporter {
         GatewayTransaction payment = null;
         String referenced = confirmed.referencedId();
         for (int hop = 0; referenced != null && hop < MAX_REFERENCE_HOPS; hop++) {
-            GatewayTransaction answer = query(merchantId, referenced);
+            GatewayTransaction answer = query(gateway, merchantId, referenced);
             if (answer == null) {
                 break;
             }
@@ -176,7 +183,7 @@ class TransactionReporter {
      * The gateway's transaction {@code id} of the merchant; null when the gateway says it holds none (or the id is
      * not one it could hold); a transaction without id when it could not be asked.
      */
-    private GatewayTransaction query(String merchantId, String id) {
+    private static GatewayTransaction query(GatewayPort gateway, String merchantId, String id) {
         GatewayTransaction answer;
         try {
             answer = gateway.lookUp(merchantId, id);

@@ -79,6 +79,10 @@ class CheckRecorder {
                 .setMessageId(UUID.randomUUID().toString())
                 .setPaymentId(payment.paymentId())
                 .setMerchantId(payment.merchantId())
+                .setGateway(
+                        payment.gatewayAccount() == null
+                                ? null
+                                : payment.gatewayAccount().toRef())
                 .setOccurredAt(now.truncatedTo(ChronoUnit.MILLIS))
                 .setCorrelationId(payment.correlationId())
                 .setCausationId(payment.causedByMessageId())

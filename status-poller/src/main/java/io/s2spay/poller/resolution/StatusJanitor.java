@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.routing.GatewayAccount;
+import io.s2spay.gateway.routing.Gateways;
 import io.s2spay.platform.janitor.Janitor;
 import io.s2spay.platform.janitor.JanitorTask;
 import io.s2spay.poller.PollerProperties;
@@ -21,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The janitor task (after Kill Bill's) of tracked payments, run by the platform's {@link Janitor}: claims the tracked
- * payments that are due with a lease ({@code for update skip locked}), asks the gateway
- * about each through the gateway port's look-up, outside any transaction, and records what it learnt under
+ * payments that are due with a lease ({@code for update skip locked}), asks the gateway account that processed each
+ * through the gateway port's look-up, outside any transaction, and records what it learnt under
  * a fresh lock. Several poller instances share the work without checking a payment twice at once.
  */
 @Component
@@ -31,7 +33,7 @@ class StatusJanitor {
     private static final Logger log = LoggerFactory.getLogger(StatusJanitor.class);
 
     private final TrackedPayments payments;
-    private final GatewayPort gateway;
+    private final Gateways gateways;
     private final CheckRecorder recorder;
     private final ResolutionPolicy policy;
     private final PollerProperties properties;
@@ -43,7 +45,7 @@ class StatusJanitor {
 
     StatusJanitor(
             TrackedPayments payments,
-            GatewayPort gateway,
+            Gateways gateways,
             CheckRecorder recorder,
             PollerProperties properties,
             Clock clock,
@@ -60,7 +62,7 @@ class StatusJanitor {
                 this::check,
                 payment -> "check of payment " + payment.paymentId());
         this.payments = payments;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.recorder = recorder;
         this.policy = new ResolutionPolicy(properties);
         this.properties = properties;
@@ -109,11 +111,14 @@ class StatusJanitor {
         return true;
     }
 
+    /** Asks the account that processed the payment (an account no longer configured fails the check, logged). */
     private GatewayTransaction query(TrackedPayment payment) {
+        GatewayAccount account = gateways.accountOf(payment.merchantId(), payment.gatewayAccount());
+        GatewayPort gateway = gateways.portOf(account);
         if (payment.gatewayTransactionId() != null) {
-            return gateway.lookUp(payment.merchantId(), payment.gatewayTransactionId());
+            return gateway.lookUp(account.account(), payment.gatewayTransactionId());
         }
-        return gateway.find(payment.merchantId(), payment.merchantTransactionId(), null);
+        return gateway.find(account.account(), payment.merchantTransactionId(), null);
     }
 
     @Scheduled(

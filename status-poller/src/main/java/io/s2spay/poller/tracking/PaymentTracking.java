@@ -1,6 +1,7 @@
 package io.s2spay.poller.tracking;
 
 import io.s2spay.domain.lifecycle.PaymentState;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.lifecycle.PaymentEventSteps;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
@@ -152,6 +153,7 @@ public class PaymentTracking {
         return new TrackedPayment(
                 event.getPaymentId(),
                 event.getMerchantId(),
+                GatewayAccount.of(event.getGateway()),
                 merchantTransactionId,
                 gatewayTransactionId,
                 type.name(),

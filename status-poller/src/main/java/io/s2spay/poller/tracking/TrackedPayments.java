@@ -1,5 +1,6 @@
 package io.s2spay.poller.tracking;
 
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.janitor.LeasedClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,12 +36,14 @@ public class TrackedPayments {
      */
     void track(TrackedPayment p) {
         jdbc.sql("""
-                insert into tracked_payment (payment_id, merchant_id, merchant_transaction_id, gateway_transaction_id,
-                    payment_type, amount_minor, currency, status, correlation_id, caused_by_message_id, since, next_check_at)
-                values (:paymentId, :merchantId, :merchantTransactionId, :gatewayTransactionId,
+                insert into tracked_payment (payment_id, merchant_id, gateway_account, merchant_transaction_id,
+                    gateway_transaction_id, payment_type, amount_minor, currency, status, correlation_id,
+                    caused_by_message_id, since, next_check_at)
+                values (:paymentId, :merchantId, :gatewayAccount, :merchantTransactionId, :gatewayTransactionId,
                     :paymentType, :amountMinor, :currency, :status, :correlationId, :causedBy, :since, :nextCheckAt)
                 on conflict (payment_id) do update set
                     status = excluded.status,
+                    gateway_account = coalesce(tracked_payment.gateway_account, excluded.gateway_account),
                     gateway_transaction_id = coalesce(excluded.gateway_transaction_id, tracked_payment.gateway_transaction_id),
                     caused_by_message_id = excluded.caused_by_message_id,
                     next_check_at = least(tracked_payment.next_check_at, excluded.next_check_at)
@@ -48,6 +51,9 @@ public class TrackedPayments {
                 """)
                 .param("paymentId", p.paymentId())
                 .param("merchantId", p.merchantId())
+                .param(
+                        "gatewayAccount",
+                        p.gatewayAccount() == null ? null : p.gatewayAccount().toString())
                 .param("merchantTransactionId", p.merchantTransactionId())
                 .param("gatewayTransactionId", p.gatewayTransactionId())
                 .param("paymentType", p.paymentType())
@@ -100,16 +106,20 @@ public class TrackedPayments {
     }
 
     /**
-     * Makes the merchant's open payment with this gateway id or merchantTransactionId due now (a webhook said it
-     * changed); true if there was one.
+     * Makes the open payment of {@code account} with this gateway id or merchantTransactionId due now (a webhook of
+     * that account said it changed); true if there was one. A payment whose events named no account was processed at
+     * its merchant's account keyed by the merchant's id, so it is the account's when the account key is its merchant.
      */
-    public boolean checkNow(String merchantId, String gatewayTransactionId, String merchantTransactionId, Instant now) {
+    public boolean checkNow(
+            GatewayAccount account, String gatewayTransactionId, String merchantTransactionId, Instant now) {
         return jdbc.sql("""
                 update tracked_payment set next_check_at = :now
-                where merchant_id = :merchantId and status <> 'CLOSED'
+                where (gateway_account = :account or gateway_account is null and merchant_id = :accountKey)
+                  and status <> 'CLOSED'
                   and (gateway_transaction_id = :gatewayTransactionId or merchant_transaction_id = :merchantTransactionId)
                 """)
-                        .param("merchantId", merchantId)
+                        .param("account", account.toString())
+                        .param("accountKey", account.account())
                         .param("gatewayTransactionId", gatewayTransactionId)
                         .param("merchantTransactionId", merchantTransactionId)
                         .param("now", Timestamp.from(now))
@@ -184,6 +194,7 @@ public class TrackedPayments {
         return new TrackedPayment(
                 rs.getString("payment_id"),
                 rs.getString("merchant_id"),
+                rs.getString("gateway_account") == null ? null : GatewayAccount.parse(rs.getString("gateway_account")),
                 rs.getString("merchant_transaction_id"),
                 rs.getString("gateway_transaction_id"),
                 rs.getString("payment_type"),

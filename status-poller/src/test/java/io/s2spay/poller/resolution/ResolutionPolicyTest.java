@@ -328,6 +328,7 @@ class ResolutionPolicyTest {
         return new TrackedPayment(
                 "pay_1",
                 "merchant-demo",
+                null,
                 "mtid-1",
                 null,
                 type,
@@ -347,6 +348,7 @@ class ResolutionPolicyTest {
         return new TrackedPayment(
                 "pay_1",
                 "merchant-demo",
+                null,
                 "mtid-1",
                 "gw-1",
                 "DB",
@@ -366,6 +368,7 @@ class ResolutionPolicyTest {
         return new TrackedPayment(
                 "pay_1",
                 "merchant-demo",
+                null,
                 "mtid-1",
                 "gw-1",
                 type,
