@@ -143,6 +143,7 @@ class OrdersApiIT {
         assertThat(paid.text("redirectUrl")).isEqualTo(sandbox.baseUrl() + "orders-api/3ds/" + paid.text("paymentId"));
         assertThat(api.status(orderId).text("status")).isEqualTo("PAYMENT_PENDING");
         assertThat(api.pay(card(orderId, "4200000000000000")).status()).isEqualTo(409);
+        assertThat(api.status(orderId).text("redirectUrl")).isEqualTo(paid.text("redirectUrl"));
     }
 
     @Test
@@ -204,7 +205,10 @@ class OrdersApiIT {
         assertThat(other.status(mitOrder).status()).isEqualTo(404);
 
         assertThat(api.deleteToken(tokenId).status()).isEqualTo(204);
-        assertThat(api.deleteToken(tokenId).status()).isEqualTo(404);
+        Reply twice = api.deleteToken(tokenId);
+        assertThat(twice.status()).isEqualTo(404);
+        assertThat(twice.errorCode()).isEqualTo("TOKEN_ALREADY_DELETED");
+        assertThat(other.deleteToken(tokenId).errorCode()).isEqualTo("TOKEN_NOT_FOUND");
         Reply deleted = api.pay(ctoken(mitOrder, tokenId));
         assertThat(deleted.status()).isEqualTo(400);
         assertThat(deleted.errorCode()).isEqualTo("TOKEN_DELETED");
@@ -242,6 +246,19 @@ class OrdersApiIT {
         assertThat(status.json().path("refundedAmount").asLong()).isEqualTo(10000);
         assertThat(status.json().path("refunds")).hasSize(2);
         assertThat(api.refund(orderId, 1, "rf-4").errorCode()).isEqualTo("REFUND_EXCEEDS_AVAILABLE");
+
+        JsonNode found = api.get("merchants/merchant-a/refunds?merchantReference=rf-1")
+                .json()
+                .path("refunds");
+        assertThat(found).anySatisfy(r -> {
+            assertThat(r.path("refundId").asString()).isEqualTo(first.text("refundId"));
+            assertThat(r.path("orderId").asString()).isEqualTo(orderId);
+            assertThat(r.path("currency").asString()).isEqualTo("978");
+        });
+        assertThat(api.get("merchants/merchant-a/refunds?merchantReference=" + unique())
+                        .json()
+                        .path("refunds"))
+                .isEmpty();
 
         JsonNode ledger = ledger(reference);
         assertThat(ledger.path("counts").path("refunds").asInt()).isEqualTo(2);
@@ -373,6 +390,7 @@ class OrdersApiIT {
         assertRefused(api.cancel("no-such-order"), 404, "ORDER_NOT_FOUND", null);
         assertRefused(api.deleteToken("ctok_unknown"), 404, "TOKEN_NOT_FOUND", null);
         assertRefused(api.get("merchants/merchant-a/orders"), 400, "INVALID_REQUEST", "merchantReference");
+        assertRefused(api.get("merchants/merchant-a/refunds"), 400, "INVALID_REQUEST", "merchantReference");
     }
 
     @Test

@@ -57,15 +57,27 @@ class OrdersController {
         }
         return Map.of(
                 "orders",
-                orders.byReference(merchantId, merchantReference).map(OrdersJson::status).stream()
+                orders.byReference(merchantId, merchantReference).map(this::status).stream()
                         .toList());
+    }
+
+    @GetMapping("/merchants/{merchantId}/refunds")
+    Map<String, Object> findRefunds(
+            @PathVariable String merchantId,
+            @RequestParam(required = false) String merchantReference,
+            HttpServletRequest request) {
+        authorize(request, merchantId);
+        if (merchantReference == null || merchantReference.isBlank()) {
+            throw OrdersApiException.invalid("merchantReference", "merchantReference is required");
+        }
+        return Map.of("refunds", orders.refundsByReference(merchantId, merchantReference));
     }
 
     @GetMapping("/merchants/{merchantId}/orders/{orderId}/status")
     Map<String, Object> status(
             @PathVariable String merchantId, @PathVariable String orderId, HttpServletRequest request) {
         authorize(request, merchantId);
-        return OrdersJson.status(orders.order(merchantId, orderId));
+        return status(orders.order(merchantId, orderId));
     }
 
     @GetMapping("/merchants/{merchantId}/orders/{orderId}/tokens")
@@ -90,7 +102,7 @@ class OrdersController {
     Map<String, Object> cancel(
             @PathVariable String merchantId, @PathVariable String orderId, HttpServletRequest request) {
         authorize(request, merchantId);
-        return OrdersJson.status(orders.cancel(merchantId, orderId));
+        return status(orders.cancel(merchantId, orderId));
     }
 
     @DeleteMapping("/merchants/{merchantId}/tokens/{tokenId}")
@@ -108,6 +120,10 @@ class OrdersController {
         String redirect =
                 "PENDING_3DS".equals(order.paymentStatus()) ? baseUrl() + "orders-api/3ds/" + order.paymentId() : null;
         return OrdersJson.payment(order, redirect);
+    }
+
+    private Map<String, Object> status(Order order) {
+        return OrdersJson.status(order, baseUrl() + "orders-api/3ds/" + order.paymentId());
     }
 
     /** The merchant the three headers authenticate; 401 otherwise. */

@@ -41,8 +41,8 @@ final class OrdersJson {
         return json;
     }
 
-    /** {@code GET .../orders/{o}/status}. */
-    static Map<String, Object> status(Order order) {
+    /** {@code GET .../orders/{o}/status}; {@code challengeUrl} is the open challenge's page, or null. */
+    static Map<String, Object> status(Order order, String challengeUrl) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orderId", order.orderId());
         json.put("status", order.status().name());
@@ -55,6 +55,7 @@ final class OrdersJson {
         put(json, "paymentStatus", order.paymentStatus());
         put(json, "failureCode", order.failureCode());
         put(json, "failureMessage", order.failureMessage());
+        put(json, "redirectUrl", "PENDING_3DS".equals(order.paymentStatus()) ? challengeUrl : null);
         if (order.card() != null) {
             json.put("card", card(order.card()));
         }

@@ -289,12 +289,36 @@ class OrdersService {
                 .toList();
     }
 
-    /** Deletes a token; an unknown, another merchant's or an already deleted one is not found. */
+    /**
+     * Deletes a token; an unknown or another merchant's one is not found ({@code TOKEN_NOT_FOUND}), one deleted
+     * before is not found either, with its own code ({@code TOKEN_ALREADY_DELETED}) so a client can tell them apart.
+     */
     synchronized void deleteToken(String merchantId, String tokenId) {
         Token token = store.token(tokenId)
-                .filter(t -> t.merchantId().equals(merchantId) && !t.deleted())
+                .filter(t -> t.merchantId().equals(merchantId))
                 .orElseThrow(() -> OrdersApiException.notFound("TOKEN_NOT_FOUND", "no token " + tokenId));
+        if (token.deleted()) {
+            throw OrdersApiException.notFound("TOKEN_ALREADY_DELETED", "token " + tokenId + " was deleted before");
+        }
         store.save(token.markedDeleted());
+    }
+
+    /** The merchant's refunds carrying {@code merchantReference}, each with its order's id and currency. */
+    List<Map<String, Object>> refundsByReference(String merchantId, String merchantReference) {
+        List<Map<String, Object>> found = new java.util.ArrayList<>();
+        for (Order order : store.all()) {
+            if (order.merchantId().equals(merchantId)) {
+                for (Order.Refund refund : order.refunds()) {
+                    if (refund.merchantReference().equals(merchantReference)) {
+                        Map<String, Object> json = new LinkedHashMap<>(OrdersJson.refund(refund));
+                        json.put("orderId", order.orderId());
+                        json.put("currency", order.currency());
+                        found.add(json);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     synchronized void expireChallenges() {
