@@ -97,7 +97,8 @@ final class OrdersSandbox {
                 Duration.ofSeconds(1),
                 null,
                 Map.of(ACCOUNT, merchantA(), OTHER_ACCOUNT, merchantB()),
-                null,
+                // the tests' faults must not open the circuit of the shared gateway (OrdersFaultsIT opens its own)
+                new OrdersProperties.CircuitBreaker(100, 200, 200, Duration.ofSeconds(1), 1),
                 new OrdersProperties.Resolution(5, Duration.ofMillis(100), 2.0, 1));
     }
 
