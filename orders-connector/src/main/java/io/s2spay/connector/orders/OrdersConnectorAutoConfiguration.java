@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Bean;
  * beside any other gateway family (the services choose among them). With a Resilience4j
  * {@link CircuitBreakerRegistry} in the application the connector's circuit breaker is registered there.
  */
-@AutoConfiguration
+// after OPP's (named, not imported: a connector knows no other connector), whose OppGateway is conditional on no
+// other GatewayPort bean yet: the two families must coexist until the services wire the choice
+@AutoConfiguration(afterName = "io.s2spay.connector.opp.OppConnectorAutoConfiguration")
 @ConditionalOnProperty(prefix = "s2spay.orders", name = "base-url")
 @EnableConfigurationProperties(OrdersProperties.class)
 public class OrdersConnectorAutoConfiguration {
