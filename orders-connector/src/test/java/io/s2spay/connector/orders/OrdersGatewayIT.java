@@ -75,6 +75,27 @@ class OrdersGatewayIT {
     }
 
     @Test
+    void neverLogsTheCardNumberOrItsSecurityCode() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(OrdersGateway.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            sandbox.failNext("POST", "/payments", "lost-response", 1);
+            gateway.submitInitial(ACCOUNT, debit(reference(), 700, "SEK", "5454545454545454", true));
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).isNotEmpty();
+        assertThat(appender.list)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains("5454545454545454") || line.contains("\"123\""))
+                .anyMatch(line -> line.contains("545454******5454"));
+    }
+
+    @Test
     void aRedeliveredPaymentIsTheSameChargeNotASecondOne() {
         String reference = reference();
         InitialPaymentRequest request = debit(reference, 1500, "EUR", "5454545454545454", false);
