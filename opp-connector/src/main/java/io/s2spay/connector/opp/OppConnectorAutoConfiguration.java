@@ -2,7 +2,6 @@ package io.s2spay.connector.opp;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.s2spay.gateway.GatewayPort;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,9 +40,12 @@ public class OppConnectorAutoConfiguration {
         return new OppNotificationDecoders(properties.requireDistinctEntityIds());
     }
 
-    /** OPP behind the gateway port: what the services use. */
+    /**
+     * OPP behind the gateway port: what the services use. Backed off only by another OPP adapter, not by any
+     * {@code GatewayPort}: a service runs with one adapter per gateway family, side by side.
+     */
     @Bean
-    @ConditionalOnMissingBean(GatewayPort.class)
+    @ConditionalOnMissingBean(OppGateway.class)
     OppGateway oppGateway(OppGatewayClient client, OppNotificationDecoders decoders) {
         return new OppGateway(client, decoders);
     }
