@@ -8,8 +8,9 @@ import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.FollowUpRequest;
 import io.s2spay.gateway.GatewayOutcome;
-import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.routing.GatewayAccount;
+import io.s2spay.gateway.routing.Gateways;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Carries out one back-office command: admits it against the balances (transaction 1), sends it to the gateway
- * outside any transaction, resolving a lost answer through the query endpoint before anything is sent again, and
+ * Carries out one back-office command: admits it against the balances and what the payment's gateway account can do
+ * (transaction 1), sends it to that account outside any transaction, resolving a lost answer through the query endpoint before anything is sent again, and
  * records the outcome with its event (transaction 2).
  */
 @Service
@@ -29,7 +30,7 @@ class BackofficeCommandHandler {
     private final OperationAdmission admission;
     private final OperationOutcomes outcomes;
     private final PaymentBalances balances;
-    private final GatewayPort gateway;
+    private final Gateways gateways;
     private final BackofficeProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -38,14 +39,14 @@ class BackofficeCommandHandler {
             OperationAdmission admission,
             OperationOutcomes outcomes,
             PaymentBalances balances,
-            GatewayPort gateway,
+            Gateways gateways,
             BackofficeProperties properties,
             Clock clock,
             MeterRegistry meters) {
         this.admission = admission;
         this.outcomes = outcomes;
         this.balances = balances;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -53,11 +54,15 @@ class BackofficeCommandHandler {
 
     void handle(BackofficeCommand command) {
         Optional<PaymentBalance> balance = awaitPayment(command);
+        // another merchant's payment is judged as unknown (the rules say PAYMENT_NOT_FOUND): its account is not read
+        GatewayAccount recorded = balance.filter(b -> b.merchantId().equals(command.merchantId()))
+                .map(PaymentBalance::gatewayAccount)
+                .orElse(null);
+        OperationRoute route = OperationRoute.of(gateways, command.merchantId(), recorded, command.operationType());
         boolean awaitingReceipt = command.operationType() == TransactionType.RC
-                && balance.map(b -> awaitsReceipt(command, b)).orElse(false);
-        boolean merchantConfigured = gateway.hasAccount(command.merchantId());
+                && balance.map(b -> awaitsReceipt(command, b, route)).orElse(false);
         Optional<Operation> toSend = admission
-                .admit(command, awaitingReceipt, merchantConfigured, clock.instant())
+                .admit(command, awaitingReceipt, route, clock.instant())
                 .toSend();
         if (toSend.isEmpty()) {
             meters.counter(
@@ -72,18 +77,24 @@ class BackofficeCommandHandler {
         Operation op = toSend.get();
         String gatewayPaymentId =
                 balance.map(PaymentBalance::gatewayTransactionId).orElseThrow();
-        GatewayTransaction answer = send(gateway, op, gatewayPaymentId);
+        if (!(route instanceof OperationRoute.To to)) {
+            // the rules admit nothing along a refused route; left SUBMITTING, the janitor's look-up would settle it
+            throw new IllegalStateException("operation " + op.operationId() + " of payment " + op.paymentId()
+                    + " was admitted without a gateway account to send it to");
+        }
+        GatewayTransaction answer = send(to, op, gatewayPaymentId);
         OperationState state = outcomes.record(op, answer, OperationOutcomes.Source.SUBMISSION, clock.instant());
         meters.counter("s2spay.backoffice.commands", "type", op.operationType().name(), "result", state.name())
                 .increment();
     }
 
     /**
-     * Sends an operation once and, when the answer is lost, resolves it through the gateway's look-up before sending
-     * anything again; resends (with the same merchantTransactionId) only when the gateway never received it. A
-     * reversal is always of the whole payment.
+     * Sends an operation once to the gateway account of its payment ({@code to}: the account and its family's
+     * adapter, which gets the account's key) and, when the answer is lost, resolves it through the gateway's look-up before sending anything again; resends
+     * (with the same merchantTransactionId) only when the gateway never received it. A reversal is always of the
+     * whole payment.
      */
-    static GatewayTransaction send(GatewayPort gateway, Operation op, String gatewayPaymentId) {
+    static GatewayTransaction send(OperationRoute.To to, Operation op, String gatewayPaymentId) {
         boolean reversal = op.operationType() == TransactionType.RV;
         FollowUpRequest request = new FollowUpRequest(
                 op.operationType(),
@@ -91,7 +102,7 @@ class BackofficeCommandHandler {
                 reversal ? null : op.amountMinor(),
                 reversal ? null : op.currency(),
                 op.merchantTransactionId());
-        return gateway.submitFollowUp(op.merchantId(), request);
+        return to.port().submitFollowUp(to.account().account(), request);
     }
 
     /**
@@ -121,9 +132,10 @@ class BackofficeCommandHandler {
     /**
      * Whether the payment awaits the bank's receipt: {@code PaymentAwaitingReceipt} said so; or, while its redirect
      * is still pending here (the poller has not looked yet, or the payment predates that event), the gateway holds
-     * it as long-term pending ("waiting for confirmation of non-instant payment"), which its look-up tells.
+     * it as long-term pending ("waiting for confirmation of non-instant payment"), which the look-up of the payment's
+     * account tells.
      */
-    private boolean awaitsReceipt(BackofficeCommand command, PaymentBalance balance) {
+    private boolean awaitsReceipt(BackofficeCommand command, PaymentBalance balance, OperationRoute route) {
         if (!balance.merchantId().equals(command.merchantId())) {
             return false;
         }
@@ -132,10 +144,10 @@ class BackofficeCommandHandler {
         }
         if (balance.state() != PaymentState.REDIRECT_PENDING
                 || balance.gatewayTransactionId() == null
-                || !gateway.hasAccount(command.merchantId())) {
+                || !(route instanceof OperationRoute.To to)) {
             return false;
         }
-        GatewayTransaction status = gateway.lookUp(command.merchantId(), balance.gatewayTransactionId());
+        GatewayTransaction status = to.port().lookUp(to.account().account(), balance.gatewayTransactionId());
         log.debug("Payment {} at the gateway: {} {}", command.paymentId(), status.outcome(), status.resultCode());
         return status.outcome() == GatewayOutcome.PENDING && status.longTermPending();
     }

@@ -3,6 +3,7 @@ package io.s2spay.backoffice.operation;
 import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
@@ -44,8 +45,12 @@ class OperationAdmission {
         this.properties = properties;
     }
 
+    /**
+     * Admits {@code command} to be sent along {@code route} (the payment's gateway account, or why it cannot be
+     * sent), given whether the gateway reports the payment as awaiting its receipt.
+     */
     @Transactional
-    Admitted admit(BackofficeCommand command, boolean awaitingReceipt, boolean merchantConfigured, Instant now) {
+    Admitted admit(BackofficeCommand command, boolean awaitingReceipt, OperationRoute route, Instant now) {
         if (!processed.markProcessed(command.messageId())) {
             log.debug("Skipping already processed back-office command {}", command.messageId());
             return new Admitted(Optional.empty());
@@ -74,12 +79,12 @@ class OperationAdmission {
                     now);
         }
         PaymentBalance balance = balances.lock(command.paymentId()).orElse(null);
-        RuleCheck check = OperationRules.check(command, balance, operations.open(command.paymentId()), awaitingReceipt);
-        if (check instanceof RuleCheck.Allowed && !merchantConfigured) {
-            check = new RuleCheck.Rejected(
-                    OperationRejectionReason.MERCHANT_NOT_CONFIGURED,
-                    "no gateway account is configured for merchant " + command.merchantId());
-        }
+        RuleCheck check =
+                OperationRules.check(command, balance, route, operations.open(command.paymentId()), awaitingReceipt);
+        // the account is recorded for an operation of the merchant's own payment only: another's is none of its
+        // business
+        GatewayAccount account =
+                balance != null && balance.merchantId().equals(command.merchantId()) ? route.account() : null;
         String merchantTransactionId =
                 OperationIds.merchantTransactionId(command.operationType(), command.paymentId(), command.operationId());
         return switch (check) {
@@ -90,6 +95,7 @@ class OperationAdmission {
                         command.amount() == null ? null : command.amount().getAmountMinor(),
                         command.amount() == null ? null : command.amount().getCurrency(),
                         OperationState.REJECTED,
+                        account,
                         now);
                 operations.insert(
                         op, OperationState.REJECTED, rejected.reasonCode().name(), rejected.reason(), null);
@@ -102,6 +108,7 @@ class OperationAdmission {
                         allowed.amountMinor(),
                         allowed.currency(),
                         OperationState.SUBMITTING,
+                        account,
                         now);
                 // should this instance stop before recording the gateway's answer, the janitor takes over from here
                 operations.insert(op, OperationState.SUBMITTING, null, null, now.plus(properties.stuckAfter()));
@@ -129,6 +136,7 @@ class OperationAdmission {
             Long amountMinor,
             String currency,
             OperationState state,
+            GatewayAccount account,
             Instant now) {
         return new Operation(
                 command.paymentId(),
@@ -144,6 +152,7 @@ class OperationAdmission {
                 state,
                 null,
                 0,
-                now);
+                now,
+                account);
     }
 }
