@@ -9,7 +9,6 @@ import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.FollowUpRequest;
 import io.s2spay.gateway.GatewayOutcome;
 import io.s2spay.gateway.GatewayTransaction;
-import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.gateway.routing.Gateways;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,8 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Carries out one back-office command: admits it against the balances and what the payment's gateway account can do
- * (transaction 1), sends it to that account outside any transaction, resolving a lost answer through the query endpoint before anything is sent again, and
- * records the outcome with its event (transaction 2).
+ * (transaction 1), sends it to that account outside any transaction, resolving a lost answer through the query
+ * endpoint before anything is sent again, and records the outcome with its event (transaction 2).
  */
 @Service
 class BackofficeCommandHandler {
@@ -54,16 +53,10 @@ class BackofficeCommandHandler {
 
     void handle(BackofficeCommand command) {
         Optional<PaymentBalance> balance = awaitPayment(command);
-        // another merchant's payment is judged as unknown (the rules say PAYMENT_NOT_FOUND): its account is not read
-        GatewayAccount recorded = balance.filter(b -> b.merchantId().equals(command.merchantId()))
-                .map(PaymentBalance::gatewayAccount)
-                .orElse(null);
-        OperationRoute route = OperationRoute.of(gateways, command.merchantId(), recorded, command.operationType());
         boolean awaitingReceipt = command.operationType() == TransactionType.RC
-                && balance.map(b -> awaitsReceipt(command, b, route)).orElse(false);
-        Optional<Operation> toSend = admission
-                .admit(command, awaitingReceipt, route, clock.instant())
-                .toSend();
+                && balance.map(b -> awaitsReceipt(command, b)).orElse(false);
+        Optional<Operation> toSend =
+                admission.admit(command, awaitingReceipt, clock.instant()).toSend();
         if (toSend.isEmpty()) {
             meters.counter(
                             "s2spay.backoffice.commands",
@@ -77,11 +70,8 @@ class BackofficeCommandHandler {
         Operation op = toSend.get();
         String gatewayPaymentId =
                 balance.map(PaymentBalance::gatewayTransactionId).orElseThrow();
-        if (!(route instanceof OperationRoute.To to)) {
-            // the rules admit nothing along a refused route; left SUBMITTING, the janitor's look-up would settle it
-            throw new IllegalStateException("operation " + op.operationId() + " of payment " + op.paymentId()
-                    + " was admitted without a gateway account to send it to");
-        }
+        // admitted only for an account that is configured and can do it, as checked under the balance's lock
+        OperationRoute.To to = new OperationRoute.To(op.gatewayAccount(), gateways.portOf(op.gatewayAccount()));
         GatewayTransaction answer = send(to, op, gatewayPaymentId);
         OperationState state = outcomes.record(op, answer, OperationOutcomes.Source.SUBMISSION, clock.instant());
         meters.counter("s2spay.backoffice.commands", "type", op.operationType().name(), "result", state.name())
@@ -90,9 +80,9 @@ class BackofficeCommandHandler {
 
     /**
      * Sends an operation once to the gateway account of its payment ({@code to}: the account and its family's
-     * adapter, which gets the account's key) and, when the answer is lost, resolves it through the gateway's look-up before sending anything again; resends
-     * (with the same merchantTransactionId) only when the gateway never received it. A reversal is always of the
-     * whole payment.
+     * adapter, which gets the account's key) and, when the answer is lost, resolves it through the gateway's look-up
+     * before sending anything again; resends (with the same merchantTransactionId) only when the gateway never
+     * received it. A reversal is always of the whole payment.
      */
     static GatewayTransaction send(OperationRoute.To to, Operation op, String gatewayPaymentId) {
         boolean reversal = op.operationType() == TransactionType.RV;
@@ -135,16 +125,19 @@ class BackofficeCommandHandler {
      * it as long-term pending ("waiting for confirmation of non-instant payment"), which the look-up of the payment's
      * account tells.
      */
-    private boolean awaitsReceipt(BackofficeCommand command, PaymentBalance balance, OperationRoute route) {
+    private boolean awaitsReceipt(BackofficeCommand command, PaymentBalance balance) {
         if (!balance.merchantId().equals(command.merchantId())) {
             return false;
         }
         if (balance.state() == PaymentState.AWAITING_RECEIPT) {
             return true;
         }
-        if (balance.state() != PaymentState.REDIRECT_PENDING
-                || balance.gatewayTransactionId() == null
-                || !(route instanceof OperationRoute.To to)) {
+        if (balance.state() != PaymentState.REDIRECT_PENDING || balance.gatewayTransactionId() == null) {
+            return false;
+        }
+        // an account that cannot take a receipt is refused at admission: there is nothing to ask it
+        if (!(OperationRoute.of(gateways, command.merchantId(), balance.gatewayAccount(), TransactionType.RC)
+                instanceof OperationRoute.To to)) {
             return false;
         }
         GatewayTransaction status = to.port().lookUp(to.account().account(), balance.gatewayTransactionId());
