@@ -22,12 +22,8 @@ class GatewaysConfiguration {
     Gateways gateways(ObjectProvider<GatewayPort> adapters) {
         // an ObjectProvider rather than a List: with no adapter at all Spring's own error would not say what to set
         List<GatewayPort> all = adapters.orderedStream().toList();
-        if (all.isEmpty()) {
-            throw new IllegalStateException("no gateway is configured: back-office sends every operation to the"
-                    + " gateway account of its payment, so set at least one connector's base-url (e.g."
-                    + " s2spay.opp.base-url) and its accounts");
-        }
+        Gateways gateways = Gateways.requireAny(all, "backoffice-service");
         log.info("Gateways {}", all.stream().map(GatewayPort::name).toList());
-        return new Gateways(all);
+        return gateways;
     }
 }
