@@ -46,8 +46,8 @@ class NotificationIT {
     /** The documented decryption, written independently of the sandbox's own code. */
     static JsonNode decrypt(String secretHex, WebhookReceiver.Delivery delivery) throws Exception {
         byte[] key = HexFormat.of().parseHex(secretHex);
-        byte[] iv = HexFormat.of().parseHex(delivery.initializationVector());
-        byte[] tag = HexFormat.of().parseHex(delivery.authenticationTag());
+        byte[] iv = HexFormat.of().parseHex(delivery.header("X-Initialization-Vector"));
+        byte[] tag = HexFormat.of().parseHex(delivery.header("X-Authentication-Tag"));
         byte[] body = HexFormat.of().parseHex(delivery.body());
         byte[] input = new byte[body.length + tag.length];
         System.arraycopy(body, 0, input, 0, body.length);
@@ -91,8 +91,8 @@ class NotificationIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(delivery.body()).matches("[0-9A-F]+");
-        assertThat(delivery.initializationVector()).matches("[0-9A-F]{24}");
-        assertThat(delivery.authenticationTag()).matches("[0-9A-F]{32}");
+        assertThat(delivery.header("X-Initialization-Vector")).matches("[0-9A-F]{24}");
+        assertThat(delivery.header("X-Authentication-Tag")).matches("[0-9A-F]{32}");
         assertThat(delivery.contentType()).startsWith("text/plain");
         JsonNode notification = payloadsFor(reply.id()).get(0);
         assertThat(notification.path("type").asString()).isEqualTo("PAYMENT");
@@ -114,13 +114,7 @@ class NotificationIT {
         String body = delivery.body();
         String flipped = (body.charAt(0) == 'A' ? "B" : "A") + body.substring(1);
 
-        assertThatThrownBy(() -> decrypt(
-                        sandbox.merchant().notificationSecret(),
-                        new WebhookReceiver.Delivery(
-                                flipped,
-                                delivery.initializationVector(),
-                                delivery.authenticationTag(),
-                                delivery.contentType())))
+        assertThatThrownBy(() -> decrypt(sandbox.merchant().notificationSecret(), delivery.withBody(flipped)))
                 .isInstanceOf(AEADBadTagException.class);
     }
 

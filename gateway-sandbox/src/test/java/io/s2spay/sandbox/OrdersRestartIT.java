@@ -32,7 +32,7 @@ class OrdersRestartIT {
         String pendingPayment;
         String pendingOrder;
         int webhookPort;
-        try (OrdersWebhookReceiver down = new OrdersWebhookReceiver()) {
+        try (WebhookReceiver down = new WebhookReceiver()) {
             webhookPort = down.port();
         }
         String webhookUrl = "http://127.0.0.1:" + webhookPort + "/webhook";
@@ -53,7 +53,7 @@ class OrdersRestartIT {
             pendingPayment = api.pay(card(pendingOrder, "4711100000000000")).text("paymentId");
         }
 
-        try (OrdersWebhookReceiver receiver = new OrdersWebhookReceiver(webhookPort);
+        try (WebhookReceiver receiver = new WebhookReceiver(webhookPort);
                 GatewaySandbox second = GatewaySandbox.start(props)) {
             OrdersApi api = new OrdersApi(second);
             assertThat(api.status(paidOrder).text("status")).isEqualTo("PARTIALLY_REFUNDED");

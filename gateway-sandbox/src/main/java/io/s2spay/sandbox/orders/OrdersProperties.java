@@ -1,5 +1,6 @@
 package io.s2spay.sandbox.orders;
 
+import io.s2spay.sandbox.webhook.WebhookSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,13 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("sandbox.orders")
 public record OrdersProperties(
-        Map<String, Merchant> merchants, Duration sessionTimeout, Duration sweepInterval, Webhooks webhooks) {
+        Map<String, Merchant> merchants, Duration sessionTimeout, Duration sweepInterval, WebhookSettings webhooks) {
 
     public OrdersProperties {
         merchants = merchants != null ? new LinkedHashMap<>(merchants) : new LinkedHashMap<>();
         sessionTimeout = sessionTimeout != null ? sessionTimeout : Duration.ofMinutes(15);
         sweepInterval = sweepInterval != null ? sweepInterval : Duration.ofMillis(200);
-        webhooks = webhooks != null ? webhooks : new Webhooks(null, null, null, null, null);
+        webhooks = webhooks != null ? webhooks : WebhookSettings.DEFAULTS;
         merchants.forEach((id, merchant) -> merchant.validate(id));
     }
 
@@ -81,21 +82,5 @@ public record OrdersProperties(
         SelfHostedPage,
         /** Server-to-server payments on a stored token, customer absent. */
         MerchantInitiated
-    }
-
-    /** Webhook delivery: retried with exponential backoff until a 2xx answer (or max-attempts; 0 = forever). */
-    public record Webhooks(
-            Duration initialBackoff,
-            Duration maxBackoff,
-            Integer maxAttempts,
-            Duration connectTimeout,
-            Duration requestTimeout) {
-        public Webhooks {
-            initialBackoff = initialBackoff != null ? initialBackoff : Duration.ofSeconds(1);
-            maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofMinutes(5);
-            maxAttempts = maxAttempts != null ? maxAttempts : 0;
-            connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(2);
-            requestTimeout = requestTimeout != null ? requestTimeout : Duration.ofSeconds(10);
-        }
     }
 }

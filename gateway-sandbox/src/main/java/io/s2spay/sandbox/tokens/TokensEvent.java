@@ -1,5 +1,6 @@
 package io.s2spay.sandbox.tokens;
 
+import io.s2spay.sandbox.webhook.WebhookDelivery;
 import java.time.Instant;
 
 /** A webhook event and its delivery state (journal kind {@code tokens.event}, so undelivered ones survive a restart). */
@@ -16,9 +17,16 @@ record TokensEvent(
         Integer lastStatus,
         String lastError,
         Instant createdAt,
-        Instant nextAttemptAt) {
+        Instant nextAttemptAt)
+        implements WebhookDelivery.Webhook<TokensEvent> {
 
-    TokensEvent attempted(Integer status, String error, Instant nextAttemptAt) {
+    @Override
+    public String webhookId() {
+        return id;
+    }
+
+    @Override
+    public TokensEvent attempted(Integer status, String error, Instant attemptedAt, Instant nextAttemptAt) {
         boolean ok = status != null && status >= 200 && status < 300;
         return new TokensEvent(
                 id,

@@ -1,5 +1,6 @@
 package io.s2spay.sandbox.tokens;
 
+import io.s2spay.sandbox.webhook.WebhookSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,14 +20,14 @@ public record TokensSandboxProperties(
         Duration tokenLifetime,
         Duration actionTimeout,
         Duration sweepInterval,
-        Webhooks webhooks) {
+        WebhookSettings webhooks) {
 
     public TokensSandboxProperties {
         accounts = accounts != null ? new LinkedHashMap<>(accounts) : new LinkedHashMap<>();
         tokenLifetime = tokenLifetime != null ? tokenLifetime : Duration.ofMinutes(15);
         actionTimeout = actionTimeout != null ? actionTimeout : Duration.ofMinutes(30);
         sweepInterval = sweepInterval != null ? sweepInterval : Duration.ofMillis(200);
-        webhooks = webhooks != null ? webhooks : new Webhooks(null, null, null, null, null);
+        webhooks = webhooks != null ? webhooks : WebhookSettings.DEFAULTS;
         accounts.forEach((name, account) -> account.validate(name));
         Set<String> keys = new HashSet<>();
         accounts.forEach((name, account) -> {
@@ -76,22 +77,6 @@ public record TokensSandboxProperties(
             if (webhookSecret == null || webhookSecret.isBlank()) {
                 throw new IllegalArgumentException(prefix + ".webhook-secret is required");
             }
-        }
-    }
-
-    /** Webhook delivery: retried with exponential backoff until a 2xx (or max-attempts, 0 = forever). */
-    public record Webhooks(
-            Duration initialBackoff,
-            Duration maxBackoff,
-            Integer maxAttempts,
-            Duration connectTimeout,
-            Duration requestTimeout) {
-        public Webhooks {
-            initialBackoff = initialBackoff != null ? initialBackoff : Duration.ofSeconds(1);
-            maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofMinutes(5);
-            maxAttempts = maxAttempts != null ? maxAttempts : 0;
-            connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(2);
-            requestTimeout = requestTimeout != null ? requestTimeout : Duration.ofSeconds(10);
         }
     }
 }

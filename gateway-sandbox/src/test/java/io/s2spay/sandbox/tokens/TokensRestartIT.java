@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.s2spay.sandbox.GatewaySandbox;
+import io.s2spay.sandbox.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class TokensRestartIT {
         String token;
         String challenged;
         int port;
-        try (TokensWebhookReceiver down = new TokensWebhookReceiver(0)) {
+        try (WebhookReceiver down = new WebhookReceiver(0)) {
             port = down.port();
         }
         Map<String, String> settings = Map.of(
@@ -74,7 +75,7 @@ class TokensRestartIT {
                     .path("id")
                     .asString();
         }
-        try (TokensWebhookReceiver receiver = new TokensWebhookReceiver(port);
+        try (WebhookReceiver receiver = new WebhookReceiver(port);
                 GatewaySandbox sandbox = GatewaySandbox.start(settings)) {
             TokensApi api = new TokensApi(sandbox, "tokens-a");
             assertThat(api.get("v1/payments?reference=" + reference, api.secretKey)

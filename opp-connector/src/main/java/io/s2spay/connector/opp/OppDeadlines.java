@@ -1,5 +1,7 @@
 package io.s2spay.connector.opp;
 
+import io.s2spay.connector.support.ConnectorDeadlines;
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 
 /**
@@ -12,14 +14,10 @@ final class OppDeadlines {
 
     /** A whole safe submission: the send and its resolution, for every resend allowed. */
     static Duration longestSubmission(OppProperties settings) {
-        OppProperties.Resolution resolution = settings.resolution();
+        ResolutionSettings resolution = settings.resolution();
         Duration call = call(settings);
-        Duration backoff = resolution.initialBackoff();
-        double step = resolution.initialBackoff().toMillis();
-        for (int query = 1; query < resolution.maxQueries(); query++) {
-            backoff = backoff.plusMillis((long) step);
-            step *= resolution.backoffMultiplier();
-        }
+        // the initial backoff before the first query, then the waits between the queries
+        Duration backoff = resolution.initialBackoff().plus(resolution.totalBackoff(resolution.maxQueries() - 1));
         Duration round = call.multipliedBy(1L + resolution.maxQueries()).plus(backoff);
         // after a refused resend, one more query checks what the gateway holds
         return round.multipliedBy(1L + resolution.maxResends()).plus(call.multipliedBy(resolution.maxResends()));
@@ -27,19 +25,13 @@ final class OppDeadlines {
 
     /** A whole resolution: every query, with the backoff between them. */
     static Duration longestResolution(OppProperties settings) {
-        OppProperties.Resolution resolution = settings.resolution();
-        Duration backoff = Duration.ZERO;
+        ResolutionSettings resolution = settings.resolution();
         // as resolveWithRetries: exponential from the initial backoff (1 ms when it is zero)
-        double step = Math.max(1, resolution.initialBackoff().toMillis());
-        for (int query = 1; query < resolution.maxQueries(); query++) {
-            backoff = backoff.plusMillis((long) step);
-            step *= resolution.backoffMultiplier();
-        }
-        return call(settings).multipliedBy(resolution.maxQueries()).plus(backoff);
+        return ConnectorDeadlines.longestResolution(call(settings), 1, resolution, resolution.maxQueries() - 1);
     }
 
     /** One call: connecting and reading the answer. */
     static Duration call(OppProperties settings) {
-        return settings.connectTimeout().plus(settings.readTimeout());
+        return ConnectorDeadlines.oneCall(settings.connectTimeout(), settings.readTimeout());
     }
 }

@@ -2,14 +2,12 @@ package io.s2spay.connector.opp;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.s2spay.connector.support.CircuitBreakerSettings;
 import io.s2spay.gateway.CardData;
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,22 +59,12 @@ public final class OppGatewayClient implements AutoCloseable {
      * The circuit-breaker settings the connector uses by default: transport failures, timeouts and HTTP 5xx
      * answers count as failures; gateway answers (declines, validation errors) never do.
      */
-    public static CircuitBreakerConfig circuitBreakerConfig(OppProperties.CircuitBreaker settings) {
-        return CircuitBreakerConfig.custom()
-                .failureRateThreshold(settings.failureRateThreshold())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.slidingWindowSize())
-                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
-                .waitDurationInOpenState(settings.waitDurationInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .recordExceptions(IOException.class, TimeoutException.class)
-                .recordResult(result -> result instanceof HttpResponse<?> response && response.statusCode() >= 500)
-                .build();
+    public static CircuitBreakerConfig circuitBreakerConfig(CircuitBreakerSettings settings) {
+        return settings.config();
     }
 
-    private static CircuitBreaker circuitBreaker(OppProperties.CircuitBreaker settings) {
-        return CircuitBreaker.of(CIRCUIT_BREAKER_NAME, circuitBreakerConfig(settings));
+    private static CircuitBreaker circuitBreaker(CircuitBreakerSettings settings) {
+        return settings.circuitBreaker(CIRCUIT_BREAKER_NAME);
     }
 
     /** The circuit breaker guarding the gateway (for metrics and health). */

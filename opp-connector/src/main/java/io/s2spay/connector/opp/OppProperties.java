@@ -1,6 +1,8 @@
 package io.s2spay.connector.opp;
 
-import java.net.URI;
+import io.s2spay.connector.support.CircuitBreakerSettings;
+import io.s2spay.connector.support.ConnectorSettings;
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,33 +31,18 @@ public record OppProperties(
         Duration readTimeout,
         Map<String, Account> accounts,
         String notificationSecret,
-        CircuitBreaker circuitBreaker,
-        Resolution resolution) {
+        CircuitBreakerSettings circuitBreaker,
+        ResolutionSettings resolution) {
 
     static final Pattern SECRET = Pattern.compile("[0-9A-Fa-f]{64}");
 
     public OppProperties {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("s2spay.opp.base-url is required, e.g. https://eu-test.oppwa.com/");
-        }
-        URI uri;
-        try {
-            uri = URI.create(baseUrl);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("s2spay.opp.base-url is not a valid URL: " + baseUrl, e);
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("s2spay.opp.base-url must be an absolute http(s) URL, was: " + baseUrl);
-        }
-        if (!baseUrl.endsWith("/")) {
-            throw new IllegalArgumentException("s2spay.opp.base-url must end in \"/\" (OPP's resourcePath is appended"
-                    + " to it), e.g. " + baseUrl + "/ instead of " + baseUrl);
-        }
-        if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("s2spay.opp.base-url must not have a query or fragment: " + baseUrl);
-        }
-        connectTimeout = positive(connectTimeout, Duration.ofSeconds(2), "s2spay.opp.connect-timeout");
-        readTimeout = positive(readTimeout, Duration.ofSeconds(10), "s2spay.opp.read-timeout");
+        ConnectorSettings.requireBaseUrl(
+                baseUrl, "s2spay.opp.base-url", "https://eu-test.oppwa.com/", "OPP's resourcePath is appended to it");
+        connectTimeout = ConnectorSettings.positiveOrDefault(
+                connectTimeout, Duration.ofSeconds(2), "s2spay.opp.connect-timeout");
+        readTimeout =
+                ConnectorSettings.positiveOrDefault(readTimeout, Duration.ofSeconds(10), "s2spay.opp.read-timeout");
         accounts = accounts == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(accounts));
         accounts.forEach((merchantId, account) -> account.check(merchantId));
         if (notificationSecret != null && notificationSecret.isBlank()) {
@@ -64,8 +51,8 @@ public record OppProperties(
         if (notificationSecret != null && !SECRET.matcher(notificationSecret).matches()) {
             throw new IllegalArgumentException("s2spay.opp.notification-secret must be 64 hexadecimal characters");
         }
-        circuitBreaker = circuitBreaker == null ? CircuitBreaker.DEFAULTS : circuitBreaker;
-        resolution = resolution == null ? Resolution.DEFAULTS : resolution;
+        circuitBreaker = CircuitBreakerSettings.checked(circuitBreaker, "s2spay.opp.circuit-breaker");
+        resolution = ResolutionSettings.checked(resolution, "s2spay.opp.resolution");
     }
 
     /** Properties with the given base URL and accounts and every other setting at its default. */
@@ -80,13 +67,13 @@ public record OppProperties(
     }
 
     /** A copy with other circuit-breaker settings. */
-    public OppProperties withCircuitBreaker(CircuitBreaker circuitBreaker) {
+    public OppProperties withCircuitBreaker(CircuitBreakerSettings circuitBreaker) {
         return new OppProperties(
                 baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker, resolution);
     }
 
     /** A copy with other resolution settings. */
-    public OppProperties withResolution(Resolution resolution) {
+    public OppProperties withResolution(ResolutionSettings resolution) {
         return new OppProperties(
                 baseUrl, connectTimeout, readTimeout, accounts, notificationSecret, circuitBreaker, resolution);
     }
@@ -141,16 +128,6 @@ public record OppProperties(
                 + ", resolution=" + resolution + "]";
     }
 
-    private static Duration positive(Duration value, Duration fallback, String name) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
-    }
-
     /**
      * One OPP account (channel) of a merchant.
      *
@@ -182,58 +159,6 @@ public record OppProperties(
         public String toString() {
             return "Account[entityId=" + entityId + ", accessToken=***, notificationSecret="
                     + (notificationSecret == null ? null : "***") + "]";
-        }
-    }
-
-    /**
-     * Resilience4j circuit-breaker settings: failures are transport errors, timeouts and HTTP 5xx answers, never
-     * declines or validation errors.
-     */
-    public record CircuitBreaker(
-            Integer failureRateThreshold,
-            Integer slidingWindowSize,
-            Integer minimumNumberOfCalls,
-            Duration waitDurationInOpenState,
-            Integer permittedCallsInHalfOpenState) {
-
-        static final CircuitBreaker DEFAULTS = new CircuitBreaker(null, null, null, null, null);
-
-        public CircuitBreaker {
-            failureRateThreshold = failureRateThreshold == null ? 50 : failureRateThreshold;
-            slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
-            minimumNumberOfCalls = minimumNumberOfCalls == null ? 10 : minimumNumberOfCalls;
-            waitDurationInOpenState =
-                    waitDurationInOpenState == null ? Duration.ofSeconds(15) : waitDurationInOpenState;
-            permittedCallsInHalfOpenState = permittedCallsInHalfOpenState == null ? 3 : permittedCallsInHalfOpenState;
-            if (failureRateThreshold < 1 || failureRateThreshold > 100) {
-                throw new IllegalArgumentException("s2spay.opp.circuit-breaker.failure-rate-threshold must be 1..100");
-            }
-            if (slidingWindowSize < 1 || minimumNumberOfCalls < 1 || permittedCallsInHalfOpenState < 1) {
-                throw new IllegalArgumentException(
-                        "s2spay.opp.circuit-breaker window and call counts must be positive");
-            }
-        }
-    }
-
-    /**
-     * How {@code submitPaymentSafely}/{@code submitBackOfficeSafely} resolve an UNKNOWN outcome: up to
-     * {@code maxQueries} queries by merchantTransactionId with exponential backoff from {@code initialBackoff}, and
-     * at most {@code maxResends} resends when the gateway provably never received the request.
-     */
-    public record Resolution(
-            Integer maxQueries, Duration initialBackoff, Double backoffMultiplier, Integer maxResends) {
-
-        static final Resolution DEFAULTS = new Resolution(null, null, null, null);
-
-        public Resolution {
-            maxQueries = maxQueries == null ? 5 : maxQueries;
-            initialBackoff = initialBackoff == null ? Duration.ofMillis(500) : initialBackoff;
-            backoffMultiplier = backoffMultiplier == null ? 2.0 : backoffMultiplier;
-            maxResends = maxResends == null ? 1 : maxResends;
-            if (maxQueries < 1 || maxResends < 0 || backoffMultiplier < 1.0 || initialBackoff.isNegative()) {
-                throw new IllegalArgumentException("s2spay.opp.resolution: max-queries >= 1, max-resends >= 0,"
-                        + " backoff-multiplier >= 1, initial-backoff >= 0");
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.s2spay.connector.opp;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -72,7 +73,7 @@ final class OppResolution {
 
     /** {@link #resolve} asked again with bounded exponential backoff while the outcome stays UNKNOWN. */
     OppTransaction resolveWithRetries(String merchantId, String merchantTransactionId, OppPaymentType type) {
-        OppProperties.Resolution settings = properties.resolution();
+        ResolutionSettings settings = properties.resolution();
         Retry retry = Retry.of(
                 "opp-resolve",
                 RetryConfig.<OppTransaction>custom()

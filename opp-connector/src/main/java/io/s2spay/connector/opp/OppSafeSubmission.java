@@ -1,5 +1,6 @@
 package io.s2spay.connector.opp;
 
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ final class OppSafeSubmission {
 
     OppTransaction submit(
             String merchantId, String merchantTransactionId, OppPaymentType type, Supplier<OppTransaction> send) {
-        OppProperties.Resolution settings = properties.resolution();
+        ResolutionSettings settings = properties.resolution();
         OppTransaction result = send.get();
         int resends = 0;
         while (result.outcome() == OppOutcome.UNKNOWN) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.s2spay.connector.support.CircuitBreakerSettings;
 import io.s2spay.gateway.CardData;
 import io.s2spay.gateway.CredentialOnFile;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class FaultsIT {
         gateway = SandboxGateway.shared();
         // the faults here are injected on purpose: this client's circuit must not open (its own test below)
         client = gateway.client(gateway.properties(Duration.ofSeconds(1))
-                .withCircuitBreaker(new OppProperties.CircuitBreaker(100, 100, 100, null, null)));
+                .withCircuitBreaker(new CircuitBreakerSettings(100, 100, 100, null, null)));
     }
 
     @AfterAll
@@ -230,7 +231,7 @@ class FaultsIT {
     @Test
     void opensTheCircuitAfterRepeated5xxAndThenSendsNothing() {
         OppProperties properties = gateway.properties(Duration.ofSeconds(1))
-                .withCircuitBreaker(new OppProperties.CircuitBreaker(50, 3, 3, Duration.ofMinutes(1), 1));
+                .withCircuitBreaker(new CircuitBreakerSettings(50, 3, 3, Duration.ofMinutes(1), 1));
         try (OppGatewayClient guarded = gateway.client(properties)) {
             for (int i = 0; i < 3; i++) {
                 gateway.failNextRequest("http503");
@@ -252,7 +253,7 @@ class FaultsIT {
     @Test
     void declinesAreNotFailuresForTheCircuitBreaker() {
         OppProperties properties = gateway.properties(Duration.ofSeconds(1))
-                .withCircuitBreaker(new OppProperties.CircuitBreaker(50, 3, 3, Duration.ofMinutes(1), 1));
+                .withCircuitBreaker(new CircuitBreakerSettings(50, 3, 3, Duration.ofMinutes(1), 1));
         try (OppGatewayClient guarded = gateway.client(properties)) {
             for (int i = 0; i < 4; i++) {
                 assertThat(guarded.submitPayment(

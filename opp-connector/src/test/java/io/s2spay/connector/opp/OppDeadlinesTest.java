@@ -2,6 +2,7 @@ package io.s2spay.connector.opp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class OppDeadlinesTest {
         // 2 s connect + 10 s read per call; 4 queries after 0.25 + 0.25 + 0.5 + 1 s of backoff; one resend
         OppProperties properties = properties()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+                .withResolution(new ResolutionSettings(4, Duration.ofMillis(250), 2.0, 1));
         assertThat(new OppGatewayClient(properties).longestSubmission()).isEqualTo(Duration.ofSeconds(136));
     }
 
@@ -28,7 +29,7 @@ class OppDeadlinesTest {
     void longestResolutionCountsEveryQueryAndTheBackoffBetweenThem() {
         OppProperties properties = properties()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+                .withResolution(new ResolutionSettings(4, Duration.ofMillis(250), 2.0, 1));
         // 4 queries of 12 s with 0.25 + 0.5 + 1 s between them
         assertThat(new OppGatewayClient(properties).longestResolution()).isEqualTo(Duration.ofMillis(49_750));
     }
@@ -37,7 +38,7 @@ class OppDeadlinesTest {
     void withoutResendsOnlyOneRoundIsCounted() {
         OppProperties properties = properties()
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(4))
-                .withResolution(new OppProperties.Resolution(2, Duration.ofMillis(100), 2.0, 0));
+                .withResolution(new ResolutionSettings(2, Duration.ofMillis(100), 2.0, 0));
         // 5 s x (1 send + 2 queries) + 0.1 + 0.1 s
         assertThat(new OppGatewayClient(properties).longestSubmission()).isEqualTo(Duration.ofMillis(15_200));
     }

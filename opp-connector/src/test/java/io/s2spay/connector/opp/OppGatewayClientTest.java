@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.s2spay.connector.support.CircuitBreakerSettings;
 import io.s2spay.gateway.CardData;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -71,7 +72,7 @@ class OppGatewayClientTest {
     @Test
     void opensTheCircuitAfterRepeatedConnectionFailures() throws IOException {
         OppProperties properties =
-                properties(closedPort()).withCircuitBreaker(new OppProperties.CircuitBreaker(50, 4, 4, null, null));
+                properties(closedPort()).withCircuitBreaker(new CircuitBreakerSettings(50, 4, 4, null, null));
         try (OppGatewayClient client = new OppGatewayClient(properties)) {
             for (int i = 0; i < 4; i++) {
                 assertThat(client.submitPayment("m1", PAYMENT).failureReason()).contains("could not connect");

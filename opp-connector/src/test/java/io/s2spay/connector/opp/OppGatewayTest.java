@@ -3,6 +3,7 @@ package io.s2spay.connector.opp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.GatewayNotification;
@@ -26,7 +27,7 @@ class OppGatewayTest {
                     Map.of("m1", new OppProperties.Account("entity-1", "token-1", null)),
                     OppNotificationDecoderTest.SECRET)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-            .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+            .withResolution(new ResolutionSettings(4, Duration.ofMillis(250), 2.0, 1));
 
     private final OppGatewayClient client = new OppGatewayClient(PROPERTIES);
     private final OppGateway gateway = new OppGateway(client, new OppNotificationDecoders(PROPERTIES));

@@ -1,5 +1,6 @@
 package io.s2spay.connector.opp;
 
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class SandboxGateway {
                 accounts,
                 a.notificationSecret(),
                 null,
-                new OppProperties.Resolution(5, Duration.ofMillis(300), 2.0, 1));
+                new ResolutionSettings(5, Duration.ofMillis(300), 2.0, 1));
     }
 
     /** A client whose next request meets the fault armed with {@link #failNextRequest(String)}. */

@@ -5,6 +5,7 @@ import static io.s2spay.connector.opp.SandboxGateway.newMerchantTransactionId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.s2spay.connector.support.CircuitBreakerSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class UncertainResendIT {
         SandboxGateway gateway = SandboxGateway.shared();
         // opens after two calls with one failure: the first send's timeout, then the query that finds nothing yet
         OppProperties properties = gateway.properties(Duration.ofSeconds(1))
-                .withCircuitBreaker(new OppProperties.CircuitBreaker(50, 2, 2, Duration.ofMinutes(1), 1));
+                .withCircuitBreaker(new CircuitBreakerSettings(50, 2, 2, Duration.ofMinutes(1), 1));
         try (OppGatewayClient client = gateway.client(properties)) {
             String mtid = newMerchantTransactionId("uncertain-resend");
             // the first send is processed by the gateway 2.5 s later, after the client gave up on it

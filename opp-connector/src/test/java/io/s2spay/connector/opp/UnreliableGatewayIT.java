@@ -2,6 +2,8 @@ package io.s2spay.connector.opp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.connector.support.CircuitBreakerSettings;
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
 import java.net.URI;
@@ -41,8 +43,8 @@ class UnreliableGatewayIT {
                     Duration.ofSeconds(5),
                     Map.of("m", new OppProperties.Account(merchant.entityId(), merchant.accessToken(), null)),
                     null,
-                    new OppProperties.CircuitBreaker(100, 100, 100, null, null),
-                    new OppProperties.Resolution(10, Duration.ofMillis(50), 1.5, 3));
+                    new CircuitBreakerSettings(100, 100, 100, null, null),
+                    new ResolutionSettings(10, Duration.ofMillis(50), 1.5, 3));
             int payments = 40;
             List<String> ids = new ArrayList<>();
             List<Future<OppTransaction>> results = new ArrayList<>();

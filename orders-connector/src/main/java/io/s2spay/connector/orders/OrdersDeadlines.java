@@ -1,5 +1,7 @@
 package io.s2spay.connector.orders;
 
+import io.s2spay.connector.support.ConnectorDeadlines;
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 
 /**
@@ -15,26 +17,20 @@ final class OrdersDeadlines {
      * times with a resolution after each, then the stored card's look-up.
      */
     static Duration longestSubmission(OrdersProperties settings) {
-        OrdersProperties.Resolution resolution = settings.resolution();
+        ResolutionSettings resolution = settings.resolution();
         Duration step = call(settings).plus(longestResolution(settings)).multipliedBy(1L + resolution.maxResends());
         return step.multipliedBy(2).plus(longestResolution(settings));
     }
 
     /** A whole resolution: every look-up, with the backoff between them. */
     static Duration longestResolution(OrdersProperties settings) {
-        OrdersProperties.Resolution resolution = settings.resolution();
-        Duration backoff = Duration.ZERO;
-        double step = Math.max(1, resolution.initialBackoff().toMillis());
-        for (int query = 1; query < resolution.maxQueries(); query++) {
-            backoff = backoff.plusMillis((long) step);
-            step *= resolution.backoffMultiplier();
-        }
+        ResolutionSettings resolution = settings.resolution();
         // a find may read the order and then its tokens: two calls per query
-        return call(settings).multipliedBy(2L * resolution.maxQueries()).plus(backoff);
+        return ConnectorDeadlines.longestResolution(call(settings), 2, resolution, resolution.maxQueries() - 1);
     }
 
     /** One call: connecting and reading the answer. */
     static Duration call(OrdersProperties settings) {
-        return settings.connectTimeout().plus(settings.readTimeout());
+        return ConnectorDeadlines.oneCall(settings.connectTimeout(), settings.readTimeout());
     }
 }

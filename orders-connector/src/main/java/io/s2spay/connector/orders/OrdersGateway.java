@@ -62,15 +62,13 @@ public final class OrdersGateway implements GatewayPort, AutoCloseable {
 
     /** A circuit breaker named {@code orders-gateway} with the configured settings. */
     public static CircuitBreaker defaultCircuitBreaker(OrdersProperties properties) {
-        return CircuitBreaker.of(
-                OrdersTransport.CIRCUIT_BREAKER_NAME,
-                OrdersTransport.circuitBreakerConfig(properties.circuitBreaker()));
+        return properties.circuitBreaker().circuitBreaker(OrdersTransport.CIRCUIT_BREAKER_NAME);
     }
 
     /** The circuit breaker's settings, for an application's registry. */
     public static io.github.resilience4j.circuitbreaker.CircuitBreakerConfig circuitBreakerConfig(
             OrdersProperties properties) {
-        return OrdersTransport.circuitBreakerConfig(properties.circuitBreaker());
+        return properties.circuitBreaker().config();
     }
 
     public static String circuitBreakerName() {

@@ -1,19 +1,15 @@
 package io.s2spay.connector.orders;
 
+import io.s2spay.connector.support.WebhookSignatures;
 import io.s2spay.gateway.GatewayNotification;
 import io.s2spay.gateway.InvalidNotificationException;
 import io.s2spay.gateway.InvalidNotificationException.Reason;
 import io.s2spay.gateway.NotificationMessage;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,18 +51,17 @@ final class OrdersNotifications {
             throw new InvalidNotificationException(Reason.MALFORMED, "X-Timestamp must be Unix seconds", e);
         }
         byte[] expected = sign(account.webhookSecret(), timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
+        if (!WebhookSignatures.same(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
             throw new InvalidNotificationException(
                     Reason.AUTHENTICATION_FAILED,
                     "the signature does not match: not sent by the orders API with this account's secret, or altered");
         }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant())
-                .abs();
-        if (age.compareTo(tolerance) > 0) {
+        if (!WebhookSignatures.withinTolerance(seconds, clock, tolerance)) {
             throw new InvalidNotificationException(
                     Reason.AUTHENTICATION_FAILED,
-                    "the webhook's timestamp is " + age.toSeconds() + " s from now, beyond the tolerance of "
-                            + tolerance.toSeconds() + " s (a replay?)");
+                    "the webhook's timestamp is "
+                            + WebhookSignatures.age(seconds, clock).toSeconds()
+                            + " s from now, beyond the tolerance of " + tolerance.toSeconds() + " s (a replay?)");
         }
         JsonNode event;
         try {
@@ -107,13 +102,6 @@ final class OrdersNotifications {
 
     /** {@code sha256=<hex>} of HMAC-SHA256(secret, timestamp + "." + body), as the API signs. */
     static String sign(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256="
-                    + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return "sha256=" + HexFormat.of().formatHex(WebhookSignatures.hmacSha256(secret, timestamp, body));
     }
 }

@@ -1,7 +1,9 @@
 package io.s2spay.connector.orders;
 
+import io.s2spay.connector.support.CircuitBreakerSettings;
+import io.s2spay.connector.support.ConnectorSettings;
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.gateway.UnknownGatewayAccountException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,39 +30,25 @@ public record OrdersProperties(
         Duration readTimeout,
         Duration notificationTolerance,
         Map<String, Account> accounts,
-        CircuitBreaker circuitBreaker,
-        Resolution resolution) {
+        CircuitBreakerSettings circuitBreaker,
+        ResolutionSettings resolution) {
 
     public OrdersProperties {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException(
-                    "s2spay.orders.base-url is required, e.g. http://127.0.0.1:8090/orders-api/");
-        }
-        URI uri;
-        try {
-            uri = URI.create(baseUrl);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("s2spay.orders.base-url is not a valid URL: " + baseUrl, e);
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "s2spay.orders.base-url must be an absolute http(s) URL, was: " + baseUrl);
-        }
-        if (!baseUrl.endsWith("/")) {
-            throw new IllegalArgumentException("s2spay.orders.base-url must end in \"/\" (the API's paths are"
-                    + " appended to it), e.g. " + baseUrl + "/");
-        }
-        if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("s2spay.orders.base-url must not have a query or fragment: " + baseUrl);
-        }
-        connectTimeout = positive(connectTimeout, Duration.ofSeconds(2), "s2spay.orders.connect-timeout");
-        readTimeout = positive(readTimeout, Duration.ofSeconds(10), "s2spay.orders.read-timeout");
-        notificationTolerance =
-                positive(notificationTolerance, Duration.ofMinutes(5), "s2spay.orders.notification-tolerance");
+        ConnectorSettings.requireBaseUrl(
+                baseUrl,
+                "s2spay.orders.base-url",
+                "http://127.0.0.1:8090/orders-api/",
+                "the API's paths are appended to it");
+        connectTimeout = ConnectorSettings.positiveOrDefault(
+                connectTimeout, Duration.ofSeconds(2), "s2spay.orders.connect-timeout");
+        readTimeout =
+                ConnectorSettings.positiveOrDefault(readTimeout, Duration.ofSeconds(10), "s2spay.orders.read-timeout");
+        notificationTolerance = ConnectorSettings.positiveOrDefault(
+                notificationTolerance, Duration.ofMinutes(5), "s2spay.orders.notification-tolerance");
         accounts = accounts == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(accounts));
         accounts.forEach((id, account) -> account.check(id));
-        circuitBreaker = circuitBreaker == null ? CircuitBreaker.DEFAULTS : circuitBreaker;
-        resolution = resolution == null ? Resolution.DEFAULTS : resolution;
+        circuitBreaker = CircuitBreakerSettings.checked(circuitBreaker, "s2spay.orders.circuit-breaker");
+        resolution = ResolutionSettings.checked(resolution, "s2spay.orders.resolution");
     }
 
     /** Properties with the given base URL and accounts and every other setting at its default. */
@@ -75,13 +63,13 @@ public record OrdersProperties(
     }
 
     /** A copy with other circuit-breaker settings. */
-    public OrdersProperties withCircuitBreaker(CircuitBreaker circuitBreaker) {
+    public OrdersProperties withCircuitBreaker(CircuitBreakerSettings circuitBreaker) {
         return new OrdersProperties(
                 baseUrl, connectTimeout, readTimeout, notificationTolerance, accounts, circuitBreaker, resolution);
     }
 
     /** A copy with other resolution settings. */
-    public OrdersProperties withResolution(Resolution resolution) {
+    public OrdersProperties withResolution(ResolutionSettings resolution) {
         return new OrdersProperties(
                 baseUrl, connectTimeout, readTimeout, notificationTolerance, accounts, circuitBreaker, resolution);
     }
@@ -105,16 +93,6 @@ public record OrdersProperties(
         return "OrdersProperties[baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout="
                 + readTimeout + ", notificationTolerance=" + notificationTolerance + ", accounts=" + accounts
                 + ", circuitBreaker=" + circuitBreaker + ", resolution=" + resolution + "]";
-    }
-
-    private static Duration positive(Duration value, Duration fallback, String name) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
     }
 
     /**
@@ -142,19 +120,13 @@ public record OrdersProperties(
 
         void check(String id) {
             String prefix = "s2spay.orders.accounts." + id;
-            require(merchantId, prefix + ".merchant-id");
-            require(apiKey, prefix + ".api-key");
-            require(apiSecret, prefix + ".api-secret");
-            require(webhookSecret, prefix + ".webhook-secret");
-            require(selfHostedTerminalId, prefix + ".self-hosted-terminal-id");
+            ConnectorSettings.requireText(merchantId, prefix + ".merchant-id");
+            ConnectorSettings.requireText(apiKey, prefix + ".api-key");
+            ConnectorSettings.requireText(apiSecret, prefix + ".api-secret");
+            ConnectorSettings.requireText(webhookSecret, prefix + ".webhook-secret");
+            ConnectorSettings.requireText(selfHostedTerminalId, prefix + ".self-hosted-terminal-id");
             if (merchantId.contains("/") || merchantId.contains("?") || merchantId.contains("#")) {
                 throw new IllegalArgumentException(prefix + ".merchant-id must not contain '/', '?' or '#'");
-            }
-        }
-
-        private static void require(String value, String name) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " is required");
             }
         }
 
@@ -162,55 +134,6 @@ public record OrdersProperties(
         public String toString() {
             return "Account[merchantId=" + merchantId + ", apiKey=***, apiSecret=***, webhookSecret=***,"
                     + " selfHostedTerminalId=" + selfHostedTerminalId + ", mitTerminalId=" + mitTerminalId + "]";
-        }
-    }
-
-    /** Resilience4j circuit-breaker settings: failures are transport errors, timeouts and HTTP 5xx answers. */
-    public record CircuitBreaker(
-            Integer failureRateThreshold,
-            Integer slidingWindowSize,
-            Integer minimumNumberOfCalls,
-            Duration waitDurationInOpenState,
-            Integer permittedCallsInHalfOpenState) {
-
-        static final CircuitBreaker DEFAULTS = new CircuitBreaker(null, null, null, null, null);
-
-        public CircuitBreaker {
-            failureRateThreshold = failureRateThreshold == null ? 50 : failureRateThreshold;
-            slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
-            minimumNumberOfCalls = minimumNumberOfCalls == null ? 10 : minimumNumberOfCalls;
-            waitDurationInOpenState =
-                    waitDurationInOpenState == null ? Duration.ofSeconds(15) : waitDurationInOpenState;
-            permittedCallsInHalfOpenState = permittedCallsInHalfOpenState == null ? 3 : permittedCallsInHalfOpenState;
-            if (failureRateThreshold < 1 || failureRateThreshold > 100) {
-                throw new IllegalArgumentException(
-                        "s2spay.orders.circuit-breaker.failure-rate-threshold must be 1..100");
-            }
-            if (slidingWindowSize < 1 || minimumNumberOfCalls < 1 || permittedCallsInHalfOpenState < 1) {
-                throw new IllegalArgumentException(
-                        "s2spay.orders.circuit-breaker window and call counts must be positive");
-            }
-        }
-    }
-
-    /**
-     * How an UNKNOWN outcome is resolved: up to {@code maxQueries} look-ups with exponential backoff from
-     * {@code initialBackoff}, and at most {@code maxResends} resends when the API provably never received it.
-     */
-    public record Resolution(
-            Integer maxQueries, Duration initialBackoff, Double backoffMultiplier, Integer maxResends) {
-
-        static final Resolution DEFAULTS = new Resolution(null, null, null, null);
-
-        public Resolution {
-            maxQueries = maxQueries == null ? 5 : maxQueries;
-            initialBackoff = initialBackoff == null ? Duration.ofMillis(500) : initialBackoff;
-            backoffMultiplier = backoffMultiplier == null ? 2.0 : backoffMultiplier;
-            maxResends = maxResends == null ? 1 : maxResends;
-            if (maxQueries < 1 || maxResends < 0 || backoffMultiplier < 1.0 || initialBackoff.isNegative()) {
-                throw new IllegalArgumentException("s2spay.orders.resolution: max-queries >= 1, max-resends >= 0,"
-                        + " backoff-multiplier >= 1, initial-backoff >= 0");
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.s2spay.connector.orders;
 
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.FollowUpRequest;
@@ -22,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 final class OrdersSubmission {
 
     private final OrdersCalls calls;
-    private final OrdersProperties.Resolution resolution;
+    private final ResolutionSettings resolution;
 
-    OrdersSubmission(OrdersCalls calls, OrdersProperties.Resolution resolution) {
+    OrdersSubmission(OrdersCalls calls, ResolutionSettings resolution) {
         this.calls = calls;
         this.resolution = resolution;
     }

@@ -2,6 +2,7 @@ package io.s2spay.connector.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class OrdersDeadlinesTest {
             null,
             Map.of(),
             null,
-            new OrdersProperties.Resolution(3, Duration.ofMillis(100), 2.0, 1));
+            new ResolutionSettings(3, Duration.ofMillis(100), 2.0, 1));
 
     @Test
     void computesEachDeadlineFromTheSettings() {

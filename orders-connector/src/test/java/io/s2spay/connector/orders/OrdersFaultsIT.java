@@ -6,6 +6,8 @@ import static io.s2spay.connector.orders.OrdersSandbox.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.s2spay.connector.support.CircuitBreakerSettings;
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.Evidence;
 import io.s2spay.gateway.FollowUpRequest;
@@ -222,8 +224,8 @@ class OrdersFaultsIT {
     @Test
     void anOpenCircuitIsNotSent() {
         OrdersProperties properties = sandbox.properties()
-                .withCircuitBreaker(new OrdersProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5), 1))
-                .withResolution(new OrdersProperties.Resolution(1, Duration.ZERO, 1.0, 0));
+                .withCircuitBreaker(new CircuitBreakerSettings(50, 4, 4, Duration.ofMinutes(5), 1))
+                .withResolution(new ResolutionSettings(1, Duration.ZERO, 1.0, 0));
         CircuitBreaker circuitBreaker = OrdersGateway.defaultCircuitBreaker(properties);
         try (OrdersGateway fragile = sandbox.gateway(properties, circuitBreaker)) {
             sandbox.failNext("POST", "/orders", "http500", 100);

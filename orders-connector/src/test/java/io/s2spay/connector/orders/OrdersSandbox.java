@@ -1,6 +1,8 @@
 package io.s2spay.connector.orders;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.s2spay.connector.support.CircuitBreakerSettings;
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.CardData;
 import io.s2spay.gateway.CredentialOnFile;
@@ -98,8 +100,8 @@ final class OrdersSandbox {
                 null,
                 Map.of(ACCOUNT, merchantA(), OTHER_ACCOUNT, merchantB()),
                 // the tests' faults must not open the circuit of the shared gateway (OrdersFaultsIT opens its own)
-                new OrdersProperties.CircuitBreaker(100, 200, 200, Duration.ofSeconds(1), 1),
-                new OrdersProperties.Resolution(5, Duration.ofMillis(100), 2.0, 1));
+                new CircuitBreakerSettings(100, 200, 200, Duration.ofSeconds(1), 1),
+                new ResolutionSettings(5, Duration.ofMillis(100), 2.0, 1));
     }
 
     /** A gateway on the sandbox whose requests meet the faults {@link #failNext} registers. */

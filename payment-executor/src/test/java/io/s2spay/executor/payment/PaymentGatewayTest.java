@@ -6,6 +6,7 @@ import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppNotificationDecoders;
 import io.s2spay.connector.opp.OppProperties;
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PaymentGatewayTest {
     void longestRecoveryIsAWholeResolutionThenAWholeSubmissionAsTheConnectorTimesThem() {
         OppProperties properties = properties()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+                .withResolution(new ResolutionSettings(4, Duration.ofMillis(250), 2.0, 1));
         // the connector's 49.75 s resolution, then its 136 s submission
         assertThat(gateway(properties).longestRecovery()).isEqualTo(Duration.ofMillis(185_750));
     }

@@ -8,6 +8,7 @@ import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppNotificationDecoders;
 import io.s2spay.connector.opp.OppProperties;
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.vault.CardVaultProperties;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +24,7 @@ class StuckAttemptRecoveryTest {
                     Map.of("merchant-demo", new OppProperties.Account("entity", "token", null)),
                     null)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-            .withResolution(new OppProperties.Resolution(4, Duration.ofMillis(250), 2.0, 1));
+            .withResolution(new ResolutionSettings(4, Duration.ofMillis(250), 2.0, 1));
 
     private static ExecutorProperties.Recovery recovery(Duration lease) {
         return new ExecutorProperties.Recovery(true, Duration.ofSeconds(10), 20, lease, Duration.ofMinutes(10));

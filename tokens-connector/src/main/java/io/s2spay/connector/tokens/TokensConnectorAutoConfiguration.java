@@ -24,10 +24,10 @@ public class TokensConnectorAutoConfiguration {
         CircuitBreaker circuitBreaker = registry != null
                 ? registry.circuitBreaker(
                         TokensTransport.CIRCUIT_BREAKER_NAME,
-                        TokensTransport.circuitBreakerConfig(properties.circuitBreaker()))
+                        properties.circuitBreaker().config())
                 : CircuitBreaker.of(
                         TokensTransport.CIRCUIT_BREAKER_NAME,
-                        TokensTransport.circuitBreakerConfig(properties.circuitBreaker()));
+                        properties.circuitBreaker().config());
         return new TokensGateway(properties, circuitBreaker);
     }
 }

@@ -1,5 +1,7 @@
 package io.s2spay.connector.tokens;
 
+import io.s2spay.connector.support.ConnectorDeadlines;
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 
 /**
@@ -22,18 +24,13 @@ final class TokensDeadlines {
 
     /** A whole resolution: every look-up (a payment's, then a refund's when the type is open), with the backoff. */
     static Duration longestResolution(TokensProperties settings) {
-        TokensProperties.Resolution resolution = settings.resolution();
-        Duration backoff = Duration.ZERO;
-        double step = Math.max(1, resolution.initialBackoff().toMillis());
-        for (int query = 0; query < resolution.maxQueries(); query++) {
-            backoff = backoff.plusMillis((long) step);
-            step *= resolution.backoffMultiplier();
-        }
-        return call(settings).multipliedBy(2L * resolution.maxQueries()).plus(backoff);
+        ResolutionSettings resolution = settings.resolution();
+        // a payment's look-up, then a refund's; a wait before every look-up (the first follows the send)
+        return ConnectorDeadlines.longestResolution(call(settings), 2, resolution, resolution.maxQueries());
     }
 
     /** One call: connecting and reading the answer. */
     static Duration call(TokensProperties settings) {
-        return settings.connectTimeout().plus(settings.readTimeout());
+        return ConnectorDeadlines.oneCall(settings.connectTimeout(), settings.readTimeout());
     }
 }

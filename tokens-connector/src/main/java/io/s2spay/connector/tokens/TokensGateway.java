@@ -1,6 +1,7 @@
 package io.s2spay.connector.tokens;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.CardData;
 import io.s2spay.gateway.Evidence;
@@ -53,11 +54,7 @@ public final class TokensGateway implements GatewayPort, AutoCloseable {
     private final TokensNotifications notifications;
 
     public TokensGateway(TokensProperties properties) {
-        this(
-                properties,
-                CircuitBreaker.of(
-                        TokensTransport.CIRCUIT_BREAKER_NAME,
-                        TokensTransport.circuitBreakerConfig(properties.circuitBreaker())));
+        this(properties, properties.circuitBreaker().circuitBreaker(TokensTransport.CIRCUIT_BREAKER_NAME));
     }
 
     public TokensGateway(TokensProperties properties, CircuitBreaker circuitBreaker) {
@@ -331,7 +328,7 @@ public final class TokensGateway implements GatewayPort, AutoCloseable {
     /** Asks by reference until the answer is no longer UNKNOWN, with exponential backoff; sends nothing. */
     private GatewayTransaction resolveWithRetries(
             TokensProperties.Account account, String reference, TransactionType type, GatewayTransaction before) {
-        TokensProperties.Resolution resolution = properties.resolution();
+        ResolutionSettings resolution = properties.resolution();
         long backoff = Math.max(1, resolution.initialBackoff().toMillis());
         GatewayTransaction found = before;
         for (int query = 0; query < resolution.maxQueries(); query++) {

@@ -1,17 +1,13 @@
 package io.s2spay.connector.tokens;
 
+import io.s2spay.connector.support.WebhookSignatures;
 import io.s2spay.gateway.GatewayNotification;
 import io.s2spay.gateway.InvalidNotificationException;
 import io.s2spay.gateway.InvalidNotificationException.Reason;
 import io.s2spay.gateway.NotificationMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,17 +58,17 @@ final class TokensNotifications {
         if (timestamp == null || signature == null) {
             throw new InvalidNotificationException(Reason.MALFORMED, "the Signature header needs t= and v1=");
         }
-        byte[] expected = hmac(account.webhookSecret(), timestamp + "." + message.body());
-        if (!MessageDigest.isEqual(expected, signature)) {
+        byte[] expected = WebhookSignatures.hmacSha256(account.webhookSecret(), timestamp.toString(), message.body());
+        if (!WebhookSignatures.same(expected, signature)) {
             throw new InvalidNotificationException(
                     Reason.AUTHENTICATION_FAILED, "the signature does not match the body (wrong secret or altered)");
         }
-        long age = Math.abs(clock.instant().getEpochSecond() - timestamp);
-        if (age > tolerance.toSeconds()) {
+        if (!WebhookSignatures.withinTolerance(timestamp, clock, tolerance)) {
             throw new InvalidNotificationException(
                     Reason.AUTHENTICATION_FAILED,
-                    "the signature's timestamp is " + age + " s from now, beyond the tolerance of "
-                            + tolerance.toSeconds() + " s");
+                    "the signature's timestamp is "
+                            + WebhookSignatures.age(timestamp, clock).toSeconds()
+                            + " s from now, beyond the tolerance of " + tolerance.toSeconds() + " s");
         }
         JsonNode event;
         try {
@@ -100,15 +96,5 @@ final class TokensNotifications {
             return new GatewayNotification(GatewayNotification.Subject.PAYMENT, TokensAnswers.refund(object), null);
         }
         return new GatewayNotification(GatewayNotification.Subject.OTHER, null, null);
-    }
-
-    static byte[] hmac(String secret, String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.s2spay.connector.tokens;
 
-import java.net.URI;
+import io.s2spay.connector.support.CircuitBreakerSettings;
+import io.s2spay.connector.support.ConnectorSettings;
+import io.s2spay.connector.support.ResolutionSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,38 +26,25 @@ public record TokensProperties(
         Duration readTimeout,
         Duration webhookTolerance,
         Map<String, Account> accounts,
-        CircuitBreaker circuitBreaker,
-        Resolution resolution) {
+        CircuitBreakerSettings circuitBreaker,
+        ResolutionSettings resolution) {
 
     public TokensProperties {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException(
-                    "s2spay.tokens.base-url is required, e.g. http://127.0.0.1:8090/tokens-api/");
-        }
-        URI uri;
-        try {
-            uri = URI.create(baseUrl);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("s2spay.tokens.base-url is not a valid URL: " + baseUrl, e);
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "s2spay.tokens.base-url must be an absolute http(s) URL, was: " + baseUrl);
-        }
-        if (!baseUrl.endsWith("/")) {
-            throw new IllegalArgumentException("s2spay.tokens.base-url must end in \"/\" (\"v1/payments\" is appended"
-                    + " to it), e.g. " + baseUrl + "/");
-        }
-        if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("s2spay.tokens.base-url must not have a query or fragment: " + baseUrl);
-        }
-        connectTimeout = positive(connectTimeout, Duration.ofSeconds(2), "s2spay.tokens.connect-timeout");
-        readTimeout = positive(readTimeout, Duration.ofSeconds(10), "s2spay.tokens.read-timeout");
-        webhookTolerance = positive(webhookTolerance, Duration.ofMinutes(5), "s2spay.tokens.webhook-tolerance");
+        ConnectorSettings.requireBaseUrl(
+                baseUrl,
+                "s2spay.tokens.base-url",
+                "http://127.0.0.1:8090/tokens-api/",
+                "\"v1/payments\" is appended to it");
+        connectTimeout = ConnectorSettings.positiveOrDefault(
+                connectTimeout, Duration.ofSeconds(2), "s2spay.tokens.connect-timeout");
+        readTimeout =
+                ConnectorSettings.positiveOrDefault(readTimeout, Duration.ofSeconds(10), "s2spay.tokens.read-timeout");
+        webhookTolerance = ConnectorSettings.positiveOrDefault(
+                webhookTolerance, Duration.ofMinutes(5), "s2spay.tokens.webhook-tolerance");
         accounts = accounts == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(accounts));
         accounts.forEach((id, account) -> account.check(id));
-        circuitBreaker = circuitBreaker == null ? CircuitBreaker.DEFAULTS : circuitBreaker;
-        resolution = resolution == null ? Resolution.DEFAULTS : resolution;
+        circuitBreaker = CircuitBreakerSettings.checked(circuitBreaker, "s2spay.tokens.circuit-breaker");
+        resolution = ResolutionSettings.checked(resolution, "s2spay.tokens.resolution");
     }
 
     /** Properties with the given base URL and accounts and every other setting at its default. */
@@ -70,13 +59,13 @@ public record TokensProperties(
     }
 
     /** A copy with other resolution settings. */
-    public TokensProperties withResolution(Resolution resolution) {
+    public TokensProperties withResolution(ResolutionSettings resolution) {
         return new TokensProperties(
                 baseUrl, connectTimeout, readTimeout, webhookTolerance, accounts, circuitBreaker, resolution);
     }
 
     /** A copy with other circuit-breaker settings. */
-    public TokensProperties withCircuitBreaker(CircuitBreaker circuitBreaker) {
+    public TokensProperties withCircuitBreaker(CircuitBreakerSettings circuitBreaker) {
         return new TokensProperties(
                 baseUrl, connectTimeout, readTimeout, webhookTolerance, accounts, circuitBreaker, resolution);
     }
@@ -88,16 +77,6 @@ public record TokensProperties(
             throw new UnknownTokensAccountException(accountId);
         }
         return account;
-    }
-
-    private static Duration positive(Duration value, Duration fallback, String name) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
     }
 
     /**
@@ -125,55 +104,6 @@ public record TokensProperties(
         @Override
         public String toString() {
             return "Account[publishableKey=" + publishableKey + ", secretKey=***, webhookSecret=***]";
-        }
-    }
-
-    /** Resilience4j circuit-breaker settings: failures are transport errors, timeouts and HTTP 5xx answers. */
-    public record CircuitBreaker(
-            Integer failureRateThreshold,
-            Integer slidingWindowSize,
-            Integer minimumNumberOfCalls,
-            Duration waitDurationInOpenState,
-            Integer permittedCallsInHalfOpenState) {
-
-        static final CircuitBreaker DEFAULTS = new CircuitBreaker(null, null, null, null, null);
-
-        public CircuitBreaker {
-            failureRateThreshold = failureRateThreshold == null ? 50 : failureRateThreshold;
-            slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
-            minimumNumberOfCalls = minimumNumberOfCalls == null ? 10 : minimumNumberOfCalls;
-            waitDurationInOpenState =
-                    waitDurationInOpenState == null ? Duration.ofSeconds(15) : waitDurationInOpenState;
-            permittedCallsInHalfOpenState = permittedCallsInHalfOpenState == null ? 3 : permittedCallsInHalfOpenState;
-            if (failureRateThreshold < 1 || failureRateThreshold > 100) {
-                throw new IllegalArgumentException(
-                        "s2spay.tokens.circuit-breaker.failure-rate-threshold must be 1..100");
-            }
-            if (slidingWindowSize < 1 || minimumNumberOfCalls < 1 || permittedCallsInHalfOpenState < 1) {
-                throw new IllegalArgumentException(
-                        "s2spay.tokens.circuit-breaker window and call counts must be positive");
-            }
-        }
-    }
-
-    /**
-     * How an UNKNOWN outcome is resolved: up to {@code maxQueries} look-ups by reference with exponential backoff
-     * from {@code initialBackoff}, and at most {@code maxResends} resends when the API provably holds nothing.
-     */
-    public record Resolution(
-            Integer maxQueries, Duration initialBackoff, Double backoffMultiplier, Integer maxResends) {
-
-        static final Resolution DEFAULTS = new Resolution(null, null, null, null);
-
-        public Resolution {
-            maxQueries = maxQueries == null ? 5 : maxQueries;
-            initialBackoff = initialBackoff == null ? Duration.ofMillis(500) : initialBackoff;
-            backoffMultiplier = backoffMultiplier == null ? 2.0 : backoffMultiplier;
-            maxResends = maxResends == null ? 1 : maxResends;
-            if (maxQueries < 1 || maxResends < 0 || backoffMultiplier < 1.0 || initialBackoff.isNegative()) {
-                throw new IllegalArgumentException("s2spay.tokens.resolution: max-queries >= 1, max-resends >= 0,"
-                        + " backoff-multiplier >= 1, initial-backoff >= 0");
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.s2spay.connector.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s2spay.connector.support.WebhookSignatures;
 import io.s2spay.gateway.GatewayNotification;
 import io.s2spay.gateway.GatewayOutcome;
 import io.s2spay.gateway.InvalidNotificationException;
@@ -28,7 +29,7 @@ class TokensAnswersTest {
             + "\"payment_method_id\":\"pm_1\",\"card\":{\"brand\":\"mastercard\",\"last4\":\"5454\"}}}}";
 
     private static NotificationMessage signed(String secret, long t, String body) {
-        String v1 = HexFormat.of().formatHex(TokensNotifications.hmac(secret, t + "." + body));
+        String v1 = HexFormat.of().formatHex(WebhookSignatures.hmacSha256(secret, String.valueOf(t), body));
         return new NotificationMessage(body, Map.of("signature", "t=" + t + ",v1=" + v1));
     }
 

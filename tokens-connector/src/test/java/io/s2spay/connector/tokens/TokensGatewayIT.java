@@ -3,6 +3,8 @@ package io.s2spay.connector.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s2spay.connector.support.CircuitBreakerSettings;
+import io.s2spay.connector.support.ResolutionSettings;
 import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.CardData;
 import io.s2spay.gateway.Evidence;
@@ -44,11 +46,11 @@ class TokensGatewayIT {
     static void start() {
         sandbox = GatewaySandbox.start(Map.of("sandbox.faults.timeout-hold", "3s"));
         TokensProperties properties = TokensSandbox.properties(sandbox);
-        gateway = new TokensGateway(
-                properties.withResolution(new TokensProperties.Resolution(5, Duration.ofMillis(100), 2.0, 1)));
+        gateway =
+                new TokensGateway(properties.withResolution(new ResolutionSettings(5, Duration.ofMillis(100), 2.0, 1)));
         impatient = new TokensGateway(properties
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
-                .withResolution(new TokensProperties.Resolution(3, Duration.ofMillis(200), 2.0, 1)));
+                .withResolution(new ResolutionSettings(3, Duration.ofMillis(200), 2.0, 1)));
     }
 
     @AfterAll
@@ -385,8 +387,8 @@ class TokensGatewayIT {
         TokensProperties properties = TokensProperties.of(
                 "http://127.0.0.1:1/tokens-api/",
                 TokensSandbox.properties(sandbox).accounts());
-        try (TokensGateway unreachable = new TokensGateway(properties.withCircuitBreaker(
-                new TokensProperties.CircuitBreaker(50, 2, 2, Duration.ofMinutes(1), 1)))) {
+        try (TokensGateway unreachable = new TokensGateway(
+                properties.withCircuitBreaker(new CircuitBreakerSettings(50, 2, 2, Duration.ofMinutes(1), 1)))) {
             for (int i = 0; i < 3; i++) {
                 GatewayTransaction answer =
                         unreachable.submitInitial(ACCOUNT, debit("4200000000000000", 100, reference()));
