@@ -15,6 +15,7 @@ import io.s2spay.connector.opp.OppPaymentType;
 import io.s2spay.connector.opp.OppTransaction;
 import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.gateway.CardData;
+import io.s2spay.gateway.GatewayPort;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.BackofficeCommandEnvelope;
 import io.s2spay.schema.event.PaymentEventEnvelope;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -55,16 +57,29 @@ public final class BackofficeHarness implements AutoCloseable {
     }
 
     /** The service with {@code overrides} on a sandbox of its own started with {@code sandboxProperties}. */
-    @SuppressWarnings("unchecked")
     public BackofficeHarness(Map<String, String> sandboxProperties, Map<String, Object> overrides) {
+        this(sandboxProperties, overrides, List.of(), sandbox -> Map.of());
+    }
+
+    /**
+     * The service as above, running with {@code adapters} (gateway families beside OPP) too, and with the connector
+     * properties {@code accounts} reads from the sandbox (more OPP accounts).
+     */
+    @SuppressWarnings("unchecked")
+    public BackofficeHarness(
+            Map<String, String> sandboxProperties,
+            Map<String, Object> overrides,
+            List<GatewayPort> adapters,
+            Function<SandboxGateway, Map<String, Object>> accounts) {
         sandbox = new SandboxGateway(sandboxProperties);
         Map<String, Object> properties = new LinkedHashMap<>(sandbox.connectorProperties(Messages.MERCHANT));
+        properties.putAll(accounts.apply(sandbox));
         properties.put("s2spay.backoffice.payment-wait", "3s");
         properties.put("s2spay.backoffice.janitor-interval", "200ms");
         properties.put("s2spay.backoffice.unknown-first-check", "200ms");
         properties.put("s2spay.backoffice.unknown-max-interval", "1s");
         properties.putAll(overrides);
-        service = BackofficeTestApplication.start(properties);
+        service = BackofficeTestApplication.start(properties, adapters);
         gateway = service.getBean(OppGatewayClient.class);
         balances = service.getBean(PaymentBalances.class);
         kafka = service.getBean(KafkaTemplate.class);
@@ -97,10 +112,14 @@ public final class BackofficeHarness implements AutoCloseable {
 
     /** A card payment at the gateway, made as the executor makes it. */
     public Payment atGateway(OppPaymentType type, long minor, CardData card) {
+        return atGateway(Messages.MERCHANT, type, minor, card);
+    }
+
+    /** A card payment at the gateway on the OPP account {@code account}, made as the executor makes it. */
+    public Payment atGateway(String account, OppPaymentType type, long minor, CardData card) {
         String mtid = "mtid-" + UUID.randomUUID();
         OppTransaction answer = gateway.submitPayment(
-                Messages.MERCHANT,
-                new OppPaymentRequest(type, minor, "EUR", "VISA", mtid, card, false, null, null, null, null));
+                account, new OppPaymentRequest(type, minor, "EUR", "VISA", mtid, card, false, null, null, null, null));
         assertThat(answer.outcome()).isIn(OppOutcome.SUCCEEDED, OppOutcome.DECLINED);
         return new Payment(newPaymentId(), mtid, answer.gatewayTransactionId());
     }

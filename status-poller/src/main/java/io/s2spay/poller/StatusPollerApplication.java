@@ -3,7 +3,7 @@ package io.s2spay.poller;
 import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.routing.Gateways;
 import java.time.Clock;
-import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -30,8 +30,9 @@ public class StatusPollerApplication {
 
     /** Every configured gateway adapter (each connector registers its own): webhooks and checks go to the payment's. */
     @Bean
-    Gateways gateways(List<GatewayPort> adapters) {
-        return Gateways.requireAny(adapters, "status-poller");
+    Gateways gateways(ObjectProvider<GatewayPort> adapters) {
+        // an ObjectProvider rather than a List: with no adapter at all Spring's own error would not say what to set
+        return Gateways.requireAny(adapters.orderedStream().toList(), "status-poller");
     }
 
     public static void main(String[] args) {

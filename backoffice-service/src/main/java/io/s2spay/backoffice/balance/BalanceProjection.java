@@ -1,6 +1,7 @@
 package io.s2spay.backoffice.balance;
 
 import io.s2spay.domain.lifecycle.PaymentPosition;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.lifecycle.PaymentEventSteps;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
@@ -71,6 +72,8 @@ public class BalanceProjection {
         if (payment.amount().getAmountMinor() < 0) {
             throw new InvalidMessageException("event " + event.getMessageId() + " carries a negative amount");
         }
+        // only the initial payment's events say where the payment is held; an operation's event cannot move it
+        GatewayAccount named = step.type().isInitial() ? accountNamedBy(event) : null;
         balances.upsertPayment(
                 event.getPaymentId(),
                 event.getMerchantId(),
@@ -79,8 +82,20 @@ public class BalanceProjection {
                 step.type().isInitial() ? payment.amount().getAmountMinor() : null,
                 payment.merchantTransactionId(),
                 payment.gatewayTransactionId(),
+                named,
                 now);
-        checkBelongsToPayment(event, payment.amount());
+        PaymentBalance balance = checkBelongsToPayment(event, payment.amount());
+        if (named != null && !named.equals(balance.gatewayAccount())) {
+            log.warn(
+                    "Event {} ({}) of payment {} names gateway account {}, but the payment was recorded on {}: its"
+                            + " operations still go to {}, to be investigated",
+                    event.getMessageId(),
+                    event.getPayload().getClass().getSimpleName(),
+                    event.getPaymentId(),
+                    named,
+                    balance.gatewayAccount(),
+                    balance.gatewayAccount());
+        }
         String entryId = step.type().isInitial()
                 ? PaymentBalances.INITIAL_ENTRY
                 : PaymentBalances.operationEntryId(payment.operationId());
@@ -106,6 +121,16 @@ public class BalanceProjection {
                     step.type(),
                     step.outcome(),
                     event.getPaymentId());
+        }
+    }
+
+    /** The gateway account the event names, refused (to the dead-letter topic) when it cannot be one. */
+    private static GatewayAccount accountNamedBy(PaymentEventEnvelope event) {
+        try {
+            return GatewayAccount.of(event.getGateway());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException(
+                    "event " + event.getMessageId() + " names no valid gateway account: " + e.getMessage());
         }
     }
 
@@ -150,8 +175,9 @@ public class BalanceProjection {
     /**
      * Refuses (to the dead-letter topic, rolling back the upsert) an event about another merchant's payment or in
      * another currency than the payment's: either would corrupt the balances the back-office rules check (rules 4, 6).
+     * Returns the payment's balance, locked.
      */
-    private void checkBelongsToPayment(PaymentEventEnvelope event, Money amount) {
+    private PaymentBalance checkBelongsToPayment(PaymentEventEnvelope event, Money amount) {
         PaymentBalance balance = balances.lock(event.getPaymentId()).orElseThrow();
         if (!balance.merchantId().equals(event.getMerchantId())) {
             throw new InvalidMessageException("event " + event.getMessageId() + " names merchant '"
@@ -161,5 +187,6 @@ public class BalanceProjection {
             throw new InvalidMessageException("event " + event.getMessageId() + " is in " + amount.getCurrency()
                     + " but payment " + event.getPaymentId() + " is in " + balance.currency());
         }
+        return balance;
     }
 }

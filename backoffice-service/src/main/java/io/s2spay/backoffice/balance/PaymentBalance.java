@@ -5,11 +5,15 @@ import io.s2spay.domain.balance.PaymentMovements;
 import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.routing.GatewayAccount;
 
 /**
  * The balances of one payment in minor units of its currency, as the events have told: what was
  * authorized, debited, captured, confirmed by a receipt, reversed, refunded, rebilled and charged back.
  *
+ * @param gatewayAccount the gateway account that processed the initial payment, as its events named it; null for a
+ *     payment processed before s2spay routed payments (its merchant's account keyed by its id, {@code
+ *     Gateways.accountOf})
  * @param capturedMinor what captures (CP) of a pre-authorization took
  */
 public record PaymentBalance(
@@ -20,6 +24,7 @@ public record PaymentBalance(
         Long requestedMinor,
         String merchantTransactionId,
         String gatewayTransactionId,
+        GatewayAccount gatewayAccount,
         PaymentState state,
         long authorizedMinor,
         long debitedMinor,

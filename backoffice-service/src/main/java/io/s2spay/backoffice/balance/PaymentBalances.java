@@ -5,6 +5,7 @@ import io.s2spay.domain.lifecycle.Outcome;
 import io.s2spay.domain.lifecycle.PaymentPosition;
 import io.s2spay.domain.lifecycle.PaymentState;
 import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.routing.GatewayAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -47,7 +48,12 @@ public class PaymentBalances {
                 .optional();
     }
 
-    /** Creates the payment's row if it is new, and fills in what an event tells and the row lacks. */
+    /**
+     * Creates the payment's row if it is new, and fills in what an event tells and the row lacks: the first value
+     * told of each wins, so the gateway account that processed the payment is never replaced by another one.
+     *
+     * @param gatewayAccount the account the initial payment's event names (null when it names none)
+     */
     void upsertPayment(
             String paymentId,
             String merchantId,
@@ -56,18 +62,20 @@ public class PaymentBalances {
             Long requestedMinor,
             String merchantTransactionId,
             String gatewayTransactionId,
+            GatewayAccount gatewayAccount,
             Instant at) {
         jdbc.sql("""
                 insert into payment_balance (payment_id, merchant_id, payment_type, currency, requested_minor,
-                    merchant_transaction_id, gateway_transaction_id, state, updated_at)
+                    merchant_transaction_id, gateway_transaction_id, gateway_account, state, updated_at)
                 values (:paymentId, :merchantId, :paymentType, :currency, :requestedMinor,
-                    :merchantTransactionId, :gatewayTransactionId, 'REQUESTED', :at)
+                    :merchantTransactionId, :gatewayTransactionId, :gatewayAccount, 'REQUESTED', :at)
                 on conflict (payment_id) do update set
                     payment_type = coalesce(payment_balance.payment_type, excluded.payment_type),
                     currency = coalesce(payment_balance.currency, excluded.currency),
                     requested_minor = coalesce(payment_balance.requested_minor, excluded.requested_minor),
                     merchant_transaction_id = coalesce(payment_balance.merchant_transaction_id, excluded.merchant_transaction_id),
                     gateway_transaction_id = coalesce(payment_balance.gateway_transaction_id, excluded.gateway_transaction_id),
+                    gateway_account = coalesce(payment_balance.gateway_account, excluded.gateway_account),
                     updated_at = excluded.updated_at
                 """)
                 .param("paymentId", paymentId)
@@ -77,6 +85,7 @@ public class PaymentBalances {
                 .param("requestedMinor", requestedMinor)
                 .param("merchantTransactionId", merchantTransactionId)
                 .param("gatewayTransactionId", gatewayTransactionId)
+                .param("gatewayAccount", gatewayAccount == null ? null : gatewayAccount.toString())
                 .param("at", Timestamp.from(at))
                 .update();
     }
@@ -178,6 +187,7 @@ public class PaymentBalances {
     private static PaymentBalance map(ResultSet rs, int row) throws SQLException {
         long requestedValue = rs.getLong("requested_minor");
         Long requested = rs.wasNull() ? null : requestedValue;
+        String account = rs.getString("gateway_account");
         return new PaymentBalance(
                 rs.getString("payment_id"),
                 rs.getString("merchant_id"),
@@ -186,6 +196,7 @@ public class PaymentBalances {
                 requested,
                 rs.getString("merchant_transaction_id"),
                 rs.getString("gateway_transaction_id"),
+                account == null ? null : GatewayAccount.parse(account),
                 PaymentState.valueOf(rs.getString("state")),
                 rs.getLong("authorized_minor"),
                 rs.getLong("debited_minor"),

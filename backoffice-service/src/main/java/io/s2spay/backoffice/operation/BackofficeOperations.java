@@ -1,6 +1,7 @@
 package io.s2spay.backoffice.operation;
 
 import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.routing.GatewayAccount;
 import io.s2spay.platform.janitor.LeasedClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,10 +93,10 @@ class BackofficeOperations {
         jdbc.sql("""
                 insert into backoffice_operation (payment_id, operation_id, command_message_id, command_type,
                     operation_type, merchant_id, amount_minor, currency, merchant_transaction_id, correlation_id, state,
-                    reason_code, reason, next_check_at, created_at, updated_at)
+                    reason_code, reason, next_check_at, gateway_account, created_at, updated_at)
                 values (:paymentId, :operationId, :commandMessageId, :commandType, :operationType, :merchantId,
                     :amountMinor, :currency, :merchantTransactionId, :correlationId, :state, :reasonCode, :reason,
-                    :nextCheckAt, :createdAt, :createdAt)
+                    :nextCheckAt, :gatewayAccount, :createdAt, :createdAt)
                 """)
                 .param("paymentId", op.paymentId())
                 .param("operationId", op.operationId())
@@ -111,6 +112,9 @@ class BackofficeOperations {
                 .param("reasonCode", reasonCode)
                 .param("reason", reason)
                 .param("nextCheckAt", nextCheckAt == null ? null : Timestamp.from(nextCheckAt))
+                .param(
+                        "gatewayAccount",
+                        op.gatewayAccount() == null ? null : op.gatewayAccount().toString())
                 .param("createdAt", Timestamp.from(op.createdAt()))
                 .update();
     }
@@ -161,6 +165,7 @@ class BackofficeOperations {
     private static Operation map(ResultSet rs, int row) throws SQLException {
         long amountValue = rs.getLong("amount_minor");
         Long amount = rs.wasNull() ? null : amountValue;
+        String account = rs.getString("gateway_account");
         return new Operation(
                 rs.getString("payment_id"),
                 rs.getString("operation_id"),
@@ -175,6 +180,7 @@ class BackofficeOperations {
                 OperationState.valueOf(rs.getString("state")),
                 rs.getString("gateway_transaction_id"),
                 rs.getInt("checks_made"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                account == null ? null : GatewayAccount.parse(account));
     }
 }

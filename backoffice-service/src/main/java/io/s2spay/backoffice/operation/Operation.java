@@ -1,6 +1,7 @@
 package io.s2spay.backoffice.operation;
 
 import io.s2spay.domain.lifecycle.TransactionType;
+import io.s2spay.gateway.routing.GatewayAccount;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,8 @@ import java.time.Instant;
  *
  * @param amountMinor the amount sent to the gateway (resolved from the balance when the command gave none)
  * @param merchantTransactionId the operation's own gateway reference, derived from (payment, operation)
+ * @param gatewayAccount the gateway account it was sent to (or, refused before sending, would have gone to); null
+ *     when none was known, and for operations recorded before back-office kept it (they go to the payment's account)
  */
 record Operation(
         String paymentId,
@@ -23,4 +26,26 @@ record Operation(
         OperationState state,
         String gatewayTransactionId,
         int checksMade,
-        Instant createdAt) {}
+        Instant createdAt,
+        GatewayAccount gatewayAccount) {
+
+    /** This operation as sent to {@code account} (for one recorded before back-office kept its account). */
+    Operation withGatewayAccount(GatewayAccount account) {
+        return new Operation(
+                paymentId,
+                operationId,
+                commandMessageId,
+                commandType,
+                operationType,
+                merchantId,
+                amountMinor,
+                currency,
+                merchantTransactionId,
+                correlationId,
+                state,
+                gatewayTransactionId,
+                checksMade,
+                createdAt,
+                account);
+    }
+}

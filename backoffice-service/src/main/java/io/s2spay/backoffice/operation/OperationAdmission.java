@@ -3,6 +3,8 @@ package io.s2spay.backoffice.operation;
 import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
+import io.s2spay.gateway.routing.GatewayAccount;
+import io.s2spay.gateway.routing.Gateways;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxWriter;
 import io.s2spay.schema.Topics;
@@ -29,6 +31,7 @@ class OperationAdmission {
     private final BackofficeOperations operations;
     private final PaymentBalances balances;
     private final OutboxWriter outbox;
+    private final Gateways gateways;
     private final BackofficeProperties properties;
 
     OperationAdmission(
@@ -36,16 +39,23 @@ class OperationAdmission {
             BackofficeOperations operations,
             PaymentBalances balances,
             OutboxWriter outbox,
+            Gateways gateways,
             BackofficeProperties properties) {
         this.processed = processed;
         this.operations = operations;
         this.balances = balances;
         this.outbox = outbox;
+        this.gateways = gateways;
         this.properties = properties;
     }
 
+    /**
+     * Admits {@code command}, given whether the gateway reports the payment as awaiting its receipt. An admitted
+     * operation names the gateway account it goes to ({@link Operation#gatewayAccount()}): the payment's, read
+     * under the lock with its balance, so it is the account the checks were made for.
+     */
     @Transactional
-    Admitted admit(BackofficeCommand command, boolean awaitingReceipt, boolean merchantConfigured, Instant now) {
+    Admitted admit(BackofficeCommand command, boolean awaitingReceipt, Instant now) {
         if (!processed.markProcessed(command.messageId())) {
             log.debug("Skipping already processed back-office command {}", command.messageId());
             return new Admitted(Optional.empty());
@@ -74,12 +84,12 @@ class OperationAdmission {
                     now);
         }
         PaymentBalance balance = balances.lock(command.paymentId()).orElse(null);
-        RuleCheck check = OperationRules.check(command, balance, operations.open(command.paymentId()), awaitingReceipt);
-        if (check instanceof RuleCheck.Allowed && !merchantConfigured) {
-            check = new RuleCheck.Rejected(
-                    OperationRejectionReason.MERCHANT_NOT_CONFIGURED,
-                    "no gateway account is configured for merchant " + command.merchantId());
-        }
+        OperationRoute route = OperationRoute.of(
+                gateways, command.merchantId(), ownAccount(command, balance), command.operationType());
+        RuleCheck check =
+                OperationRules.check(command, balance, route, operations.open(command.paymentId()), awaitingReceipt);
+        // recorded for an operation on the merchant's own payment only: another's account is none of its business
+        GatewayAccount account = isOwn(command, balance) ? route.account() : null;
         String merchantTransactionId =
                 OperationIds.merchantTransactionId(command.operationType(), command.paymentId(), command.operationId());
         return switch (check) {
@@ -90,6 +100,7 @@ class OperationAdmission {
                         command.amount() == null ? null : command.amount().getAmountMinor(),
                         command.amount() == null ? null : command.amount().getCurrency(),
                         OperationState.REJECTED,
+                        account,
                         now);
                 operations.insert(
                         op, OperationState.REJECTED, rejected.reasonCode().name(), rejected.reason(), null);
@@ -102,12 +113,22 @@ class OperationAdmission {
                         allowed.amountMinor(),
                         allowed.currency(),
                         OperationState.SUBMITTING,
+                        account,
                         now);
                 // should this instance stop before recording the gateway's answer, the janitor takes over from here
                 operations.insert(op, OperationState.SUBMITTING, null, null, now.plus(properties.stuckAfter()));
                 yield new Admitted(Optional.of(op));
             }
         };
+    }
+
+    /** The account the merchant's payment was processed on, as its events named it (null for another's). */
+    static GatewayAccount ownAccount(BackofficeCommand command, PaymentBalance balance) {
+        return isOwn(command, balance) ? balance.gatewayAccount() : null;
+    }
+
+    private static boolean isOwn(BackofficeCommand command, PaymentBalance balance) {
+        return balance != null && balance.merchantId().equals(command.merchantId());
     }
 
     private Admitted reject(BackofficeCommand command, OperationRejectionReason code, String reason, Instant now) {
@@ -129,6 +150,7 @@ class OperationAdmission {
             Long amountMinor,
             String currency,
             OperationState state,
+            GatewayAccount account,
             Instant now) {
         return new Operation(
                 command.paymentId(),
@@ -144,6 +166,7 @@ class OperationAdmission {
                 state,
                 null,
                 0,
-                now);
+                now,
+                account);
     }
 }

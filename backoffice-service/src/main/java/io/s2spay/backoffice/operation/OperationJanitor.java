@@ -4,8 +4,9 @@ import io.s2spay.backoffice.BackofficeProperties;
 import io.s2spay.backoffice.balance.PaymentBalance;
 import io.s2spay.backoffice.balance.PaymentBalances;
 import io.s2spay.gateway.Evidence;
-import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.routing.GatewayAccount;
+import io.s2spay.gateway.routing.Gateways;
 import io.s2spay.platform.janitor.Janitor;
 import io.s2spay.platform.janitor.JanitorTask;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The janitor task (after Kill Bill's), run by the platform's {@link Janitor}, of back-office operations whose
  * outcome is not known: operations whose answer was lost, and operations left in submission by a stopped instance.
- * It asks the query endpoint by the operation's merchantTransactionId and records what it learns; only when the
+ * It asks the query endpoint of the gateway account the operation was sent to, by the operation's
+ * merchantTransactionId, and records what it learns; only when the
  * gateway provably never received the operation is it sent again, with the same merchantTransactionId, so it can
  * never be carried out twice.
  */
@@ -29,7 +31,7 @@ class OperationJanitor {
     private final BackofficeOperations operations;
     private final PaymentBalances balances;
     private final OperationOutcomes outcomes;
-    private final GatewayPort gateway;
+    private final Gateways gateways;
     private final BackofficeProperties properties;
     private final Clock clock;
     private final Janitor janitor;
@@ -39,7 +41,7 @@ class OperationJanitor {
             BackofficeOperations operations,
             PaymentBalances balances,
             OperationOutcomes outcomes,
-            GatewayPort gateway,
+            Gateways gateways,
             BackofficeProperties properties,
             Clock clock,
             Janitor janitor) {
@@ -59,7 +61,7 @@ class OperationJanitor {
         this.operations = operations;
         this.balances = balances;
         this.outcomes = outcomes;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.properties = properties;
         this.clock = clock;
     }
@@ -71,20 +73,32 @@ class OperationJanitor {
         janitor.run(task);
     }
 
+    /**
+     * Resolves one open operation at its account: the one it was sent to, or, for an operation recorded before
+     * back-office kept it, its payment's (which for a payment processed before routing is the merchant's account
+     * keyed by its id, where it was sent). An account no longer configured throws: the operation stays open, the
+     * platform's janitor logs it and the claim's lease brings it back, as the gateway may hold it.
+     */
     void resolve(Operation op) {
-        GatewayTransaction answer = gateway.find(op.merchantId(), op.merchantTransactionId(), op.operationType());
+        PaymentBalance balance = balances.find(op.paymentId()).orElse(null);
+        GatewayAccount account = op.gatewayAccount() != null
+                ? op.gatewayAccount()
+                : gateways.accountOf(op.merchantId(), balance == null ? null : balance.gatewayAccount());
+        OperationRoute.To to = new OperationRoute.To(account, gateways.portOf(account));
+        GatewayTransaction answer = to.port().find(account.account(), op.merchantTransactionId(), op.operationType());
         if (answer.evidence() == Evidence.NOT_RECEIVED) {
-            String gatewayPaymentId = balances.find(op.paymentId())
-                    .map(PaymentBalance::gatewayTransactionId)
-                    .orElseThrow(() -> new IllegalStateException("payment " + op.paymentId() + " has no gateway id"));
+            String gatewayPaymentId = balance == null ? null : balance.gatewayTransactionId();
+            if (gatewayPaymentId == null) {
+                throw new IllegalStateException("payment " + op.paymentId() + " has no gateway id");
+            }
             log.info(
                     "The gateway never received operation {} {} of payment {}; sending it again as {}",
                     op.operationType(),
                     op.operationId(),
                     op.paymentId(),
                     op.merchantTransactionId());
-            answer = BackofficeCommandHandler.send(gateway, op, gatewayPaymentId);
+            answer = BackofficeCommandHandler.send(to, op, gatewayPaymentId);
         }
-        outcomes.record(op, answer, OperationOutcomes.Source.FOLLOW_UP, clock.instant());
+        outcomes.record(op.withGatewayAccount(account), answer, OperationOutcomes.Source.FOLLOW_UP, clock.instant());
     }
 }

@@ -53,8 +53,12 @@ class OperationOutcomes {
     /** Returns the operation's state after recording (unchanged when it was already settled). */
     @Transactional
     OperationState record(Operation submitted, GatewayTransaction answer, Source source, Instant now) {
-        Operation op =
+        Operation locked =
                 operations.lock(submitted.paymentId(), submitted.operationId()).orElseThrow();
+        // an operation recorded before back-office kept its account names the one the caller sent it to
+        Operation op = locked.gatewayAccount() == null && submitted.gatewayAccount() != null
+                ? locked.withGatewayAccount(submitted.gatewayAccount())
+                : locked;
         if (!op.state().isOpen()) {
             log.info(
                     "Operation {}/{} is already {}; answer {} dropped",

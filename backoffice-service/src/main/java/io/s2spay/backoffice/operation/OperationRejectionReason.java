@@ -46,8 +46,12 @@ enum OperationRejectionReason {
     NO_PENDING_RECEIPT,
     /** The same (payment, operation id) was already received; it is carried out once. */
     DUPLICATE_OPERATION,
-    /** The merchant has no gateway account configured in this service. */
+    /** The merchant has no gateway account configured in this service (a payment whose events named none). */
     MERCHANT_NOT_CONFIGURED,
+    /** The gateway account the payment was processed on is not configured in this service (any more). */
+    GATEWAY_ACCOUNT_NOT_CONFIGURED,
+    /** The gateway family of the payment's account cannot do this operation ({@code GatewayCapabilities}). */
+    OPERATION_NOT_SUPPORTED_BY_GATEWAY,
     /** The gateway refused the operation; its result is attached. */
     GATEWAY_REJECTED,
     /** The operation could not be sent to the gateway (circuit open, connection refused): nothing was done. */

@@ -15,6 +15,26 @@ final class OperationRules {
     private OperationRules() {}
 
     /**
+     * The verdict on {@code command} sent along {@code route}: the payment must be the merchant's (so another
+     * merchant learns nothing of its gateway), then its gateway account must be able to take the operation, then the
+     * balance rules hold ({@link #check(BackofficeCommand, PaymentBalance, OpenOperations, boolean)}). What the
+     * gateway cannot do comes before the balances: it will never be possible on this payment, whatever they become.
+     */
+    static RuleCheck check(
+            BackofficeCommand command,
+            PaymentBalance balance,
+            OperationRoute route,
+            OpenOperations open,
+            boolean awaitingReceipt) {
+        if (balance != null
+                && balance.merchantId().equals(command.merchantId())
+                && route instanceof OperationRoute.Refused refused) {
+            return new RuleCheck.Rejected(refused.reasonCode(), refused.reason());
+        }
+        return check(command, balance, open, awaitingReceipt);
+    }
+
+    /**
      * The verdict on {@code command} for a payment with {@code balance} (null if unknown), the operations still open
      * on it, and whether the gateway reports the payment as awaiting the bank's receipt.
      */

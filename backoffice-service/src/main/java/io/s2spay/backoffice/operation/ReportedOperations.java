@@ -8,7 +8,10 @@ import io.s2spay.domain.lifecycle.TransactionType;
 import io.s2spay.gateway.GatewayOutcome;
 import io.s2spay.gateway.GatewayPort;
 import io.s2spay.gateway.GatewayTransaction;
+import io.s2spay.gateway.UnknownGatewayAccountException;
 import io.s2spay.gateway.event.TransactionReports;
+import io.s2spay.gateway.routing.GatewayAccount;
+import io.s2spay.gateway.routing.Gateways;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxWriter;
@@ -33,11 +36,18 @@ import org.springframework.transaction.annotation.Transactional;
  * however often and in whatever order it is reported. This service's own operations are left to the operation that
  * sent them. The bank's decision is not subject to the merchant's rules: an operation they would refuse is recorded
  * all the same, and flagged.
+ *
+ * <p>The topic is OPP's (its webhooks, by merchant): a report is read (its result code classified) by the adapter of
+ * the payment's gateway account when the payment is known here, else by OPP's, and its event names the payment's
+ * account.
  */
 @Service
 class ReportedOperations {
 
     private static final Logger log = LoggerFactory.getLogger(ReportedOperations.class);
+
+    /** The gateway family whose reports {@code s2spay.opp.transactions} carries. */
+    private static final String REPORTING_GATEWAY = "opp";
 
     private static final Set<TransactionType> RECORDED_TYPES =
             EnumSet.of(TransactionType.CB, TransactionType.CR, TransactionType.RC);
@@ -60,7 +70,7 @@ class ReportedOperations {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final GatewayPort gateway;
+    private final Gateways gateways;
     private final BackofficeProperties properties;
 
     ReportedOperations(
@@ -71,7 +81,7 @@ class ReportedOperations {
             OutboxWriter outbox,
             Clock clock,
             MeterRegistry meters,
-            GatewayPort gateway,
+            Gateways gateways,
             BackofficeProperties properties) {
         this.reported = reported;
         this.operations = operations;
@@ -80,7 +90,7 @@ class ReportedOperations {
         this.outbox = outbox;
         this.clock = clock;
         this.meters = meters;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.properties = properties;
     }
 
@@ -105,10 +115,16 @@ class ReportedOperations {
      */
     @Transactional
     void record(OppTransactionReported report) {
-        GatewayTransaction transaction = validated(report);
+        checkReadable(report);
         if (!processed.markProcessed(report.getMessageId())) {
             return;
         }
+        GatewayAccount recorded = reported.paymentOf(report)
+                .flatMap(balances::find)
+                .map(PaymentBalance::gatewayAccount)
+                .orElse(null);
+        GatewayTransaction transaction =
+                TransactionReports.transaction(report, readerOf(report.getMerchantId(), recorded));
         Result result = handle(report, transaction, clock.instant());
         meters.counter(
                         "s2spay.backoffice.reported-operations",
@@ -183,6 +199,32 @@ class ReportedOperations {
         return publish(report, transaction, type, balance, now);
     }
 
+    /**
+     * The adapter that reads a report: that of the payment's account when it is known and configured, else that of
+     * the merchant's account keyed by its id, else OPP's, whose reports the topic carries (as before s2spay routed
+     * payments).
+     */
+    private GatewayPort readerOf(String merchantId, GatewayAccount recorded) {
+        return configured(merchantId, recorded)
+                .or(() -> configured(merchantId, null))
+                .map(gateways::portOf)
+                .or(() -> gateways.port(REPORTING_GATEWAY))
+                .orElseGet(() -> gateways.all().iterator().next());
+    }
+
+    /** The account a payment's events name, or for one whose events named none the merchant's; empty if unknown. */
+    private GatewayAccount accountOfPayment(String merchantId, GatewayAccount recorded) {
+        return recorded != null ? recorded : configured(merchantId, null).orElse(null);
+    }
+
+    private Optional<GatewayAccount> configured(String merchantId, GatewayAccount recorded) {
+        try {
+            return Optional.of(gateways.accountOf(merchantId, recorded));
+        } catch (UnknownGatewayAccountException e) {
+            return Optional.empty();
+        }
+    }
+
     private Result publish(
             OppTransactionReported report,
             GatewayTransaction transaction,
@@ -205,7 +247,15 @@ class ReportedOperations {
                 amount);
         RuleCheck check = OperationRules.check(equivalent, balance, operations.open(paymentId), true);
         PaymentEventEnvelope event = OperationEvents.reported(
-                paymentId, report.getMerchantId(), operationId, type, amount, transaction, report.getMessageId(), now);
+                paymentId,
+                report.getMerchantId(),
+                operationId,
+                type,
+                amount,
+                transaction,
+                accountOfPayment(report.getMerchantId(), balance.gatewayAccount()),
+                report.getMessageId(),
+                now);
         OperationOutcomes.recordSuccess(
                 balances,
                 paymentId,
@@ -248,7 +298,7 @@ class ReportedOperations {
         return Result.RECORDED;
     }
 
-    private GatewayTransaction validated(OppTransactionReported report) {
+    private static void checkReadable(OppTransactionReported report) {
         if (blank(report.getMessageId())
                 || blank(report.getMerchantId())
                 || blank(report.getGatewayTransactionId())
@@ -262,7 +312,6 @@ class ReportedOperations {
             throw new InvalidMessageException("reported transaction " + report.getGatewayTransactionId()
                     + " has a non-positive amount " + report.getAmountMinor());
         }
-        return TransactionReports.transaction(report, gateway);
     }
 
     private static boolean blank(String value) {

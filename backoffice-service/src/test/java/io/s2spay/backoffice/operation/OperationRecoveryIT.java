@@ -105,7 +105,9 @@ class OperationRecoveryIT {
                 OperationState.SUBMITTING,
                 null,
                 0,
-                Instant.now());
+                Instant.now(),
+                // as an operation recorded before back-office kept its account: resolved at the payment's
+                null);
         operations.insert(
                 op, OperationState.SUBMITTING, null, null, Instant.now().minusSeconds(1));
         return op;

@@ -461,6 +461,7 @@ class OperationRulesTest {
                     requested,
                     "mtid-1",
                     "gw-1",
+                    null,
                     state,
                     authorized,
                     debited,

@@ -6,6 +6,7 @@ import io.s2spay.gateway.routing.Gateways;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +20,9 @@ class GatewayRoutingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GatewayRoutingConfiguration.class);
 
     @Bean
-    GatewayRouter gatewayRouter(List<GatewayPort> adapters, GatewayRoutingProperties routing) {
+    GatewayRouter gatewayRouter(ObjectProvider<GatewayPort> adapterProvider, GatewayRoutingProperties routing) {
+        // an ObjectProvider rather than a List: with no adapter at all Spring's own error would not say what to set
+        List<GatewayPort> adapters = adapterProvider.orderedStream().toList();
         GatewayRouter router = new GatewayRouter(Gateways.requireAny(adapters, "payment-executor"), routing.routes());
         log.info(
                 "Gateways {}; routing rules for merchants {}",
