@@ -103,9 +103,7 @@ final class EndToEndPlatform implements AutoCloseable {
         backoffice = start(
                 BackofficeServiceApplication::application,
                 infrastructure.springProperties("backoffice"),
-                // its own class path has OPP's connector alone; in this shared JVM another family's configuration
-                // would add a second gateway it cannot choose among
-                merge(gateway(List.of()), settings.backoffice));
+                merge(gateway, settings.backoffice));
     }
 
     /**

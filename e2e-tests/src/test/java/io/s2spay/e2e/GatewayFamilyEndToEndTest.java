@@ -184,6 +184,47 @@ abstract class GatewayFamilyEndToEndTest {
     }
 
     @Test
+    void twoPartialRefundsAreMadeAtTheAccountAndAThirdOverTheRestIsRefused() {
+        String order = order();
+        JsonNode payment =
+                create(demo, master("DB", "250.00", order, APPROVED_MASTER, shop.returnUrl(order), ""), "succeeded");
+        String id = payment.path("id").asString();
+        assertNamesTheAccount(payment);
+
+        String[][] refunds = {{"100.00", "100.00", "150.00"}, {"100.00", "200.00", "50.00"}};
+        for (int i = 0; i < refunds.length; i++) {
+            JsonNode refund = Payments.operate(
+                    demo, id, "refunds", "{\"amount\":\"" + refunds[i][0] + "\",\"reference\":\"rf-" + i + "\"}");
+            assertThat(refund.path("type").asString()).isEqualTo("refund");
+            JsonNode refunded = awaitStatus(demo, id, "partially_refunded");
+            Payments.assertAmount(refunded, "refunded", refunds[i][1]);
+            Payments.assertAmount(refunded, "net", refunds[i][2]);
+            assertThat(ledger.of(order).refunds()).isEqualTo(i + 1);
+        }
+        assertThat(ledger.of(order).total("SEK", "refunded")).isEqualTo(20000);
+        assertThat(ledger.of(order).total("SEK", "net")).isEqualTo(5000);
+
+        MerchantApi.Answer third = demo.post("/v1/payments/" + id + "/refunds", "{\"amount\":\"60.00\"}");
+
+        assertThat(third.status()).as(third.body()).isEqualTo(422);
+        assertThat(third.problemCode()).isEqualTo("amount_exceeds_refundable");
+        String operationId = third.json().path("operationId").asString();
+        if (!operationId.isEmpty()) {
+            // the refusal is kept as a rejected operation of the payment, never sent to the gateway
+            MerchantApi.Answer operation = demo.get("/v1/payments/" + id + "/operations/" + operationId);
+            assertThat(operation.status()).as(operation.body()).isEqualTo(200);
+            assertThat(operation.text("/status")).isEqualTo("rejected");
+        }
+        assertThat(ledger.of(order).refunds()).as("nothing sent to the gateway").isEqualTo(2);
+        assertThat(ledger.of(order).total("SEK", "refunded")).isEqualTo(20000);
+        assertThat(ledger.of(order).charges()).isEqualTo(1);
+        JsonNode after = demo.payment(id);
+        assertThat(after.path("status").asString()).isEqualTo("partially_refunded");
+        assertThat(Payments.succeededOperations(after)).containsExactly("refund:100.00", "refund:100.00");
+        assertThat(run.ledger.of(order).transactions()).as("OPP's ledger").isZero();
+    }
+
+    @Test
     void lostAnswerIsResolvedWithoutASecondCharge() {
         String order = order();
 
