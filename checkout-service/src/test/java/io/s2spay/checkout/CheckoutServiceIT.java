@@ -3,6 +3,7 @@ package io.s2spay.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.s2spay.schema.GatewayAccountRef;
 import io.s2spay.schema.GatewayResult;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
@@ -339,6 +340,39 @@ class CheckoutServiceIT {
         assertThat(after.at("/result/code").asString()).isEqualTo("000.100.110");
         assertThat(after.get("updatedAt").asString())
                 .isEqualTo(succeeded.get("updatedAt").asString());
+    }
+
+    @Test
+    void paymentViewNamesTheGatewayAccountItsOutcomeEventNames() throws Exception {
+        String merchantTransactionId = "order-" + UUID.randomUUID();
+        String paymentId = JSON.readTree(post(events, DEMO_KEY, debit(merchantTransactionId), null)
+                        .body())
+                .get("id")
+                .asString();
+        assertThat(JSON.readTree(get(events, "/v1/payments/" + paymentId, DEMO_KEY)
+                                .body())
+                        .has("gateway"))
+                .as("no account before an event names one")
+                .isFalse();
+
+        PaymentEventEnvelope debited = outcome(
+                paymentId,
+                "merchant-demo",
+                PaymentDebited.newBuilder()
+                        .setPaymentType(PaymentType.DB)
+                        .setAmount(new Money(9200L, "EUR"))
+                        .setMerchantTransactionId(merchantTransactionId)
+                        .setGatewayResult(new GatewayResult("pay_tok_1", "succeeded", "succeeded", null))
+                        .build());
+        debited.setGateway(new GatewayAccountRef("tokens", "shop-se"));
+        publish(debited);
+
+        JsonNode succeeded = awaitStatus(paymentId, "succeeded");
+        assertThat(succeeded.at("/gateway/gateway").asString()).isEqualTo("tokens");
+        assertThat(succeeded.at("/gateway/account").asString()).isEqualTo("shop-se");
+        JsonNode onTheOtherInstance = JSON.readTree(
+                get(requests, "/v1/payments/" + paymentId, DEMO_KEY).body());
+        assertThat(onTheOtherInstance.at("/gateway/account").asString()).isEqualTo("shop-se");
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.s2spay.executor.PaymentExecutorApplication;
 import io.s2spay.poller.StatusPollerApplication;
 import io.s2spay.sandbox.GatewaySandbox;
 import io.s2spay.sandbox.SandboxMerchant;
+import io.s2spay.sandbox.orders.OrdersProperties;
+import io.s2spay.sandbox.tokens.TokensSandboxProperties;
 import io.s2spay.testkit.GatewaySandboxes;
 import io.s2spay.testkit.TestInfrastructure;
 import java.io.IOException;
@@ -70,6 +72,13 @@ final class EndToEndPlatform implements AutoCloseable {
                     "sandbox.merchants.merchant-b.webhook-url",
                     "http://127.0.0.1:" + pollerPort + "/v1/notifications/opp/merchant-other");
         }
+        for (GatewayFamilyRoute route : settings.routes) {
+            // the sandbox account's webhooks go to the poller's endpoint of that family's account
+            sandboxProperties.put(
+                    route.family().sandboxWebhookUrlProperty(),
+                    "http://127.0.0.1:" + pollerPort + "/v1/notifications/"
+                            + route.family().id() + "/" + route.family().account());
+        }
         ownSandbox = !sandboxProperties.isEmpty();
         // the JVM's shared sandbox has the default rules; a class that needs others gets a sandbox of its own
         sandbox = ownSandbox ? GatewaySandbox.start(sandboxProperties) : GatewaySandboxes.get();
@@ -83,17 +92,18 @@ final class EndToEndPlatform implements AutoCloseable {
         api.put("server.port", Integer.toString(checkoutPort));
         checkoutApi = start(CheckoutServiceApplication::application, checkout, api);
         checkoutWorker = start(CheckoutServiceApplication::application, checkout, checkoutSettings);
+        Map<String, String> gateway = gateway(settings.routes);
         executor = start(
                 PaymentExecutorApplication::application,
                 infrastructure.springProperties("executor"),
-                merge(gateway(), settings.executor));
-        Map<String, String> poller = merge(gateway(), settings.poller);
+                merge(gateway, settings.executor));
+        Map<String, String> poller = merge(gateway, settings.poller);
         poller.put("server.port", Integer.toString(pollerPort));
         this.poller = start(StatusPollerApplication::application, infrastructure.springProperties("poller"), poller);
         backoffice = start(
                 BackofficeServiceApplication::application,
                 infrastructure.springProperties("backoffice"),
-                merge(gateway(), settings.backoffice));
+                merge(gateway, settings.backoffice));
     }
 
     /**
@@ -107,6 +117,7 @@ final class EndToEndPlatform implements AutoCloseable {
         private final Map<String, String> poller = new LinkedHashMap<>();
         private final Map<String, String> backoffice = new LinkedHashMap<>();
         private boolean gatewayNotificationsToPoller;
+        private final List<GatewayFamilyRoute> routes = new ArrayList<>();
 
         /** The sandbox times an unanswered 3-D Secure or bank page out after this (OPP: about 30 min). */
         Settings sandboxSessionTimeout(Duration timeout) {
@@ -136,6 +147,16 @@ final class EndToEndPlatform implements AutoCloseable {
             return this;
         }
 
+        /**
+         * merchant-demo also has an account {@code family:shop-se} on one of the sandbox's other gateway families,
+         * and its payments in {@code brand} and {@code currency} are routed there (everything else stays on its OPP
+         * account); that sandbox account's webhooks go to the poller's {@code /v1/notifications/<family>/shop-se}.
+         */
+        Settings routeTo(GatewayFamily family, String brand, String currency) {
+            routes.add(new GatewayFamilyRoute(family, brand, currency));
+            return this;
+        }
+
         /** Webhooks to merchants: a short retry backoff, and http URLs on the loopback interface allowed (test receivers). */
         Settings merchantWebhooks(Duration initialBackoff, Duration maxBackoff) {
             checkout.put("s2spay.checkout.webhooks.initial-backoff", initialBackoff.toMillis() + "ms");
@@ -158,6 +179,46 @@ final class EndToEndPlatform implements AutoCloseable {
             return this;
         }
     }
+
+    /** A gateway family of the sandbox besides OPP, with the one account merchant-demo has on it. */
+    enum GatewayFamily {
+        /** The tokens API (seed 004), the sandbox's account tokens-a. */
+        TOKENS("tokens", "shop-se", "sandbox.tokens.accounts.tokens-a.webhook-url"),
+        /** The orders/MIT API (seed 003), the sandbox's merchant merchant-a. */
+        ORDERS("orders", "shop-se", "sandbox.orders.merchants.merchant-a.webhook-url");
+
+        private final String id;
+        private final String account;
+        private final String sandboxWebhookUrlProperty;
+
+        GatewayFamily(String id, String account, String sandboxWebhookUrlProperty) {
+            this.id = id;
+            this.account = account;
+            this.sandboxWebhookUrlProperty = sandboxWebhookUrlProperty;
+        }
+
+        /** The family's name in s2spay: {@code s2spay.<id>.*}, events' {@code gateway}, webhook paths. */
+        String id() {
+            return id;
+        }
+
+        /** merchant-demo's account on this family (a key of {@code s2spay.<id>.accounts}). */
+        String account() {
+            return account;
+        }
+
+        /** The routing's name of the account: {@code family:account}. */
+        String gatewayAccount() {
+            return id + ":" + account;
+        }
+
+        String sandboxWebhookUrlProperty() {
+            return sandboxWebhookUrlProperty;
+        }
+    }
+
+    /** merchant-demo's payments in a brand and currency go to its account on the family. */
+    record GatewayFamilyRoute(GatewayFamily family, String brand, String currency) {}
 
     /** TEST VALUES: the sandbox's webhook keys of its two merchants (gateway-sandbox.yml, README). */
     private static final Map<String, String> GATEWAY_NOTIFICATION_SECRETS = Map.of(
@@ -220,8 +281,11 @@ final class EndToEndPlatform implements AutoCloseable {
         }
     }
 
-    /** The sandbox's test accounts for the platform's two test merchants, whatever the services' yml say. */
-    private Map<String, String> gateway() {
+    /**
+     * The sandbox's test accounts for the platform's two test merchants, whatever the services' yml say, with
+     * merchant-demo's accounts on other gateway families and its routing rules when there are any.
+     */
+    private Map<String, String> gateway(List<GatewayFamilyRoute> routes) {
         SandboxMerchant demo = sandbox.merchant("merchant-a");
         SandboxMerchant other = sandbox.merchant("merchant-b");
         Map<String, String> properties = new LinkedHashMap<>();
@@ -230,7 +294,58 @@ final class EndToEndPlatform implements AutoCloseable {
         properties.put("s2spay.opp.accounts.merchant-demo.access-token", demo.accessToken());
         properties.put("s2spay.opp.accounts.merchant-other.entity-id", other.entityId());
         properties.put("s2spay.opp.accounts.merchant-other.access-token", other.accessToken());
+        String rules = "s2spay.routing.merchants.merchant-demo.";
+        for (int i = 0; i < routes.size(); i++) {
+            GatewayFamilyRoute route = routes.get(i);
+            properties.putAll(familyAccount(route.family()));
+            properties.put(rules + "rules[" + i + "].brands[0]", route.brand());
+            properties.put(rules + "rules[" + i + "].currencies[0]", route.currency());
+            properties.put(
+                    rules + "rules[" + i + "].accounts[0]", route.family().gatewayAccount());
+        }
+        if (!routes.isEmpty()) {
+            properties.put(rules + "default-accounts[0]", "opp:merchant-demo");
+        }
         return properties;
+    }
+
+    /** The connector's base URL and merchant-demo's account on the family, with the sandbox's test credentials. */
+    private Map<String, String> familyAccount(GatewayFamily family) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        String prefix = "s2spay." + family.id() + ".";
+        String account = prefix + "accounts." + family.account() + ".";
+        properties.put(prefix + "base-url", family.id().equals("tokens") ? tokensBaseUrl() : ordersBaseUrl());
+        switch (family) {
+            case TOKENS -> {
+                TokensSandboxProperties.Account tokens =
+                        sandbox.bean(TokensSandboxProperties.class).accounts().get("tokens-a");
+                properties.put(account + "publishable-key", tokens.publishableKey());
+                properties.put(account + "secret-key", tokens.secretKey());
+                properties.put(account + "webhook-secret", tokens.webhookSecret());
+            }
+            case ORDERS -> {
+                OrdersProperties.Merchant orders =
+                        sandbox.bean(OrdersProperties.class).merchants().get(ORDERS_MERCHANT);
+                properties.put(account + "merchant-id", ORDERS_MERCHANT);
+                properties.put(account + "api-key", orders.apiKey());
+                properties.put(account + "api-secret", orders.apiSecret());
+                properties.put(account + "webhook-secret", orders.webhookSecret());
+                properties.put(account + "self-hosted-terminal-id", "TERM-A-SELF");
+                properties.put(account + "mit-terminal-id", "TERM-A-MIT");
+            }
+        }
+        return properties;
+    }
+
+    /** The sandbox's merchant of the orders API that merchant-demo's orders account is. */
+    static final String ORDERS_MERCHANT = "merchant-a";
+
+    String tokensBaseUrl() {
+        return sandbox.baseUrl() + "tokens-api/";
+    }
+
+    String ordersBaseUrl() {
+        return sandbox.baseUrl() + "orders-api/";
     }
 
     private ConfigurableApplicationContext start(

@@ -291,7 +291,8 @@ record PaymentChange(
                         failureReason,
                         redirect == null ? null : redirect.getUrl(),
                         redirect == null ? null : redirect.getMethod(),
-                        redirect == null ? null : new TreeMap<>(redirect.getParameters())),
+                        redirect == null ? null : new TreeMap<>(redirect.getParameters()),
+                        row.outcome().gatewayAccount()),
                 now);
     }
 

@@ -7,6 +7,7 @@ import io.s2spay.domain.money.InvalidAmountException;
 import io.s2spay.domain.money.MoneyAmounts;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.platform.messaging.ProcessedMessages;
+import io.s2spay.schema.GatewayAccountRef;
 import io.s2spay.schema.GatewayResult;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.event.BackofficeCommandRejected;
@@ -123,6 +124,19 @@ class PaymentReadModelUpdater {
                         .toList()));
     }
 
+    /**
+     * The row with the gateway account the event names (its envelope's {@code gateway}), when the event moved the
+     * payment or the row names none yet: after a failover the account of the outcome wins over the first one tried.
+     */
+    private static PaymentRow atGatewayAccount(PaymentRow row, PaymentEventEnvelope event, boolean moved, Instant now) {
+        GatewayAccountRef ref = event.getGateway();
+        if (ref == null || (!moved && row.outcome().gatewayAccount() != null)) {
+            return row;
+        }
+        PaymentRow.GatewayAccount account = new PaymentRow.GatewayAccount(ref.getGateway(), ref.getAccount());
+        return account.equals(row.outcome().gatewayAccount()) ? row : row.withGatewayAccount(account, now);
+    }
+
     /** The initial payment's events (requested, outcome, redirect, receipt awaited, command rejected). */
     private Optional<PaymentRow> initialPayment(PaymentEventEnvelope event, Instant now) {
         Optional<PaymentChange> change = PaymentChange.of(event);
@@ -142,14 +156,18 @@ class PaymentReadModelUpdater {
                         event.getPaymentId());
                 return Optional.empty();
             }
-            PaymentRow row =
-                    change.get().newRow(event.getPaymentId(), event.getMerchantId(), event.getOccurredAt(), now);
+            PaymentRow row = atGatewayAccount(
+                    change.get().newRow(event.getPaymentId(), event.getMerchantId(), event.getOccurredAt(), now),
+                    event,
+                    true,
+                    now);
             payments.insert(row);
             payments.registerMerchantTransactionId(row.merchantId(), row.merchantTransactionId(), row.paymentId());
             return Optional.of(row);
         }
         PaymentRow row = ownPayment(event, current.get());
-        PaymentRow changed = change.get().applyTo(row, now);
+        PaymentRow applied = change.get().applyTo(row, now);
+        PaymentRow changed = atGatewayAccount(applied, event, applied.status() != row.status(), now);
         if (change.get().status() != null
                 && changed.status() != change.get().status()
                 && row.status() != change.get().status()) {

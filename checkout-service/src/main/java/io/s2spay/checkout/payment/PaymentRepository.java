@@ -53,7 +53,8 @@ class PaymentRepository {
                                payment_brand, merchant_transaction_id, descriptor, shopper_result_url, vault_id,
                                command_message_id, card_bin, card_last4_digits, card_brand, card_expiry_month,
                                card_expiry_year, result_code, result_description, gateway_transaction_id, failure_reason,
-                               redirect_url, redirect_method, redirect_parameters, lifecycle_status, authorized_minor,
+                               redirect_url, redirect_method, redirect_parameters, gateway, gateway_account,
+                               lifecycle_status, authorized_minor,
                                debited_minor, captured_minor, reversed_minor, refunded_minor, rebilled_minor,
                                charged_back_minor, chargeback_reversed_minor, receipt_minor, store_card,
                                stored_credential_type, stored_credential_id, created_at, updated_at)
@@ -61,7 +62,8 @@ class PaymentRepository {
                                :paymentBrand, :merchantTransactionId, :descriptor, :shopperResultUrl, :vaultId,
                                :commandMessageId, :cardBin, :cardLast4, :cardBrand, :cardExpiryMonth,
                                :cardExpiryYear, :resultCode, :resultDescription, :gatewayTransactionId, :failureReason,
-                               :redirectUrl, :redirectMethod, cast(:redirectParameters as jsonb), :lifecycleStatus,
+                               :redirectUrl, :redirectMethod, cast(:redirectParameters as jsonb), :gateway,
+                               :gatewayAccount, :lifecycleStatus,
                                :authorizedMinor, :debitedMinor, :capturedMinor, :reversedMinor, :refundedMinor,
                                :rebilledMinor, :chargedBackMinor, :chargebackReversedMinor, :receiptMinor, :storeCard,
                                :storedCredentialType, :storedCredentialId, :createdAt, :updatedAt)
@@ -165,6 +167,7 @@ class PaymentRepository {
                                gateway_transaction_id = :gatewayTransactionId, failure_reason = :failureReason,
                                redirect_url = :redirectUrl, redirect_method = :redirectMethod,
                                redirect_parameters = cast(:redirectParameters as jsonb),
+                               gateway = :gateway, gateway_account = :gatewayAccount,
                                lifecycle_status = :lifecycleStatus, authorized_minor = :authorizedMinor,
                                debited_minor = :debitedMinor, captured_minor = :capturedMinor,
                                reversed_minor = :reversedMinor, refunded_minor = :refundedMinor,
@@ -194,6 +197,16 @@ class PaymentRepository {
         params.put("failureReason", outcome.failureReason());
         params.put("redirectUrl", outcome.redirectUrl());
         params.put("redirectMethod", outcome.redirectMethod());
+        params.put(
+                "gateway",
+                outcome.gatewayAccount() == null
+                        ? null
+                        : outcome.gatewayAccount().gateway());
+        params.put(
+                "gatewayAccount",
+                outcome.gatewayAccount() == null
+                        ? null
+                        : outcome.gatewayAccount().account());
         params.put(
                 "redirectParameters",
                 outcome.redirectParameters() == null ? null : JSON.writeValueAsString(outcome.redirectParameters()));
@@ -273,7 +286,11 @@ class PaymentRepository {
                         rs.getString("failure_reason"),
                         rs.getString("redirect_url"),
                         rs.getString("redirect_method"),
-                        parameters == null ? null : JSON.readValue(parameters, STRING_MAP)),
+                        parameters == null ? null : JSON.readValue(parameters, STRING_MAP),
+                        rs.getString("gateway") == null
+                                ? null
+                                : new PaymentRow.GatewayAccount(
+                                        rs.getString("gateway"), rs.getString("gateway_account"))),
                 new PaymentMovements(
                         rs.getLong("authorized_minor"),
                         rs.getLong("debited_minor"),

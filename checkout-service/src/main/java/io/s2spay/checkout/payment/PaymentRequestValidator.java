@@ -37,8 +37,12 @@ class PaymentRequestValidator {
     /** Stored-credential agreements: how the merchant will charge a stored card later. */
     static final Set<String> STORED_CREDENTIAL_TYPES = Set.of("UNSCHEDULED", "RECURRING", "INSTALLMENT");
 
-    /** The gateway's registration ids: 32 lower-case hex digits (also what other systems send on Kafka). */
-    static final Pattern STORED_CREDENTIAL_ID = Pattern.compile("[0-9a-f]{32}");
+    /**
+     * The gateways' ids of a stored card, as s2spay shows them: OPP's registration ids (32 lower-case hex digits,
+     * also what other systems send on Kafka), or another family's prefixed ids (the tokens API's saved card
+     * {@code pm_…}, the orders API's token {@code ctok_…}).
+     */
+    static final Pattern STORED_CREDENTIAL_ID = Pattern.compile("[0-9a-f]{32}|[a-z]{2,8}_[A-Za-z0-9]{8,64}");
 
     /** Letters, digits and the punctuation OPP accepts in references; no spaces or control characters. */
     static final Pattern MERCHANT_TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:/#+@\\-]{1,255}");
@@ -195,7 +199,9 @@ class PaymentRequestValidator {
     private static String storedCredentialId(JsonNode root, Errors errors) {
         String id = optionalText(root, "storedCredentialId", 64, errors);
         if (id != null && !STORED_CREDENTIAL_ID.matcher(id).matches()) {
-            errors.add("storedCredentialId", "must be a stored credential id: 32 lower-case hex digits");
+            errors.add(
+                    "storedCredentialId",
+                    "must be a stored credential id: 32 lower-case hex digits, or a gateway's prefixed id such as pm_…");
             return null;
         }
         return id;

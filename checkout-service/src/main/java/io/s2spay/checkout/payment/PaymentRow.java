@@ -51,9 +51,37 @@ record PaymentRow(
             String failureReason,
             String redirectUrl,
             String redirectMethod,
-            Map<String, String> redirectParameters) {
+            Map<String, String> redirectParameters,
+            GatewayAccount gatewayAccount) {
 
-        static final Outcome NONE = new Outcome(null, null, null, null, null, null, null);
+        static final Outcome NONE = new Outcome(null, null, null, null, null, null, null, null);
+
+        /** This outcome at another gateway account. */
+        Outcome at(GatewayAccount account) {
+            return new Outcome(
+                    resultCode,
+                    resultDescription,
+                    gatewayTransactionId,
+                    failureReason,
+                    redirectUrl,
+                    redirectMethod,
+                    redirectParameters,
+                    account);
+        }
+    }
+
+    /**
+     * The gateway account that processed the payment, as its events name it: the gateway family ({@code opp},
+     * {@code tokens}, {@code orders}) and the account's key in s2spay's configuration of it.
+     */
+    record GatewayAccount(String gateway, String account) {}
+
+    /**
+     * This payment as processed at {@code account} (the envelope's {@code gateway} of an event about it), changed
+     * at {@code now}.
+     */
+    PaymentRow withGatewayAccount(GatewayAccount account, Instant now) {
+        return withStatus(status, outcome.at(account), now);
     }
 
     /**
@@ -200,6 +228,11 @@ record PaymentRow(
                         ? null
                         : new PaymentView.Result(outcome.resultCode(), outcome.resultDescription()),
                 outcome.gatewayTransactionId(),
+                outcome.gatewayAccount() == null
+                        ? null
+                        : new PaymentView.Gateway(
+                                outcome.gatewayAccount().gateway(),
+                                outcome.gatewayAccount().account()),
                 status == PaymentStatus.REQUIRES_ACTION && outcome.redirectUrl() != null
                         ? new PaymentView.Redirect(
                                 outcome.redirectUrl(),

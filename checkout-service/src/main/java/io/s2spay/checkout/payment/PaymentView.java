@@ -13,6 +13,7 @@ import java.util.Map;
  * @param amounts what was authorized, captured, refunded and charged back, once the payment succeeded (or awaits
  *     its receipt)
  * @param operations every operation on the payment, oldest first; left out of lists
+ * @param gateway the gateway account that processed the payment, once an event named one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PaymentView(
@@ -27,6 +28,7 @@ record PaymentView(
         Card card,
         Result result,
         String gatewayTransactionId,
+        Gateway gateway,
         Redirect redirect,
         String failureReason,
         Amounts amounts,
@@ -40,6 +42,9 @@ record PaymentView(
 
     /** The gateway's own result code and description. */
     record Result(String code, String description) {}
+
+    /** A gateway account: the family ({@code opp}, {@code tokens}, {@code orders}) and s2spay's key of the account. */
+    record Gateway(String gateway, String account) {}
 
     /** Where to send the shopper to complete the payment ({@code requires_action}). */
     record Redirect(String url, String method, Map<String, String> parameters) {}

@@ -122,8 +122,30 @@ class PaymentRequestValidatorTest {
         assertThat(e.errors().toString()).doesNotContain(PAN);
     }
 
+    /** The stored-card ids of the tokens API (saved card) and of the orders API (CTOKEN), as the sandbox makes them. */
     @ParameterizedTest
-    @ValueSource(strings = {"8AC7A4A18F0B2A3C8AC7A4A18F0B2A3C", "short", "8ac7a4a18f0b2a3c8ac7a4a18f0b2a3c00"})
+    @ValueSource(strings = {"pm_0123456789abcdef01234567", "ctok_0123456789abcdef0123456789abcdef"})
+    void acceptsAStoredCredentialIdOfAnotherGatewayFamily(String id) {
+        Map<String, Object> request = valid();
+        request.remove("card");
+        request.remove("shopperResultUrl");
+        request.put("storedCredentialId", id);
+
+        ValidatedPayment payment = validator.validate(body(request));
+
+        assertThat(payment.merchantInitiated()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "8AC7A4A18F0B2A3C8AC7A4A18F0B2A3C",
+                "short",
+                "8ac7a4a18f0b2a3c8ac7a4a18f0b2a3c00",
+                "pm_",
+                "PM_0123456789abcdef01234567",
+                "pm_01234567/../x"
+            })
     void refusesAMalformedStoredCredentialId(String id) {
         Map<String, Object> request = valid();
         request.remove("card");

@@ -41,7 +41,7 @@ public record ExecutorProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("10s") Duration interval,
             @DefaultValue("20") int batchSize,
-            @DefaultValue("5m") Duration lease,
+            @DefaultValue("15m") Duration lease,
             @DefaultValue("10m") Duration resubmitWithin) {
 
         public Recovery {

@@ -8,7 +8,12 @@ import io.s2spay.connector.opp.OppGateway;
 import io.s2spay.connector.opp.OppGatewayClient;
 import io.s2spay.connector.opp.OppNotificationDecoders;
 import io.s2spay.connector.opp.OppProperties;
+import io.s2spay.connector.orders.OrdersGateway;
+import io.s2spay.connector.orders.OrdersProperties;
 import io.s2spay.connector.support.ResolutionSettings;
+import io.s2spay.connector.tokens.TokensGateway;
+import io.s2spay.connector.tokens.TokensProperties;
+import io.s2spay.gateway.GatewayPort;
 import io.s2spay.vault.CardVaultProperties;
 import java.time.Duration;
 import java.util.Map;
@@ -78,9 +83,36 @@ class StuckAttemptRecoveryTest {
         ExecutorProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("s2spay.executor", ExecutorProperties.class);
 
-        assertThat(defaults.recovery().lease()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.recovery().lease()).isEqualTo(Duration.ofMinutes(15));
         assertThatCode(() ->
                         StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(defaults.recovery(), longestRecovery()))
                 .doesNotThrowAnyException();
+    }
+
+    /**
+     * The executor carries the tokens and orders connectors at run time: with their shipped settings (12 s per call,
+     * five look-ups, one resend) an attempt's recovery takes longer than OPP's, and the default lease must outlast it
+     * too, or an executor configured with one of them refuses to start.
+     */
+    @Test
+    void theDefaultLeaseOutlastsTheLongestRecoveryOfTheTokensAndOrdersConnectorsShippedSettings() {
+        ExecutorProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("s2spay.executor", ExecutorProperties.class);
+        GatewayPort tokens = new TokensGateway(TokensProperties.of(
+                "http://127.0.0.1:8090/tokens-api/",
+                Map.of("shop-se", new TokensProperties.Account("pk_test_a", "sk_test_a", "whsec_test_a"))));
+        GatewayPort orders = new OrdersGateway(OrdersProperties.of(
+                "http://127.0.0.1:8090/orders-api/",
+                Map.of(
+                        "shop-se",
+                        new OrdersProperties.Account(
+                                "merchant-a", "key", "secret", "webhook-secret-0123456789", "TERM-SELF", "TERM-MIT"))));
+
+        for (GatewayPort connector : java.util.List.of(tokens, orders)) {
+            assertThatCode(() -> StuckAttemptRecovery.requireLeaseBeyondLongestRecovery(
+                            defaults.recovery(), connector.deadlines().longestRecovery()))
+                    .as(connector.getClass().getSimpleName())
+                    .doesNotThrowAnyException();
+        }
     }
 }
