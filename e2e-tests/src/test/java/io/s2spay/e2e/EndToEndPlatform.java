@@ -79,6 +79,11 @@ final class EndToEndPlatform implements AutoCloseable {
                     "http://127.0.0.1:" + pollerPort + "/v1/notifications/"
                             + route.family().id() + "/" + route.family().account());
         }
+        if (settings.localProfile) {
+            sandboxProperties.put("spring.profiles.active", LOCAL_PROFILE);
+            // gateway-sandbox-local.yml sends the tokens and orders accounts' webhooks to this poller
+            sandboxProperties.put("s2spay.local.poller-url", "http://127.0.0.1:" + pollerPort);
+        }
         ownSandbox = !sandboxProperties.isEmpty();
         // the JVM's shared sandbox has the default rules; a class that needs others gets a sandbox of its own
         sandbox = ownSandbox ? GatewaySandbox.start(sandboxProperties) : GatewaySandboxes.get();
@@ -87,12 +92,21 @@ final class EndToEndPlatform implements AutoCloseable {
         Map<String, Object> checkout = infrastructure.springProperties("checkout");
         Map<String, String> checkoutSettings = new LinkedHashMap<>(settings.checkout);
         checkoutSettings.put("s2spay.checkout.public-base-url", checkoutPublicBaseUrl.toString());
+        if (settings.localProfile) {
+            checkoutSettings.put("spring.profiles.active", LOCAL_PROFILE);
+        }
         Map<String, String> api = new LinkedHashMap<>(checkoutSettings);
         api.put("s2spay.checkout.read-model.enabled", "false");
         api.put("server.port", Integer.toString(checkoutPort));
         checkoutApi = start(CheckoutServiceApplication::application, checkout, api);
         checkoutWorker = start(CheckoutServiceApplication::application, checkout, checkoutSettings);
         Map<String, String> gateway = gateway(settings.routes);
+        if (settings.localProfile) {
+            // <service>-local.yml's accounts and rules, their connectors pointed at this sandbox
+            gateway.put("spring.profiles.active", LOCAL_PROFILE);
+            gateway.put("s2spay.tokens.base-url", tokensBaseUrl());
+            gateway.put("s2spay.orders.base-url", ordersBaseUrl());
+        }
         executor = start(
                 PaymentExecutorApplication::application,
                 infrastructure.springProperties("executor"),
@@ -117,6 +131,7 @@ final class EndToEndPlatform implements AutoCloseable {
         private final Map<String, String> poller = new LinkedHashMap<>();
         private final Map<String, String> backoffice = new LinkedHashMap<>();
         private boolean gatewayNotificationsToPoller;
+        private boolean localProfile;
         private final List<GatewayFamilyRoute> routes = new ArrayList<>();
 
         /** The sandbox times an unanswered 3-D Secure or bank page out after this (OPP: about 30 min). */
@@ -162,6 +177,16 @@ final class EndToEndPlatform implements AutoCloseable {
             checkout.put("s2spay.checkout.webhooks.initial-backoff", initialBackoff.toMillis() + "ms");
             checkout.put("s2spay.checkout.webhooks.max-backoff", maxBackoff.toMillis() + "ms");
             checkout.put("s2spay.checkout.webhooks.allow-insecure-loopback", "true");
+            return this;
+        }
+
+        /**
+         * Every service and the sandbox run with the profile the local stack and docker-compose.yml use
+         * ({@code <module>-local.yml}: merchant-demo's accounts on the tokens and orders APIs and its routing rules),
+         * only the connectors' base URLs and the poller's address changed to this platform's.
+         */
+        Settings localProfile() {
+            localProfile = true;
             return this;
         }
 
@@ -219,6 +244,9 @@ final class EndToEndPlatform implements AutoCloseable {
 
     /** merchant-demo's payments in a brand and currency go to its account on the family. */
     record GatewayFamilyRoute(GatewayFamily family, String brand, String currency) {}
+
+    /** The Spring profile of the local stack ({@code ./s2spay up}) and docker-compose.yml. */
+    static final String LOCAL_PROFILE = "local";
 
     /** TEST VALUES: the sandbox's webhook keys of its two merchants (gateway-sandbox.yml, README). */
     private static final Map<String, String> GATEWAY_NOTIFICATION_SECRETS = Map.of(

@@ -68,8 +68,11 @@ final class LocalStack {
         }
     }
 
-    static final Application SANDBOX =
-            new Application("gateway-sandbox", SANDBOX_PORT, "OPP gateway simulation, ledger at /sandbox/ledger");
+    /** The Spring profile every application runs with here (and in docker-compose.yml): {@code <module>-local.yml}. */
+    static final String PROFILE = "local";
+
+    static final Application SANDBOX = new Application(
+            "gateway-sandbox", SANDBOX_PORT, "OPP, orders and tokens APIs' simulation, ledger at /sandbox/ledger");
     static final List<Application> SERVICES = List.of(
             new Application("checkout-service", 8080, "public API POST/GET /v1/payments, OpenAPI /v3/api-docs"),
             new Application("payment-executor", 8081, "runs payment commands against the gateway"),
@@ -290,7 +293,10 @@ final class LocalStack {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-javaagent:" + watchdogAgent + "=" + ProcessHandle.current().pid(),
                 "-jar",
-                application.jar(root).toString()));
+                application.jar(root).toString(),
+                // <module>-local.yml: merchant-demo's accounts on the sandbox's tokens and orders APIs and its
+                // routing rules; the sandbox's webhooks of those accounts to the poller
+                "--spring.profiles.active=" + PROFILE));
         if (application == SANDBOX) {
             command.add("--sandbox.data-dir=" + run.resolve("gateway-sandbox"));
         }
@@ -336,7 +342,8 @@ final class LocalStack {
                 .append(nl);
         if (infrastructureOnly) {
             out.append(nl)
-                    .append("Infrastructure only: run the services from your IDE with their default configuration.")
+                    .append("Infrastructure only: run the services from your IDE with the profile \"" + PROFILE
+                            + "\" (--spring.profiles.active=" + PROFILE + ").")
                     .append(nl);
             System.out.print(out);
             System.out.flush();
@@ -351,6 +358,11 @@ final class LocalStack {
                     "paymentBrand":"VISA","merchantTransactionId":"order-1","shopperResultUrl":"https://shop.example/return",
                     "card":{"number":"4200000000000000",
                     "holder":"Jane Jones","expiryMonth":"05","expiryYear":"2034","cvv":"123"}}'
+                """);
+        out.append("""
+                merchant-demo's SEK MASTER payments go to the tokens API (account tokens:shop-se), its DKK payments to the
+                orders API (orders:shop-dk), the rest to OPP: try "currency":"SEK","paymentBrand":"MASTER" with the card
+                5454545454545454 (payment-executor-local.yml; ledgers /sandbox/tokens/ledger, /sandbox/orders/ledger).
                 """);
         System.out.print(out);
         System.out.flush();
