@@ -5,8 +5,12 @@ import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +25,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Drives synchronous card debits through checkout-service's public API at a fixed concurrency (closed loop)
- * and prints throughput, latency percentiles and errors; a load generator, not a test.
+ * Drives synchronous card debits through checkout-service's public API closed loop, one step per concurrency, and
+ * prints each step's throughput, latency percentiles, errors and the CPU every process of the local stack used per
+ * payment; then what the same PostgreSQL server commits without the platform. A load generator, not a test.
  */
 public final class DebitBenchmark {
 
@@ -50,16 +55,17 @@ public final class DebitBenchmark {
             options = BenchmarkOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./s2spay bench [payments=2000] [concurrency=16] [--warmup N="
-                    + BenchmarkOptions.DEFAULT_WARMUP + "] [--url " + BenchmarkOptions.DEFAULT_URL
-                    + "] [--api-key KEY]");
+            System.err.println(BenchmarkOptions.usage());
             System.exit(2);
             return;
         }
         System.exit(new DebitBenchmark(options).run() ? 0 : 1);
     }
 
-    /** Runs the warm-up and the measured phase; false when the platform could not be reached. */
+    /**
+     * Runs the idle sample, the warm-up, the steps and the PostgreSQL baseline; false when the platform or the
+     * baseline's server could not be reached, or the baseline failed.
+     */
     boolean run() throws InterruptedException {
         System.out.printf(
                 Locale.ROOT,
@@ -67,20 +73,56 @@ public final class DebitBenchmark {
                 options.baseUrl(),
                 TEST_CARD.substring(12));
         System.out.println("machine: " + MachineDescription.describe());
+        if (options.concurrencyIgnored())
+            System.out.println("note: --steps " + joined(options.steps()) + " replaces the positional concurrency");
         if (!reachable()) return false;
+        PostgresBaseline baseline = new PostgresBaseline(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+        if (options.baselineSeconds() > 0 && !baselineReachable(baseline)) return false;
+
+        CpuMeter meter = CpuMeter.ofThisMachine();
+        CpuReport cpu = new CpuReport(System.out);
+        CpuSample first = meter.sample();
+        cpu.processes(meter, first);
+        if (meter.available() && options.idleSeconds() > 0) {
+            Thread.sleep(Duration.ofSeconds(options.idleSeconds()));
+            cpu.idle(meter.between(first, meter.sample()));
+        }
         if (options.warmup() > 0) {
-            Phase warmup = runPhase(
-                    "warmup", options.warmup(), Math.max(options.concurrency(), BenchmarkOptions.WARMUP_CONCURRENCY));
+            int concurrency = options.warmupConcurrency();
+            Phase warmup = runPhase("warmup", options.warmup(), concurrency);
             System.out.printf(
                     Locale.ROOT,
-                    "warm-up: %d payments in %.1f s (%d succeeded)%n",
+                    "warm-up: %d payments at concurrency %d in %.1f s (%d succeeded)%n",
                     options.warmup(),
+                    concurrency,
                     warmup.elapsedNanos / 1e9,
                     warmup.succeeded());
         }
-        Phase measured = runPhase("run", options.payments(), options.concurrency());
-        report(measured);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < options.steps().size(); i++) {
+            int concurrency = options.steps().get(i);
+            CpuSample before = meter.sample();
+            Phase phase = runPhase("step" + i, options.payments(), concurrency);
+            Step step = new Step(concurrency, phase, meter.between(before, meter.sample()));
+            steps.add(step);
+            report(step, meter.available(), cpu);
+        }
+        if (steps.size() > 1 || meter.available()) summary(steps, meter.available(), cpu);
+        if (options.baselineSeconds() > 0) return baseline(baseline, meter, cpu, steps);
         return true;
+    }
+
+    private boolean baselineReachable(PostgresBaseline baseline) {
+        try {
+            baseline.checkConnection();
+            return true;
+        } catch (SQLException e) {
+            System.err.printf(
+                    "bench: cannot connect to PostgreSQL at %s as %s for the baseline (%s). Give the stack's server with"
+                            + " --jdbc, --jdbc-user and --jdbc-password, or skip the baseline with --baseline-seconds 0%n",
+                    options.jdbcUrl(), options.jdbcUser(), e.getMessage());
+            return false;
+        }
     }
 
     private boolean reachable() throws InterruptedException {
@@ -162,20 +204,44 @@ public final class DebitBenchmark {
         return ("http " + code + " " + json.path("title").asString("")).strip();
     }
 
-    private void report(Phase phase) {
-        double seconds = phase.elapsedNanos / 1e9;
-        LatencyStatistics all = new LatencyStatistics(phase.latencies);
+    /** One measured step: its concurrency, its payments and the stack's CPU meanwhile. */
+    private record Step(int concurrency, Phase phase, CpuInterval cpu) {
+        double seconds() {
+            return phase.elapsedNanos / 1e9;
+        }
+
+        double paymentsPerSecond() {
+            return phase.latencies.length / seconds();
+        }
+
+        double succeededPerSecond() {
+            return phase.succeeded() / seconds();
+        }
+
+        LatencyStatistics latencies() {
+            return new LatencyStatistics(phase.latencies);
+        }
+
+        String errors() {
+            Map<String, Long> errors = new TreeMap<>(phase.outcomes);
+            errors.remove(Phase.SUCCEEDED);
+            return errors.isEmpty() ? "none" : errors.toString();
+        }
+    }
+
+    private void report(Step step, boolean cpuAvailable, CpuReport cpu) {
+        LatencyStatistics all = step.latencies();
         System.out.printf(
                 Locale.ROOT,
-                "measured: %d payments at concurrency %d in %.2f s%n",
-                options.payments(),
-                options.concurrency(),
-                seconds);
+                "%nstep: %d payments at concurrency %d in %.2f s%n",
+                step.phase.latencies.length,
+                step.concurrency(),
+                step.seconds());
         System.out.printf(
                 Locale.ROOT,
                 "throughput: %.1f payments/s (%.1f succeeded/s)%n",
-                options.payments() / seconds,
-                phase.succeeded() / seconds);
+                step.paymentsPerSecond(),
+                step.succeededPerSecond());
         System.out.printf(
                 Locale.ROOT,
                 "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  mean %.1f%n",
@@ -184,11 +250,88 @@ public final class DebitBenchmark {
                 all.percentileMillis(99),
                 all.maxMillis(),
                 all.meanMillis());
-        Map<String, Long> errors = new TreeMap<>(phase.outcomes);
-        errors.remove(Phase.SUCCEEDED);
         System.out.printf(
                 "succeeded: %d of %d; errors: %s%n",
-                phase.succeeded(), options.payments(), errors.isEmpty() ? "none" : errors);
+                step.phase.succeeded(), step.phase.latencies.length, step.errors());
+        if (cpuAvailable) cpu.perPayment(step.cpu(), step.phase.succeeded());
+    }
+
+    private void summary(List<Step> steps, boolean cpuAvailable, CpuReport cpu) {
+        System.out.printf("%nsummary (%d payments per step, after the warm-up):%n", options.payments());
+        System.out.println(
+                "| concurrency | payments | payments/s | p50 ms | p95 ms | p99 ms | errors | stack CPU ms/payment |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Step step : steps) {
+            LatencyStatistics all = step.latencies();
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
+                    step.concurrency(),
+                    step.phase.latencies.length,
+                    step.paymentsPerSecond(),
+                    all.percentileMillis(50),
+                    all.percentileMillis(95),
+                    all.percentileMillis(99),
+                    step.errors(),
+                    cpuAvailable ? CpuReport.figure(step.cpu().stackMillisPerPayment(step.phase.succeeded())) : "n/a");
+        }
+        if (cpuAvailable)
+            cpu.perPaymentTable(
+                    steps.stream().map(s -> "c=" + s.concurrency()).toList(),
+                    steps.stream().map(Step::cpu).toList(),
+                    steps.stream().map(s -> s.phase.succeeded()).toList());
+    }
+
+    private boolean baseline(PostgresBaseline baseline, CpuMeter meter, CpuReport cpu, List<Step> steps)
+            throws InterruptedException {
+        System.out.printf(
+                Locale.ROOT,
+                "%nPostgreSQL baseline: %d clients for %d s, each committing \"insert a payment row + an outbox row\""
+                        + " in schema %s of %s%n",
+                options.baselineClients(),
+                options.baselineSeconds(),
+                PostgresBaseline.SCHEMA,
+                options.jdbcUrl());
+        PostgresBaseline.Result result;
+        try {
+            result = baseline.run(options.baselineClients(), options.baselineSeconds(), meter);
+        } catch (SQLException e) {
+            System.err.println("bench: the PostgreSQL baseline failed: " + e.getMessage());
+            return false;
+        }
+        LatencyStatistics latencies = result.latencies();
+        System.out.printf(
+                Locale.ROOT,
+                "server: PostgreSQL %s, synchronous_commit %s (as the server has it)%n",
+                result.serverVersion(),
+                result.synchronousCommit());
+        System.out.printf(
+                Locale.ROOT,
+                "baseline: %d transactions in %.2f s: %.1f transactions/s; latency ms p50 %.1f  p95 %.1f  p99 %.1f;"
+                        + " errors: %s%n",
+                result.transactions(),
+                result.elapsedNanos() / 1e9,
+                result.transactionsPerSecond(),
+                latencies.percentileMillis(50),
+                latencies.percentileMillis(95),
+                latencies.percentileMillis(99),
+                result.errors().isEmpty() ? "none" : result.errors());
+        if (meter.available()) cpu.baseline(result.cpu(), result.transactions());
+        steps.stream()
+                .max(Comparator.comparingDouble(Step::succeededPerSecond))
+                .ifPresent(best -> System.out.printf(
+                        Locale.ROOT,
+                        "s2spay's best step (concurrency %d): %.1f succeeded payments/s = %.1f %% of the baseline's %.1f"
+                                + " transactions/s%n",
+                        best.concurrency(),
+                        best.succeededPerSecond(),
+                        PostgresBaseline.percentOf(best.succeededPerSecond(), result.transactionsPerSecond()),
+                        result.transactionsPerSecond()));
+        return true;
+    }
+
+    private static String joined(List<Integer> steps) {
+        return String.join(",", steps.stream().map(String::valueOf).toList());
     }
 
     /** The per-payment latencies and outcome counts of one phase. */

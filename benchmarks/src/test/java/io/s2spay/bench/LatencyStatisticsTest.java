@@ -1,7 +1,6 @@
 package io.s2spay.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -31,31 +30,5 @@ class LatencyStatisticsTest {
     @Test
     void noSamplesGiveNoFigures() {
         assertThat(new LatencyStatistics(new long[0]).percentileMillis(50)).isNaN();
-    }
-
-    @Test
-    void optionsDefaultToTwoThousandPaymentsAtSixteenAfterAJitWarmUp() {
-        BenchmarkOptions options = BenchmarkOptions.parse();
-
-        assertThat(options.payments()).isEqualTo(2000);
-        assertThat(options.concurrency()).isEqualTo(16);
-        assertThat(options.warmup()).isEqualTo(3000);
-    }
-
-    @Test
-    void optionsReadPositionalAndNamedArguments() {
-        BenchmarkOptions options = BenchmarkOptions.parse("500", "4", "--warmup", "0", "--url", "http://host:9/");
-
-        assertThat(options.payments()).isEqualTo(500);
-        assertThat(options.concurrency()).isEqualTo(4);
-        assertThat(options.warmup()).isZero();
-        assertThat(options.baseUrl()).hasToString("http://host:9");
-    }
-
-    @Test
-    void optionsRefuseNonsense() {
-        assertThatThrownBy(() -> BenchmarkOptions.parse("0")).hasMessageContaining("payments");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("10", "x")).hasMessageContaining("concurrency");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("--fast");
     }
 }
