@@ -25,6 +25,8 @@ public final class AvroSerdeProperties {
                 "apicurio.registry.http.adapter", "JDK",
                 // consumers decode into the generated classes of this module (AvroSerdeConfig.USE_SPECIFIC_AVRO_READER
                 // in serde 3.1.7); the writer's schema is resolved against the generated class's schema
-                "apicurio.registry.use-specific-avro-reader", "true");
+                "apicurio.registry.use-specific-avro-reader", "true",
+                // readers and writers cached by schema, not by a fingerprint computed for every record
+                "apicurio.registry.avro-datum-provider", SchemaCachingDatumProvider.class.getName());
     }
 }
