@@ -98,18 +98,41 @@ public final class DebitBenchmark {
                     warmup.elapsedNanos / 1e9,
                     warmup.succeeded());
         }
+        StatementStatistics.Result<StatementStatistics> sql =
+                StatementStatistics.of(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+        if (sql.value().isEmpty()) System.out.println("SQL per payment: not measured, " + sql.reason());
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < options.steps().size(); i++) {
             int concurrency = options.steps().get(i);
+            resetStatements(sql);
             CpuSample before = meter.sample();
             Phase phase = runPhase("step" + i, options.payments(), concurrency);
             Step step = new Step(concurrency, phase, meter.between(before, meter.sample()));
             steps.add(step);
             report(step, meter.available(), cpu);
+            printStatements(sql, phase.succeeded());
         }
         if (steps.size() > 1 || meter.available()) summary(steps, meter.available(), cpu);
         if (options.baselineSeconds() > 0) return baseline(baseline, meter, cpu, steps);
         return true;
+    }
+
+    private static void resetStatements(StatementStatistics.Result<StatementStatistics> sql) {
+        if (sql.value().isEmpty()) return;
+        try {
+            sql.value().get().reset();
+        } catch (java.sql.SQLException e) {
+            System.out.println("SQL per payment: cannot reset pg_stat_statements: " + e.getMessage());
+        }
+    }
+
+    private static void printStatements(StatementStatistics.Result<StatementStatistics> sql, long succeeded) {
+        if (sql.value().isEmpty()) return;
+        try {
+            StatementStatistics.print(System.out, sql.value().get().read(), succeeded, 12);
+        } catch (java.sql.SQLException e) {
+            System.out.println("SQL per payment: cannot read pg_stat_statements: " + e.getMessage());
+        }
     }
 
     private boolean baselineReachable(PostgresBaseline baseline) {

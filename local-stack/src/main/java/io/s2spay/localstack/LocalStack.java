@@ -231,7 +231,12 @@ final class LocalStack {
     }
 
     private void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(POSTGRES_PORT, run.resolve("postgres"), logs.resolve("postgres.log"));
+        // pg_stat_statements: what each statement costs (./s2spay bench prints the top ones per payment)
+        postgres = EmbeddedPostgresServer.start(
+                POSTGRES_PORT,
+                run.resolve("postgres"),
+                logs.resolve("postgres.log"),
+                Map.of("shared_preload_libraries", "pg_stat_statements"));
         if (stopping) {
             postgres.close();
             return;
@@ -246,6 +251,7 @@ final class LocalStack {
                             + DATABASE_PASSWORD + "'; "
                             + "END IF; END $$");
             statement.execute("ALTER DATABASE " + EmbeddedPostgresServer.DATABASE + " OWNER TO " + DATABASE_USER);
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the database account " + DATABASE_USER, e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +40,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param logFile where the server's output goes
      */
     public static EmbeddedPostgresServer start(int port, Path dataDirectory, Path logFile) {
+        return start(port, dataDirectory, logFile, Map.of());
+    }
+
+    /**
+     * Starts the server as {@link #start(int, Path, Path)} does, with more server settings ({@code -c name=value}),
+     * e.g. {@code shared_preload_libraries=pg_stat_statements} (the embedded binaries ship that module).
+     */
+    public static EmbeddedPostgresServer start(
+            int port, Path dataDirectory, Path logFile, Map<String, String> serverSettings) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -54,6 +64,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            serverSettings.forEach(builder::setServerConfig);
             boolean throwAway = dataDirectory == null;
             // a throw-away cluster lives in zonky's working directory, so that zonky's stale-directory cleanup covers
             // it too
