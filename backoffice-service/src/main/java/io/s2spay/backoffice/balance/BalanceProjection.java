@@ -74,7 +74,7 @@ public class BalanceProjection {
         }
         // only the initial payment's events say where the payment is held; an operation's event cannot move it
         GatewayAccount named = step.type().isInitial() ? accountNamedBy(event) : null;
-        balances.upsertPayment(
+        PaymentBalance balance = balances.upsertPayment(
                 event.getPaymentId(),
                 event.getMerchantId(),
                 step.type().isInitial() ? step.type().name() : null,
@@ -84,7 +84,7 @@ public class BalanceProjection {
                 payment.gatewayTransactionId(),
                 named,
                 now);
-        PaymentBalance balance = checkBelongsToPayment(event, payment.amount());
+        checkBelongsToPayment(balance, event, payment.amount());
         if (named != null && !named.equals(balance.gatewayAccount())) {
             log.warn(
                     "Event {} ({}) of payment {} names gateway account {}, but the payment was recorded on {}: its"
@@ -99,8 +99,8 @@ public class BalanceProjection {
         String entryId = step.type().isInitial()
                 ? PaymentBalances.INITIAL_ENTRY
                 : PaymentBalances.operationEntryId(payment.operationId());
-        PaymentBalances.Recorded recorded = balances.record(
-                event.getPaymentId(), entryId, step, payment.amount().getCurrency(), event.getMessageId(), now);
+        PaymentBalances.Recorded recorded =
+                balances.record(balance, entryId, step, payment.amount().getCurrency(), event.getMessageId(), now);
         if (recorded != PaymentBalances.Recorded.ILLEGAL) {
             return;
         }
@@ -175,10 +175,8 @@ public class BalanceProjection {
     /**
      * Refuses (to the dead-letter topic, rolling back the upsert) an event about another merchant's payment or in
      * another currency than the payment's: either would corrupt the balances the back-office rules check (rules 4, 6).
-     * Returns the payment's balance, locked.
      */
-    private PaymentBalance checkBelongsToPayment(PaymentEventEnvelope event, Money amount) {
-        PaymentBalance balance = balances.lock(event.getPaymentId()).orElseThrow();
+    private static void checkBelongsToPayment(PaymentBalance balance, PaymentEventEnvelope event, Money amount) {
         if (!balance.merchantId().equals(event.getMerchantId())) {
             throw new InvalidMessageException("event " + event.getMessageId() + " names merchant '"
                     + event.getMerchantId() + "' but payment " + event.getPaymentId() + " belongs to another merchant");
@@ -187,6 +185,5 @@ public class BalanceProjection {
             throw new InvalidMessageException("event " + event.getMessageId() + " is in " + amount.getCurrency()
                     + " but payment " + event.getPaymentId() + " is in " + balance.currency());
         }
-        return balance;
     }
 }

@@ -53,8 +53,10 @@ public class PaymentBalances {
      * told of each wins, so the gateway account that processed the payment is never replaced by another one.
      *
      * @param gatewayAccount the account the initial payment's event names (null when it names none)
+     * @return the row as it stands after the upsert, locked for the caller's transaction (an upsert locks the row
+     *     it inserts or updates), so no second lock is needed to check and move it
      */
-    void upsertPayment(
+    PaymentBalance upsertPayment(
             String paymentId,
             String merchantId,
             String paymentType,
@@ -64,7 +66,7 @@ public class PaymentBalances {
             String gatewayTransactionId,
             GatewayAccount gatewayAccount,
             Instant at) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into payment_balance (payment_id, merchant_id, payment_type, currency, requested_minor,
                     merchant_transaction_id, gateway_transaction_id, gateway_account, state, updated_at)
                 values (:paymentId, :merchantId, :paymentType, :currency, :requestedMinor,
@@ -77,6 +79,7 @@ public class PaymentBalances {
                     gateway_transaction_id = coalesce(payment_balance.gateway_transaction_id, excluded.gateway_transaction_id),
                     gateway_account = coalesce(payment_balance.gateway_account, excluded.gateway_account),
                     updated_at = excluded.updated_at
+                returning *
                 """)
                 .param("paymentId", paymentId)
                 .param("merchantId", merchantId)
@@ -87,7 +90,8 @@ public class PaymentBalances {
                 .param("gatewayTransactionId", gatewayTransactionId)
                 .param("gatewayAccount", gatewayAccount == null ? null : gatewayAccount.toString())
                 .param("at", Timestamp.from(at))
-                .update();
+                .query(PaymentBalances::map)
+                .single();
     }
 
     /** What {@link #record} made of a step. */
@@ -118,6 +122,21 @@ public class PaymentBalances {
             Instant at) {
         PaymentBalance balance = lock(paymentId)
                 .orElseThrow(() -> new IllegalStateException("payment " + paymentId + " has no balance row"));
+        return record(balance, entryId, step, currency, sourceMessageId, at);
+    }
+
+    /**
+     * {@link #record(String, String, PaymentPosition.Step, String, String, Instant)} on a row the caller's transaction
+     * locked already ({@link #lock} or {@link #upsertPayment}).
+     */
+    Recorded record(
+            PaymentBalance balance,
+            String entryId,
+            PaymentPosition.Step step,
+            String currency,
+            String sourceMessageId,
+            Instant at) {
+        String paymentId = balance.paymentId();
         boolean moneyMoves = step.outcome() == Outcome.SUCCESS;
         if (moneyMoves && entryRecorded(paymentId, entryId)) {
             return Recorded.ALREADY_RECORDED;
