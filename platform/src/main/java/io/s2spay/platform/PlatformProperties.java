@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param service which service this is: its name is also its database schema and its consumer group
  * @param registry the schema registry (Apicurio native API, which the serde talks)
- * @param outbox the transactional outbox and its Debezium relay
+ * @param outbox the transactional outbox and its relay
  * @param kafka topics and consumer error handling
  */
 @ConfigurationProperties("s2spay")
@@ -43,11 +43,6 @@ public record PlatformProperties(
         return requirePgIdentifier("s2spay.outbox.publication-name", publication);
     }
 
-    /** Compacted topic holding the relay's Debezium offsets (keyed by slot name inside). */
-    public String offsetTopic() {
-        return outbox.offsetTopic() != null ? outbox.offsetTopic() : "s2spay.outbox-offsets." + serviceName();
-    }
-
     private static String sanitize(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
@@ -72,16 +67,14 @@ public record PlatformProperties(
      * @param enabled whether this service emits messages (the outbox writer and its relay run)
      * @param slotName replication slot, one per service (tests: unique per run)
      * @param publicationName publication of the outbox table (inserts only)
-     * @param offsetTopic Kafka topic of the relay's offsets
-     * @param offsetTopicReplicationFactor replication factor of that topic, -1 for the broker's default
-     * @param snapshotMode Debezium snapshot mode: {@code when_needed} re-reads the outbox table when there
-     *     are no offsets or the slot no longer holds them (at-least-once), {@code no_data} never does
+     * @param snapshotMode {@code when_needed}: when the relay has to create its slot (first start, or the slot was
+     *     lost), it publishes the rows still in the outbox table before it streams (at-least-once); {@code no_data}
+     *     streams only what is written from then on
      * @param dropSlotOnStop drop the slot when the relay stops (tests only: a restart then re-reads the table)
      * @param retention how long relayed rows stay in the outbox table before they are purged
      * @param purgeInterval how often the purge runs
-     * @param pollInterval how long Debezium waits for new changes when there are none: it bounds the
-     *     relay's added latency (twice: it waits both for the WAL and for its internal queue)
-     * @param heartbeatInterval Debezium heartbeat, so that the slot advances while the outbox is idle
+     * @param heartbeatInterval how often the relay writes a heartbeat to the WAL, so that its slot advances while the
+     *     outbox is idle
      * @param restartBackoffInitial first wait before the relay restarts a failed engine
      * @param restartBackoffMax longest wait between restarts
      * @param standbyPollInterval how often a relay whose slot another instance of the service holds checks
@@ -91,17 +84,22 @@ public record PlatformProperties(
             @DefaultValue("false") boolean enabled,
             String slotName,
             String publicationName,
-            String offsetTopic,
-            @DefaultValue("-1") short offsetTopicReplicationFactor,
             @DefaultValue("when_needed") String snapshotMode,
             @DefaultValue("false") boolean dropSlotOnStop,
             @DefaultValue("1h") Duration retention,
             @DefaultValue("1m") Duration purgeInterval,
-            @DefaultValue("20ms") Duration pollInterval,
             @DefaultValue("10s") Duration heartbeatInterval,
             @DefaultValue("1s") Duration restartBackoffInitial,
             @DefaultValue("30s") Duration restartBackoffMax,
-            @DefaultValue("1s") Duration standbyPollInterval) {}
+            @DefaultValue("1s") Duration standbyPollInterval) {
+
+        public Outbox {
+            if (!"when_needed".equals(snapshotMode) && !"no_data".equals(snapshotMode)) {
+                throw new IllegalArgumentException(
+                        "s2spay.outbox.snapshot-mode must be when_needed or no_data, was '" + snapshotMode + "'");
+            }
+        }
+    }
 
     /**
      * @param topicPartitions partitions of the s2spay topics and their dead-letter topics

@@ -9,12 +9,11 @@ import org.junit.jupiter.api.Test;
 class PlatformPropertiesTest {
 
     @Test
-    void derivesSlotPublicationAndOffsetTopicFromTheServiceName() {
+    void derivesSlotAndPublicationFromTheServiceName() {
         PlatformProperties properties = properties("payment-executor", null, null);
 
         assertThat(properties.slotName()).isEqualTo("s2spay_payment_executor");
         assertThat(properties.publicationName()).isEqualTo("s2spay_payment_executor_pub");
-        assertThat(properties.offsetTopic()).isEqualTo("s2spay.outbox-offsets.payment-executor");
     }
 
     @Test
@@ -38,6 +37,29 @@ class PlatformPropertiesTest {
                 .hasMessageContaining("s2spay.service.name");
     }
 
+    @Test
+    void refusesASnapshotModeTheRelayDoesNotKnow() {
+        assertThatThrownBy(() -> outbox("initial"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("s2spay.outbox.snapshot-mode")
+                .hasMessageContaining("when_needed");
+    }
+
+    private static PlatformProperties.Outbox outbox(String snapshotMode) {
+        return new PlatformProperties.Outbox(
+                true,
+                null,
+                null,
+                snapshotMode,
+                false,
+                Duration.ofHours(1),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1));
+    }
+
     private static PlatformProperties properties(String service, String slot, String publication) {
         return new PlatformProperties(
                 new PlatformProperties.Service(service),
@@ -46,13 +68,10 @@ class PlatformPropertiesTest {
                         true,
                         slot,
                         publication,
-                        null,
-                        (short) -1,
                         "when_needed",
                         false,
                         Duration.ofHours(1),
                         Duration.ofMinutes(1),
-                        Duration.ofMillis(20),
                         Duration.ofSeconds(10),
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(30),

@@ -29,7 +29,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The transactional outbox of a service that emits ({@code s2spay.outbox.enabled=true}): the writer
- * used inside business transactions, the Debezium relay that publishes committed rows, its health and
+ * used inside business transactions, the relay that publishes committed rows from the WAL, its health and
  * the purge of relayed rows.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, PlatformKafkaAutoConfiguration.class})
@@ -83,8 +83,7 @@ public final class OutboxAutoConfiguration {
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "s2spay-outbox-relay-" + platform.slotName());
-        return new OutboxRelay(
-                platform, JdbcClient.create(dataSource), database, producer, kafka.producerBootstrapServers(), meters);
+        return new OutboxRelay(platform, dataSource, database, producer, meters);
     }
 
     @Bean

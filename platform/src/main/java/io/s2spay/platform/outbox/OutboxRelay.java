@@ -1,71 +1,84 @@
 package io.s2spay.platform.outbox;
 
-import io.debezium.embedded.Connect;
-import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.RecordChangeEvent;
-import io.debezium.engine.format.ChangeEventFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.s2spay.platform.PlatformProperties;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.connect.header.Header;
-import org.apache.kafka.connect.source.SourceRecord;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.LogSequenceNumber;
+import org.postgresql.replication.PGReplicationStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Relays the service's outbox table to Kafka with a Debezium embedded engine (pgoutput, Outbox Event
- * Router): each record goes to the topic named by its {@code aggregatetype}, keyed by its
- * {@code aggregateid}, with an {@code eventType} header, as the bytes the writer stored. A batch is
- * marked processed only after Kafka acknowledged all of it (at-least-once). Runs as a lifecycle bean
- * and restarts the engine with a backoff whenever it dies.
+ * Relays the service's outbox table to Kafka from PostgreSQL's logical replication: the relay holds a replication slot
+ * with the {@code pgoutput} plugin on a publication of the outbox's inserts, and sends every inserted row to the
+ * topic named by its {@code aggregatetype}, keyed by its {@code aggregateid}, with the headers {@code id} and
+ * {@code eventType}, as the bytes the writer stored ({@link OutboxRow}). Each row goes to Kafka the moment the
+ * server streams its transaction; sends are pipelined, and the slot is told a transaction was processed only once
+ * Kafka acknowledged its rows and all before them ({@link InFlightTransactions}), so a crash at any moment makes the
+ * slot send again what might not have arrived (at-least-once; consumers are idempotent). The slot is the relay's only
+ * position: there is no other offset store to keep in step with it.
+ *
+ * <p>A slot created afresh (first start, or a slot lost while the relay was away) starts at the current WAL position:
+ * with the snapshot mode {@code when_needed} the relay then first publishes every row still in the outbox table (the
+ * purge keeps them for the retention), so that nothing written meanwhile is lost; {@code no_data} does not. While the
+ * outbox is idle a heartbeat (a logical message, {@code pg_logical_emit_message}) lets the slot advance, so that it
+ * does not hold the WAL other tables write. Runs as a lifecycle bean; restarts with a backoff whenever the stream
+ * fails; stands by while another instance of the service holds the slot.
  */
 final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     /**
-     * What the relay is doing, for the health indicator (which reports RELAYING once Debezium streams):
-     * preparing the publication, running an engine (connecting, snapshotting or streaming), standing by
-     * while another instance of the service holds the slot, waiting to restart a failed engine, or stopped.
+     * What the relay is doing, for the health indicator (which reports RELAYING while it streams): preparing the
+     * publication and slot, connecting (and publishing the table after a new slot), streaming, standing by while
+     * another instance of the service holds the slot, waiting to restart after a failure, or stopped.
      */
     enum State {
         STOPPED,
         STARTING,
         CONNECTING,
+        STREAMING,
         STANDBY,
         RESTARTING
     }
 
+    /** Prefix of the relay's heartbeat messages in the WAL. */
+    static final String HEARTBEAT_PREFIX = "s2spay.outbox.heartbeat";
+
+    /** Rows sent and not yet acknowledged beyond which the relay waits before it reads on. */
+    private static final int MAX_UNACKNOWLEDGED = 8192;
+
+    /** How often the relay reports its position to the server while rows flow. */
+    private static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
+
     private final PlatformProperties platform;
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final PostgresConnectionSettings database;
     private final Map<String, Object> producerConfig;
-    private final String bootstrapServers;
     private final Counter relayedCounter;
     private final Timer lagTimer;
 
@@ -73,8 +86,7 @@ final class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile State state = State.STOPPED;
     private Thread supervisor;
-    private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
-    private volatile boolean engineStarted;
+    private volatile Connection replication;
     private volatile String schema;
 
     private final AtomicLong recordsRelayed = new AtomicLong();
@@ -85,16 +97,15 @@ final class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(
             PlatformProperties platform,
-            JdbcClient jdbc,
+            DataSource dataSource,
             PostgresConnectionSettings database,
             Map<String, Object> producerConfig,
-            String bootstrapServers,
             MeterRegistry meters) {
         this.platform = platform;
-        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
         this.database = database;
         this.producerConfig = producerConfig;
-        this.bootstrapServers = bootstrapServers;
         if (meters != null) {
             this.relayedCounter = Counter.builder("s2spay.outbox.relayed")
                     .description("Outbox records published to Kafka and acknowledged")
@@ -137,7 +148,7 @@ final class OutboxRelay implements SmartLifecycle {
             lock.notifyAll();
             toJoin = supervisor;
         }
-        closeEngine();
+        abortReplication();
         try {
             toJoin.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
@@ -151,13 +162,13 @@ final class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    /** Keeps an engine running until the relay is stopped, with an exponential backoff between failures. */
+    /** Keeps the relay streaming until it is stopped, with an exponential backoff between failures. */
     private void supervise() {
         PlatformProperties.Outbox outbox = platform.outbox();
         Duration backoff = outbox.restartBackoffInitial();
         while (running) {
             if (slotHeldByAnotherInstance()) {
-                // only one connection can stream from a slot: an engine started now would only fail; take over
+                // only one connection can stream from a slot: a stream started now would only fail; take over
                 // within a poll interval once the active instance lets go
                 state = State.STANDBY;
                 if (!waitOrStop(outbox.standbyPollInterval())) {
@@ -168,7 +179,7 @@ final class OutboxRelay implements SmartLifecycle {
             long startedAt = System.nanoTime();
             state = State.STARTING;
             try {
-                runEngine();
+                relay();
             } catch (Throwable failure) {
                 if (running) {
                     recordError(failure);
@@ -211,7 +222,7 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Whether another connection streams from the slot; false when the database cannot say (the engine will). */
+    /** Whether another connection streams from the slot; false when the database cannot say (the stream will). */
     private boolean slotHeldByAnotherInstance() {
         try {
             return slotHolderPid() != null;
@@ -220,113 +231,331 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Runs one engine until it stops or fails. */
-    private void runEngine() throws Exception {
+    /** Streams from the slot until the relay is stopped or the stream fails. */
+    private void relay() throws Exception {
         String outboxSchema = resolveOutboxSchema();
         schema = outboxSchema;
         ensurePublication(outboxSchema);
-        Properties config = DebeziumOutboxConfig.build(platform, database, outboxSchema, bootstrapServers);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        InFlightTransactions inFlight = new InFlightTransactions();
+        AtomicLong confirmed = new AtomicLong(-1);
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig);
-        try {
-            DebeziumEngine<RecordChangeEvent<SourceRecord>> created = DebeziumEngine.create(
-                            ChangeEventFormat.of(Connect.class))
-                    .using(config)
-                    .using((success, message, error) -> {
-                        if (!success) {
-                            failure.set(error != null ? error : new IllegalStateException(message));
-                        }
-                    })
-                    .using(new DebeziumEngine.ConnectorCallback() {
-                        @Override
-                        public void pollingStarted() {
-                            engineStarted = true;
-                        }
-                    })
-                    .notifying(new BatchPublisher(producer))
-                    .build();
+        Thread heartbeat = null;
+        try (Connection connection = openReplicationConnection()) {
             synchronized (lock) {
                 if (!running) {
-                    closeQuietly(created);
                     return;
                 }
-                engineStarted = false;
-                engine = created;
+                replication = connection;
             }
             state = State.CONNECTING;
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            if (createSlotIfMissing(pg)
+                    && "when_needed".equals(platform.outbox().snapshotMode())) {
+                publishTable(outboxSchema, producer, inFlight);
+            }
+            PGReplicationStream stream = pg.getReplicationAPI()
+                    .replicationStream()
+                    .logical()
+                    .withSlotName(platform.slotName())
+                    .withSlotOption("proto_version", 1)
+                    .withSlotOption("publication_names", platform.publicationName())
+                    .withSlotOption("messages", true)
+                    .withStatusInterval((int) STATUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)
+                    .start();
+            state = State.STREAMING;
             log.info(
-                    "Outbox relay {} starting: {}.outbox on {} -> Kafka {}",
+                    "Outbox relay {} streaming {}.outbox from {} to Kafka {}",
                     platform.slotName(),
                     outboxSchema,
                     database,
-                    bootstrapServers);
-            try {
-                created.run();
-            } finally {
-                engine = null;
-                closeQuietly(created);
+                    producerConfig.get("bootstrap.servers"));
+            heartbeat = Thread.ofVirtual()
+                    .name("outbox-heartbeat-" + platform.slotName())
+                    .start(this::emitHeartbeats);
+            stream(stream, outboxSchema, producer, inFlight, confirmed);
+        } catch (SQLException | RuntimeException failure) {
+            if (!running) {
+                return; // the stream was aborted to stop the relay
             }
-            if (failure.get() != null) {
-                throw new IllegalStateException(
-                        "Debezium engine failed: " + failure.get().getMessage(), failure.get());
-            }
-            if (running) {
-                throw new IllegalStateException("Debezium engine ended without being stopped");
-            }
+            throw failure;
         } finally {
-            // every acknowledged batch is committed already; whatever is still in flight is sent again later
+            replication = null;
+            if (heartbeat != null) {
+                heartbeat.interrupt();
+            }
+            // waits for the acknowledgements still due; whatever the slot is not told of is sent again later
             producer.close(Duration.ofSeconds(5));
+            if (!running && platform.outbox().dropSlotOnStop()) {
+                dropSlot();
+            } else if (!running) {
+                confirmOnStop(inFlight, confirmed.get());
+            }
+        }
+    }
+
+    /** Reads the stream: each inserted outbox row goes to Kafka at once, the slot advances behind the acks. */
+    private void stream(
+            PGReplicationStream stream,
+            String outboxSchema,
+            KafkaProducer<String, byte[]> producer,
+            InFlightTransactions inFlight,
+            AtomicLong confirmed)
+            throws SQLException, InterruptedException {
+        OutboxRow.Columns outbox = null;
+        int outboxRelation = -1;
+        while (running) {
+            ByteBuffer buffer = stream.read();
+            if (buffer == null) {
+                throw new IllegalStateException("The replication stream ended");
+            }
+            PgOutputMessage message = PgOutputMessage.decode(buffer);
+            boolean heartbeat = false;
+            switch (message) {
+                case PgOutputMessage.Begin begin -> inFlight.begin();
+                case PgOutputMessage.Relation relation -> {
+                    if (relation.namespace().equals(outboxSchema)
+                            && relation.name().equals("outbox")) {
+                        outbox = OutboxRow.Columns.of(relation);
+                        outboxRelation = relation.relationId();
+                    }
+                }
+                case PgOutputMessage.Insert insert -> {
+                    if (insert.relationId() == outboxRelation) {
+                        send(outbox.row(insert), producer, inFlight);
+                        inFlight.awaitAtMost(MAX_UNACKNOWLEDGED);
+                    }
+                }
+                case PgOutputMessage.Commit commit -> inFlight.commit(commit.endLsn());
+                case PgOutputMessage.LogicalMessage logical -> {
+                    if (!logical.transactional()
+                            && logical.prefix().equals(HEARTBEAT_PREFIX)
+                            && !inFlight.inTransaction()) {
+                        inFlight.position(logical.lsn());
+                        heartbeat = true;
+                    }
+                }
+                case PgOutputMessage.Ignored ignored -> {
+                    // origin, type, truncate: nothing to relay
+                }
+            }
+            long confirmable = inFlight.confirmable();
+            if (confirmable > confirmed.get()) {
+                confirmed.set(confirmable);
+                LogSequenceNumber lsn = LogSequenceNumber.valueOf(confirmable);
+                stream.setFlushedLSN(lsn);
+                stream.setAppliedLSN(lsn);
+                if (heartbeat) {
+                    // the outbox is idle: tell the server now, the next message may be a heartbeat away
+                    stream.forceUpdateStatus();
+                }
+            }
+        }
+    }
+
+    private void send(OutboxRow row, KafkaProducer<String, byte[]> producer, InFlightTransactions inFlight) {
+        Instant createdAt = row.createdAt();
+        producer.send(row.toProducerRecord(), inFlight.sent(() -> {
+            Instant ackedAt = Instant.now();
+            recordsRelayed.incrementAndGet();
+            lastRelayedAt.set(ackedAt);
+            if (relayedCounter != null) {
+                relayedCounter.increment();
+                if (createdAt != null) {
+                    lagTimer.record(Duration.between(createdAt, ackedAt));
+                }
+            }
+        }));
+    }
+
+    /**
+     * Publishes every row of the outbox table, oldest first, and waits for Kafka's acknowledgement of all: run after the
+     * slot was created, before streaming from it, so that the rows written while there was no slot are not lost (the
+     * rows committed after the slot's creation come again from the stream; consumers are idempotent).
+     */
+    private void publishTable(
+            String outboxSchema, KafkaProducer<String, byte[]> producer, InFlightTransactions inFlight)
+            throws SQLException, InterruptedException {
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // the driver streams a result set only inside a transaction
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, aggregatetype, aggregateid, type, payload, created_at from \"" + outboxSchema
+                            + "\".outbox order by created_at")) {
+                select.setFetchSize(1000);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next() && running) {
+                        Timestamp createdAt = result.getTimestamp("created_at");
+                        OutboxRow row = new OutboxRow(
+                                result.getString("id"),
+                                result.getString("aggregatetype"),
+                                result.getString("aggregateid"),
+                                result.getString("type"),
+                                result.getBytes("payload"),
+                                createdAt == null ? null : createdAt.toInstant());
+                        send(row, producer, inFlight);
+                        inFlight.awaitAtMost(MAX_UNACKNOWLEDGED);
+                        rows++;
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+        inFlight.awaitAtMost(0);
+        log.info(
+                "Outbox relay {}: new slot, published the {} rows of {}.outbox first",
+                platform.slotName(),
+                rows,
+                outboxSchema);
+    }
+
+    /** Creates the slot if the database has none of that name; true if it did. */
+    private boolean createSlotIfMissing(PGConnection replicationConnection) throws SQLException {
+        String plugin = jdbc.sql("select plugin from pg_replication_slots where slot_name = ?")
+                .param(platform.slotName())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (plugin != null) {
+            if (!plugin.equals("pgoutput")) {
+                throw new IllegalStateException("Replication slot " + platform.slotName() + " uses the plugin " + plugin
+                        + ", not pgoutput: drop it or configure another s2spay.outbox.slot-name");
+            }
+            return false;
+        }
+        replicationConnection
+                .getReplicationAPI()
+                .createReplicationSlot()
+                .logical()
+                .withSlotName(platform.slotName())
+                .withOutputPlugin("pgoutput")
+                .make();
+        log.info("Outbox relay {}: created the replication slot", platform.slotName());
+        return true;
+    }
+
+    /**
+     * A replication connection to the service's database that prints timestamps and bytea the way {@link OutboxRow}
+     * reads them.
+     */
+    private Connection openReplicationConnection() throws SQLException {
+        Properties properties = new Properties();
+        PGProperty.USER.set(properties, database.username());
+        if (database.password() != null) {
+            PGProperty.PASSWORD.set(properties, database.password());
+        }
+        PGProperty.REPLICATION.set(properties, "database");
+        PGProperty.ASSUME_MIN_SERVER_VERSION.set(properties, "10");
+        PGProperty.PREFER_QUERY_MODE.set(properties, "simple");
+        PGProperty.APPLICATION_NAME.set(properties, "s2spay-outbox-relay-" + platform.slotName());
+        PGProperty.OPTIONS.set(properties, "-c DateStyle=ISO -c TimeZone=UTC -c bytea_output=hex");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.database(), properties);
+    }
+
+    /**
+     * Every heartbeat interval, writes a logical message to the WAL: the stream hands it over even while the outbox is
+     * idle, so the slot can be told how far the relay got and does not hold the WAL of the whole database.
+     */
+    private void emitHeartbeats() {
+        Duration interval = platform.outbox().heartbeatInterval();
+        while (running && state == State.STREAMING) {
+            try {
+                Thread.sleep(interval);
+                jdbc.sql("select pg_logical_emit_message(false, ?, '')")
+                        .param(HEARTBEAT_PREFIX)
+                        .query(String.class)
+                        .single();
+            } catch (InterruptedException stopped) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Outbox relay {}: heartbeat failed ({}); an idle slot holds the WAL until rows flow again",
+                        platform.slotName(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Ends the stream at once: its blocking read fails, and {@link #relay} returns. */
+    private void abortReplication() {
+        Connection current = replication;
+        if (current != null) {
+            try {
+                current.abort(Runnable::run);
+            } catch (SQLException e) {
+                log.debug("Outbox relay {}: aborting the replication connection failed", platform.slotName(), e);
+            }
         }
     }
 
     /**
-     * Stops the running engine. An engine that is still starting fails noisily when closed (or refuses
-     * to), so this first gives it a few seconds to finish starting.
+     * On a stop, tells the slot how far Kafka acknowledged, which the stream had no chance to say: a restart then sends
+     * again only what was in flight, not everything since the last status. Best effort: the slot can be advanced only
+     * once its stream let go of it.
      */
-    private void closeEngine() {
-        long startDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long closeDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        DebeziumEngine<RecordChangeEvent<SourceRecord>> current;
-        while ((current = engine) != null) {
-            if (!engineStarted && System.nanoTime() < startDeadline) {
-                if (!pause(50)) {
-                    return;
-                }
-                continue;
-            }
-            try {
-                current.close();
-                return;
-            } catch (Exception e) {
-                if (System.nanoTime() > closeDeadline) {
-                    log.warn("Outbox relay {} did not stop in time", platform.slotName(), e);
-                    return;
-                }
-                if (!pause(100)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Waits a little; false if interrupted. */
-    private boolean pause(long millis) {
-        synchronized (lock) {
-            try {
-                lock.wait(millis);
-                return true;
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
-
-    private static void closeQuietly(DebeziumEngine<?> engine) {
+    private void confirmOnStop(InFlightTransactions inFlight, long confirmed) {
+        long confirmable;
         try {
-            engine.close();
-        } catch (Exception ignored) {
-            // already closed, by stop() or by its own failure
+            confirmable = inFlight.confirmable();
+        } catch (InFlightTransactions.OutboxRelayException refused) {
+            return; // Kafka refused a row: it must come again
+        }
+        if (confirmable <= confirmed) {
+            return;
+        }
+        String lsn = LogSequenceNumber.valueOf(confirmable).asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (true) {
+            try {
+                jdbc.sql("select 1 from pg_replication_slot_advance(?, ?::pg_lsn)")
+                        .param(platform.slotName())
+                        .param(lsn)
+                        .query()
+                        .listOfRows();
+                return;
+            } catch (RuntimeException stillActive) {
+                if (System.nanoTime() > deadline) {
+                    log.debug("Outbox relay {}: could not confirm {} on stop", platform.slotName(), lsn, stillActive);
+                    return;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Drops the slot once its stream let go of it (tests: a restart then starts from a new slot). */
+    private void dropSlot() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                jdbc.sql("select pg_drop_replication_slot(slot_name) from pg_replication_slots"
+                                + " where slot_name = ? and not active")
+                        .param(platform.slotName())
+                        .query()
+                        .listOfRows();
+                if (jdbc.sql("select count(*) from pg_replication_slots where slot_name = ?")
+                                .param(platform.slotName())
+                                .query(Integer.class)
+                                .single()
+                        == 0) {
+                    return;
+                }
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay {}: could not drop its slot: {}", platform.slotName(), e.getMessage());
+                return;
+            }
         }
     }
 
@@ -380,25 +609,6 @@ final class OutboxRelay implements SmartLifecycle {
         log.error("Outbox relay {} failed", platform.slotName(), failure);
     }
 
-    /** Whether Debezium's streaming source is connected to the slot (its own JMX metric says so). */
-    boolean streamingConnected() {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            Set<ObjectName> names = server.queryNames(
-                    new ObjectName("debezium.postgres:type=connector-metrics,context=streaming,server="
-                            + platform.slotName() + ",*"),
-                    null);
-            for (ObjectName name : names) {
-                if (Boolean.TRUE.equals(server.getAttribute(name, "Connected"))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     /** Whether the slot is in use by a connection that is not ours (another instance of the service). */
     Integer slotHolderPid() {
         return jdbc.sql("select active_pid from pg_replication_slots where slot_name = ? and active")
@@ -442,122 +652,5 @@ final class OutboxRelay implements SmartLifecycle {
 
     int restarts() {
         return restarts.get();
-    }
-
-    /** Sends one Debezium batch to Kafka, waits for every acknowledgement, then commits the batch. */
-    private final class BatchPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
-
-        private final KafkaProducer<String, byte[]> producer;
-
-        BatchPublisher(KafkaProducer<String, byte[]> producer) {
-            this.producer = producer;
-        }
-
-        @Override
-        public void handleBatch(
-                List<RecordChangeEvent<SourceRecord>> events,
-                DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
-                throws InterruptedException {
-            List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-            List<Instant> createdAts = new ArrayList<>(events.size());
-            for (RecordChangeEvent<SourceRecord> event : events) {
-                SourceRecord record = event.record();
-                if (isOutboxRecord(record)) {
-                    Instant createdAt = createdAt(record);
-                    acks.add(producer.send(toProducerRecord(record, createdAt)));
-                    createdAts.add(createdAt);
-                }
-            }
-            for (Future<RecordMetadata> ack : acks) {
-                try {
-                    ack.get();
-                } catch (ExecutionException e) {
-                    // nothing of this batch is committed: the engine restarts from the last committed offset
-                    throw new IllegalStateException(
-                            "Kafka did not acknowledge an outbox record: " + e.getCause(), e.getCause());
-                }
-            }
-            Instant ackedAt = Instant.now();
-            for (RecordChangeEvent<SourceRecord> event : events) {
-                committer.markProcessed(event);
-            }
-            committer.markBatchFinished();
-            if (!acks.isEmpty()) {
-                recordsRelayed.addAndGet(acks.size());
-                lastRelayedAt.set(ackedAt);
-                if (relayedCounter != null) {
-                    relayedCounter.increment(acks.size());
-                    for (Instant createdAt : createdAts) {
-                        if (createdAt != null) {
-                            lagTimer.record(Duration.between(createdAt, ackedAt));
-                        }
-                    }
-                }
-            }
-        }
-
-        @Override
-        public boolean supportsTombstoneEvents() {
-            return false;
-        }
-    }
-
-    private static boolean isOutboxRecord(SourceRecord record) {
-        return record.value() != null
-                && record.topic() != null
-                && !record.topic().startsWith(DebeziumOutboxConfig.HEARTBEAT_TOPIC_PREFIX);
-    }
-
-    static ProducerRecord<String, byte[]> toProducerRecord(SourceRecord record, Instant createdAt) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Header header : record.headers()) {
-            if (!DebeziumOutboxConfig.CREATED_AT_HEADER.equals(header.key()) && header.value() != null) {
-                headers.add(header.key(), bytes(header.value()));
-            }
-        }
-        Object key = record.key();
-        return new ProducerRecord<>(
-                record.topic(),
-                null,
-                createdAt == null ? null : createdAt.toEpochMilli(),
-                key == null ? null : key.toString(),
-                payload(record.value()),
-                headers);
-    }
-
-    /** The stored payload: the router hands over the bytea column itself, or inside a struct. */
-    private static byte[] payload(Object value) {
-        if (value instanceof org.apache.kafka.connect.data.Struct struct) {
-            return bytes(struct.get("payload"));
-        }
-        return bytes(value);
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof byte[] array) {
-            return array;
-        }
-        if (value instanceof ByteBuffer buffer) {
-            ByteBuffer copy = buffer.duplicate();
-            byte[] array = new byte[copy.remaining()];
-            copy.get(array);
-            return array;
-        }
-        return value.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Instant createdAt(SourceRecord record) {
-        Header header = record.headers().lastWithName(DebeziumOutboxConfig.CREATED_AT_HEADER);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(header.value().toString()).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

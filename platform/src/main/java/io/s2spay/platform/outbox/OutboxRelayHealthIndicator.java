@@ -21,7 +21,7 @@ final class OutboxRelayHealthIndicator implements HealthIndicator {
     public Health health() {
         Health.Builder health;
         OutboxRelay.State state = relay.state();
-        if (relay.isRunning() && state == OutboxRelay.State.CONNECTING && relay.streamingConnected()) {
+        if (relay.isRunning() && state == OutboxRelay.State.STREAMING) {
             health = Health.up().withDetail("state", "RELAYING");
         } else if (relay.isRunning() && state == OutboxRelay.State.STANDBY) {
             health = Health.up().withDetail("state", "STANDBY");
