@@ -1,8 +1,11 @@
 package io.s2spay.executor.payment;
 
+import io.s2spay.platform.kafka.KeyOrderedBatch;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.DeleteStoredCredential;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +25,22 @@ class PaymentCommandListener {
         this.deletions = deletions;
     }
 
-    // one consumer thread per partition: each blocks on its gateway call (virtual threads when enabled)
+    /**
+     * One consumer per partition; each poll's commands run at once, a payment's in order ({@link KeyOrderedBatch}):
+     * a command waits on its gateway call, so one command per partition at a time would cap the throughput at
+     * partitions / gateway latency.
+     */
     @KafkaListener(
             id = "payment-executor",
             topics = Topics.PAYMENT_COMMANDS,
             groupId = "${s2spay.executor.consumer-group:payment-executor}",
-            concurrency = "${s2spay.executor.listener-concurrency:${s2spay.kafka.topic-partitions:3}}")
-    void onCommand(PaymentCommandEnvelope command) {
+            concurrency = "${s2spay.executor.listener-concurrency:${s2spay.kafka.topic-partitions:3}}",
+            batch = "true")
+    void onCommands(List<ConsumerRecord<String, PaymentCommandEnvelope>> commands) {
+        KeyOrderedBatch.process(commands, this::onCommand);
+    }
+
+    private void onCommand(PaymentCommandEnvelope command) {
         if (command.getPayload() instanceof DeleteStoredCredential) {
             deletions.execute(command);
         } else {
