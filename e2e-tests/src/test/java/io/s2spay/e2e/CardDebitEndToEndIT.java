@@ -353,7 +353,7 @@ class CardDebitEndToEndIT {
         Set<String> topics = allTopics();
         assertThat(topics)
                 .contains(Topics.PAYMENT_COMMANDS, Topics.PAYMENT_EVENTS, Topics.deadLetter(Topics.PAYMENT_COMMANDS));
-        assertThat(topics).contains("s2spay.outbox-offsets.checkout", "s2spay.outbox-offsets.executor");
+        assertThat(topics).contains("__consumer_offsets");
         int records = 0;
         for (String topic : topics) {
             for (ConsumerRecord<byte[], byte[]> record : reader.readRaw(topic)) {

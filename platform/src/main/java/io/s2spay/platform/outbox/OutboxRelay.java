@@ -461,6 +461,7 @@ final class OutboxRelay implements SmartLifecycle {
      */
     private void emitHeartbeats() {
         Duration interval = platform.outbox().heartbeatInterval();
+        boolean failing = false;
         while (running && state == State.STREAMING) {
             try {
                 Thread.sleep(interval);
@@ -468,13 +469,20 @@ final class OutboxRelay implements SmartLifecycle {
                         .param(HEARTBEAT_PREFIX)
                         .query(String.class)
                         .single();
+                failing = false;
             } catch (InterruptedException stopped) {
                 return;
             } catch (RuntimeException e) {
-                log.warn(
-                        "Outbox relay {}: heartbeat failed ({}); an idle slot holds the WAL until rows flow again",
-                        platform.slotName(),
-                        e.getMessage());
+                if (!failing) {
+                    // said once per run of failures: a database user without the right to emit the message would
+                    // otherwise fill the log
+                    log.warn(
+                            "Outbox relay {}: heartbeat failed ({}); while the outbox is idle its slot holds the WAL"
+                                    + " until rows flow again",
+                            platform.slotName(),
+                            e.getMessage());
+                }
+                failing = true;
             }
         }
     }
