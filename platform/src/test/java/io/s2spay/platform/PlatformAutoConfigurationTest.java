@@ -7,11 +7,13 @@ import io.s2spay.platform.messaging.MessagingAutoConfiguration;
 import io.s2spay.platform.messaging.ProcessedMessages;
 import io.s2spay.platform.outbox.OutboxAutoConfiguration;
 import io.s2spay.platform.outbox.OutboxWriter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
@@ -50,5 +52,21 @@ class PlatformAutoConfigurationTest {
             assertThat(context).doesNotHaveBean(OutboxWriter.class);
             assertThat(context.getBean(PlatformProperties.class).slotName()).isEqualTo("s2spay_poller");
         });
+    }
+
+    @Test
+    void idleConsumersWaitLongerAtTheBrokerUnlessTheServiceSaysOtherwise() {
+        runner.withPropertyValues("s2spay.service.name=poller")
+                .run(context -> assertThat(consumerConfig(context))
+                        .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5_000)
+                        .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "poller"));
+        runner.withPropertyValues("s2spay.service.name=poller", "spring.kafka.consumer.fetch-max-wait=200ms")
+                .run(context -> assertThat(consumerConfig(context))
+                        .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200));
+    }
+
+    private static java.util.Map<String, Object> consumerConfig(
+            org.springframework.context.ApplicationContext context) {
+        return context.getBean(DefaultKafkaConsumerFactory.class).getConfigurationProperties();
     }
 }
