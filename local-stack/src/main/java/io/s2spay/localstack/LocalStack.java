@@ -93,6 +93,7 @@ final class LocalStack {
     private volatile boolean stopping;
     private final boolean infrastructureOnly;
     private Path watchdogAgent;
+    private final AotCache aotCache;
 
     /** {@code infrastructureOnly}: PostgreSQL, Kafka, the registry and the sandbox, for services run from an IDE. */
     LocalStack(Path root, boolean infrastructureOnly) {
@@ -100,6 +101,7 @@ final class LocalStack {
         this.root = root.toAbsolutePath().normalize();
         this.run = this.root.resolve(".local").resolve("run");
         this.logs = this.root.resolve(".local").resolve("logs");
+        this.aotCache = new AotCache(java, this.root.resolve(".local").resolve("aot"));
     }
 
     /** Starts everything, prints where each part listens, and returns; the shutdown hook stops it all. */
@@ -297,9 +299,13 @@ final class LocalStack {
                 "-Xms64m",
                 "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError",
-                "-javaagent:" + watchdogAgent + "=" + ProcessHandle.current().pid(),
-                "-jar",
-                application.jar(root).toString(),
+                "-javaagent:" + watchdogAgent + "=" + ProcessHandle.current().pid()));
+        if (AotCache.supported()) {
+            command.addAll(aotCache.launch(application.module(), application.jar(root)));
+        } else {
+            command.addAll(List.of("-jar", application.jar(root).toString()));
+        }
+        command.addAll(List.of(
                 // <module>-local.yml: merchant-demo's accounts on the sandbox's tokens and orders APIs and its
                 // routing rules; the sandbox's webhooks of those accounts to the poller
                 "--spring.profiles.active=" + PROFILE));
