@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The cache only holds classes loaded from jar files on the class path, not from the jars nested in a Spring Boot
  * executable jar: each application is first extracted next to its cache ({@code java -Djarmode=tools ... extract}),
- * again whenever its executable jar was rebuilt. The first run after that is the training run: it writes the cache
- * when the application stops ({@code -XX:AOTCacheOutput}); every later run uses it ({@code -XX:AOTCache}). A cache the
- * JVM cannot use (another JDK) is ignored by it, and the application starts as without one.
+ * again whenever its executable jar was rebuilt. The first run after that is the training run: it records what the
+ * application loads when it stops ({@code -XX:AOTMode=record}); the next start makes the cache from that recording
+ * ({@code -XX:AOTMode=create}) and it and every later run use it ({@code -XX:AOTCache}). A cache the JVM cannot use
+ * (another JDK) is ignored by it, and the application starts as without one.
  */
 final class AotCache {
 
@@ -43,13 +44,18 @@ final class AotCache {
         Path extracted = home.resolve("app");
         Path jar = extracted.resolve(executableJar.getFileName());
         Path cache = home.resolve(module + ".aot");
+        Path configuration = home.resolve(module + ".aotconf");
         try {
             if (!Files.isRegularFile(jar)
                     || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(executableJar)) < 0) {
                 Files.deleteIfExists(cache);
+                Files.deleteIfExists(configuration);
                 extract(executableJar, extracted);
                 // dated as the executable jar it came from: a rebuilt (newer) executable jar is extracted again
                 Files.setLastModifiedTime(jar, Files.getLastModifiedTime(executableJar));
+            }
+            if (!Files.isRegularFile(cache) && Files.isRegularFile(configuration)) {
+                create(module, configuration, cache, jar);
             }
         } catch (IOException | RuntimeException e) {
             LocalStack.say(module + ": no AOT cache (" + e.getMessage() + "), starting from " + executableJar);
@@ -59,9 +65,13 @@ final class AotCache {
         if (Files.isRegularFile(cache)) {
             options.add("-XX:AOTCache=" + cache);
         } else {
-            // training run: the cache is written when the application stops
-            options.add("-XX:AOTCacheOutput=" + cache);
-            LocalStack.say(module + ": training its AOT cache in this run (written at stop, used from the next start)");
+            // training run: what the application loads is recorded when it stops, the cache made from it at the next
+            // start (the JDK's one-step -XX:AOTCacheOutput makes it in a child JVM at exit, which the stack's stop
+            // would kill with the application's descendants)
+            options.add("-XX:AOTMode=record");
+            options.add("-XX:AOTConfiguration=" + configuration);
+            LocalStack.say(
+                    module + ": recording its AOT cache in this run (made at the next start, used from then on)");
         }
         // the training run lists every class it cannot cache (e.g. Spring's generated ones) as a warning
         options.add("-Xlog:aot=off,cds=off");
@@ -70,31 +80,55 @@ final class AotCache {
         return options;
     }
 
+    /** Makes the cache from a training run's configuration; a configuration that makes none is dropped. */
+    private void create(String module, Path configuration, Path cache, Path jar) throws IOException {
+        LocalStack.say(module + ": making its AOT cache from the last run's recording ...");
+        try {
+            run(List.of(
+                    java.toString(),
+                    "-XX:AOTMode=create",
+                    "-XX:AOTConfiguration=" + configuration,
+                    "-XX:AOTCache=" + cache,
+                    "-Xlog:aot=off,cds=off",
+                    "-cp",
+                    jar.toString()));
+        } catch (IOException e) {
+            Files.deleteIfExists(cache);
+            Files.deleteIfExists(configuration);
+            throw e;
+        }
+    }
+
     private void extract(Path executableJar, Path destination) throws IOException {
         Files.createDirectories(destination);
-        Process extract = new ProcessBuilder(
-                        java.toString(),
-                        "-Djarmode=tools",
-                        "-jar",
-                        executableJar.toString(),
-                        "extract",
-                        "--force",
-                        "--destination",
-                        destination.toString())
+        run(List.of(
+                java.toString(),
+                "-Djarmode=tools",
+                "-jar",
+                executableJar.toString(),
+                "extract",
+                "--force",
+                "--destination",
+                destination.toString()));
+    }
+
+    private static void run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            if (!extract.waitFor(2, TimeUnit.MINUTES)) {
-                extract.destroyForcibly();
-                throw new IOException("extracting " + executableJar + " took more than 2 minutes");
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command.subList(1, 3)) + "... took more than 3 minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while extracting " + executableJar, e);
+            throw new IOException("interrupted", e);
         }
-        if (extract.exitValue() != 0) {
-            throw new IOException("extracting " + executableJar + " failed with exit code " + extract.exitValue());
+        if (process.exitValue() != 0) {
+            throw new IOException(
+                    String.join(" ", command.subList(1, 3)) + "... failed with exit code " + process.exitValue());
         }
     }
 }

@@ -28,11 +28,14 @@ class AotCacheTest {
         AotCache cache = new AotCache(JAVA, root.resolve("aot"));
 
         List<String> training = cache.launch("checkout-service", executable);
-        Files.writeString(root.resolve("aot/checkout-service/checkout-service.aot"), "written at the training's stop");
+        // as the cache made from the training run's recording at the next start
+        Files.writeString(root.resolve("aot/checkout-service/checkout-service.aot"), "made from the recording");
         List<String> trained = cache.launch("checkout-service", executable);
 
         assertThat(training)
-                .contains("-XX:AOTCacheOutput=" + root.resolve("aot/checkout-service/checkout-service.aot"))
+                .contains(
+                        "-XX:AOTMode=record",
+                        "-XX:AOTConfiguration=" + root.resolve("aot/checkout-service/checkout-service.aotconf"))
                 .endsWith("-jar", extracted.toString());
         assertThat(trained)
                 .contains("-XX:AOTCache=" + root.resolve("aot/checkout-service/checkout-service.aot"))
