@@ -46,10 +46,14 @@ class PlatformPropertiesTest {
     }
 
     private static PlatformProperties.Outbox outbox(String snapshotMode) {
+        return outbox(null, null, snapshotMode);
+    }
+
+    private static PlatformProperties.Outbox outbox(String slot, String publication, String snapshotMode) {
         return new PlatformProperties.Outbox(
                 true,
-                null,
-                null,
+                slot,
+                publication,
                 snapshotMode,
                 false,
                 Duration.ofHours(1),
@@ -64,18 +68,7 @@ class PlatformPropertiesTest {
         return new PlatformProperties(
                 new PlatformProperties.Service(service),
                 new PlatformProperties.Registry("http://registry"),
-                new PlatformProperties.Outbox(
-                        true,
-                        slot,
-                        publication,
-                        "when_needed",
-                        false,
-                        Duration.ofHours(1),
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(30),
-                        Duration.ofSeconds(1)),
+                outbox(slot, publication, "when_needed"),
                 new PlatformProperties.Kafka(
                         3,
                         (short) -1,

@@ -8,7 +8,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * Base configurations of the Kafka clients the platform creates itself (relay, Avro and dead-letter
- * producers, Debezium's offset store): Spring Boot's {@code spring.kafka.*} settings plus its
+ * producers): Spring Boot's {@code spring.kafka.*} settings plus its
  * connection details, so that every client of a service talks to the same cluster the same way.
  */
 public final class KafkaClientConfigs {
@@ -33,11 +33,6 @@ public final class KafkaClientConfigs {
         Map<String, Object> config = new HashMap<>(properties.buildAdminProperties());
         apply(config, connectionDetails.getAdmin());
         return config;
-    }
-
-    /** The bootstrap servers producers use, comma-separated. */
-    public String producerBootstrapServers() {
-        return String.join(",", connectionDetails.getProducer().getBootstrapServers());
     }
 
     private static void apply(Map<String, Object> config, KafkaConnectionDetails.Configuration connection) {
