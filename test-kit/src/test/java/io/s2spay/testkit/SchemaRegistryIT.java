@@ -1,9 +1,12 @@
 package io.s2spay.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.s2spay.schema.Money;
 import io.s2spay.schema.PaymentType;
@@ -85,6 +88,94 @@ class SchemaRegistryIT {
     }
 
     @Test
+    void registersOneSelfContainedSchemaPerTopicSubjectWithNoReferences() throws Exception {
+        String topic = "testkit.self-contained." + UUID.randomUUID();
+        produce(topic, "pay-self-contained", outcomeUnknown("pay-self-contained"));
+
+        JsonNode latest = getJson(
+                infrastructure.registryCompatUrl() + "/subjects/" + Topics.valueSubject(topic) + "/versions/latest");
+        assertThat(latest.path("references").size())
+                .as("references of %s", Topics.valueSubject(topic))
+                .isZero();
+        // the schema alone parses: every named type it uses is defined inside it
+        org.apache.avro.Schema registered =
+                new org.apache.avro.Schema.Parser().parse(latest.get("schema").asText());
+        assertThat(registered).isEqualTo(PaymentEventEnvelope.getClassSchema());
+    }
+
+    @Test
+    void theSelfContainedRegistrationKeepsTheBackwardRule() throws Exception {
+        String topic = "testkit.self-contained-evolution." + UUID.randomUUID();
+        String subject = Topics.valueSubject(topic);
+        produce(topic, "pay-evolution", outcomeUnknown("pay-evolution"));
+        JsonNode envelope = JSON.readTree(PaymentEventEnvelope.getClassSchema().toString());
+
+        // a new optional field with a default: readers of the new version read the old records
+        ObjectNode withNote = envelope.deepCopy();
+        ((ArrayNode) withNote.get("fields"))
+                .addObject()
+                .put("name", "note")
+                .putNull("default")
+                .putArray("type")
+                .add("null")
+                .add("string");
+        assertThat(register(subject, JSON.writeValueAsString(withNote)).statusCode())
+                .isEqualTo(200);
+
+        // a payload type dropped (the last: earlier ones define named types that later ones use): records of that
+        // type could no longer be read
+        ObjectNode withoutLastPayloadType = withNote.deepCopy();
+        for (JsonNode field : withoutLastPayloadType.get("fields")) {
+            if (field.get("name").asText().equals("payload")) {
+                ArrayNode types = (ArrayNode) field.get("type");
+                types.remove(types.size() - 1);
+            }
+        }
+        HttpResponse<String> refused = register(subject, JSON.writeValueAsString(withoutLastPayloadType));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    }
+
+    /**
+     * A registry that s2spay wrote to before its subjects were self-contained holds each named type as a subject of
+     * its own and the topics' subjects reaching them through nested references. Apicurio 3.3.3 cannot check a new
+     * version against such a subject (it resolves only the first level of references: "Undefined schema"), so the
+     * README's one-time upgrade turns the rule off for that one subject while the services register, then on again.
+     */
+    @Test
+    void aSubjectRegisteredWithNestedReferencesTakesTheSelfContainedSchemaThroughTheReadmesUpgrade() throws Exception {
+        String topic = "testkit.dereferenced-upgrade." + UUID.randomUUID();
+        String subject = Topics.valueSubject(topic);
+        Map<String, Object> withReferences =
+                new HashMap<>(AvroSerdeProperties.forRegistry(infrastructure.registryUrl()));
+        withReferences.put("apicurio.registry.dereference-schema", "false");
+        produce(topic, "pay-upgrade", outcomeUnknown("pay-upgrade"), withReferences);
+        JsonNode before = getJson(infrastructure.registryCompatUrl() + "/subjects/" + subject + "/versions/latest");
+        assertThat(before.path("references").size())
+                .as("the old registration's references")
+                .isPositive();
+        assertThatThrownBy(() -> produce(topic, "pay-upgrade", outcomeUnknown("pay-upgrade")))
+                .as("the global BACKWARD rule cannot be checked against nested references")
+                .isInstanceOf(AssertionError.class);
+
+        String rules = infrastructure.registryUrl() + "/groups/default/artifacts/" + subject + "/rules";
+        assertThat(send("POST", rules, "{\"ruleType\":\"COMPATIBILITY\",\"config\":\"NONE\"}")
+                        .statusCode())
+                .isBetween(200, 204);
+        produce(topic, "pay-upgrade", outcomeUnknown("pay-upgrade"));
+        assertThat(send("DELETE", rules + "/COMPATIBILITY", null).statusCode()).isBetween(200, 204);
+
+        JsonNode after = getJson(infrastructure.registryCompatUrl() + "/subjects/" + subject + "/versions/latest");
+        assertThat(after.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
+        assertThat(after.path("references").size()).isZero();
+        List<ConsumerRecord<String, PaymentEventEnvelope>> both =
+                KafkaTopicReader.of(infrastructure).read(topic, PaymentEventEnvelope.class);
+        assertThat(both).as("records of both registrations decode").hasSize(2);
+        // from here the subject evolves under the global rule again
+        HttpResponse<String> incompatible = register(subject, record("{\"name\":\"id\",\"type\":\"string\"}"));
+        assertThat(incompatible.statusCode()).as(incompatible.body()).isEqualTo(409);
+    }
+
+    @Test
     void topicReaderDecodesRecordsIntoTheGeneratedClasses() {
         String topic = "testkit.decoded." + UUID.randomUUID();
         PaymentEventEnvelope first = outcomeUnknown("pay-a");
@@ -116,7 +207,11 @@ class SchemaRegistryIT {
     }
 
     private void produce(String topic, String key, PaymentEventEnvelope value) {
-        Map<String, Object> config = new HashMap<>(AvroSerdeProperties.forRegistry(infrastructure.registryUrl()));
+        produce(topic, key, value, AvroSerdeProperties.forRegistry(infrastructure.registryUrl()));
+    }
+
+    private void produce(String topic, String key, PaymentEventEnvelope value, Map<String, Object> serde) {
+        Map<String, Object> config = new HashMap<>(serde);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         AvroKafkaSerializer<PaymentEventEnvelope> serializer = new AvroKafkaSerializer<>();
@@ -161,6 +256,14 @@ class SchemaRegistryIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String url, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        request.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode getJson(String url) throws IOException, InterruptedException {

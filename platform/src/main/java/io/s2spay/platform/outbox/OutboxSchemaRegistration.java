@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Registers (or finds) the value schema of every contract topic in the registry as the service starts, through
  * the outbox writer's own serializer, whose cache then holds the ids: the first payment does not wait on the
- * registry (about forty round trips for an envelope and its named types), and a registry that cannot be reached
+ * registry, and a registry that cannot be reached
  * at startup shows as {@code outboxSchemas} DOWN in health, retried with backoff, instead of failing requests.
  *
  * <p>A registry lost later does not matter to the writer: it never asks again for a schema it has resolved.

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The Apicurio serde settings that put s2spay's Avro records on Kafka in the Confluent wire format
- * (magic byte 0 + 4-byte content id, no headers, subject {@code <topic>-value}), so that Confluent
- * clients in any language read and write the same topics through the registry's ccompat API.
+ * (magic byte 0 + 4-byte content id, no headers, subject {@code <topic>-value} holding one self-contained schema),
+ * so that Confluent clients in any language read and write the same topics through the registry's ccompat API.
  */
 public final class AvroSerdeProperties {
 
@@ -19,6 +19,11 @@ public final class AvroSerdeProperties {
                 "apicurio.registry.headers.enabled", "false",
                 "apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler",
                 "apicurio.registry.auto-register", "true",
+                // one self-contained schema per subject, the form every Confluent client reads: without this the
+                // serializer registers each named type (Money, PaymentType, ...) as a subject of its own and the
+                // topic's subject reaches them through nested references, which Confluent's Node.js client resolves
+                // in the wrong order and older clients (Python's legacy avro serde) do not resolve at all
+                "apicurio.registry.dereference-schema", "true",
                 "apicurio.registry.find-latest", "false",
                 // the JDK's java.net.http client (io.kiota:kiota-http-jdk) rather than the SDK's default: a Vert.x
                 // instance shared by every client in the JVM, never closed, which the SDK itself warns against
