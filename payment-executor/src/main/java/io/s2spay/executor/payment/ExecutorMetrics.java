@@ -17,11 +17,16 @@ class ExecutorMetrics {
         this.registry = registry;
     }
 
-    /** Counts an attempt recorded in {@code state}; {@code path} says whether the live flow or the recovery job did it. */
-    void outcome(AttemptState state, String path) {
+    /**
+     * Counts an attempt recorded in {@code state} at {@code account}; {@code path} says whether the live flow or the
+     * recovery job did it.
+     */
+    void outcome(AttemptState state, GatewayAccount account, String path) {
         Counter.builder("s2spay.executor.outcomes")
                 .description("Payment attempts whose gateway outcome was recorded")
                 .tag("state", state.name())
+                .tag("gateway", account.gateway())
+                .tag("account", account.account())
                 .tag("path", path)
                 .register(registry)
                 .increment();
@@ -46,8 +51,8 @@ class ExecutorMetrics {
                 .increment();
     }
 
-    /** Times one gateway operation (submission with its resolution, or a resolution alone). */
-    GatewayAnswer timeGatewayCall(String operation, Supplier<GatewayAnswer> call) {
+    /** Times one gateway operation at {@code account} (submission with its resolution, or a resolution alone). */
+    GatewayAnswer timeGatewayCall(String operation, GatewayAccount account, Supplier<GatewayAnswer> call) {
         long start = System.nanoTime();
         GatewayAnswer answer = null;
         try {
@@ -57,6 +62,8 @@ class ExecutorMetrics {
             Timer.builder("s2spay.executor.gateway.calls")
                     .description("Gateway calls made by the executor, including resolution of unknown outcomes")
                     .tag("operation", operation)
+                    .tag("gateway", account.gateway())
+                    .tag("account", account.account())
                     .tag("outcome", answer == null ? "ERROR" : answer.outcome().name())
                     .publishPercentiles(0.5, 0.95, 0.99)
                     .register(registry)

@@ -127,7 +127,7 @@ class PaymentExecutionService {
                 maskedCard(command),
                 command.paymentId(),
                 account);
-        return metrics.timeGatewayCall("submit", () -> gateway.submit(command, account, card));
+        return metrics.timeGatewayCall("submit", account, () -> gateway.submit(command, account, card));
     }
 
     /**
@@ -137,7 +137,7 @@ class PaymentExecutionService {
      * @return the state recorded, or empty when the attempt was no longer open
      */
     Optional<AttemptState> complete(UUID attemptId, GatewayAnswer answer, String path) {
-        Optional<AttemptState> recorded = transactions.execute(status -> {
+        Optional<Recorded> recorded = transactions.execute(status -> {
             PaymentAttempt current = attempts.lockByAttemptId(attemptId)
                     .orElseThrow(() -> new IllegalStateException("attempt " + attemptId + " vanished"));
             PaymentInstruction command = current.instruction();
@@ -147,7 +147,7 @@ class PaymentExecutionService {
                         command.paymentId(),
                         current.state(),
                         answer.summary());
-                return Optional.<AttemptState>empty();
+                return Optional.<Recorded>empty();
             }
             AttemptState next = AttemptTransitions.next(command.paymentType(), current.state(), answer.outcome());
             attempts.recordOutcome(attemptId, next, answer, current.submissions() + answer.submissions());
@@ -164,11 +164,15 @@ class PaymentExecutionService {
                     command.merchantTransactionId(),
                     next,
                     answer.summary());
-            return Optional.of(next);
+            return Optional.of(new Recorded(next, current.account()));
         });
-        recorded.ifPresent(state -> metrics.outcome(state, path));
-        return recorded;
+        // counted once committed
+        recorded.ifPresent(outcome -> metrics.outcome(outcome.state(), outcome.account(), path));
+        return recorded.map(Recorded::state);
     }
+
+    /** The state an attempt's outcome was recorded in, at the account the attempt went to. */
+    private record Recorded(AttemptState state, GatewayAccount account) {}
 
     /** Marks the command processed and records the attempt; false when there is nothing (more) to send. */
     private boolean record(PaymentAttempt attempt) {

@@ -129,7 +129,8 @@ class StuckAttemptRecovery {
                 attempt.createdAt(),
                 command.merchantTransactionId(),
                 attempt.account());
-        GatewayAnswer answer = metrics.timeGatewayCall("resolve", () -> gateway.resolve(command, attempt.account()));
+        GatewayAnswer answer = metrics.timeGatewayCall(
+                "resolve", attempt.account(), () -> gateway.resolve(command, attempt.account()));
         if (answer.outcome() == AttemptOutcome.NOT_RECEIVED && mayResubmit(attempt)) {
             CardData card = null;
             boolean sendable = true;
@@ -150,7 +151,8 @@ class StuckAttemptRecovery {
                         command.paymentId(),
                         command.merchantTransactionId());
                 CardData cardData = card;
-                answer = metrics.timeGatewayCall("submit", () -> gateway.submit(command, attempt.account(), cardData));
+                answer = metrics.timeGatewayCall(
+                        "submit", attempt.account(), () -> gateway.submit(command, attempt.account(), cardData));
             }
         }
         return executions.complete(attempt.attemptId(), answer, "recovery").isPresent();

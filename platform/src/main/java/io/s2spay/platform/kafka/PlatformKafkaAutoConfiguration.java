@@ -1,5 +1,7 @@
 package io.s2spay.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.s2spay.platform.PlatformProperties;
 import io.s2spay.platform.messaging.InvalidMessageException;
 import io.s2spay.schema.Topics;
@@ -129,14 +131,19 @@ public final class PlatformKafkaAutoConfiguration {
      */
     @Bean
     CommonErrorHandler s2spayKafkaErrorHandler(
-            DefaultKafkaProducerFactory<String, byte[]> s2spayDeadLetterProducerFactory, PlatformProperties platform) {
+            DefaultKafkaProducerFactory<String, byte[]> s2spayDeadLetterProducerFactory,
+            PlatformProperties platform,
+            ObjectProvider<MeterRegistry> meters) {
         PlatformProperties.Retry retry = platform.kafka().retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                new DeadLetterRecoverer(new KafkaTemplate<>(s2spayDeadLetterProducerFactory)), backOff);
+                new DeadLetterRecoverer(
+                        new KafkaTemplate<>(s2spayDeadLetterProducerFactory),
+                        meters.getIfAvailable(SimpleMeterRegistry::new)),
+                backOff);
         // DeserializationException, ClassCastException and conversion errors are not retried by default
         handler.addNotRetryableExceptions(InvalidMessageException.class);
         handler.setBackOffFunction(
