@@ -388,7 +388,12 @@ final class EndToEndPlatform implements AutoCloseable {
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context;
         try {
-            context = application.get().run(args.toArray(String[]::new));
+            // every application's ended spans, for the tests that follow a payment's trace
+            context = application
+                    .get()
+                    .initializers(started ->
+                            started.getBeanFactory().registerSingleton("e2eRecordedSpans", RecordedSpans.INSTANCE))
+                    .run(args.toArray(String[]::new));
         } catch (RuntimeException | Error e) {
             // the services started so far would go on consuming the shared topics: stop them
             close();

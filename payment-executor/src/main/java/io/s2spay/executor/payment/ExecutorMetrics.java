@@ -3,8 +3,12 @@ package io.s2spay.executor.payment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.s2spay.gateway.routing.GatewayAccount;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The executor's Micrometer meters: outcomes recorded, commands refused, and the time spent in gateway calls. */
@@ -12,9 +16,16 @@ import org.springframework.stereotype.Component;
 class ExecutorMetrics {
 
     private final MeterRegistry registry;
+    private final ObservationRegistry observations;
 
-    ExecutorMetrics(MeterRegistry registry) {
+    @Autowired
+    ExecutorMetrics(MeterRegistry registry, ObjectProvider<ObservationRegistry> observations) {
+        this(registry, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    ExecutorMetrics(MeterRegistry registry, ObservationRegistry observations) {
         this.registry = registry;
+        this.observations = observations;
     }
 
     /**
@@ -56,7 +67,13 @@ class ExecutorMetrics {
         long start = System.nanoTime();
         GatewayAnswer answer = null;
         try {
-            answer = call.get();
+            // a span of the payment's trace (the command's observation is current)
+            answer = Observation.createNotStarted("s2spay.gateway.call", observations)
+                    .contextualName(account.gateway() + " " + operation)
+                    .lowCardinalityKeyValue("gateway", account.gateway())
+                    .lowCardinalityKeyValue("account", account.account())
+                    .lowCardinalityKeyValue("operation", operation)
+                    .observe(call);
             return answer;
         } finally {
             Timer.builder("s2spay.executor.gateway.calls")

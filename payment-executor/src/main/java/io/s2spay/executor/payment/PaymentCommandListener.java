@@ -1,11 +1,13 @@
 package io.s2spay.executor.payment;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.s2spay.platform.kafka.KeyOrderedBatch;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.command.DeleteStoredCredential;
 import io.s2spay.schema.command.PaymentCommandEnvelope;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,13 @@ class PaymentCommandListener {
 
     private final PaymentExecutionService executions;
     private final StoredCredentialDeletionService deletions;
+    private final ObservationRegistry observations;
 
-    PaymentCommandListener(PaymentExecutionService executions, StoredCredentialDeletionService deletions) {
+    PaymentCommandListener(
+            PaymentExecutionService executions,
+            StoredCredentialDeletionService deletions,
+            ObjectProvider<ObservationRegistry> observations) {
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.executions = executions;
         this.deletions = deletions;
     }
@@ -37,7 +44,7 @@ class PaymentCommandListener {
             concurrency = "${s2spay.executor.listener-concurrency:${s2spay.kafka.topic-partitions:3}}",
             batch = "true")
     void onCommands(List<ConsumerRecord<String, PaymentCommandEnvelope>> commands) {
-        KeyOrderedBatch.process(commands, this::onCommand);
+        KeyOrderedBatch.process(commands, this::onCommand, observations);
     }
 
     private void onCommand(PaymentCommandEnvelope command) {

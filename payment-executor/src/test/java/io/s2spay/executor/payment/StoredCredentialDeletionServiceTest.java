@@ -124,7 +124,7 @@ class StoredCredentialDeletionServiceTest {
                 (topic, key, message) -> outbox.add(message),
                 processed::add,
                 new TransactionTemplate(new NoTransactions()),
-                new ExecutorMetrics(new SimpleMeterRegistry()));
+                new ExecutorMetrics(new SimpleMeterRegistry(), io.micrometer.observation.ObservationRegistry.NOOP));
     }
 
     private static PaymentCommandEnvelope command(String messageId, String merchantId, String credentialId) {

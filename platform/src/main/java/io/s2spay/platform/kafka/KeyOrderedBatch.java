@@ -1,5 +1,9 @@
 package io.s2spay.platform.kafka;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.s2spay.platform.tracing.TraceContextHeaders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -42,6 +47,16 @@ public final class KeyOrderedBatch {
      * @throws BatchListenerFailedException naming the first record that failed, with its failure as the cause
      */
     public static <V> void process(List<ConsumerRecord<String, V>> records, Consumer<V> handler) {
+        process(records, handler, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * As {@link #process(List, Consumer)}, each record handled in an observation ({@code s2spay.kafka.process})
+     * whose parent is the trace context in the record's {@code traceparent} header: a batch listener gets no
+     * observation from its container, so without this a payment's trace would end at the topic.
+     */
+    public static <V> void process(
+            List<ConsumerRecord<String, V>> records, Consumer<V> handler, ObservationRegistry observations) {
         Map<String, List<Integer>> indexesByKey = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             indexesByKey
@@ -51,11 +66,11 @@ public final class KeyOrderedBatch {
         ConcurrentSkipListMap<Integer, RuntimeException> failures = new ConcurrentSkipListMap<>();
         AtomicInteger heldBack = new AtomicInteger();
         if (indexesByKey.size() == 1) {
-            processKey(records, indexesByKey.values().iterator().next(), handler, failures, heldBack);
+            processKey(records, indexesByKey.values().iterator().next(), handler, observations, failures, heldBack);
         } else {
             try (ExecutorService keys = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (List<Integer> indexes : indexesByKey.values()) {
-                    keys.execute(() -> processKey(records, indexes, handler, failures, heldBack));
+                    keys.execute(() -> processKey(records, indexes, handler, observations, failures, heldBack));
                 }
             }
         }
@@ -72,10 +87,20 @@ public final class KeyOrderedBatch {
         }
     }
 
+    private static Observation observed(ObservationRegistry observations, ConsumerRecord<String, ?> record) {
+        ReceiverContext<Headers> context = new ReceiverContext<>(TraceContextHeaders::header);
+        context.setCarrier(record.headers());
+        context.setRemoteServiceName("kafka");
+        return Observation.createNotStarted("s2spay.kafka.process", () -> context, observations)
+                .contextualName(record.topic() + " process")
+                .lowCardinalityKeyValue("topic", record.topic());
+    }
+
     private static <V> void processKey(
             List<ConsumerRecord<String, V>> records,
             List<Integer> indexes,
             Consumer<V> handler,
+            ObservationRegistry observations,
             Map<Integer, RuntimeException> failures,
             AtomicInteger heldBack) {
         for (int position = 0; position < indexes.size(); position++) {
@@ -87,7 +112,7 @@ public final class KeyOrderedBatch {
                 if (undecodable != null) {
                     throw undecodable;
                 }
-                handler.accept(record.value());
+                observed(observations, record).observe(() -> handler.accept(record.value()));
             } catch (RuntimeException failure) {
                 // the key's later records must not overtake this one: they are redelivered after it
                 failures.put(index, failure);

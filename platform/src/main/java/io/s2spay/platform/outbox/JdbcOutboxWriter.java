@@ -4,6 +4,7 @@ import io.apicurio.registry.resolver.SchemaLookupResult;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.data.SerdeMetadata;
 import io.apicurio.registry.serde.data.SerdeRecord;
+import io.s2spay.platform.tracing.TraceContextHeaders;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
@@ -25,11 +26,19 @@ final class JdbcOutboxWriter implements OutboxWriter, AutoCloseable {
 
     private final JdbcClient jdbc;
     private final AvroKafkaSerializer<SpecificRecord> serializer;
+    private final TraceContextHeaders traceContext;
 
     /** @param serializer configured once: it caches the registry's schema ids */
     JdbcOutboxWriter(JdbcClient jdbc, AvroKafkaSerializer<SpecificRecord> serializer) {
+        this(jdbc, serializer, TraceContextHeaders.none());
+    }
+
+    /** @param traceContext the trace context each row keeps, published as its record's {@code traceparent} */
+    JdbcOutboxWriter(
+            JdbcClient jdbc, AvroKafkaSerializer<SpecificRecord> serializer, TraceContextHeaders traceContext) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.traceContext = traceContext;
     }
 
     @Override
@@ -52,9 +61,9 @@ final class JdbcOutboxWriter implements OutboxWriter, AutoCloseable {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("message of " + payload.length + " bytes is larger than Kafka accepts");
         }
-        jdbc.sql("insert into outbox (id, aggregatetype, aggregateid, type, payload, created_at)"
-                        + " values (?, ?, ?, ?, ?, clock_timestamp())")
-                .params(UUID.randomUUID(), topic, key, eventType(message), payload)
+        jdbc.sql("insert into outbox (id, aggregatetype, aggregateid, type, payload, traceparent, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, clock_timestamp())")
+                .params(UUID.randomUUID(), topic, key, eventType(message), payload, traceContext.currentTraceparent())
                 .update();
     }
 

@@ -3,11 +3,14 @@ package io.s2spay.platform.outbox;
 import com.zaxxer.hikari.HikariDataSource;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.s2spay.platform.PlatformProperties;
 import io.s2spay.platform.kafka.InternalTopic;
 import io.s2spay.platform.kafka.KafkaClientConfigs;
 import io.s2spay.platform.kafka.PlatformKafkaAutoConfiguration;
 import io.s2spay.platform.kafka.TimeLimitedAvroSerializer;
+import io.s2spay.platform.tracing.TraceContextHeaders;
 import io.s2spay.schema.Topics;
 import io.s2spay.schema.serde.AvroSerdeProperties;
 import java.util.LinkedHashMap;
@@ -40,10 +43,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public final class OutboxAutoConfiguration {
 
     @Bean
-    JdbcOutboxWriter outboxWriter(DataSource dataSource, PlatformProperties platform) {
+    JdbcOutboxWriter outboxWriter(
+            DataSource dataSource,
+            PlatformProperties platform,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
         AvroKafkaSerializer<SpecificRecord> serializer = new TimeLimitedAvroSerializer();
         serializer.configure(AvroSerdeProperties.forRegistry(platform.registry().url()), false);
-        return new JdbcOutboxWriter(JdbcClient.create(dataSource), serializer);
+        return new JdbcOutboxWriter(
+                JdbcClient.create(dataSource),
+                serializer,
+                new TraceContextHeaders(tracer.getIfAvailable(), propagator.getIfAvailable()));
     }
 
     /** Health {@code outboxSchemas}: the value schemas of the contract's topics and the internal ones, at startup. */

@@ -380,8 +380,8 @@ final class OutboxRelay implements SmartLifecycle {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // the driver streams a result set only inside a transaction
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id, aggregatetype, aggregateid, type, payload, created_at from \"" + outboxSchema
-                            + "\".outbox order by created_at")) {
+                    "select id, aggregatetype, aggregateid, type, payload, traceparent, created_at from \""
+                            + outboxSchema + "\".outbox order by created_at")) {
                 select.setFetchSize(1000);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next() && running) {
@@ -392,6 +392,7 @@ final class OutboxRelay implements SmartLifecycle {
                                 result.getString("aggregateid"),
                                 result.getString("type"),
                                 result.getBytes("payload"),
+                                result.getString("traceparent"),
                                 createdAt == null ? null : createdAt.toInstant());
                         send(row, producer, inFlight);
                         inFlight.awaitAtMost(MAX_UNACKNOWLEDGED);

@@ -1,5 +1,6 @@
 package io.s2spay.platform.outbox;
 
+import io.s2spay.platform.tracing.TraceContextHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,10 +14,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * One row of the {@code outbox} table as the relay publishes it: to the topic its {@code aggregatetype} names, keyed by
- * its {@code aggregateid}, with the headers {@code id} and {@code eventType}, the stored payload bytes as the value and
- * its {@code created_at} as the record's timestamp.
+ * its {@code aggregateid}, with the headers {@code id}, {@code eventType} and (when the writing transaction was traced)
+ * {@code traceparent}, the stored payload bytes as the value and its {@code created_at} as the record's timestamp.
  */
-record OutboxRow(String id, String topic, String key, String type, byte[] payload, Instant createdAt) {
+record OutboxRow(
+        String id, String topic, String key, String type, byte[] payload, String traceparent, Instant createdAt) {
 
     /** The header naming the payload's record type, e.g. {@code PaymentDebited}. */
     static final String EVENT_TYPE_HEADER = "eventType";
@@ -36,14 +38,20 @@ record OutboxRow(String id, String topic, String key, String type, byte[] payloa
         RecordHeaders headers = new RecordHeaders();
         headers.add(ID_HEADER, id.getBytes(StandardCharsets.UTF_8));
         headers.add(EVENT_TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null) {
+            headers.add(TraceContextHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         return new ProducerRecord<>(
                 topic, null, createdAt == null ? null : createdAt.toEpochMilli(), key, payload, headers);
     }
 
     /** Where the outbox's columns are in the rows of one relation, as its relation message told. */
-    record Columns(int id, int topic, int key, int type, int payload, int createdAt) {
+    record Columns(int id, int topic, int key, int type, int payload, int traceparent, int createdAt) {
 
-        /** The positions of the outbox's columns; a relation without all of them is not an outbox table. */
+        /**
+         * The positions of the outbox's columns; a relation without all of them is not an outbox table. The
+         * {@code traceparent} column is optional (-1): a table not yet migrated relays its rows untraced.
+         */
         static Columns of(PgOutputMessage.Relation relation) {
             List<String> columns = relation.columns();
             return new Columns(
@@ -52,6 +60,7 @@ record OutboxRow(String id, String topic, String key, String type, byte[] payloa
                     index(relation, columns, "aggregateid"),
                     index(relation, columns, "type"),
                     index(relation, columns, "payload"),
+                    columns.indexOf(TraceContextHeaders.TRACEPARENT),
                     index(relation, columns, "created_at"));
         }
 
@@ -79,6 +88,7 @@ record OutboxRow(String id, String topic, String key, String type, byte[] payloa
                     required(values, key(), "aggregateid"),
                     required(values, type(), "type"),
                     bytea(required(values, payload(), "payload")),
+                    traceparent < 0 ? null : value(values, traceparent),
                     createdAt == null ? null : timestamp(createdAt));
         }
 

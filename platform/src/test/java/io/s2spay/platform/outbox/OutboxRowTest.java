@@ -44,6 +44,38 @@ class OutboxRowTest {
     }
 
     @Test
+    void publishesTheRowsTraceContextAsTheTraceparentHeaderWhenTheTableHasIt() {
+        PgOutputMessage.Relation traced = new PgOutputMessage.Relation(
+                9,
+                "executor",
+                "outbox",
+                List.of("id", "aggregatetype", "aggregateid", "type", "payload", "traceparent", "created_at"));
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        OutboxRow.Columns columns = OutboxRow.Columns.of(traced);
+
+        ProducerRecord<String, byte[]> record = columns.row(new PgOutputMessage.Insert(
+                        9,
+                        List.of(
+                                "id-1",
+                                "topic",
+                                "pay_1",
+                                "PaymentDebited",
+                                "\\x00",
+                                traceparent,
+                                "2026-12-07 15:20:01+00")))
+                .toProducerRecord();
+        ProducerRecord<String, byte[]> untraced = columns.row(new PgOutputMessage.Insert(
+                        9,
+                        java.util.Arrays.asList(
+                                "id-2", "topic", "pay_1", "PaymentDebited", "\\x00", null, "2026-12-07 15:20:01+00")))
+                .toProducerRecord();
+
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .isEqualTo(traceparent);
+        assertThat(untraced.headers().toArray()).extracting(Header::key).containsExactly("id", "eventType");
+    }
+
+    @Test
     void findsTheColumnsWhereverTheTablePutsThem() {
         PgOutputMessage.Relation reordered = new PgOutputMessage.Relation(
                 8,
