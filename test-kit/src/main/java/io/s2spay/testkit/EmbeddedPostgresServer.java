@@ -57,8 +57,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("wal_level", "logical")
                     // zonky's default is off, which delays every outbox hop by the WAL writer's ~200 ms
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_replication_slots", "32")
-                    .setServerConfig("max_wal_senders", "32")
+                    // every end-to-end class starts four relays on slots of their own (unique per run), and a
+                    // test JVM runs a dozen such classes: 32 slots ran out
+                    .setServerConfig("max_replication_slots", "128")
+                    .setServerConfig("max_wal_senders", "64")
                     .setServerConfig("max_connections", "300")
                     // the test kit stops the server itself, after the JVM's Spring contexts have closed
                     .setRegisterShutdownHook(false)
